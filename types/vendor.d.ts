@@ -1,0 +1,23 @@
+// Minimal typings for dependencies that ship none.
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  const snowball: { newStemmer(language: string): Stemmer; algorithms(): string[] };
+  export default snowball;
+}
+
+declare module 'stopword' {
+  export const fra: string[];
+  export const eng: string[];
+}
+
+declare module 'an-array-of-english-words' {
+  const words: string[];
+  export default words;
+}
+
+declare module 'an-array-of-french-words' {
+  const words: string[];
+  export default words;
+}
