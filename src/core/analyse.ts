@@ -1,0 +1,253 @@
+import Fuse from 'fuse.js';
+import snowball from 'snowball-stemmers';
+import { QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
+import type { Concept } from './types.js';
+
+/** Real words of French and English (folded), to tell a typo from a word the article lacks. */
+export interface Lexicon {
+  has(word: string): boolean;
+}
+
+export const EMPTY_LEXICON: Lexicon = { has: () => false };
+
+/** One meaningful unit of a question or of a knowledge text. */
+export interface Term {
+  /** The words as typed, for naming them back. */
+  readonly surface: string;
+  /** Match keys: a glossary concept, a number, or the word's French and English stems. */
+  readonly keys: readonly string[];
+  /** A question word (who, combien …): weighs little, never selects a fact alone. */
+  readonly question: boolean;
+  readonly concept: Concept | null;
+  /** Written with a capital where a capital is not required: a name. */
+  readonly name: boolean;
+  /** The word was a typo, corrected against the knowledge base's vocabulary. */
+  readonly corrected: boolean;
+  /** Neither the knowledge base nor the dictionaries know this word. */
+  readonly known: boolean;
+}
+
+const frenchStemmer = snowball.newStemmer('french');
+const englishStemmer = snowball.newStemmer('english');
+const MAX_PHRASE = 6;
+/** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
+const CORRECTION_THRESHOLD = 0.3;
+const MIN_CORRECTABLE = 4;
+/** Corrections are cached; the cache is bounded so that a flood of new words cannot grow it. */
+const CORRECTION_CACHE = 5000;
+
+export function stemKeys(word: string): string[] {
+  if (/^\p{N}/u.test(word)) return [`n:${word}`];
+  const fr = frenchStemmer.stem(word);
+  const en = englishStemmer.stem(word);
+  return fr === en ? [`s:${fr}`] : [`s:${fr}`, `s:${en}`];
+}
+
+function conceptKey(concept: Concept): string {
+  return `c:${concept.id}`;
+}
+
+/**
+ * Turns text into terms: glossary phrases become concepts, other content words become stems,
+ * function words are dropped, and (for questions) unknown words are corrected with fuse.js
+ * against the vocabulary of the knowledge base.
+ */
+export class Analyser {
+  private readonly phrases = new Map<string, Concept>();
+  private readonly stemmedVariants = new Map<string, Concept>();
+  private readonly vocabulary = new Set<string>();
+  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(
+    glossary: readonly Concept[],
+    private readonly lexicon: Lexicon = EMPTY_LEXICON,
+  ) {
+    for (const concept of glossary) {
+      for (const variant of [...concept.variants.fr, ...concept.variants.en]) {
+        const norms = tokenise(variant).map((token) => token.norm);
+        if (norms.length === 0) continue;
+        this.phrases.set(norms.join(' '), concept);
+        const only = norms[0];
+        if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
+          for (const key of stemKeys(only))
+            if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
+        }
+        for (const norm of norms) this.addToVocabulary(norm);
+      }
+    }
+  }
+
+  /** Adds the words of a knowledge text to the vocabulary that typos are corrected against. */
+  learn(text: string): void {
+    for (const token of tokenise(text)) this.addToVocabulary(token.norm);
+  }
+
+  private addToVocabulary(norm: string): void {
+    if (norm.length < 3 || STOPWORDS.has(norm) || /^\p{N}/u.test(norm)) return;
+    this.vocabulary.add(norm);
+  }
+
+  /** Call once every knowledge text has been learnt. */
+  freeze(): void {
+    const byLength = new Map<number, string[]>();
+    for (const word of this.vocabulary) {
+      const list = byLength.get(word.length) ?? [];
+      list.push(word);
+      byLength.set(word.length, list);
+    }
+    for (const [length, words] of byLength) {
+      this.fuseByLength.set(
+        length,
+        new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true }),
+      );
+    }
+  }
+
+  knows(norm: string): boolean {
+    return this.vocabulary.has(norm);
+  }
+
+  get vocabularySize(): number {
+    return this.vocabulary.size;
+  }
+
+  /** Analyses knowledge text: no correction, every word is taken as written. */
+  analyseKnowledge(text: string): Term[] {
+    return this.analyse(tokenise(text), false);
+  }
+
+  /** Analyses a question: unknown words are corrected against the vocabulary first. */
+  analyseQuestion(text: string): Term[] {
+    return this.analyse(tokenise(text), true);
+  }
+
+  private analyse(tokens: Token[], correct: boolean): Term[] {
+    const words = tokens.map((token) => {
+      const fixed = correct ? this.correct(token.norm) : null;
+      return { token, norm: fixed ?? token.norm, corrected: fixed !== null };
+    });
+    const terms: Term[] = [];
+    for (let i = 0; i < words.length; ) {
+      const matched = this.matchPhrase(words, i);
+      if (matched) {
+        const span = words.slice(i, i + matched.length);
+        terms.push({
+          surface: span.map((word) => word.token.raw).join(' '),
+          keys: [conceptKey(matched.concept)],
+          question: false,
+          concept: matched.concept,
+          name: matched.concept.kind === 'entity',
+          corrected: span.some((word) => word.corrected),
+          known: true,
+        });
+        i += matched.length;
+        continue;
+      }
+      const word = words[i];
+      i += 1;
+      if (word === undefined) continue;
+      const { token, norm } = word;
+      if (QUESTION_WORDS.has(norm)) {
+        terms.push({ ...plain(token, [`q:${norm}`]), question: true, known: true });
+        continue;
+      }
+      if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;
+      if (STOPWORDS.has(norm)) continue;
+      const keys = stemKeys(norm);
+      const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
+      if (concept) {
+        terms.push({
+          surface: token.raw,
+          keys: [conceptKey(concept)],
+          question: false,
+          concept,
+          name: concept.kind === 'entity',
+          corrected: word.corrected,
+          known: true,
+        });
+        continue;
+      }
+      const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
+      terms.push({
+        ...plain(token, keys),
+        corrected: word.corrected,
+        known,
+        name: this.looksLikeName(token, norm),
+      });
+    }
+    return terms;
+  }
+
+  private matchPhrase(
+    words: ReadonlyArray<{ token: Token; norm: string }>,
+    from: number,
+  ): { concept: Concept; length: number } | null {
+    for (let length = Math.min(MAX_PHRASE, words.length - from); length >= 1; length--) {
+      const span = words.slice(from, from + length);
+      const concept = this.phrases.get(span.map((word) => word.norm).join(' '));
+      if (!concept) continue;
+      // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
+      const first = span[0];
+      if (length === 1 && first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) continue;
+      return { concept, length };
+    }
+    return null;
+  }
+
+  private conceptByStem(keys: readonly string[]): Concept | undefined {
+    for (const key of keys) {
+      const concept = this.stemmedVariants.get(key);
+      if (concept) return concept;
+    }
+    return undefined;
+  }
+
+  private looksLikeName(token: Token, norm: string): boolean {
+    if (!token.capitalised || this.vocabulary.has(norm)) return false;
+    // A capital on the first word is ordinary; there it marks a name only if no dictionary knows it.
+    if (token.index === 0) return !this.lexicon.has(norm) || isAllCaps(token.raw);
+    return true;
+  }
+
+  /**
+   * The vocabulary word a typo stands for, or null. Never "corrects" a word that is itself a
+   * real word (price must not become prime), a short word, or a function word.
+   */
+  private correct(norm: string): string | null {
+    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm)) return null;
+    if (this.vocabulary.has(norm) || STOPWORDS.has(norm) || QUESTION_WORDS.has(norm)) return null;
+    if (this.phrases.has(norm) || this.lexicon.has(norm)) return null;
+    const cached = this.corrections.get(norm);
+    if (cached !== undefined) return cached;
+    let best: { word: string; score: number } | null = null;
+    for (let length = norm.length - 1; length <= norm.length + 1; length++) {
+      for (const result of this.fuseByLength.get(length)?.search(norm, { limit: 3 }) ?? []) {
+        const score = result.score ?? 1;
+        if (score <= CORRECTION_THRESHOLD && (best === null || score < best.score)) {
+          best = { word: result.item, score };
+        }
+      }
+    }
+    const fixed = best?.word ?? null;
+    if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
+    this.corrections.set(norm, fixed);
+    return fixed;
+  }
+}
+
+function plain(token: Token, keys: string[]): Term {
+  return {
+    surface: token.raw,
+    keys,
+    question: false,
+    concept: null,
+    name: false,
+    corrected: false,
+    known: true,
+  };
+}
+
+function isAllCaps(raw: string): boolean {
+  return raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}

@@ -1,0 +1,275 @@
+import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import { message, unknownEntityMessage } from './messages.js';
+import { detectLanguage, foldText, tokenise } from './text.js';
+import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
+import { LANGUAGES } from './types.js';
+
+/** Tuning of the decision. Scores are 0..1 and mean the same for every question. */
+export const THRESHOLDS = {
+  /** Below this the engine refuses: the article does not say. */
+  answer: 0.5,
+  /** Below this an answer is hedged ("the closest the article comes"). */
+  confident: 0.7,
+  /** Another fact this close to the best one is cited too. */
+  companion: 0.92,
+} as const;
+
+/** Only this much of a question is analysed, so that the work per question stays bounded. */
+export const MAX_ANALYSED_CHARS = 600;
+const QUESTION_WORD_WEIGHT = 0.25;
+/** Share of the score that comes from the best single alternate question, the rest from the whole fact. */
+const ALTERNATE_SHARE = 0.5;
+const MAX_CITATIONS = 3;
+
+export interface EngineOptions {
+  /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
+  readonly lexicon?: Lexicon;
+}
+
+export interface AskOptions {
+  /** Used when the question's own words do not tell its language (e.g. the user's locale). */
+  readonly fallbackLanguage?: Language;
+  /** How many suggestions at most (default: 3 on a refusal, 5 with an answer). */
+  readonly maxSuggestions?: number;
+}
+
+export interface Engine {
+  ask(question: string, options?: AskOptions): Answer;
+  /** Known questions that start like `prefix`, for autocomplete. */
+  readonly knowledge: KnowledgeBase;
+}
+
+interface IndexedFact {
+  readonly fact: Fact;
+  readonly keys: ReadonlySet<string>;
+  /** Each alternate question and answer text, as a set of keys with its total weight. */
+  readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
+}
+
+interface Scored {
+  readonly entry: IndexedFact;
+  readonly score: number;
+  readonly covered: ReadonlySet<Term>;
+}
+
+export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
+  const analyser = new Analyser(knowledge.glossary, options.lexicon ?? EMPTY_LEXICON);
+  const languageOf = vocabularyLanguages(knowledge);
+  for (const fact of knowledge.facts) {
+    analyser.learn(fact.quote);
+    for (const language of LANGUAGES) {
+      analyser.learn(fact.answer[language]);
+      for (const question of fact.questions[language]) analyser.learn(question);
+    }
+  }
+  analyser.freeze();
+
+  const texts = (fact: Fact) => [
+    ...LANGUAGES.flatMap((language) => [fact.answer[language], ...fact.questions[language]]),
+  ];
+  const analysed = knowledge.facts.map((fact) => ({
+    fact,
+    quote: analyser.analyseKnowledge(fact.quote),
+    texts: texts(fact).map((text) => analyser.analyseKnowledge(text)),
+  }));
+
+  // Document frequency of each key over facts, for IDF weights.
+  const postings = new Map<string, Set<number>>();
+  analysed.forEach((item, index) => {
+    for (const term of [...item.quote, ...item.texts.flat()]) {
+      for (const key of term.keys) {
+        const set = postings.get(key) ?? new Set<number>();
+        set.add(index);
+        postings.set(key, set);
+      }
+    }
+  });
+  const factCount = Math.max(1, knowledge.facts.length);
+  const unknownWeight = Math.log((factCount + 1) / 0.5);
+  const weightOf = (term: Term): number => {
+    if (term.question) return QUESTION_WORD_WEIGHT;
+    let df = 0;
+    if (term.keys.length === 1) df = postings.get(term.keys[0] ?? '')?.size ?? 0;
+    else {
+      const union = new Set<number>();
+      for (const key of term.keys) for (const index of postings.get(key) ?? []) union.add(index);
+      df = union.size;
+    }
+    return df === 0 ? unknownWeight : Math.log((factCount + 1) / (df + 0.5));
+  };
+
+  const index: IndexedFact[] = analysed.map((item) => {
+    const keys = new Set<string>();
+    for (const term of [...item.quote, ...item.texts.flat()]) for (const key of term.keys) keys.add(key);
+    const alternates = item.texts.map((terms) => ({
+      keys: new Set(terms.flatMap((term) => term.keys)),
+      weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
+    }));
+    return { fact: item.fact, keys, alternates };
+  });
+
+  const scoreFact = (
+    entry: IndexedFact,
+    terms: readonly Term[],
+    weights: readonly number[],
+    total: number,
+  ) => {
+    const covered = new Set<Term>();
+    let coveredWeight = 0;
+    terms.forEach((term, i) => {
+      if (term.keys.some((key) => entry.keys.has(key))) {
+        covered.add(term);
+        coveredWeight += weights[i] ?? 0;
+      }
+    });
+    let bestAlternate = 0;
+    for (const alternate of entry.alternates) {
+      let shared = 0;
+      terms.forEach((term, i) => {
+        if (term.keys.some((key) => alternate.keys.has(key))) shared += weights[i] ?? 0;
+      });
+      const dice = (2 * shared) / (total + alternate.weight);
+      if (dice > bestAlternate) bestAlternate = dice;
+    }
+    const coverage = coveredWeight / total;
+    return { entry, covered, score: (1 - ALTERNATE_SHARE) * coverage + ALTERNATE_SHARE * bestAlternate };
+  };
+
+  const suggestionsFor = (
+    ranked: readonly Scored[],
+    exclude: ReadonlySet<string>,
+    language: Language,
+    max: number,
+  ) => {
+    const chosen: string[] = [];
+    const seen = new Set(exclude);
+    const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...index];
+    for (const entry of pool) {
+      if (chosen.length >= max) break;
+      if (seen.has(entry.fact.id)) continue;
+      seen.add(entry.fact.id);
+      const question = entry.fact.questions[language][0];
+      if (question) chosen.push(question);
+    }
+    return chosen;
+  };
+
+  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+    const analysedText = question.slice(0, MAX_ANALYSED_CHARS);
+    const language = detectLanguage(analysedText, languageOf) ?? askOptions.fallbackLanguage ?? 'fr';
+    const terms = analyser.analyseQuestion(analysedText);
+    const content = terms.filter((term) => !term.question);
+
+    const refuse = (
+      reason: RefusalReason,
+      text: string,
+      ranked: readonly Scored[],
+      confidence = 0,
+      name?: string,
+    ) => ({
+      question,
+      answered: false,
+      text,
+      language,
+      confidence: round(confidence),
+      citations: [],
+      suggestions: suggestionsFor(ranked, new Set(), language, askOptions.maxSuggestions ?? 3),
+      reason,
+      unknownEntity: name ?? null,
+    });
+
+    if (content.length === 0) return refuse('empty', message('empty', language), []);
+
+    const weights = terms.map(weightOf);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const ranked = index
+      .map((entry) => scoreFact(entry, terms, weights, total))
+      .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+
+    const unknownName = unknownNames(terms);
+    if (unknownName) {
+      return refuse('unknown-entity', unknownEntityMessage(unknownName, language), ranked, 0, unknownName);
+    }
+
+    const best = ranked[0];
+    if (!best || best.score < THRESHOLDS.answer) {
+      return refuse('not-in-article', message('notInArticle', language), ranked, best?.score ?? 0);
+    }
+
+    const cited = [best];
+    for (const other of ranked.slice(1)) {
+      if (cited.length >= MAX_CITATIONS || other.score < THRESHOLDS.companion * best.score) break;
+      if (other.score < THRESHOLDS.answer) break;
+      if (cited.some((item) => overlaps(item.entry.fact.quote, other.entry.fact.quote))) continue;
+      cited.push(other);
+    }
+    const citations: Citation[] = cited.map(({ entry: { fact } }) => ({
+      source: fact.source,
+      factId: fact.id,
+      paragraph: fact.location.paragraph,
+      sentence: fact.location.sentence,
+      quote: fact.quote,
+    }));
+    const body = cited.map(({ entry }) => entry.fact.answer[language]).join(' ');
+    const text = best.score < THRESHOLDS.confident ? `${message('tentative', language)} ${body}` : body;
+    return {
+      question,
+      answered: true,
+      text,
+      language,
+      confidence: round(best.score),
+      citations,
+      suggestions: suggestionsFor(
+        ranked.slice(cited.length),
+        new Set(citations.map((citation) => citation.factId)),
+        language,
+        askOptions.maxSuggestions ?? 5,
+      ),
+      reason: null,
+      unknownEntity: null,
+    };
+  };
+
+  return { ask, knowledge };
+}
+
+/** The names in the question that the knowledge base does not know, joined when adjacent. */
+function unknownNames(terms: readonly Term[]): string | null {
+  const names = terms.filter((term) => term.name && term.concept === null);
+  if (names.length === 0) return null;
+  return names.map((term) => term.surface).join(' ');
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
+
+/** Which language a knowledge word belongs to, when only one of the two uses it. */
+function vocabularyLanguages(knowledge: KnowledgeBase): (word: string) => Language | null {
+  const seen: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
+  const add = (language: Language, text: string) => {
+    for (const token of tokenise(text)) seen[language].add(token.norm);
+  };
+  for (const fact of knowledge.facts) {
+    add('fr', fact.quote);
+    for (const language of LANGUAGES) {
+      add(language, fact.answer[language]);
+      for (const question of fact.questions[language]) add(language, question);
+    }
+  }
+  for (const concept of knowledge.glossary) {
+    for (const language of LANGUAGES)
+      for (const variant of concept.variants[language]) add(language, variant);
+  }
+  return (word) => {
+    const norm = foldText(word);
+    const fr = seen.fr.has(norm);
+    const en = seen.en.has(norm);
+    if (fr === en) return null;
+    return fr ? 'fr' : 'en';
+  };
+}

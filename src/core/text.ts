@@ -1,0 +1,187 @@
+import { eng, fra } from 'stopword';
+import type { Language } from './types.js';
+
+/** Lower-cases, folds accents and ligatures, and unifies apostrophes: the form every comparison uses. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[’‘`´ʼ′]/g, "'")
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+export interface Token {
+  /** The word as typed (elision removed), for naming it back to the user. */
+  readonly raw: string;
+  /** Folded form used for matching. */
+  readonly norm: string;
+  /** Starts with a capital letter (or is all capitals) in the original text. */
+  readonly capitalised: boolean;
+  /** Position among the tokens of the text. */
+  readonly index: number;
+}
+
+// French elisions (l’, d’, qu’, jusqu’ …) and the English possessive: dropped before matching.
+const ELISION = /(^|[^\p{L}])(?:qu|jusqu|lorsqu|puisqu|presqu|quoiqu|[cdjlmnst])'(?=\p{L})/giu;
+// "j'ai" must not leave a bare "ai" behind: lower-case "ai" is how people type "AI".
+const FIRST_PERSON_AVOIR = /(^|[^\p{L}])j'ai(?!\p{L})/giu;
+const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
+// Decimal commas and points inside numbers ("2,9" and "2.9" are one token, "2.9").
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
+
+/** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
+export function tokenise(text: string): Token[] {
+  const cleaned = text
+    .normalize('NFKC')
+    .replace(/[’‘`´ʼ′]/g, "'")
+    .replace(FIRST_PERSON_AVOIR, '$1jai')
+    .replace(ELISION, '$1')
+    .replace(POSSESSIVE, '$1');
+  const tokens: Token[] = [];
+  for (const match of cleaned.matchAll(WORD)) {
+    const raw = match[0];
+    const norm = foldText(raw).replace(',', '.');
+    const first = raw[0] ?? '';
+    const capitalised = first !== first.toLowerCase();
+    tokens.push({ raw, norm, capitalised, index: tokens.length });
+  }
+  return tokens;
+}
+
+/** Question words carry intent; they weigh little and never select a fact alone. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  [
+    'qui',
+    'que',
+    'quoi',
+    'quel',
+    'quelle',
+    'quels',
+    'quelles',
+    'lequel',
+    'laquelle',
+    'quand',
+    'ou',
+    'comment',
+    'combien',
+    'pourquoi',
+    'who',
+    'whom',
+    'whose',
+    'what',
+    'which',
+    'when',
+    'where',
+    'why',
+    'how',
+    'much',
+    'many',
+  ].map(foldText),
+);
+
+const EXTRA_STOPWORDS = [
+  // French forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
+  'jai',
+  'va',
+  'vont',
+  'est-ce',
+  'cest',
+  'ca',
+  'ça',
+  'sont-ils',
+  'fait',
+  'faire',
+  'dit',
+  'dire',
+  'selon',
+  'article',
+  'texte',
+  'moi',
+  'nous',
+  'svp',
+  'stp',
+  'bien',
+  'aussi',
+  'alors',
+  'donc',
+  'tout',
+  'tous',
+  'toute',
+  'toutes',
+  'peu',
+  'tres',
+  'plus',
+  // English auxiliaries and filler.
+  'will',
+  'shall',
+  'does',
+  'doe',
+  'did',
+  'do',
+  'going',
+  'gonna',
+  'please',
+  'tell',
+  'say',
+  'says',
+  'according',
+  'article',
+  'text',
+  'us',
+  'its',
+  'just',
+  'really',
+  'the',
+  'a',
+  'an',
+];
+
+// "ai" (of avoir) only ever follows "j'", handled above; alone it is "AI".
+const NOT_STOPWORDS = new Set(['ai']);
+
+/** Function words of both languages, minus the question words. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  [...fra, ...eng, ...EXTRA_STOPWORDS]
+    .map(foldText)
+    .filter((word) => !QUESTION_WORDS.has(word) && !NOT_STOPWORDS.has(word)),
+);
+
+// Words that only one of the two languages uses, with accents as a French hint.
+const FRENCH_HINTS = new Set(fra.map(foldText).concat(['combien', 'quand', 'pourquoi', 'comment', 'est-ce']));
+const ENGLISH_HINTS = new Set(eng.map(foldText).concat(['will', 'does', 'did', 'do']));
+for (const word of [...FRENCH_HINTS]) {
+  if (ENGLISH_HINTS.has(word)) {
+    FRENCH_HINTS.delete(word);
+    ENGLISH_HINTS.delete(word);
+  }
+}
+
+/**
+ * Guesses the language of a question from its function words and accents.
+ * `vocabularyLanguage` may vote for a content word the knowledge base knows in one language only.
+ * Returns null when nothing tells the two apart.
+ */
+export function detectLanguage(
+  text: string,
+  vocabularyLanguage: (word: string) => Language | null = () => null,
+): Language | null {
+  let fr = 0;
+  let en = 0;
+  if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) fr += 1;
+  if (/\b(?:qu|[cdjlmnst])['’]\p{L}/iu.test(text)) fr += 1;
+  if (/\p{L}['’]s\b|n['’]t\b/iu.test(text)) en += 1;
+  for (const token of tokenise(text)) {
+    if (FRENCH_HINTS.has(token.norm)) fr += 2;
+    else if (ENGLISH_HINTS.has(token.norm)) en += 2;
+    else {
+      const vote = vocabularyLanguage(token.norm);
+      if (vote === 'fr') fr += 1;
+      else if (vote === 'en') en += 1;
+    }
+  }
+  if (fr === en) return null;
+  return fr > en ? 'fr' : 'en';
+}

@@ -1,0 +1,87 @@
+export type Language = 'fr' | 'en';
+export const LANGUAGES: readonly Language[] = ['fr', 'en'];
+
+export type Bilingual<T> = Record<Language, T>;
+
+/** Where a sentence sits in its source: paragraph and sentence numbers start at 1. */
+export interface Location {
+  readonly paragraph: number;
+  readonly sentence: number;
+}
+
+export interface Sentence extends Location {
+  readonly text: string;
+  /** Offset of the sentence in the whole article text. */
+  readonly start: number;
+}
+
+export interface Source {
+  readonly id: string;
+  /** A descriptive title written by us: the article carries none. */
+  readonly title: string;
+  readonly language: Language;
+  /** Who the article attributes its details to, as the article says. */
+  readonly attribution: string;
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+}
+
+export interface Fact {
+  readonly id: string;
+  readonly source: string;
+  /** Verbatim words of the article that prove the fact. */
+  readonly quote: string;
+  /** Computed from the quote by the loader, never typed by hand. */
+  readonly location: Location;
+  readonly answer: Bilingual<string>;
+  readonly questions: Bilingual<readonly string[]>;
+}
+
+export type ConceptKind = 'entity' | 'topic';
+
+export interface Concept {
+  readonly id: string;
+  readonly kind: ConceptKind;
+  readonly variants: Bilingual<readonly string[]>;
+}
+
+export interface KnowledgeBase {
+  readonly sources: readonly Source[];
+  readonly facts: readonly Fact[];
+  readonly glossary: readonly Concept[];
+}
+
+export interface Citation {
+  readonly source: string;
+  readonly factId: string;
+  readonly paragraph: number;
+  readonly sentence: number;
+  readonly quote: string;
+}
+
+/** Why the engine did not answer. */
+export type RefusalReason =
+  /** Nothing to match: empty, punctuation, greetings or function words only. */
+  | 'empty'
+  /** The question names someone or something the article never mentions. */
+  | 'unknown-entity'
+  /** The words of the question are not about the article, or ask for what it does not give. */
+  | 'not-in-article';
+
+/** The one value every door renders. */
+export interface Answer {
+  readonly question: string;
+  readonly answered: boolean;
+  /** The answer, or the refusal message, in `language`. */
+  readonly text: string;
+  readonly language: Language;
+  /** 0..1: the share of the question's meaningful words that the cited fact accounts for. */
+  readonly confidence: number;
+  /** `citations[0]` is the main evidence; empty when not answered. */
+  readonly citations: readonly Citation[];
+  /** Questions the knowledge base can answer: alternatives on a refusal, related ones otherwise. */
+  readonly suggestions: readonly string[];
+  readonly reason: RefusalReason | null;
+  /** The name the article does not mention, when `reason` is `unknown-entity`. */
+  readonly unknownEntity: string | null;
+}
