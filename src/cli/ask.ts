@@ -1,0 +1,46 @@
+import { createInterface } from 'node:readline';
+import { loadEngine } from '../bootstrap.js';
+import type { Engine } from '../core/engine.js';
+import { KnowledgeError } from '../knowledge/load.js';
+import { renderText, toJson } from './render.js';
+
+const USAGE = `usage: npm run ask -- [--json] "question"
+       some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)`;
+
+/** Answers one question given as arguments, or every line of a piped stdin, in order. */
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const words = argv.filter((arg) => arg !== '--json');
+  if (words.includes('--help') || words.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let engine: Engine;
+  try {
+    engine = loadEngine();
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      process.stderr.write(`${error.message}\nFix the files above, then run: npm run kb -- validate\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const print = (question: string) => {
+    const answer = engine.ask(question);
+    process.stdout.write(`${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge)}\n`);
+  };
+  if (words.length > 0) {
+    print(words.join(' '));
+    return 0;
+  }
+  if (process.stdin.isTTY) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    print(line);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

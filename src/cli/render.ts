@@ -1,0 +1,58 @@
+import type { Answer, KnowledgeBase } from '../core/types.js';
+
+/** The JSON contract of `npm run ask -- --json`: one object a question. */
+export interface AnswerJson {
+  question: string;
+  answered: boolean;
+  answer: string;
+  language: 'fr' | 'en';
+  confidence: number;
+  citations: Array<{ source: string; paragraph: number; sentence: number; quote: string }>;
+  suggestions: string[];
+  reason: string | null;
+}
+
+export function toJson(answer: Answer): AnswerJson {
+  return {
+    question: answer.question,
+    answered: answer.answered,
+    answer: answer.text,
+    language: answer.language,
+    confidence: answer.confidence,
+    citations: answer.citations.map(({ source, paragraph, sentence, quote }) => ({
+      source,
+      paragraph,
+      sentence,
+      quote,
+    })),
+    suggestions: [...answer.suggestions],
+    reason: answer.reason,
+  };
+}
+
+const LABELS = {
+  fr: {
+    sentence: 'phrase',
+    confidence: 'confiance',
+    suggestions: 'Vous pouvez demander :',
+    related: 'Voir aussi :',
+  },
+  en: { sentence: 'sentence', confidence: 'confidence', suggestions: 'You could ask:', related: 'See also:' },
+} as const;
+
+/** A readable rendering of an answer for a terminal. */
+export function renderText(answer: Answer, knowledge: KnowledgeBase): string {
+  const labels = LABELS[answer.language];
+  const lines = [answer.text];
+  for (const citation of answer.citations) {
+    const title = knowledge.sources.find((source) => source.id === citation.source)?.title ?? citation.source;
+    lines.push(`  « ${citation.quote} »`);
+    lines.push(`  — ${title}, §${citation.paragraph}, ${labels.sentence} ${citation.sentence}`);
+  }
+  if (answer.answered) lines.push(`  (${labels.confidence} ${Math.round(answer.confidence * 100)} %)`);
+  if (answer.suggestions.length > 0) {
+    lines.push(answer.answered ? labels.related : labels.suggestions);
+    for (const suggestion of answer.suggestions.slice(0, 3)) lines.push(`  • ${suggestion}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,26 @@
+import { readKnowledge } from './load.js';
+import { formatIssue } from './validate.js';
+
+/** `npm run kb -- validate [folder]`: lints the knowledge files and exits 1 on any error. */
+function main(argv: string[]): number {
+  const [command, folder] = argv;
+  if (command !== 'validate') {
+    process.stderr.write('usage: npm run kb -- validate [knowledge-folder]\n');
+    return 2;
+  }
+  const report = readKnowledge(folder);
+  for (const warning of report.warnings) process.stdout.write(`warning: ${formatIssue(warning)}\n`);
+  for (const error of report.errors) process.stdout.write(`error: ${formatIssue(error)}\n`);
+  if (report.knowledge) {
+    const { sources, facts, glossary } = report.knowledge;
+    const sentences = sources.reduce((sum, source) => sum + source.sentences.length, 0);
+    process.stdout.write(
+      `ok: ${sources.length} source(s), ${sentences} sentences all covered, ${facts.length} facts, ${glossary.length} glossary concepts\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(`${report.errors.length} error(s)\n`);
+  return 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** The shapes of the knowledge files, as people write them. */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and hyphens');
+
+export const SourceFile = z.strictObject({
+  title: text,
+  /** The article has no title of its own: say so next to the one we wrote. */
+  title_is_descriptive: z.literal(true),
+  language: z.enum(['fr', 'en']),
+  attribution: text,
+  article: text,
+  notes: z.string().optional(),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+export const MIN_ALTERNATES = 4;
+
+const alternates = z.array(z.string().trim().min(1, 'an alternate question must not be empty'));
+
+export const FactRecord = z.strictObject({
+  id,
+  /** Defaults to the source whose folder holds the facts file. */
+  source: id.optional(),
+  quote: text,
+  answer: z.strictObject({ fr: text, en: text }),
+  questions: z.strictObject({ fr: alternates, en: alternates }),
+});
+export type FactRecord = z.infer<typeof FactRecord>;
+
+export const ConceptRecord = z.strictObject({
+  id,
+  kind: z.enum(['entity', 'topic']),
+  fr: z.array(text).default([]),
+  en: z.array(text).default([]),
+});
+export type ConceptRecord = z.infer<typeof ConceptRecord>;

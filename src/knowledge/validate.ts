@@ -1,0 +1,220 @@
+import type { z } from 'zod';
+import { countOccurrences, locateQuote, splitSentences } from '../core/segment.js';
+import { foldText } from '../core/text.js';
+import type { Concept, Fact, KnowledgeBase, Source } from '../core/types.js';
+import { LANGUAGES } from '../core/types.js';
+import { ConceptRecord, FactRecord, MIN_ALTERNATES, SourceFile } from './schema.js';
+
+/** One problem in the knowledge files: which file, which record, which field, and what is wrong. */
+export interface KnowledgeIssue {
+  readonly file: string;
+  readonly id?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+export interface ValidationReport {
+  readonly errors: KnowledgeIssue[];
+  readonly warnings: KnowledgeIssue[];
+  /** Null when there are errors. */
+  readonly knowledge: KnowledgeBase | null;
+}
+
+/** The knowledge files once read and parsed, before any check. */
+export interface ParsedKnowledge {
+  readonly sources: ReadonlyArray<{
+    readonly id: string;
+    readonly file: string;
+    readonly data: unknown;
+    readonly articleFile: string;
+    /** Null when the article file could not be read (already reported). */
+    readonly article: string | null;
+  }>;
+  /** `data` is undefined for a file that could not be read or parsed (already reported). */
+  readonly factFiles: ReadonlyArray<{
+    readonly file: string;
+    readonly source: string;
+    readonly data: unknown;
+  }>;
+  readonly glossary: { readonly file: string; readonly data: unknown } | null;
+}
+
+export function formatIssue(issue: KnowledgeIssue): string {
+  const where = [issue.id ? `id "${issue.id}"` : null, issue.field ? `field "${issue.field}"` : null]
+    .filter(Boolean)
+    .join(', ');
+  return `${issue.file}${where ? ` (${where})` : ''}: ${issue.message}`;
+}
+
+/** Checks parsed knowledge and builds the knowledge base the engine takes. Pure: no I/O. */
+export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
+  const errors: KnowledgeIssue[] = [];
+  const warnings: KnowledgeIssue[] = [];
+
+  const sources = new Map<string, Source>();
+  const sourceFiles = new Map<string, string>();
+  for (const raw of parsed.sources) {
+    const meta = parseWith(SourceFile, raw.data, raw.file, undefined, errors);
+    if (!meta || raw.article === null) continue;
+    if (raw.article.trim() === '') {
+      errors.push({ file: raw.articleFile, message: 'the article is empty' });
+      continue;
+    }
+    sources.set(raw.id, {
+      id: raw.id,
+      title: meta.title,
+      language: meta.language,
+      attribution: meta.attribution,
+      text: raw.article,
+      sentences: splitSentences(raw.article),
+    });
+    sourceFiles.set(raw.id, raw.articleFile);
+  }
+
+  const facts: Fact[] = [];
+  const firstFile = new Map<string, string>();
+  // Sentence coverage means nothing for a source whose facts could not all be read.
+  const incomplete = new Set<string>();
+  for (const file of parsed.factFiles) {
+    if (file.data === undefined) {
+      incomplete.add(file.source);
+      continue;
+    }
+    if (!Array.isArray(file.data)) {
+      errors.push({ file: file.file, message: 'must be a YAML list of facts' });
+      continue;
+    }
+    file.data.forEach((item, position) => {
+      const label = recordLabel(item, position);
+      const record = parseWith(FactRecord, item, file.file, label, errors);
+      if (!record) return;
+      const issue = (field: string, message: string) => ({ file: file.file, id: record.id, field, message });
+      const seenIn = firstFile.get(record.id);
+      if (seenIn !== undefined) errors.push(issue('id', `duplicate id, first defined in ${seenIn}`));
+      else firstFile.set(record.id, file.file);
+      for (const language of LANGUAGES) {
+        const count = record.questions[language].length;
+        if (count < MIN_ALTERNATES) {
+          errors.push(
+            issue(
+              `questions.${language}`,
+              `has ${count} alternate questions, needs at least ${MIN_ALTERNATES}`,
+            ),
+          );
+        }
+      }
+      const sourceId = record.source ?? file.source;
+      const source = sources.get(sourceId);
+      if (!source) {
+        const known = parsed.sources.some((s) => s.id === sourceId);
+        if (!known) errors.push(issue('source', `names the source "${sourceId}", which does not exist`));
+        return;
+      }
+      const location = locateQuote(source.sentences, record.quote);
+      if (!location) {
+        const where = source.text.includes(record.quote)
+          ? 'runs across two sentences of'
+          : 'is not verbatim in';
+        errors.push(issue('quote', `${where} ${sourceFiles.get(sourceId)}: "${record.quote}"`));
+        return;
+      }
+      const occurrences = countOccurrences(source.text, record.quote);
+      if (occurrences > 1) {
+        warnings.push(issue('quote', `occurs ${occurrences} times in the article; cited at its first place`));
+      }
+      facts.push({
+        id: record.id,
+        source: sourceId,
+        quote: record.quote,
+        location,
+        answer: record.answer,
+        questions: record.questions,
+      });
+    });
+  }
+
+  for (const source of sources.values()) {
+    if (incomplete.has(source.id)) continue;
+    const file = sourceFiles.get(source.id) ?? source.id;
+    for (const sentence of source.sentences) {
+      const covered = facts.some(
+        (fact) =>
+          fact.source === source.id &&
+          fact.location.paragraph === sentence.paragraph &&
+          fact.location.sentence === sentence.sentence,
+      );
+      if (!covered) {
+        errors.push({
+          file,
+          field: `§${sentence.paragraph}.${sentence.sentence}`,
+          message: `no fact quotes this sentence: "${sentence.text.slice(0, 80)}…"`,
+        });
+      }
+    }
+  }
+
+  const glossary = parsed.glossary ? checkGlossary(parsed.glossary.file, parsed.glossary.data, errors) : [];
+  if (sources.size === 0 && errors.length === 0)
+    errors.push({ file: 'knowledge/', message: 'no source found' });
+
+  const knowledge = errors.length === 0 ? { sources: [...sources.values()], facts, glossary } : null;
+  return { errors, warnings, knowledge };
+}
+
+function checkGlossary(file: string, data: unknown, errors: KnowledgeIssue[]): Concept[] {
+  if (!Array.isArray(data)) {
+    errors.push({ file, message: 'must be a YAML list of concepts' });
+    return [];
+  }
+  const concepts: Concept[] = [];
+  const ids = new Set<string>();
+  const owners = new Map<string, string>();
+  data.forEach((item, position) => {
+    const record = parseWith(ConceptRecord, item, file, recordLabel(item, position), errors);
+    if (!record) return;
+    if (ids.has(record.id)) errors.push({ file, id: record.id, field: 'id', message: 'duplicate id' });
+    ids.add(record.id);
+    if (record.fr.length + record.en.length === 0) {
+      errors.push({ file, id: record.id, field: 'fr', message: 'a concept needs at least one variant' });
+    }
+    for (const language of LANGUAGES) {
+      for (const variant of record[language]) {
+        const key = foldText(variant).replace(/[’']/g, "'");
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== record.id) {
+          errors.push({
+            file,
+            id: record.id,
+            field: language,
+            message: `"${variant}" is also a variant of "${owner}"`,
+          });
+        }
+        owners.set(key, record.id);
+      }
+    }
+    concepts.push({ id: record.id, kind: record.kind, variants: { fr: record.fr, en: record.en } });
+  });
+  return concepts;
+}
+
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  file: string,
+  id: string | undefined,
+  errors: KnowledgeIssue[],
+): T | null {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const problem of result.error.issues) {
+    const field = problem.path.map(String).join('.');
+    errors.push({ file, ...(id ? { id } : {}), ...(field ? { field } : {}), message: problem.message });
+  }
+  return null;
+}
+
+function recordLabel(item: unknown, position: number): string {
+  if (item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' && item.id)
+    return item.id;
+  return `#${position + 1}`;
+}

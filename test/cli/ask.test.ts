@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs a script of the project the way npm does, through tsx, with no terminal attached. */
+function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, DISCORD_TOKEN: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const CONTRACT_KEYS = [
+  'answer',
+  'answered',
+  'citations',
+  'confidence',
+  'language',
+  'question',
+  'reason',
+  'suggestions',
+];
+
+describe('npm run ask', () => {
+  it('prints a readable answer with its citation', () => {
+    const { status, stdout } = run('src/cli/ask.ts', ['How much will Microsoft invest in Japan?']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('2.9 billion');
+    expect(stdout).toContain('« investira 2,9 milliards de dollars »');
+    expect(stdout).toMatch(/§1, sentence 1/);
+  });
+
+  it('--json prints exactly one object that follows the contract', () => {
+    const { status, stdout } = run('src/cli/ask.ts', ['--json', 'Qui est Brad Smith ?']);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] ?? '');
+    expect(Object.keys(answer).sort()).toEqual(CONTRACT_KEYS);
+    expect(answer).toMatchObject({
+      question: 'Qui est Brad Smith ?',
+      answered: true,
+      language: 'fr',
+      reason: null,
+    });
+    expect(answer.citations[0]).toEqual({
+      source: 'microsoft-japan-ai',
+      paragraph: 3,
+      sentence: 1,
+      quote: expect.stringContaining('Brad Smith'),
+    });
+  });
+
+  it('--json with piped stdin answers one JSON line per input line, in order, and nothing else', () => {
+    const questions = [
+      'Who is Fumio Kishida?',
+      '',
+      'Quel temps fera-t-il demain à Paris ?',
+      'combien microsoft japon',
+    ];
+    const { status, stdout, stderr } = run('src/cli/ask.ts', ['--json'], `${questions.join('\n')}\n`);
+    expect(status, stderr).toBe(0);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(questions.length);
+    const answers = lines.map((line) => JSON.parse(line));
+    expect(answers.map((answer) => answer.question)).toEqual(questions);
+    expect(answers.map((answer) => answer.answered)).toEqual([true, false, false, true]);
+    expect(answers[2].reason).toBe('unknown-entity');
+    for (const answer of answers) {
+      expect(Object.keys(answer).sort()).toEqual(CONTRACT_KEYS);
+      expect(answer.confidence).toBeGreaterThanOrEqual(0);
+      expect(answer.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('exits 1 with a clear message when there is no token and no terminal', () => {
+    const { status, stdout, stderr } = run('src/main.ts', []);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('No DISCORD_TOKEN is set and standard input is not a terminal');
+  });
+});

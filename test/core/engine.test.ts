@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/engine.js';
+import { ARTICLE, KNOWLEDGE } from './fixture.js';
+
+// A tiny dictionary: real words that must not be "corrected" into knowledge words.
+const lexicon = new Set(['weather', 'salary', 'apple', 'price', 'bonjour', 'revenue', 'shops', 'opening']);
+const engine = createEngine(KNOWLEDGE, { lexicon });
+
+describe('answering', () => {
+  it('answers in the language of the question and cites the verbatim quote with its place', () => {
+    const answer = engine.ask('How many shops will Dupont open in Lyon?');
+    expect(answer.answered).toBe(true);
+    expect(answer.language).toBe('en');
+    expect(answer.text).toBe('Dupont will open three shops in Lyon.');
+    expect(answer.citations[0]).toEqual({
+      source: 'bakery',
+      factId: 'shops',
+      paragraph: 1,
+      sentence: 1,
+      quote: 'ouvrira trois magasins à Lyon',
+    });
+    expect(ARTICLE).toContain(answer.citations[0]?.quote);
+    expect(answer.reason).toBeNull();
+  });
+
+  it('answers a French question in French', () => {
+    const answer = engine.ask('Qui est le directeur de la boulangerie ?');
+    expect(answer.answered).toBe(true);
+    expect(answer.language).toBe('fr');
+    expect(answer.citations[0]?.factId).toBe('director');
+    expect(answer.text).toBe('Paul Martin est le directeur de Dupont.');
+  });
+
+  it('corrects typos against the knowledge vocabulary', () => {
+    const answer = engine.ask('combien embauchs paul martn');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.factId).toBe('hiring');
+  });
+
+  it('matches across languages through the glossary', () => {
+    expect(engine.ask('how many boutiques').citations[0]?.factId).toBe('shops');
+  });
+
+  it('gives a confidence between 0 and 1 and related questions', () => {
+    const answer = engine.ask('Who is Paul Martin?');
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions).not.toContain('Who is Paul Martin?');
+  });
+
+  it('falls back to the given language when the words do not tell', () => {
+    expect(engine.ask('Paul Martin', { fallbackLanguage: 'en' }).language).toBe('en');
+    expect(engine.ask('Paul Martin', { fallbackLanguage: 'fr' }).language).toBe('fr');
+  });
+});
+
+describe('refusing', () => {
+  it('refuses an empty question or one of function words only, and suggests questions', () => {
+    for (const question of ['', '   ', '?!', 'le la les', 'what is the']) {
+      const answer = engine.ask(question);
+      expect(answer.answered).toBe(false);
+      expect(answer.reason).toBe('empty');
+      expect(answer.citations).toEqual([]);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+      expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('names an entity the article does not mention', () => {
+    const answer = engine.ask('How many shops will Apple open in Lyon?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('unknown-entity');
+    expect(answer.unknownEntity).toBe('Apple');
+    expect(answer.text).toContain('Apple');
+    expect(answer.confidence).toBe(0);
+  });
+
+  it('refuses an attribute the article does not give', () => {
+    const answer = engine.ask("What is Paul Martin's salary?");
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('not-in-article');
+    expect(answer.confidence).toBeLessThan(0.5);
+  });
+
+  it('refuses off-topic questions', () => {
+    for (const question of ['What will the weather be tomorrow?', 'revenue price']) {
+      expect(engine.ask(question).answered).toBe(false);
+    }
+  });
+
+  it('never corrects a real word into a knowledge word', () => {
+    // "mayer" is one letter from "mayor": a typo when no dictionary knows it, a word when one does.
+    expect(createEngine(KNOWLEDGE).ask('mayer Lyon').citations[0]?.factId).toBe('mayor');
+    const withWord = createEngine(KNOWLEDGE, { lexicon: new Set(['mayer']) }).ask('mayer Lyon');
+    expect(withWord.citations[0]?.factId).not.toBe('mayor');
+  });
+});
+
+describe('bounded work', () => {
+  it('answers a very long question without analysing all of it', () => {
+    const long = `Who is Paul Martin? ${'blah '.repeat(20_000)}`;
+    const answer = engine.ask(long);
+    expect(answer.question).toBe(long);
+    expect(typeof answer.answered).toBe('boolean');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, foldText, STOPWORDS, tokenise } from '../../src/core/text.js';
+
+describe('foldText', () => {
+  it('removes accents, lower-cases and unifies apostrophes', () => {
+    expect(foldText('Données d’État ŒUVRE')).toBe("donnees d'etat oeuvre");
+  });
+});
+
+describe('tokenise', () => {
+  const norms = (text: string) => tokenise(text).map((token) => token.norm);
+
+  it('drops French elisions and the English possessive', () => {
+    expect(norms("l’investissement d'IA qu'il jusqu'à Microsoft's")).toEqual([
+      'investissement',
+      'ia',
+      'il',
+      'a',
+      'microsoft',
+    ]);
+  });
+
+  it('keeps a decimal number whole and writes it with a point', () => {
+    expect(norms('2,9 milliards or 2.9 billion')).toEqual(['2.9', 'milliards', 'or', '2.9', 'billion']);
+  });
+
+  it('splits hyphenated words and inversions', () => {
+    expect(norms('semi-conducteurs va-t-il')).toEqual(['semi', 'conducteurs', 'va', 't', 'il']);
+  });
+
+  it('marks capitalised words', () => {
+    expect(tokenise('how much does Apple invest').map((token) => token.capitalised)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it("turns j'ai into one function word so that lower-case ai still means AI", () => {
+    expect(norms("J'ai hâte, ai")).toEqual(['jai', 'hate', 'ai']);
+    expect(STOPWORDS.has('jai')).toBe(true);
+    expect(STOPWORDS.has('ai')).toBe(false);
+  });
+});
+
+describe('stopwords', () => {
+  it('keep question words out, since they carry intent', () => {
+    for (const word of ['combien', 'quand', 'qui', 'who', 'how', 'much', 'where'])
+      expect(STOPWORDS.has(word)).toBe(false);
+  });
+});
+
+describe('detectLanguage', () => {
+  it('returns fr for French questions, typos and all', () => {
+    expect(detectLanguage('Combien Microsoft va-t-il investir au Japon ?')).toBe('fr');
+    expect(detectLanguage("c'est quand l'annonce")).toBe('fr');
+  });
+
+  it('returns en for English questions', () => {
+    expect(detectLanguage('How much will Microsoft invest in Japan?')).toBe('en');
+    expect(detectLanguage("what's Microsoft's plan")).toBe('en');
+  });
+
+  it('returns null when nothing tells the languages apart', () => {
+    expect(detectLanguage('Microsoft Tokyo Osaka')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+
+  it('lets the vocabulary break a tie', () => {
+    expect(detectLanguage('tokyo datacenters', (word) => (word === 'datacenters' ? 'en' : null))).toBe('en');
+  });
+});
