@@ -2,15 +2,16 @@ import { createInterface } from 'node:readline';
 import { loadEngine } from '../bootstrap.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
-import { renderText, toJson } from './render.js';
+import { renderExplanation, renderText, toJson } from './render.js';
 
-const USAGE = `usage: npm run ask -- [--json] "question"
+const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
        some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)`;
 
 /** Answers one question given as arguments, or every line of a piped stdin, in order. */
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const words = argv.filter((arg) => arg !== '--json');
+  const explain = argv.includes('--explain');
+  const words = argv.filter((arg) => arg !== '--json' && arg !== '--explain');
   if (words.includes('--help') || words.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const print = (question: string) => {
     const answer = engine.ask(question);
     process.stdout.write(`${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge)}\n`);
+    if (explain) process.stdout.write(`${renderExplanation(engine.explain(question))}\n`);
   };
   if (words.length > 0) {
     print(words.join(' '));

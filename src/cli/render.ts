@@ -1,3 +1,4 @@
+import type { Explanation } from '../core/engine.js';
 import type { Answer, KnowledgeBase } from '../core/types.js';
 
 /** The JSON contract of `npm run ask -- --json`: one object a question. */
@@ -55,4 +56,18 @@ export function renderText(answer: Answer, knowledge: KnowledgeBase): string {
     for (const suggestion of answer.suggestions.slice(0, 3)) lines.push(`  • ${suggestion}`);
   }
   return lines.join('\n');
+}
+
+/** The terms and the best-scoring facts behind an answer (`npm run ask -- --explain`). */
+export function renderExplanation(explanation: Explanation): string {
+  const terms = explanation.terms
+    .map(
+      (term) =>
+        `${term.surface}[${term.keys.join(' ')}]=${term.weight}${term.flags ? ` (${term.flags})` : ''}`,
+    )
+    .join('  ');
+  const ranking = explanation.ranking.map(
+    (item) => `  ${item.score.toFixed(3)} ${item.factId}  covers: ${item.covered.join(', ') || '-'}`,
+  );
+  return [`terms: ${terms}`, ...ranking].join('\n');
 }

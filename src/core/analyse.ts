@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
-import { QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
+import { foldText, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
 import type { Concept } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
@@ -36,11 +36,16 @@ const MIN_CORRECTABLE = 4;
 /** Corrections are cached; the cache is bounded so that a flood of new words cannot grow it. */
 const CORRECTION_CACHE = 5000;
 
-export function stemKeys(word: string): string[] {
-  if (/^\p{N}/u.test(word)) return [`n:${word}`];
-  const fr = frenchStemmer.stem(word);
-  const en = englishStemmer.stem(word);
-  return fr === en ? [`s:${fr}`] : [`s:${fr}`, `s:${en}`];
+/**
+ * Match keys of a plain word: its French and English stems. French stems are taken from the
+ * accented spelling too when there is one, since the stemmer reads suffixes such as "-ées"
+ * only with their accents (renforcées and renforcement then share "renforc").
+ */
+export function stemKeys(norm: string, accented?: string): string[] {
+  if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
+  const keys = new Set([`s:${frenchStemmer.stem(norm)}`, `s:${englishStemmer.stem(norm)}`]);
+  if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+  return [...keys];
 }
 
 function conceptKey(concept: Concept): string {
@@ -65,12 +70,13 @@ export class Analyser {
   ) {
     for (const concept of glossary) {
       for (const variant of [...concept.variants.fr, ...concept.variants.en]) {
-        const norms = tokenise(variant).map((token) => token.norm);
+        const tokens = tokenise(variant);
+        const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
         this.phrases.set(norms.join(' '), concept);
         const only = norms[0];
         if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
-          for (const key of stemKeys(only))
+          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase()))
             if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
         }
         for (const norm of norms) this.addToVocabulary(norm);
@@ -154,7 +160,7 @@ export class Analyser {
       }
       if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;
       if (STOPWORDS.has(norm)) continue;
-      const keys = stemKeys(norm);
+      const keys = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase());
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
       if (concept) {
         terms.push({

@@ -35,8 +35,14 @@ export interface AskOptions {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
-  /** Known questions that start like `prefix`, for autocomplete. */
+  /** Why: the question's terms and the best-scoring facts, for people who edit the knowledge. */
+  explain(question: string, top?: number): Explanation;
   readonly knowledge: KnowledgeBase;
+}
+
+export interface Explanation {
+  readonly terms: ReadonlyArray<{ surface: string; keys: readonly string[]; weight: number; flags: string }>;
+  readonly ranking: ReadonlyArray<{ factId: string; score: number; covered: string[] }>;
 }
 
 interface IndexedFact {
@@ -230,7 +236,38 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     };
   };
 
-  return { ask, knowledge };
+  const explain = (question: string, top = 5): Explanation => {
+    const terms = analyser.analyseQuestion(question.slice(0, MAX_ANALYSED_CHARS));
+    const weights = terms.map(weightOf);
+    const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+    const ranking = index
+      .map((entry) => scoreFact(entry, terms, weights, total))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, top)
+      .map((item) => ({
+        factId: item.entry.fact.id,
+        score: round(item.score),
+        covered: [...item.covered].map((term) => term.surface),
+      }));
+    return {
+      terms: terms.map((term, i) => ({
+        surface: term.surface,
+        keys: term.keys,
+        weight: Math.round((weights[i] ?? 0) * 100) / 100,
+        flags: [
+          term.question ? 'question' : '',
+          term.name ? 'name' : '',
+          term.corrected ? 'corrected' : '',
+          term.known ? '' : 'unknown',
+        ]
+          .filter(Boolean)
+          .join(','),
+      })),
+      ranking,
+    };
+  };
+
+  return { ask, explain, knowledge };
 }
 
 /** The names in the question that the knowledge base does not know, joined when adjacent. */

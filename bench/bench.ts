@@ -1,0 +1,333 @@
+// Benchmark: the engine against a naive Fuse baseline, side by side, in one run.
+//   accuracy on the dev set (and the holdout set if present), per-question latency (warm and
+//   cold), index build times and process memory. Prints PASS/FAIL for the two targets; always
+//   exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
+//   BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Lexicon } from '../src/core/analyse.js';
+import { createEngine, type Engine } from '../src/core/engine.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..');
+const DEV_FILE = path.resolve(REPO, '../shared/eval/dev.jsonl');
+const HOLDOUT_FILE = path.resolve(REPO, 'test/fixtures/holdout.jsonl');
+
+const REPS = positiveInt(process.env.BENCH_REPS, 200);
+const BUILDS = positiveInt(process.env.BENCH_BUILDS, 10);
+const WARMUP_REPS = 20;
+/** Wall-clock budget for the warm runs of each system; repetitions are cut to fit it. */
+const WARM_BUDGET_MS = 20_000;
+const WARM_P99_TARGET_MS = 1;
+
+interface Case {
+  readonly id: string;
+  readonly cat: string;
+  readonly q: string;
+  readonly expect: 'answer' | 'refuse';
+  readonly keys?: readonly string[];
+}
+
+interface Score {
+  pass: number;
+  total: number;
+  answerPass: number;
+  answerTotal: number;
+  refusePass: number;
+  refuseTotal: number;
+}
+
+interface Memory {
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
+type Ask = (question: string) => MinimalAnswer;
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function readCases(file: string): Case[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Case);
+}
+
+/** Same folding as score.mjs: no accents, one apostrophe style, lower case, single spaces. */
+function fold(text: string): string {
+  return String(text)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The question as score.mjs sends it (one line). */
+function questionOf(item: Case): string {
+  return item.q.replace(/\n/g, ' ');
+}
+
+function passes(item: Case, answer: MinimalAnswer): boolean {
+  if (item.expect === 'refuse') return answer.answered === false;
+  const quote = fold(answer.citations[0]?.quote ?? '');
+  return (
+    answer.answered === true && quote.length > 0 && (item.keys ?? []).some((key) => quote.includes(fold(key)))
+  );
+}
+
+function score(cases: readonly Case[], ask: Ask): Score {
+  const result: Score = { pass: 0, total: 0, answerPass: 0, answerTotal: 0, refusePass: 0, refuseTotal: 0 };
+  for (const item of cases) {
+    const ok = passes(item, ask(questionOf(item)));
+    result.total++;
+    if (ok) result.pass++;
+    if (item.expect === 'answer') {
+      result.answerTotal++;
+      if (ok) result.answerPass++;
+    } else {
+      result.refuseTotal++;
+      if (ok) result.refusePass++;
+    }
+  }
+  return result;
+}
+
+/** A small seeded PRNG (mulberry32), so that every run shuffles the same way. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The indexes of `n` questions, each `reps` times, in a shuffled order. */
+function schedule(n: number, reps: number, seed: number): Uint32Array {
+  const order = new Uint32Array(n * reps);
+  for (let i = 0; i < order.length; i++) order[i] = i % n;
+  const next = random(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const tmp = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = tmp;
+  }
+  return order;
+}
+
+/** Times every call of `ask` on the questions in `order`, in milliseconds. */
+function timeEach(ask: Ask, questions: readonly string[], order: Uint32Array, into: number[]): void {
+  for (const index of order) {
+    const question = questions[index] ?? '';
+    const start = process.hrtime.bigint();
+    ask(question);
+    into.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+}
+
+function timeMs<T>(run: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = run();
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+function percentiles(samples: readonly number[]): { p50: number; p99: number; max: number } {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+function median(values: readonly number[]): number {
+  return percentiles(values).p50;
+}
+
+/** `global.gc` when node runs with --expose-gc, else the same function obtained through V8 flags. */
+function findGc(): { gc: (() => void) | null; how: string } {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === 'function') return { gc: exposed, how: 'after global.gc()' };
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const fromContext: unknown = runInNewContext('gc');
+    if (typeof fromContext === 'function')
+      return { gc: fromContext as () => void, how: 'after gc (via v8 flag)' };
+  } catch {
+    // Not available: memory is then read without a collection first.
+  }
+  return { gc: null, how: 'no gc available (figures include garbage)' };
+}
+
+function memory(gc: (() => void) | null): Memory {
+  if (gc) {
+    gc();
+    gc();
+  }
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
+// ---------------------------------------------------------------------------------------- formatting
+
+const pct = (pass: number, total: number) =>
+  total === 0 ? 'n/a' : `${((100 * pass) / total).toFixed(1)}% (${pass}/${total})`;
+const ms = (value: number) =>
+  value < 0.1 ? value.toFixed(4) : value < 10 ? value.toFixed(3) : value.toFixed(1);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)}`;
+const delta = (bytes: number) => `${bytes >= 0 ? '+' : ''}${(bytes / 2 ** 20).toFixed(1)}`;
+const latency = (samples: readonly number[]) => {
+  const { p50, p99, max } = percentiles(samples);
+  return `${ms(p50)} / ${ms(p99)} / ${ms(max)}`;
+};
+const COLUMNS = [38, 35] as const;
+const row = (label: string, engine: string, baseline: string) =>
+  `${label.padEnd(COLUMNS[0])}${engine.padEnd(COLUMNS[1])}${baseline}`;
+
+// ---------------------------------------------------------------------------------------------- run
+
+const runStart = process.hrtime.bigint();
+const { gc, how: gcHow } = findGc();
+
+if (!existsSync(DEV_FILE)) {
+  console.log(`bench: dev set not found at ${DEV_FILE}`);
+  process.exit(0);
+}
+const dev = readCases(DEV_FILE);
+const holdout = existsSync(HOLDOUT_FILE) ? readCases(HOLDOUT_FILE) : [];
+const questions = [...dev, ...holdout].map(questionOf);
+
+// Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists + engine.
+const memStart = memory(gc);
+const knowledgeLoad = timeMs(() => loadKnowledge());
+const knowledge = knowledgeLoad.value;
+const sentences = sentencesOf(knowledge);
+const baselineFirst = timeMs(() => createBaseline(sentences));
+const baseline: Baseline = baselineFirst.value;
+const memBaseline = memory(gc);
+
+// The word lists are big modules: import them only now, so that step 3 shows what they cost.
+const lexiconImport = await (async () => {
+  const start = process.hrtime.bigint();
+  const module = await import('../src/knowledge/lexicon.js');
+  return { module, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+})();
+const lexiconLoad = timeMs(() => lexiconImport.module.loadLexicon());
+const lexicon: Lexicon = lexiconLoad.value;
+const engineFirst = timeMs(() => createEngine(knowledge, { lexicon }));
+const engine: Engine = engineFirst.value;
+const memEngine = memory(gc);
+
+const engineAsk: Ask = (question) => engine.ask(question);
+const baselineAsk: Ask = (question) => baseline.ask(question);
+
+// Accuracy (the first pass over the questions, on the engine used for the warm runs).
+const accuracy = {
+  engine: { dev: score(dev, engineAsk), holdout: score(holdout, engineAsk) },
+  baseline: { dev: score(dev, baselineAsk), holdout: score(holdout, baselineAsk) },
+};
+
+// Warm latency: warm-up, then every question REPS times in a shuffled order (cut to the budget).
+const warm = (ask: Ask, seed: number) => {
+  const warmup: number[] = [];
+  timeEach(ask, questions, schedule(questions.length, WARMUP_REPS, seed), warmup);
+  const mean = warmup.reduce((sum, value) => sum + value, 0) / Math.max(1, warmup.length);
+  const affordable = Math.floor(WARM_BUDGET_MS / Math.max(1e-6, mean * questions.length));
+  const reps = Math.max(1, Math.min(REPS, affordable));
+  const samples: number[] = [];
+  timeEach(ask, questions, schedule(questions.length, reps, seed + 1), samples);
+  return { samples, reps };
+};
+const engineWarm = warm(engineAsk, 1);
+const baselineWarm = warm(baselineAsk, 1);
+
+// Build time and cold latency: BUILDS fresh indexes, each asked every question once (first time).
+const engineBuilds: number[] = [engineFirst.ms];
+const baselineBuilds: number[] = [baselineFirst.ms];
+const engineCold: number[] = [];
+const baselineCold: number[] = [];
+for (let build = 0; build < BUILDS; build++) {
+  const order = schedule(questions.length, 1, 100 + build);
+  const fresh = timeMs(() => createEngine(knowledge, { lexicon }));
+  engineBuilds.push(fresh.ms);
+  timeEach((question) => fresh.value.ask(question), questions, order, engineCold);
+  const freshBaseline = timeMs(() => createBaseline(sentences));
+  baselineBuilds.push(freshBaseline.ms);
+  timeEach((question) => freshBaseline.value.ask(question), questions, order, baselineCold);
+}
+// The first builds (before any JIT warm-up) are reported apart; the median is over the fresh ones.
+engineBuilds.shift();
+baselineBuilds.shift();
+
+// -------------------------------------------------------------------------------------------- print
+
+const seconds = Number(process.hrtime.bigint() - runStart) / 1e9;
+const e = accuracy.engine;
+const b = accuracy.baseline;
+const hasHoldout = holdout.length > 0;
+const lines = [
+  `bench: ${dev.length} dev + ${holdout.length} holdout questions, ${sentences.length} sentences, ${knowledge.facts.length} facts, node ${process.version}`,
+  '',
+  row('', 'engine', 'baseline (Fuse, defaults)'),
+  row('dev overall', pct(e.dev.pass, e.dev.total), pct(b.dev.pass, b.dev.total)),
+  row('dev answerable', pct(e.dev.answerPass, e.dev.answerTotal), pct(b.dev.answerPass, b.dev.answerTotal)),
+  row('dev refusals', pct(e.dev.refusePass, e.dev.refuseTotal), pct(b.dev.refusePass, b.dev.refuseTotal)),
+  ...(hasHoldout
+    ? [
+        row('holdout overall', pct(e.holdout.pass, e.holdout.total), pct(b.holdout.pass, b.holdout.total)),
+        row(
+          'holdout answerable / refusals',
+          `${pct(e.holdout.answerPass, e.holdout.answerTotal).split(' ')[0]} / ${pct(e.holdout.refusePass, e.holdout.refuseTotal).split(' ')[0]}`,
+          `${pct(b.holdout.answerPass, b.holdout.answerTotal).split(' ')[0]} / ${pct(b.holdout.refusePass, b.holdout.refuseTotal).split(' ')[0]}`,
+        ),
+      ]
+    : [row('holdout', 'n/a (no test/fixtures/holdout.jsonl)', 'n/a')]),
+  row('warm ms p50 / p99 / max', latency(engineWarm.samples), latency(baselineWarm.samples)),
+  row('cold ms p50 / p99 / max', latency(engineCold), latency(baselineCold)),
+  row(`index build ms (median of ${BUILDS})`, ms(median(engineBuilds)), ms(median(baselineBuilds))),
+  row('index build ms (first, unwarmed)', ms(engineFirst.ms), ms(baselineFirst.ms)),
+  row('load knowledge ms (one-off)', `${ms(knowledgeLoad.ms)} (shared)`, `${ms(knowledgeLoad.ms)} (shared)`),
+  row(
+    'load word lists ms (one-off)',
+    `${ms(lexiconImport.ms)} import + ${ms(lexiconLoad.ms)} loadLexicon`,
+    '-',
+  ),
+  row(
+    'rss MB after build (step delta)',
+    `${mb(memEngine.rss)} (${delta(memEngine.rss - memBaseline.rss)})`,
+    `${mb(memBaseline.rss)} (${delta(memBaseline.rss - memStart.rss)})`,
+  ),
+  row(
+    'heapUsed MB after build (step delta)',
+    `${mb(memEngine.heapUsed)} (${delta(memEngine.heapUsed - memBaseline.heapUsed)})`,
+    `${mb(memBaseline.heapUsed)} (${delta(memBaseline.heapUsed - memStart.heapUsed)})`,
+  ),
+  '',
+  `warm: every question x${engineWarm.reps} (engine) / x${baselineWarm.reps} (baseline), shuffled, after ${WARMUP_REPS} warm-up rounds;` +
+    ` samples ${engineWarm.samples.length} / ${baselineWarm.samples.length}`,
+  `cold: every question once on each of ${BUILDS} fresh indexes (empty typo cache; code already JIT-warm)`,
+  `memory: process-wide, ${gcHow}; start rss ${mb(memStart.rss)} MB, heap ${mb(memStart.heapUsed)} MB;` +
+    ' baseline column = +knowledge+Fuse, engine column = +word lists+engine on top of it',
+  '',
+];
+
+const accuracyOk = e.dev.pass > b.dev.pass;
+const p99 = percentiles(engineWarm.samples).p99;
+const latencyOk = p99 < WARM_P99_TARGET_MS;
+lines.push(
+  `${accuracyOk ? 'PASS' : 'FAIL'}  dev accuracy: engine ${pct(e.dev.pass, e.dev.total)} > baseline ${pct(b.dev.pass, b.dev.total)}`,
+  `${latencyOk ? 'PASS' : 'FAIL'}  engine warm p99 ${ms(p99)} ms < ${WARM_P99_TARGET_MS} ms`,
+  `${accuracyOk && latencyOk ? 'PASS' : 'FAIL'}  overall (bench took ${seconds.toFixed(1)} s)`,
+);
+console.log(lines.join('\n'));
