@@ -3,7 +3,6 @@
 //   cold), index build times and process memory. Prints PASS/FAIL for the two targets; always
 //   exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
 //   BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -11,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import type { Lexicon } from '../src/core/analyse.js';
 import { createEngine, type Engine } from '../src/core/engine.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js';
 import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -25,23 +25,6 @@ const WARMUP_REPS = 20;
 const WARM_BUDGET_MS = 20_000;
 const WARM_P99_TARGET_MS = 1;
 
-interface Case {
-  readonly id: string;
-  readonly cat: string;
-  readonly q: string;
-  readonly expect: 'answer' | 'refuse';
-  readonly keys?: readonly string[];
-}
-
-interface Score {
-  pass: number;
-  total: number;
-  answerPass: number;
-  answerTotal: number;
-  refusePass: number;
-  refuseTotal: number;
-}
-
 interface Memory {
   readonly rss: number;
   readonly heapUsed: number;
@@ -52,54 +35,6 @@ type Ask = (question: string) => MinimalAnswer;
 function positiveInt(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-function readCases(file: string): Case[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Case);
-}
-
-/** Same folding as score.mjs: no accents, one apostrophe style, lower case, single spaces. */
-function fold(text: string): string {
-  return String(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The question as score.mjs sends it (one line). */
-function questionOf(item: Case): string {
-  return item.q.replace(/\n/g, ' ');
-}
-
-function passes(item: Case, answer: MinimalAnswer): boolean {
-  if (item.expect === 'refuse') return answer.answered === false;
-  const quote = fold(answer.citations[0]?.quote ?? '');
-  return (
-    answer.answered === true && quote.length > 0 && (item.keys ?? []).some((key) => quote.includes(fold(key)))
-  );
-}
-
-function score(cases: readonly Case[], ask: Ask): Score {
-  const result: Score = { pass: 0, total: 0, answerPass: 0, answerTotal: 0, refusePass: 0, refuseTotal: 0 };
-  for (const item of cases) {
-    const ok = passes(item, ask(questionOf(item)));
-    result.total++;
-    if (ok) result.pass++;
-    if (item.expect === 'answer') {
-      result.answerTotal++;
-      if (ok) result.answerPass++;
-    } else {
-      result.refuseTotal++;
-      if (ok) result.refusePass++;
-    }
-  }
-  return result;
 }
 
 /** A small seeded PRNG (mulberry32), so that every run shuffles the same way. */
@@ -200,12 +135,12 @@ const row = (label: string, engine: string, baseline: string) =>
 const runStart = process.hrtime.bigint();
 const { gc, how: gcHow } = findGc();
 
-if (!existsSync(DEV_FILE)) {
+const dev = readQuestionSet(DEV_FILE);
+if (dev === null) {
   console.log(`bench: dev set not found at ${DEV_FILE}`);
   process.exit(0);
 }
-const dev = readCases(DEV_FILE);
-const holdout = existsSync(HOLDOUT_FILE) ? readCases(HOLDOUT_FILE) : [];
+const holdout = readQuestionSet(HOLDOUT_FILE) ?? [];
 const questions = [...dev, ...holdout].map(questionOf);
 
 // Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists + engine.
@@ -281,15 +216,23 @@ const lines = [
   '',
   row('', 'engine', 'baseline (Fuse, defaults)'),
   row('dev overall', pct(e.dev.pass, e.dev.total), pct(b.dev.pass, b.dev.total)),
-  row('dev answerable', pct(e.dev.answerPass, e.dev.answerTotal), pct(b.dev.answerPass, b.dev.answerTotal)),
-  row('dev refusals', pct(e.dev.refusePass, e.dev.refuseTotal), pct(b.dev.refusePass, b.dev.refuseTotal)),
+  row(
+    'dev answerable',
+    pct(e.dev.answerablePass, e.dev.answerableTotal),
+    pct(b.dev.answerablePass, b.dev.answerableTotal),
+  ),
+  row(
+    'dev refusals',
+    pct(e.dev.refusalsPass, e.dev.refusalsTotal),
+    pct(b.dev.refusalsPass, b.dev.refusalsTotal),
+  ),
   ...(hasHoldout
     ? [
         row('holdout overall', pct(e.holdout.pass, e.holdout.total), pct(b.holdout.pass, b.holdout.total)),
         row(
           'holdout answerable / refusals',
-          `${pct(e.holdout.answerPass, e.holdout.answerTotal).split(' ')[0]} / ${pct(e.holdout.refusePass, e.holdout.refuseTotal).split(' ')[0]}`,
-          `${pct(b.holdout.answerPass, b.holdout.answerTotal).split(' ')[0]} / ${pct(b.holdout.refusePass, b.holdout.refuseTotal).split(' ')[0]}`,
+          `${pct(e.holdout.answerablePass, e.holdout.answerableTotal).split(' ')[0]} / ${pct(e.holdout.refusalsPass, e.holdout.refusalsTotal).split(' ')[0]}`,
+          `${pct(b.holdout.answerablePass, b.holdout.answerableTotal).split(' ')[0]} / ${pct(b.holdout.refusalsPass, b.holdout.refusalsTotal).split(' ')[0]}`,
         ),
       ]
     : [row('holdout', 'n/a (no test/fixtures/holdout.jsonl)', 'n/a')]),

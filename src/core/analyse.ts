@@ -33,6 +33,12 @@ const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
 const CORRECTION_THRESHOLD = 0.3;
 const MIN_CORRECTABLE = 4;
+const MIN_CONCEPT_STEM = 5;
+/** Share of a typo's letter pairs that a candidate word must hold. */
+const MIN_SHARED_BIGRAMS = 0.4;
+/** Work bounds for one text: words analysed, and fuzzy searches for typos among them. */
+const MAX_TOKENS = 120;
+const MAX_SEARCHES_PER_TEXT = 8;
 /** Corrections are cached; the cache is bounded so that a flood of new words cannot grow it. */
 const CORRECTION_CACHE = 5000;
 
@@ -61,7 +67,9 @@ export class Analyser {
   private readonly phrases = new Map<string, Concept>();
   private readonly stemmedVariants = new Map<string, Concept>();
   private readonly vocabulary = new Set<string>();
-  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  /** Vocabulary words and, per letter pair, the words that hold it: a cheap pre-filter for fuse.js. */
+  private words: string[] = [];
+  private readonly wordsByBigram = new Map<string, number[]>();
   private readonly corrections = new Map<string, string | null>();
 
   constructor(
@@ -76,8 +84,11 @@ export class Analyser {
         this.phrases.set(norms.join(' '), concept);
         const only = norms[0];
         if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
-          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase()))
-            if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
+          // Short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
+          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase())) {
+            if (key.length - 2 >= MIN_CONCEPT_STEM && !this.stemmedVariants.has(key))
+              this.stemmedVariants.set(key, concept);
+          }
         }
         for (const norm of norms) this.addToVocabulary(norm);
       }
@@ -96,18 +107,14 @@ export class Analyser {
 
   /** Call once every knowledge text has been learnt. */
   freeze(): void {
-    const byLength = new Map<number, string[]>();
-    for (const word of this.vocabulary) {
-      const list = byLength.get(word.length) ?? [];
-      list.push(word);
-      byLength.set(word.length, list);
-    }
-    for (const [length, words] of byLength) {
-      this.fuseByLength.set(
-        length,
-        new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true }),
-      );
-    }
+    this.words = [...this.vocabulary];
+    this.words.forEach((word, index) => {
+      for (const bigram of bigrams(word)) {
+        const list = this.wordsByBigram.get(bigram) ?? [];
+        list.push(index);
+        this.wordsByBigram.set(bigram, list);
+      }
+    });
   }
 
   knows(norm: string): boolean {
@@ -129,8 +136,10 @@ export class Analyser {
   }
 
   private analyse(tokens: Token[], correct: boolean): Term[] {
-    const words = tokens.map((token) => {
-      const fixed = correct ? this.correct(token.norm) : null;
+    // Fuzzy searches are the costly step: a question gets a bounded number of them.
+    const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
+    const words = tokens.slice(0, MAX_TOKENS).map((token) => {
+      const fixed = correct ? this.correct(token.norm, budget) : null;
       return { token, norm: fixed ?? token.norm, corrected: fixed !== null };
     });
     const terms: Term[] = [];
@@ -220,26 +229,52 @@ export class Analyser {
    * The vocabulary word a typo stands for, or null. Never "corrects" a word that is itself a
    * real word (price must not become prime), a short word, or a function word.
    */
-  private correct(norm: string): string | null {
+  private correct(norm: string, budget: { searches: number }): string | null {
     if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm)) return null;
     if (this.vocabulary.has(norm) || STOPWORDS.has(norm) || QUESTION_WORDS.has(norm)) return null;
     if (this.phrases.has(norm) || this.lexicon.has(norm)) return null;
     const cached = this.corrections.get(norm);
     if (cached !== undefined) return cached;
+    if (budget.searches <= 0) return null;
+    budget.searches -= 1;
+    // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
+    // slip away; fuse.js then scores those few.
+    const pairs = bigrams(norm);
+    const shared = new Map<number, number>();
+    for (const bigram of pairs) {
+      for (const index of this.wordsByBigram.get(bigram) ?? [])
+        shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    const candidates: string[] = [];
+    for (const [index, count] of shared) {
+      const word = this.words[index] ?? '';
+      if (count >= pairs.size * MIN_SHARED_BIGRAMS && Math.abs(word.length - norm.length) <= 1)
+        candidates.push(word);
+    }
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold: CORRECTION_THRESHOLD,
+      ignoreLocation: true,
+    });
     let best: { word: string; score: number } | null = null;
-    for (let length = norm.length - 1; length <= norm.length + 1; length++) {
-      for (const result of this.fuseByLength.get(length)?.search(norm, { limit: 3 }) ?? []) {
-        const score = result.score ?? 1;
-        if (score <= CORRECTION_THRESHOLD && (best === null || score < best.score)) {
-          best = { word: result.item, score };
-        }
-      }
+    for (const result of fuse.search(norm, { limit: 3 })) {
+      const score = result.score ?? 1;
+      if (score <= CORRECTION_THRESHOLD && (best === null || score < best.score))
+        best = { word: result.item, score };
     }
     const fixed = best?.word ?? null;
     if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
     this.corrections.set(norm, fixed);
     return fixed;
   }
+}
+
+/** The distinct letter pairs of a word, with its two ends marked. */
+function bigrams(word: string): Set<string> {
+  const padded = `^${word}$`;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < padded.length; i++) pairs.add(padded.slice(i, i + 2));
+  return pairs;
 }
 
 function plain(token: Token, keys: string[]): Term {

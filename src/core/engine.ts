@@ -4,26 +4,44 @@ import { detectLanguage, foldText, tokenise } from './text.js';
 import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
 import { LANGUAGES } from './types.js';
 
-/** Tuning of the decision. Scores are 0..1 and mean the same for every question. */
-export const THRESHOLDS = {
+/** The knobs of scoring and decision. Scores are 0..1 and mean the same for every question. */
+export interface Tuning {
   /** Below this the engine refuses: the article does not say. */
-  answer: 0.5,
+  readonly answer: number;
   /** Below this an answer is hedged ("the closest the article comes"). */
+  readonly confident: number;
+  /** Another fact scoring at least this share of the best one is cited too. */
+  readonly companion: number;
+  /** Weight of a question word (who, combien): small, so that it never selects a fact alone. */
+  readonly questionWord: number;
+  /** Weight of a word no fact contains, as a multiple of the weight of a word only one fact has. */
+  readonly unknownWord: number;
+  /** Share of the score from the best single alternate question; the rest is from the whole fact. */
+  readonly alternateShare: number;
+  /** "How much / how many / combien" asks for a quantity: a fact that states none is scaled by this. */
+  readonly noQuantity: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  answer: 0.5,
   confident: 0.7,
-  /** Another fact this close to the best one is cited too. */
   companion: 0.92,
-} as const;
+  questionWord: 0.25,
+  unknownWord: 1.33,
+  alternateShare: 0.5,
+  noQuantity: 0.6,
+};
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
 export const MAX_ANALYSED_CHARS = 600;
-const QUESTION_WORD_WEIGHT = 0.25;
-/** Share of the score that comes from the best single alternate question, the rest from the whole fact. */
-const ALTERNATE_SHARE = 0.5;
 const MAX_CITATIONS = 3;
+const NUMBER =
+  /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
 export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
   readonly lexicon?: Lexicon;
+  readonly tuning?: Partial<Tuning>;
 }
 
 export interface AskOptions {
@@ -47,6 +65,8 @@ export interface Explanation {
 
 interface IndexedFact {
   readonly fact: Fact;
+  /** The quote states a number or amount. */
+  readonly quantified: boolean;
   readonly keys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
@@ -59,6 +79,7 @@ interface Scored {
 }
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const analyser = new Analyser(knowledge.glossary, options.lexicon ?? EMPTY_LEXICON);
   const languageOf = vocabularyLanguages(knowledge);
   for (const fact of knowledge.facts) {
@@ -91,9 +112,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
   });
   const factCount = Math.max(1, knowledge.facts.length);
-  const unknownWeight = Math.log((factCount + 1) / 0.5);
+  const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
+  const unknownWeight = tuning.unknownWord * idf(1);
   const weightOf = (term: Term): number => {
-    if (term.question) return QUESTION_WORD_WEIGHT;
+    if (term.question) return tuning.questionWord;
     let df = 0;
     if (term.keys.length === 1) df = postings.get(term.keys[0] ?? '')?.size ?? 0;
     else {
@@ -101,7 +123,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       for (const key of term.keys) for (const index of postings.get(key) ?? []) union.add(index);
       df = union.size;
     }
-    return df === 0 ? unknownWeight : Math.log((factCount + 1) / (df + 0.5));
+    return df === 0 ? unknownWeight : idf(df);
   };
 
   const index: IndexedFact[] = analysed.map((item) => {
@@ -111,7 +133,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       keys: new Set(terms.flatMap((term) => term.keys)),
       weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
     }));
-    return { fact: item.fact, keys, alternates };
+    return { fact: item.fact, keys, alternates, quantified: NUMBER.test(item.fact.quote) };
   });
 
   const scoreFact = (
@@ -119,6 +141,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     terms: readonly Term[],
     weights: readonly number[],
     total: number,
+    quantity: boolean,
   ) => {
     const covered = new Set<Term>();
     let coveredWeight = 0;
@@ -138,7 +161,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       if (dice > bestAlternate) bestAlternate = dice;
     }
     const coverage = coveredWeight / total;
-    return { entry, covered, score: (1 - ALTERNATE_SHARE) * coverage + ALTERNATE_SHARE * bestAlternate };
+    const score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
+    return { entry, covered, score: quantity && !entry.quantified ? score * tuning.noQuantity : score };
   };
 
   const suggestionsFor = (
@@ -188,8 +212,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
     const weights = terms.map(weightOf);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const quantity = asksQuantity(terms);
     const ranked = index
-      .map((entry) => scoreFact(entry, terms, weights, total))
+      .map((entry) => scoreFact(entry, terms, weights, total, quantity))
       .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
 
     const unknownName = unknownNames(terms);
@@ -198,14 +223,14 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
 
     const best = ranked[0];
-    if (!best || best.score < THRESHOLDS.answer) {
+    if (!best || best.score < tuning.answer) {
       return refuse('not-in-article', message('notInArticle', language), ranked, best?.score ?? 0);
     }
 
     const cited = [best];
     for (const other of ranked.slice(1)) {
-      if (cited.length >= MAX_CITATIONS || other.score < THRESHOLDS.companion * best.score) break;
-      if (other.score < THRESHOLDS.answer) break;
+      if (cited.length >= MAX_CITATIONS || other.score < tuning.companion * best.score) break;
+      if (other.score < tuning.answer) break;
       if (cited.some((item) => overlaps(item.entry.fact.quote, other.entry.fact.quote))) continue;
       cited.push(other);
     }
@@ -217,7 +242,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quote: fact.quote,
     }));
     const body = cited.map(({ entry }) => entry.fact.answer[language]).join(' ');
-    const text = best.score < THRESHOLDS.confident ? `${message('tentative', language)} ${body}` : body;
+    const text = best.score < tuning.confident ? `${message('tentative', language)} ${body}` : body;
     return {
       question,
       answered: true,
@@ -241,7 +266,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const weights = terms.map(weightOf);
     const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
     const ranking = index
-      .map((entry) => scoreFact(entry, terms, weights, total))
+      .map((entry) => scoreFact(entry, terms, weights, total, asksQuantity(terms)))
       .sort((a, b) => b.score - a.score)
       .slice(0, top)
       .map((item) => ({
@@ -268,6 +293,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
 
   return { ask, explain, knowledge };
+}
+
+/** "combien", "how much", "how many": the question wants an amount or a count. */
+function asksQuantity(terms: readonly Term[]): boolean {
+  const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
+  return keys.has('q:combien') || (keys.has('q:how') && (keys.has('q:much') || keys.has('q:many')));
 }
 
 /** The names in the question that the knowledge base does not know, joined when adjacent. */

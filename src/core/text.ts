@@ -114,6 +114,26 @@ const EXTRA_STOPWORDS = [
   'peu',
   'tres',
   'plus',
+  // Greetings, thanks and chat noise: a message made only of them gets the help text.
+  'bonjour',
+  'bonsoir',
+  'salut',
+  'coucou',
+  'merci',
+  'hello',
+  'hi',
+  'hey',
+  'yo',
+  'thanks',
+  'thank',
+  'thx',
+  'ok',
+  'okay',
+  'lol',
+  'mdr',
+  'bye',
+  'help',
+  'aide',
   // English auxiliaries and filler.
   'will',
   'shall',
@@ -150,8 +170,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 // Words that only one of the two languages uses, with accents as a French hint.
-const FRENCH_HINTS = new Set(fra.map(foldText).concat(['combien', 'quand', 'pourquoi', 'comment', 'est-ce']));
-const ENGLISH_HINTS = new Set(eng.map(foldText).concat(['will', 'does', 'did', 'do']));
+const FRENCH_HINTS = new Set(
+  fra
+    .map(foldText)
+    .concat(['combien', 'quand', 'pourquoi', 'comment', 'bonjour', 'bonsoir', 'salut', 'coucou', 'merci']),
+);
+const ENGLISH_HINTS = new Set(
+  eng.map(foldText).concat(['will', 'does', 'did', 'do', 'hello', 'hi', 'hey', 'thanks', 'please', 'lol']),
+);
 for (const word of [...FRENCH_HINTS]) {
   if (ENGLISH_HINTS.has(word)) {
     FRENCH_HINTS.delete(word);

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Answer } from '../../src/core/types.js';
 
 export interface Case {
   id: string;
@@ -10,6 +9,12 @@ export interface Case {
   keys?: string[];
 }
 
+/** The least the scorer reads of an answer: the engine's `Answer` and the bench baseline's both fit. */
+export interface ScorableAnswer {
+  readonly answered: boolean;
+  readonly citations: ReadonlyArray<{ readonly quote: string }>;
+}
+
 export function readQuestionSet(file: string): Case[] | null {
   if (!existsSync(file)) return null;
   return readFileSync(file, 'utf8')
@@ -18,9 +23,12 @@ export function readQuestionSet(file: string): Case[] | null {
     .map((line) => JSON.parse(line) as Case);
 }
 
+/** The question as ../shared/eval/score.mjs sends it (one line). */
+export const questionOf = (item: Case): string => item.q.replace(/\n/g, ' ');
+
 // The same comparison as ../shared/eval/score.mjs: no accents, case or apostrophe style.
 const fold = (text: string) =>
-  text
+  String(text)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[’‘`´]/g, "'")
@@ -29,43 +37,60 @@ const fold = (text: string) =>
     .trim();
 
 /** The scorer's rule: a refusal must not answer; an answer's first quote must hold a key. */
-export function passes(item: Case, answer: Answer): boolean {
-  if (item.expect === 'refuse') return !answer.answered;
+export function passes(item: Case, answer: ScorableAnswer): boolean {
+  if (item.expect === 'refuse') return answer.answered === false;
   const quote = fold(answer.citations[0]?.quote ?? '');
-  return answer.answered && quote.length > 0 && (item.keys ?? []).some((key) => quote.includes(fold(key)));
+  return (
+    answer.answered === true && quote.length > 0 && (item.keys ?? []).some((key) => quote.includes(fold(key)))
+  );
 }
 
 export interface Score {
+  /** Ratios in [0, 1]; 1 when there is nothing to count. */
   overall: number;
   answerable: number;
   refusals: number;
+  /** One line per failed question: id, category and question. */
   failures: string[];
+  /** The counts behind the ratios. */
+  pass: number;
+  total: number;
+  answerablePass: number;
+  answerableTotal: number;
+  refusalsPass: number;
+  refusalsTotal: number;
 }
 
-export function score(set: readonly Case[], ask: (question: string) => Answer): Score {
+export function score(set: readonly Case[], ask: (question: string) => ScorableAnswer): Score {
   let pass = 0;
-  let answerable = 0;
+  let answerableTotal = 0;
   let answerablePass = 0;
-  let refusals = 0;
+  let refusalsTotal = 0;
   let refusalsPass = 0;
   const failures: string[] = [];
   for (const item of set) {
-    const ok = passes(item, ask(item.q));
+    const ok = passes(item, ask(questionOf(item)));
     if (ok) pass++;
     else failures.push(`${item.id} [${item.cat}] ${item.q}`);
     if (item.expect === 'answer') {
-      answerable++;
+      answerableTotal++;
       if (ok) answerablePass++;
     } else {
-      refusals++;
+      refusalsTotal++;
       if (ok) refusalsPass++;
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
     overall: ratio(pass, set.length),
-    answerable: ratio(answerablePass, answerable),
-    refusals: ratio(refusalsPass, refusals),
+    answerable: ratio(answerablePass, answerableTotal),
+    refusals: ratio(refusalsPass, refusalsTotal),
     failures,
+    pass,
+    total: set.length,
+    answerablePass,
+    answerableTotal,
+    refusalsPass,
+    refusalsTotal,
   };
 }

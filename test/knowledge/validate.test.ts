@@ -2,27 +2,48 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge, readKnowledge } from '../../src/knowledge/load.js';
 import { formatIssue } from '../../src/knowledge/validate.js';
 
 // Each case copies the real knowledge folder, breaks one thing, and checks that the linter
 // names the file, the fact id and the field.
-const SOURCE = 'microsoft-japan-ai';
-const FACTS = path.join(SOURCE, 'facts.yaml');
+const FACTS = path.join('microsoft-japan-ai', 'facts.yaml');
+const GLOSSARY = 'glossary.yaml';
+type Records = Array<Record<string, unknown> & { id: string }>;
 let dir = '';
 
-function brokenCopy(file: string, edit: (text: string) => string): string {
+function copyKnowledge(): string {
   dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
   const root = path.join(dir, 'knowledge');
   cpSync(KNOWLEDGE_DIR, root, { recursive: true });
+  return root;
+}
+
+/** A copy whose `file` has been edited as text. */
+function withText(file: string, edit: (text: string) => string): string {
+  const root = copyKnowledge();
   const target = path.join(root, file);
   writeFileSync(target, edit(readFileSync(target, 'utf8')));
   return root;
 }
 
-function errorsOf(root: string): string[] {
-  return readKnowledge(root).errors.map(formatIssue);
+/** A copy whose YAML list in `file` has been edited as data. */
+function withRecords(file: string, edit: (records: Records) => void): string {
+  return withText(file, (text) => {
+    const records = parse(text) as Records;
+    edit(records);
+    return stringify(records);
+  });
 }
+
+function factNamed(records: Records, index = 0): Record<string, unknown> & { id: string } {
+  const record = records[index];
+  if (!record) throw new Error('no such record');
+  return record;
+}
+
+const errorsOf = (root: string) => readKnowledge(root).errors.map(formatIssue);
 
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -31,108 +52,144 @@ afterEach(() => {
 
 describe('the knowledge linter', () => {
   it('accepts an untouched copy', () => {
-    expect(errorsOf(brokenCopy(FACTS, (text) => text))).toEqual([]);
+    expect(errorsOf(withRecords(FACTS, () => {}))).toEqual([]);
   });
 
   it('reports a quote that is not verbatim in the article', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text.replace(
-        'quote: "investira 2,9 milliards de dollars"',
-        'quote: "investira 3 milliards de dollars"',
-      ),
-    );
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records, 1);
+      id = fact.id;
+      fact.quote = `${fact.quote} (not in the article)`;
+    });
     expect(errorsOf(root)).toEqual([
       expect.stringMatching(
-        /knowledge\/microsoft-japan-ai\/facts\.yaml \(id "investment-amount", field "quote"\): is not verbatim in/,
+        new RegExp(
+          `^knowledge/microsoft-japan-ai/facts\\.yaml \\(id "${id}", field "quote"\\): is not verbatim in knowledge/microsoft-japan-ai/article\\.txt: ".*\\(not in the article\\)"$`,
+        ),
       ),
     ]);
   });
 
+  it('reports a quote that runs across two sentences', () => {
+    const root = withRecords(FACTS, (records) => {
+      factNamed(records).quote = 'dans le pays asiatique. L’investissement';
+    });
+    expect(errorsOf(root).join('\n')).toMatch(/field "quote"\): runs across two sentences of/);
+  });
+
   it('reports a duplicate id', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text.replace('- id: investment-amount', '- id: microsoft-american-tech-giant'),
-    );
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      id = factNamed(records, 0).id;
+      factNamed(records, 1).id = id;
+    });
     expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(/facts\.yaml \(id "microsoft-american-tech-giant", field "id"\): duplicate id/),
+      `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "id"): duplicate id, first defined in knowledge/microsoft-japan-ai/facts.yaml`,
     );
   });
 
   it('reports a missing language', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text.replace('    en: "Microsoft will invest 2.9 billion dollars in Japan."\n', ''),
-    );
-    expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(/\(id "investment-amount", field "answer\.en"\)/),
-    );
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records);
+      id = fact.id;
+      delete (fact.answer as Record<string, string>).en;
+    });
+    expect(errorsOf(root)).toContainEqual(expect.stringContaining(`(id "${id}", field "answer.en")`));
   });
 
   it('reports too few alternate questions', () => {
-    const root = brokenCopy(FACTS, (text) => {
-      const start = text.indexOf('- id: investment-amount');
-      const fr = text.indexOf('    fr:\n', text.indexOf('questions:', start));
-      const en = text.indexOf('    en:\n', fr);
-      const oneQuestion = '    fr:\n      - "Combien ?"\n';
-      return text.slice(0, fr) + oneQuestion + text.slice(en);
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records);
+      id = fact.id;
+      (fact.questions as Record<string, string[]>).fr = ['Combien ?'];
     });
     expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(
-        /\(id "investment-amount", field "questions\.fr"\): has 1 alternate questions, needs at least 4/,
-      ),
+      `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "questions.fr"): has 1 alternate questions, needs at least 4`,
     );
   });
 
   it('reports an empty alternate question', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text.replace('- "Combien Microsoft va-t-il investir au Japon ?"', '- "  "'),
-    );
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records);
+      id = fact.id;
+      (fact.questions as Record<string, string[]>).en[2] = '   ';
+    });
     expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(/\(id "investment-amount", field "questions\.fr\.0"\)/),
+      `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "questions.en.2"): an alternate question must not be empty`,
     );
   });
 
   it('reports a sentence that no fact covers', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text
-        .split(/\n(?=- id: )/)
-        .filter(
-          (record) =>
-            !/quote: "[^"]*(Dirigeant philippin|chaînes d’approvisionnement|investissements japonais|semi-conducteurs et les batteries)/.test(
-              record,
-            ),
-        )
-        .join('\n'),
-    );
-    expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(/article\.txt \(field "§4\.2"\): no fact quotes this sentence/),
-    );
+    const root = withRecords(FACTS, (records) => {
+      const article = readFileSync(path.join(KNOWLEDGE_DIR, 'microsoft-japan-ai', 'article.txt'), 'utf8');
+      const last = article.slice(article.lastIndexOf('Outre les questions'));
+      for (let i = records.length - 1; i >= 0; i--)
+        if (last.includes(String(records[i]?.quote))) records.splice(i, 1);
+    });
+    expect(errorsOf(root)).toEqual([
+      expect.stringMatching(
+        /^knowledge\/microsoft-japan-ai\/article\.txt \(field "§4\.2"\): no fact quotes this sentence/,
+      ),
+    ]);
   });
 
-  it('reports invalid YAML with the file name', () => {
-    const root = brokenCopy(FACTS, (text) => `${text}\n- id: [unclosed\n`);
-    expect(errorsOf(root)).toEqual([expect.stringMatching(/facts\.yaml: is not valid YAML/)]);
+  it('reports invalid YAML with the file name, and nothing more about that source', () => {
+    const root = withText(FACTS, (text) => `${text}\n- id: [unclosed\n`);
+    expect(errorsOf(root)).toEqual([
+      expect.stringMatching(/^knowledge\/microsoft-japan-ai\/facts\.yaml: is not valid YAML/),
+    ]);
   });
 
   it('reports a fact that names a missing source', () => {
-    const root = brokenCopy(FACTS, (text) =>
-      text.replace('- id: investment-amount\n', '- id: investment-amount\n  source: no-such-source\n'),
-    );
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records);
+      id = fact.id;
+      fact.source = 'no-such-source';
+    });
     expect(errorsOf(root)).toContainEqual(
-      expect.stringMatching(
-        /\(id "investment-amount", field "source"\): names the source "no-such-source", which does not exist/,
-      ),
+      `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "source"): names the source "no-such-source", which does not exist`,
     );
   });
 
+  it('reports an unknown field, so that a misspelt key is not silently ignored', () => {
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = factNamed(records);
+      id = fact.id;
+      fact.qoute = 'typo';
+    });
+    expect(errorsOf(root).join('\n')).toContain(`(id "${id}"`);
+    expect(errorsOf(root).join('\n')).toContain('qoute');
+  });
+
   it('reports a glossary variant claimed by two concepts', () => {
-    const root = brokenCopy('glossary.yaml', (text) => text.replace('fr: [Osaka]', 'fr: [Osaka, Tokyo]'));
+    const root = withRecords(GLOSSARY, (records) => {
+      const first = factNamed(records, 0);
+      const second = factNamed(records, 1);
+      (second.fr as string[]).push(String((first.fr as string[])[0]));
+    });
     expect(errorsOf(root).join('\n')).toMatch(
-      /glossary\.yaml \(id "(osaka|tokyo)", field "fr"\): "Tokyo" is also a variant of/,
+      /glossary\.yaml \(id "[^"]+", field "fr"\): ".+" is also a variant of "[^"]+"/,
     );
   });
 
   it('makes loadKnowledge throw one error that lists every problem', () => {
-    const root = brokenCopy(FACTS, (text) => text.replace('- id: investment-amount', '- id: Bad Id'));
+    const root = withRecords(FACTS, (records) => {
+      factNamed(records, 0).id = 'Bad Id';
+      factNamed(records, 1).quote = 'nowhere in the article';
+    });
     expect(() => loadKnowledge(root)).toThrow(KnowledgeError);
-    expect(() => loadKnowledge(root)).toThrow(/id "Bad Id", field "id"\): must be kebab-case/);
+    try {
+      loadKnowledge(root);
+    } catch (error) {
+      expect((error as KnowledgeError).issues).toHaveLength(2);
+      expect((error as Error).message).toMatch(/id "Bad Id", field "id"\): must be kebab-case/);
+      expect((error as Error).message).toMatch(/field "quote"\): is not verbatim/);
+    }
   });
 });
