@@ -116,7 +116,7 @@ describe('the knowledge linter', () => {
     const root = withRecords(FACTS, (records) => {
       const fact = factNamed(records);
       id = fact.id;
-      (fact.questions as Record<string, string[]>).en[2] = '   ';
+      (fact.questions as { en: string[] }).en[2] = '   ';
     });
     expect(errorsOf(root)).toContainEqual(
       `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "questions.en.2"): an alternate question must not be empty`,
