@@ -61,7 +61,7 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
   };
 
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    const missing = { file: shown(root), message: 'the knowledge folder does not exist' };
+    const missing = { file: root, message: 'the knowledge folder does not exist' };
     return { errors: [missing], warnings: [], knowledge: null };
   }
 

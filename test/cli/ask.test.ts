@@ -80,6 +80,35 @@ describe('npm run ask', () => {
   });
 });
 
+describe('npm run ask -- --explain', () => {
+  it('shows the terms of the question and the best-scoring facts', () => {
+    const { status, stdout } = run('src/cli/ask.ts', ['--explain', 'combien microsoft invetit japon']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/terms: .*invetit\[c:investment\]=[\d.]+ \(corrected\)/);
+    expect(stdout).toMatch(/^ {2}\d\.\d{3} [a-z0-9-]+ {2}covers: /m);
+  });
+});
+
+describe('npm run kb -- validate', () => {
+  it('prints a summary and exits 0 on the real knowledge', () => {
+    const { status, stdout } = run('src/knowledge/kb.ts', ['validate']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts$/m);
+  });
+
+  it('lists every error and exits 1 on a broken folder', () => {
+    const { status, stdout } = run('src/knowledge/kb.ts', ['validate', 'test/no-such-folder']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('error: test/no-such-folder: the knowledge folder does not exist');
+  });
+
+  it('explains its usage and exits 2 without a command', () => {
+    const { status, stderr } = run('src/knowledge/kb.ts', []);
+    expect(status).toBe(2);
+    expect(stderr).toContain('usage: npm run kb -- validate');
+  });
+});
+
 describe('npm start', () => {
   it('exits 1 with a clear message when there is no token and no terminal', () => {
     const { status, stdout, stderr } = run('src/main.ts', []);
