@@ -165,6 +165,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return { entry, covered, score: quantity && !entry.quantified ? score * tuning.noQuantity : score };
   };
 
+  const featuredFirst = [
+    ...index.filter((entry) => entry.fact.featured),
+    ...index.filter((entry) => !entry.fact.featured),
+  ];
   const suggestionsFor = (
     ranked: readonly Scored[],
     exclude: ReadonlySet<string>,
@@ -173,7 +177,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   ) => {
     const chosen: string[] = [];
     const seen = new Set(exclude);
-    const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...index];
+    const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...featuredFirst];
     for (const entry of pool) {
       if (chosen.length >= max) break;
       if (seen.has(entry.fact.id)) continue;

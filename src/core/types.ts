@@ -35,6 +35,8 @@ export interface Fact {
   readonly location: Location;
   readonly answer: Bilingual<string>;
   readonly questions: Bilingual<readonly string[]>;
+  /** One of the article's main points: suggested first when there is nothing closer. */
+  readonly featured: boolean;
 }
 
 export type ConceptKind = 'entity' | 'topic';

@@ -29,6 +29,8 @@ export const FactRecord = z.strictObject({
   quote: text,
   answer: z.strictObject({ fr: text, en: text }),
   questions: z.strictObject({ fr: alternates, en: alternates }),
+  /** One of the article's main points: suggested first when nothing closer fits. */
+  featured: z.boolean().default(false),
 });
 export type FactRecord = z.infer<typeof FactRecord>;
 

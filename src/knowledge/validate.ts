@@ -129,6 +129,7 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
         location,
         answer: record.answer,
         questions: record.questions,
+        featured: record.featured,
       });
     });
   }

@@ -67,6 +67,11 @@ describe('refusing', () => {
     }
   });
 
+  it('suggests the featured facts first when nothing in the question is closer', () => {
+    expect(engine.ask('?').suggestions[0]).toBe('Qu’en pense la maire ?');
+    expect(engine.ask('hello').suggestions[0]).toBe('What does the mayor think?');
+  });
+
   it('names an entity the article does not mention', () => {
     const answer = engine.ask('How many shops will Apple open in Lyon?');
     expect(answer.answered).toBe(false);

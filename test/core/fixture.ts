@@ -8,10 +8,16 @@ export const ARTICLE =
 
 const sentences = splitSentences(ARTICLE);
 
-function fact(id: string, quote: string, answer: Fact['answer'], questions: Fact['questions']): Fact {
+function fact(
+  id: string,
+  quote: string,
+  answer: Fact['answer'],
+  questions: Fact['questions'],
+  featured = false,
+): Fact {
   const sentence = sentences.find((s) => s.text.includes(quote));
   if (!sentence) throw new Error(`fixture quote not in article: ${quote}`);
-  return { id, source: 'bakery', quote, location: sentence, answer, questions };
+  return { id, source: 'bakery', quote, location: sentence, answer, questions, featured };
 }
 
 export const FACTS: Fact[] = [
@@ -53,6 +59,7 @@ export const FACTS: Fact[] = [
       fr: ['Qu’en pense la maire ?', 'Qui est la maire de Lyon ?'],
       en: ['What does the mayor think?', 'Who is the mayor of Lyon?'],
     },
+    true,
   ),
 ];
 
