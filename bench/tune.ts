@@ -14,9 +14,11 @@ const holdout =
   readQuestionSet(fileURLToPath(new URL('../test/fixtures/holdout.jsonl', import.meta.url))) ?? [];
 
 const grid: Array<Partial<Tuning>> = [];
-for (const answer of [0.4, 0.45, 0.5, 0.55])
-  for (const unknownWord of [0.8, 1, 1.33, 1.6])
-    for (const alternateShare of [0.3, 0.5, 0.7]) grid.push({ answer, unknownWord, alternateShare });
+for (const answer of [0.4, 0.45, 0.5])
+  for (const unknownWord of [1, 1.33, 1.6])
+    for (const questionWord of [0.25, 0.5, 1])
+      for (const alternateShare of [0.3, 0.5])
+        grid.push({ answer, unknownWord, alternateShare, questionWord });
 
 const rows = grid.map((tuning) => {
   const engine = createEngine(knowledge, { lexicon, tuning });

@@ -71,6 +71,8 @@ export class Analyser {
   private words: string[] = [];
   private readonly wordsByBigram = new Map<string, number[]>();
   private readonly corrections = new Map<string, string | null>();
+  /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
+  private readonly nameWords = new Set<string>();
 
   constructor(
     glossary: readonly Concept[],
@@ -90,7 +92,10 @@ export class Analyser {
               this.stemmedVariants.set(key, concept);
           }
         }
-        for (const norm of norms) this.addToVocabulary(norm);
+        for (const norm of norms) {
+          this.addToVocabulary(norm);
+          if (concept.kind === 'entity') this.nameWords.add(norm);
+        }
       }
     }
   }
@@ -139,7 +144,10 @@ export class Analyser {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
     const words = tokens.slice(0, MAX_TOKENS).map((token) => {
-      const fixed = correct ? this.correct(token.norm, budget) : null;
+      let fixed = correct ? this.correct(token.norm, budget) : null;
+      // A capitalised word is a name: it may be a misspelt name of the article (Kishda), but
+      // never a common word in disguise (OpenAI is not "opening").
+      if (fixed !== null && token.capitalised && token.index > 0 && !this.nameWords.has(fixed)) fixed = null;
       return { token, norm: fixed ?? token.norm, corrected: fixed !== null };
     });
     const terms: Term[] = [];
@@ -147,9 +155,16 @@ export class Analyser {
       const matched = this.matchPhrase(words, i);
       if (matched) {
         const span = words.slice(i, i + matched.length);
+        // In knowledge text a phrase also keeps its words, so that a question saying only
+        // "centre" still finds the fact about the "centre de recherche".
+        const parts = correct
+          ? []
+          : span
+              .filter((word) => word.norm.length >= 3 && !STOPWORDS.has(word.norm))
+              .flatMap((word) => stemKeys(word.norm, word.token.raw.toLowerCase()));
         terms.push({
           surface: span.map((word) => word.token.raw).join(' '),
-          keys: [conceptKey(matched.concept)],
+          keys: [...new Set([conceptKey(matched.concept), ...parts])],
           question: false,
           concept: matched.concept,
           name: matched.concept.kind === 'entity',

@@ -1,6 +1,6 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
 import { message, unknownEntityMessage } from './messages.js';
-import { detectLanguage, foldText, tokenise } from './text.js';
+import { detectLanguage, foldText, QUANTITY_WORDS, tokenise } from './text.js';
 import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -20,16 +20,19 @@ export interface Tuning {
   readonly alternateShare: number;
   /** "How much / how many / combien" asks for a quantity: a fact that states none is scaled by this. */
   readonly noQuantity: number;
+  /** A fact that misses a name of the question is not about it: scaled by this for each name missed. */
+  readonly missingName: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  answer: 0.5,
-  confident: 0.7,
+  answer: 0.45,
+  confident: 0.65,
   companion: 0.92,
-  questionWord: 0.25,
+  questionWord: 1,
   unknownWord: 1.33,
-  alternateShare: 0.5,
+  alternateShare: 0.3,
   noQuantity: 0.6,
+  missingName: 0.75,
 };
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
@@ -161,8 +164,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       if (dice > bestAlternate) bestAlternate = dice;
     }
     const coverage = coveredWeight / total;
-    const score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
-    return { entry, covered, score: quantity && !entry.quantified ? score * tuning.noQuantity : score };
+    let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
+    if (quantity && !entry.quantified) score *= tuning.noQuantity;
+    for (const term of terms)
+      if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
+    return { entry, covered, score };
   };
 
   const featuredFirst = [
@@ -299,10 +305,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   return { ask, explain, knowledge };
 }
 
-/** "combien", "how much", "how many": the question wants an amount or a count. */
+/** "combien", "how much", "quel montant", "what amount": the question wants an amount or a count. */
 function asksQuantity(terms: readonly Term[]): boolean {
   const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
-  return keys.has('q:combien') || (keys.has('q:how') && (keys.has('q:much') || keys.has('q:many')));
+  if (keys.has('q:combien') || (keys.has('q:how') && (keys.has('q:much') || keys.has('q:many')))) return true;
+  return terms.some((term) => QUANTITY_WORDS.has(foldText(term.surface)));
 }
 
 /** The names in the question that the knowledge base does not know, joined when adjacent. */

@@ -13,6 +13,25 @@ export function foldText(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
+/** Chat spellings of question words (French SMS style), read as the words they stand for. */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['pk', 'pourquoi'],
+  ['pq', 'pourquoi'],
+  ['pkoi', 'pourquoi'],
+  ['pourkoi', 'pourquoi'],
+  ['koi', 'quoi'],
+  ['ki', 'qui'],
+  ['kel', 'quel'],
+  ['kelle', 'quelle'],
+  ['kan', 'quand'],
+  ['qd', 'quand'],
+  ['cb', 'combien'],
+  ['cmb', 'combien'],
+  ['cmt', 'comment'],
+  ['wat', 'what'],
+  ['wut', 'what'],
+]);
+
 export interface Token {
   /** The word as typed (elision removed), for naming it back to the user. */
   readonly raw: string;
@@ -43,7 +62,8 @@ export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of cleaned.matchAll(WORD)) {
     const raw = match[0];
-    const norm = foldText(raw).replace(',', '.');
+    const folded = foldText(raw).replace(',', '.');
+    const norm = CHAT_SPELLINGS.get(folded) ?? folded;
     const first = raw[0] ?? '';
     const capitalised = first !== first.toLowerCase();
     tokens.push({ raw, norm, capitalised, index: tokens.length });
@@ -81,6 +101,19 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
     'many',
   ].map(foldText),
 );
+
+/** Nouns that, like "combien", ask for an amount or a count. */
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  'montant',
+  'somme',
+  'chiffre',
+  'nombre',
+  'total',
+  'amount',
+  'sum',
+  'figure',
+  'number',
+]);
 
 const EXTRA_STOPWORDS = [
   // French forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
@@ -134,6 +167,22 @@ const EXTRA_STOPWORDS = [
   'bye',
   'help',
   'aide',
+  // Light verbs that say nothing of the topic.
+  'make',
+  'makes',
+  'making',
+  'made',
+  'get',
+  'gets',
+  'getting',
+  'got',
+  'take',
+  'takes',
+  'taking',
+  'took',
+  'having',
+  'doing',
+  'done',
   // English auxiliaries and filler.
   'will',
   'shall',
