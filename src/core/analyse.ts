@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
-import { foldText, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
+import { foldText, QUESTION_CLASSES, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
 import type { Concept } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
@@ -178,8 +178,9 @@ export class Analyser {
       i += 1;
       if (word === undefined) continue;
       const { token, norm } = word;
-      if (QUESTION_WORDS.has(norm)) {
-        terms.push({ ...plain(token, [`q:${norm}`]), question: true, known: true });
+      const questionClass = QUESTION_CLASSES.get(norm);
+      if (questionClass) {
+        terms.push({ ...plain(token, [`q:${questionClass}`]), question: true, known: true });
         continue;
       }
       if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;

@@ -22,22 +22,28 @@ export interface Tuning {
   readonly noQuantity: number;
   /** A fact that misses a name of the question is not about it: scaled by this for each name missed. */
   readonly missingName: number;
+  /** "Quel est le nom", "what is it called" asks for a name: a fact whose quote holds none is scaled by this. */
+  readonly noName: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  answer: 0.45,
+  answer: 0.5,
   confident: 0.65,
   companion: 0.92,
   questionWord: 1,
-  unknownWord: 1.33,
+  unknownWord: 1,
   alternateShare: 0.3,
   noQuantity: 0.6,
   missingName: 0.75,
+  noName: 0.6,
 };
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
 export const MAX_ANALYSED_CHARS = 600;
 const MAX_CITATIONS = 3;
+/** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
+const GENERIC_QUESTION_SHARE = 0.2;
+const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 const NUMBER =
   /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
@@ -70,6 +76,8 @@ interface IndexedFact {
   readonly fact: Fact;
   /** The quote states a number or amount. */
   readonly quantified: boolean;
+  /** The quote holds a name (a capitalised word past its start, or an acronym). */
+  readonly named: boolean;
   readonly keys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
@@ -118,7 +126,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
   const unknownWeight = tuning.unknownWord * idf(1);
   const weightOf = (term: Term): number => {
-    if (term.question) return tuning.questionWord;
+    if (term.question)
+      return term.keys[0] === 'q:generic'
+        ? tuning.questionWord * GENERIC_QUESTION_SHARE
+        : tuning.questionWord;
     let df = 0;
     if (term.keys.length === 1) df = postings.get(term.keys[0] ?? '')?.size ?? 0;
     else {
@@ -136,7 +147,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       keys: new Set(terms.flatMap((term) => term.keys)),
       weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
     }));
-    return { fact: item.fact, keys, alternates, quantified: NUMBER.test(item.fact.quote) };
+    return {
+      fact: item.fact,
+      keys,
+      alternates,
+      quantified: NUMBER.test(item.fact.quote),
+      named: NAMED.test(item.fact.quote),
+    };
   });
 
   const scoreFact = (
@@ -144,7 +161,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     terms: readonly Term[],
     weights: readonly number[],
     total: number,
-    quantity: boolean,
+    intent: Intent,
   ) => {
     const covered = new Set<Term>();
     let coveredWeight = 0;
@@ -165,7 +182,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
     const coverage = coveredWeight / total;
     let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
-    if (quantity && !entry.quantified) score *= tuning.noQuantity;
+    if (intent.quantity && !entry.quantified) score *= tuning.noQuantity;
+    if (intent.name && !entry.named) score *= tuning.noName;
     for (const term of terms)
       if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
     return { entry, covered, score };
@@ -222,9 +240,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
     const weights = terms.map(weightOf);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const quantity = asksQuantity(terms);
+    const intent = intentOf(terms);
     const ranked = index
-      .map((entry) => scoreFact(entry, terms, weights, total, quantity))
+      .map((entry) => scoreFact(entry, terms, weights, total, intent))
       .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
 
     const unknownName = unknownNames(terms);
@@ -276,7 +294,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const weights = terms.map(weightOf);
     const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
     const ranking = index
-      .map((entry) => scoreFact(entry, terms, weights, total, asksQuantity(terms)))
+      .map((entry) => scoreFact(entry, terms, weights, total, intentOf(terms)))
       .sort((a, b) => b.score - a.score)
       .slice(0, top)
       .map((item) => ({
@@ -305,11 +323,18 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   return { ask, explain, knowledge };
 }
 
-/** "combien", "how much", "quel montant", "what amount": the question wants an amount or a count. */
-function asksQuantity(terms: readonly Term[]): boolean {
+/** What kind of answer the question wants, where its words say. */
+interface Intent {
+  /** "combien", "how much", "quel montant", "what amount": an amount or a count. */
+  readonly quantity: boolean;
+  /** "quel est le nom", "what is it called": a name. */
+  readonly name: boolean;
+}
+
+function intentOf(terms: readonly Term[]): Intent {
   const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
-  if (keys.has('q:combien') || (keys.has('q:how') && (keys.has('q:much') || keys.has('q:many')))) return true;
-  return terms.some((term) => QUANTITY_WORDS.has(foldText(term.surface)));
+  const quantity = keys.has('q:amount') || terms.some((term) => QUANTITY_WORDS.has(foldText(term.surface)));
+  return { quantity, name: keys.has('q:name') };
 }
 
 /** The names in the question that the knowledge base does not know, joined when adjacent. */

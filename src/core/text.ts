@@ -71,36 +71,45 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
-/** Question words carry intent; they weigh little and never select a fact alone. */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  [
-    'qui',
-    'que',
-    'quoi',
-    'quel',
-    'quelle',
-    'quels',
-    'quelles',
-    'lequel',
-    'laquelle',
-    'quand',
-    'ou',
-    'comment',
-    'combien',
-    'pourquoi',
-    'who',
-    'whom',
-    'whose',
-    'what',
-    'which',
-    'when',
-    'where',
-    'why',
-    'how',
-    'much',
-    'many',
-  ].map(foldText),
+/**
+ * Question words by the kind of answer they ask for, in both languages: "qui" and "who" are one
+ * intent. They weigh little and never select a fact alone; "quel", "what" say nothing of the
+ * kind of answer and weigh least.
+ */
+export type QuestionClass = 'person' | 'time' | 'place' | 'reason' | 'manner' | 'amount' | 'name' | 'generic';
+
+const QUESTION_CLASS_WORDS: Record<QuestionClass, string[]> = {
+  person: ['qui', 'who', 'whom', 'whose'],
+  time: ['quand', 'when'],
+  place: ['ou', 'where'],
+  reason: ['pourquoi', 'why'],
+  manner: ['comment', 'how'],
+  amount: ['combien', 'much', 'many'],
+  // "quel est le nom", "what is it called": asks for a name.
+  name: [
+    'nom',
+    'noms',
+    'appelle',
+    'appellent',
+    'appellera',
+    'appele',
+    'appelee',
+    'appeles',
+    'name',
+    'names',
+    'named',
+    'called',
+  ],
+  generic: ['que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle', 'what', 'which'],
+};
+
+export const QUESTION_CLASSES: ReadonlyMap<string, QuestionClass> = new Map(
+  Object.entries(QUESTION_CLASS_WORDS).flatMap(([kind, words]) =>
+    words.map((word) => [foldText(word), kind as QuestionClass] as const),
+  ),
 );
+
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_CLASSES.keys());
 
 /** Nouns that, like "combien", ask for an amount or a count. */
 export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
@@ -132,6 +141,8 @@ const EXTRA_STOPWORDS = [
   'selon',
   'article',
   'texte',
+  'contexte',
+  'context',
   'moi',
   'nous',
   'svp',

@@ -32,4 +32,4 @@ describe('quality on question sets', () => {
 });
 
 /** Measured at the time of writing, less a little room: lower it only with a reason. */
-const HOLDOUT_FLOOR = 0.7;
+const HOLDOUT_FLOOR = 0.8;
