@@ -14,11 +14,10 @@ const holdout =
   readQuestionSet(fileURLToPath(new URL('../test/fixtures/holdout.jsonl', import.meta.url))) ?? [];
 
 const grid: Array<Partial<Tuning>> = [];
-for (const answer of [0.4, 0.45, 0.5])
-  for (const unknownWord of [1, 1.33, 1.6])
-    for (const questionWord of [0.25, 0.5, 1])
-      for (const alternateShare of [0.3, 0.5])
-        grid.push({ answer, unknownWord, alternateShare, questionWord });
+for (const answer of [0.45, 0.5, 0.55])
+  for (const unknownWord of [1, 1.33])
+    for (const missingName of [0.6, 0.75])
+      for (const questionWord of [0.5, 1]) grid.push({ answer, unknownWord, missingName, questionWord });
 
 const rows = grid.map((tuning) => {
   const engine = createEngine(knowledge, { lexicon, tuning });

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
 import { foldText, QUESTION_CLASSES, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
-import type { Concept } from './types.js';
+import { type Concept, LANGUAGES, type Language } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
 export interface Lexicon {
@@ -34,6 +34,8 @@ const MAX_PHRASE = 6;
 const CORRECTION_THRESHOLD = 0.3;
 const MIN_CORRECTABLE = 4;
 const MIN_CONCEPT_STEM = 5;
+/** From this length a typo may hold two slips. */
+const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
 const MIN_SHARED_BIGRAMS = 0.4;
 /** Work bounds for one text: words analysed, and fuzzy searches for typos among them. */
@@ -43,14 +45,20 @@ const MAX_SEARCHES_PER_TEXT = 8;
 const CORRECTION_CACHE = 5000;
 
 /**
- * Match keys of a plain word: its French and English stems. French stems are taken from the
- * accented spelling too when there is one, since the stemmer reads suffixes such as "-ées"
- * only with their accents (renforcées and renforcement then share "renforc").
+ * Match keys of a plain word: its stems in the text's language, or in both when the language is
+ * not known (a question of a few words). Stemming per language keeps French "parti" away from
+ * English "part". French stems are taken from the accented spelling too, since the stemmer
+ * reads suffixes such as "-ées" only with their accents (renforcées and renforcement then share
+ * "renforc").
  */
-export function stemKeys(norm: string, accented?: string): string[] {
+export function stemKeys(norm: string, accented?: string, language: Language | null = null): string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
-  const keys = new Set([`s:${frenchStemmer.stem(norm)}`, `s:${englishStemmer.stem(norm)}`]);
-  if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+  const keys = new Set<string>();
+  if (language !== 'en') {
+    keys.add(`s:${frenchStemmer.stem(norm)}`);
+    if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+  }
+  if (language !== 'fr') keys.add(`s:${englishStemmer.stem(norm)}`);
   return [...keys];
 }
 
@@ -79,7 +87,9 @@ export class Analyser {
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
   ) {
     for (const concept of glossary) {
-      for (const variant of [...concept.variants.fr, ...concept.variants.en]) {
+      for (const [language, variant] of LANGUAGES.flatMap((l) =>
+        concept.variants[l].map((v) => [l, v] as const),
+      )) {
         const tokens = tokenise(variant);
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
@@ -87,7 +97,7 @@ export class Analyser {
         const only = norms[0];
         if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
           // Short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
-          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase())) {
+          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase(), language)) {
             if (key.length - 2 >= MIN_CONCEPT_STEM && !this.stemmedVariants.has(key))
               this.stemmedVariants.set(key, concept);
           }
@@ -131,16 +141,16 @@ export class Analyser {
   }
 
   /** Analyses knowledge text: no correction, every word is taken as written. */
-  analyseKnowledge(text: string): Term[] {
-    return this.analyse(tokenise(text), false);
+  analyseKnowledge(text: string, language: Language): Term[] {
+    return this.analyse(tokenise(text), false, language);
   }
 
   /** Analyses a question: unknown words are corrected against the vocabulary first. */
-  analyseQuestion(text: string): Term[] {
-    return this.analyse(tokenise(text), true);
+  analyseQuestion(text: string, language: Language | null = null): Term[] {
+    return this.analyse(tokenise(text), true, language);
   }
 
-  private analyse(tokens: Token[], correct: boolean): Term[] {
+  private analyse(tokens: Token[], correct: boolean, language: Language | null): Term[] {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
     const words = tokens.slice(0, MAX_TOKENS).map((token) => {
@@ -161,7 +171,7 @@ export class Analyser {
           ? []
           : span
               .filter((word) => word.norm.length >= 3 && !STOPWORDS.has(word.norm))
-              .flatMap((word) => stemKeys(word.norm, word.token.raw.toLowerCase()));
+              .flatMap((word) => stemKeys(word.norm, word.token.raw.toLowerCase(), language));
         terms.push({
           surface: span.map((word) => word.token.raw).join(' '),
           keys: [...new Set([conceptKey(matched.concept), ...parts])],
@@ -185,7 +195,7 @@ export class Analyser {
       }
       if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;
       if (STOPWORDS.has(norm)) continue;
-      const keys = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase());
+      const keys = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
       if (concept) {
         terms.push({
@@ -273,16 +283,45 @@ export class Analyser {
       ignoreLocation: true,
     });
     let best: { word: string; score: number } | null = null;
+    // A typo is one slip in a short word, two in a long one: fuse.js ranks, the edit count decides.
+    const maxEdits = norm.length >= LONG_WORD ? 2 : 1;
     for (const result of fuse.search(norm, { limit: 3 })) {
       const score = result.score ?? 1;
-      if (score <= CORRECTION_THRESHOLD && (best === null || score < best.score))
-        best = { word: result.item, score };
+      if (score > CORRECTION_THRESHOLD || (best !== null && score >= best.score)) continue;
+      if (editDistance(norm, result.item, maxEdits) <= maxEdits) best = { word: result.item, score };
     }
     const fixed = best?.word ?? null;
     if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
     this.corrections.set(norm, fixed);
     return fixed;
   }
+}
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions, swaps of neighbours),
+ * giving up with `limit + 1` as soon as it exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
 }
 
 /** The distinct letter pairs of a word, with its two ends marked. */

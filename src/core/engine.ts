@@ -102,13 +102,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   }
   analyser.freeze();
 
-  const texts = (fact: Fact) => [
-    ...LANGUAGES.flatMap((language) => [fact.answer[language], ...fact.questions[language]]),
-  ];
+  const sourceLanguage = new Map(knowledge.sources.map((source) => [source.id, source.language]));
   const analysed = knowledge.facts.map((fact) => ({
     fact,
-    quote: analyser.analyseKnowledge(fact.quote),
-    texts: texts(fact).map((text) => analyser.analyseKnowledge(text)),
+    quote: analyser.analyseKnowledge(fact.quote, sourceLanguage.get(fact.source) ?? 'fr'),
+    texts: LANGUAGES.flatMap((language) =>
+      [fact.answer[language], ...fact.questions[language]].map((text) =>
+        analyser.analyseKnowledge(text, language),
+      ),
+    ),
   }));
 
   // Document frequency of each key over facts, for IDF weights.
@@ -214,8 +216,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const analysedText = question.slice(0, MAX_ANALYSED_CHARS);
-    const language = detectLanguage(analysedText, languageOf) ?? askOptions.fallbackLanguage ?? 'fr';
-    const terms = analyser.analyseQuestion(analysedText);
+    const detected = detectLanguage(analysedText, languageOf);
+    const language = detected ?? askOptions.fallbackLanguage ?? 'fr';
+    const terms = analyser.analyseQuestion(analysedText, detected);
     const content = terms.filter((term) => !term.question);
 
     const refuse = (
@@ -290,7 +293,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
 
   const explain = (question: string, top = 5): Explanation => {
-    const terms = analyser.analyseQuestion(question.slice(0, MAX_ANALYSED_CHARS));
+    const text = question.slice(0, MAX_ANALYSED_CHARS);
+    const terms = analyser.analyseQuestion(text, detectLanguage(text, languageOf));
     const weights = terms.map(weightOf);
     const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
     const ranking = index

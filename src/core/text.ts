@@ -47,6 +47,8 @@ export interface Token {
 const ELISION = /(^|[^\p{L}])(?:qu|jusqu|lorsqu|puisqu|presqu|quoiqu|[cdjlmnst])'(?=\p{L})/giu;
 // "j'ai" must not leave a bare "ai" behind: lower-case "ai" is how people type "AI".
 const FIRST_PERSON_AVOIR = /(^|[^\p{L}])j'ai(?!\p{L})/giu;
+// "what's" is "what is", not a possessive: glossary phrases such as "what is the article about" see it.
+const IS_CONTRACTION = /\b(what|who|where|when|how|it|that|there|here)'s\b/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
 // Decimal commas and points inside numbers ("2,9" and "2.9" are one token, "2.9").
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
@@ -57,6 +59,7 @@ export function tokenise(text: string): Token[] {
     .normalize('NFKC')
     .replace(/[’‘`´ʼ′]/g, "'")
     .replace(FIRST_PERSON_AVOIR, '$1jai')
+    .replace(IS_CONTRACTION, '$1 is')
     .replace(ELISION, '$1')
     .replace(POSSESSIVE, '$1');
   const tokens: Token[] = [];
