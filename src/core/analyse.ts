@@ -31,7 +31,7 @@ const frenchStemmer = snowball.newStemmer('french');
 const englishStemmer = snowball.newStemmer('english');
 const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
-const CORRECTION_THRESHOLD = 0.3;
+const CORRECTION_THRESHOLD = 0.4;
 const MIN_CORRECTABLE = 4;
 const MIN_CONCEPT_STEM = 5;
 /** From this length a typo may hold two slips. */

@@ -173,6 +173,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         coveredWeight += weights[i] ?? 0;
       }
     });
+    // Question words never select a fact alone.
+    if (![...covered].some((term) => !term.question)) return { entry, covered, score: 0 };
     let bestAlternate = 0;
     for (const alternate of entry.alternates) {
       let shared = 0;

@@ -110,3 +110,35 @@ describe('bounded work', () => {
     expect(typeof answer.answered).toBe('boolean');
   });
 });
+
+describe('intents', () => {
+  it('never lets question words alone select a fact', () => {
+    expect(engine.ask('How many?').answered).toBe(false);
+    expect(engine.explain('how many whatsits').ranking.every((item) => item.score === 0)).toBe(true);
+  });
+
+  // Each rule is shown by turning it off: the same question is answered without it.
+  const without = (tuning: Parameters<typeof createEngine>[1]) =>
+    createEngine(KNOWLEDGE, { lexicon, ...tuning });
+
+  it('a quantity question needs a fact that states a number', () => {
+    const question = 'How many directors run the bakery?';
+    expect(without({ tuning: { noQuantity: 1 } }).ask(question).answered).toBe(true);
+    expect(without({ tuning: { noQuantity: 0.3 } }).ask(question).answered).toBe(false);
+    expect(engine.ask('How many people will be hired?').citations[0]?.factId).toBe('hiring');
+  });
+
+  it('a name question needs a fact whose quote names someone', () => {
+    const question = 'What are the hires called?';
+    expect(without({ tuning: { noName: 1 } }).ask(question).answered).toBe(true);
+    expect(without({ tuning: { noName: 0.3 } }).ask(question).answered).toBe(false);
+    expect(engine.ask('What is the name of the mayor of Lyon?').citations[0]?.factId).toBe('mayor');
+  });
+
+  it('a fact that misses a name of the question scores less', () => {
+    const question = 'Who does Anne Petit run?';
+    const lenient = without({ tuning: { missingName: 1 } }).ask(question);
+    const strict = without({ tuning: { missingName: 0.5 } }).ask(question);
+    expect(strict.confidence).toBeLessThan(lenient.confidence);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { Analyser, editDistance, stemKeys } from '../../src/core/analyse.js';
+import { GLOSSARY } from './fixture.js';
+
+function analyser(lexicon: Set<string> = new Set()) {
+  const built = new Analyser(
+    [
+      ...GLOSSARY,
+      { id: 'usa', kind: 'entity', variants: { fr: ['États-Unis'], en: ['United States', 'US'] } },
+    ],
+    lexicon,
+  );
+  for (const text of ['Le centre de recherche de Lyon', 'Paul Martin prévoit des embauches', 'opening hours'])
+    built.learn(text);
+  built.freeze();
+  return built;
+}
+
+const keysOf = (terms: ReturnType<Analyser['analyseQuestion']>) => terms.map((term) => term.keys.join('|'));
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {
+    expect(editDistance('kishda', 'kishida', 2)).toBe(1);
+    expect(editDistance('investmnet', 'investment', 2)).toBe(1);
+    expect(editDistance('monney', 'money', 2)).toBe(1);
+    expect(editDistance('openai', 'opening', 2)).toBeGreaterThan(2);
+  });
+
+  it('stops early past the limit', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+    expect(editDistance('a', 'abcd', 1)).toBe(2);
+  });
+});
+
+describe('stemKeys', () => {
+  it('uses the stemmer of the language, or both when it is unknown', () => {
+    expect(stemKeys('parti', 'parti', 'fr')).toEqual(['s:part']);
+    expect(stemKeys('parti', 'parti', 'en')).toEqual(['s:parti']);
+    expect(stemKeys('parti', 'parti', null)).toEqual(['s:part', 's:parti']);
+  });
+
+  it('stems French from the accented spelling too', () => {
+    expect(stemKeys('renforcees', 'renforcées', 'fr')).toContain('s:renforc');
+  });
+
+  it('keeps numbers whole', () => {
+    expect(stemKeys('2.9')).toEqual(['n:2.9']);
+  });
+});
+
+describe('Analyser', () => {
+  it('turns glossary phrases into one concept, longest first', () => {
+    expect(keysOf(analyser().analyseQuestion('boulangerie Dupont à Lyon'))).toEqual(['c:dupont', 'c:lyon']);
+  });
+
+  it('keeps the words of a phrase in knowledge text, not in questions', () => {
+    const built = new Analyser([
+      { id: 'lab', kind: 'topic', variants: { fr: ['centre de recherche'], en: [] } },
+    ]);
+    built.freeze();
+    expect(built.analyseKnowledge('un centre de recherche', 'fr')[0]?.keys).toEqual([
+      'c:lab',
+      's:centr',
+      's:recherch',
+    ]);
+    expect(built.analyseQuestion('un centre de recherche', 'fr')[0]?.keys).toEqual(['c:lab']);
+  });
+
+  it('reads a one-word variant that is also a function word only in capitals', () => {
+    expect(keysOf(analyser().analyseQuestion('Does the US invest'))).toContain('c:usa');
+    expect(keysOf(analyser().analyseQuestion('tell us more'))).not.toContain('c:usa');
+  });
+
+  it('classes question words by the kind of answer, across languages', () => {
+    const question = (text: string) =>
+      analyser()
+        .analyseQuestion(text)
+        .filter((term) => term.question);
+    expect(keysOf(question('Qui ? who? quand when pk why quel what'))).toEqual([
+      'q:person',
+      'q:person',
+      'q:time',
+      'q:time',
+      'q:reason',
+      'q:reason',
+      'q:generic',
+      'q:generic',
+    ]);
+    expect(keysOf(question('What is it called? Quel est son nom ?'))).toEqual([
+      'q:generic',
+      'q:name',
+      'q:generic',
+      'q:name',
+    ]);
+  });
+
+  it('corrects a typo against the vocabulary, and says so', () => {
+    const [term] = analyser().analyseQuestion('embauchs');
+    expect(term?.corrected).toBe(true);
+    expect(term?.keys).toEqual(['c:hire']);
+  });
+
+  it('leaves real words and long-distance look-alikes alone', () => {
+    expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
+    expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);
+  });
+
+  it('corrects a capitalised word only into a name of the knowledge', () => {
+    const [misspeltName] = analyser().analyseQuestion('Who is Paul Matrin').slice(-1);
+    expect(misspeltName?.corrected).toBe(true);
+    const [unknownName] = analyser().analyseQuestion('Is it Openin').slice(-1);
+    expect(unknownName).toMatchObject({ corrected: false, name: true, known: false });
+  });
+
+  it('marks capitalised words the knowledge does not know as names, but not a sentence start in the dictionary', () => {
+    const names = (text: string) =>
+      analyser(new Set(['where', 'apple']))
+        .analyseQuestion(text)
+        .filter((t) => t.name);
+    expect(names('does Apple hire in Lyon').map((t) => t.surface)).toEqual(['Apple', 'Lyon']);
+    expect(names('Apple hires')).toEqual([]);
+  });
+});
