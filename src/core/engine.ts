@@ -10,8 +10,12 @@ export interface Tuning {
   readonly answer: number;
   /** Below this an answer is hedged ("the closest the article comes"). */
   readonly confident: number;
-  /** Another fact scoring at least this share of the best one is cited too. */
-  readonly companion: number;
+  /** Another fact scoring at least this share of the best one is cited too, as a tie… */
+  readonly tie: number;
+  /** …and so is one scoring at least this, that covers at least `spanningShare` of the question
+   * that the cited facts leave out. */
+  readonly spanningScore: number;
+  readonly spanningShare: number;
   /** Weight of a question word (who, combien): small, so that it never selects a fact alone. */
   readonly questionWord: number;
   /** Weight of a word no fact contains, as a multiple of the weight of a word only one fact has. */
@@ -29,7 +33,9 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = {
   answer: 0.5,
   confident: 0.65,
-  companion: 0.92,
+  tie: 0.97,
+  spanningScore: 0.15,
+  spanningShare: 0.2,
   questionWord: 1,
   unknownWord: 1,
   alternateShare: 0.3,
@@ -260,12 +266,20 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       return refuse('not-in-article', message('notInArticle', language), ranked, best?.score ?? 0);
     }
 
+    // Another fact is cited when it ties with the best one, or when it answers a good part of
+    // the question that the facts cited so far leave out (the question spans them).
     const cited = [best];
+    const isCovered = (term: Term) => cited.some((item) => item.covered.has(term));
     for (const other of ranked.slice(1)) {
-      if (cited.length >= MAX_CITATIONS || other.score < tuning.companion * best.score) break;
-      if (other.score < tuning.answer) break;
+      if (cited.length >= MAX_CITATIONS) break;
       if (cited.some((item) => overlaps(item.entry.fact.quote, other.entry.fact.quote))) continue;
-      cited.push(other);
+      const tie = other.score >= tuning.tie * best.score;
+      let added = 0;
+      terms.forEach((term, i) => {
+        if (!term.question && other.covered.has(term) && !isCovered(term)) added += weights[i] ?? 0;
+      });
+      const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * total;
+      if (tie || spans) cited.push(other);
     }
     const citations: Citation[] = cited.map(({ entry: { fact } }) => ({
       source: fact.source,

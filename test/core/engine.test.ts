@@ -49,6 +49,19 @@ describe('answering', () => {
     expect(answer.suggestions).not.toContain('Who is Paul Martin?');
   });
 
+  it('cites several facts when the question spans them, the best first', () => {
+    const answer = engine.ask('How many shops will Dupont open in Lyon, and what does the mayor think?');
+    expect(answer.citations.map((citation) => citation.factId)).toEqual(['shops', 'mayor']);
+    expect(answer.text).toContain('three shops');
+    expect(answer.text).toContain('Anne Petit');
+  });
+
+  it('cites one fact when one answers the whole question', () => {
+    expect(engine.ask('Who is Paul Martin?').citations.map((citation) => citation.factId)).toEqual([
+      'director',
+    ]);
+  });
+
   it('falls back to the given language when the words do not tell', () => {
     expect(engine.ask('Paul Martin', { fallbackLanguage: 'en' }).language).toBe('en');
     expect(engine.ask('Paul Martin', { fallbackLanguage: 'fr' }).language).toBe('fr');
