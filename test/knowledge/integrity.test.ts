@@ -55,6 +55,12 @@ describe('knowledge/', () => {
     }
   });
 
+  it('features a few main facts, suggested when nothing closer fits', () => {
+    const featured = knowledge?.facts.filter((fact) => fact.featured) ?? [];
+    expect(featured.length).toBeGreaterThanOrEqual(3);
+    expect(featured.length).toBeLessThanOrEqual(5);
+  });
+
   it('splits the article into its 4 paragraphs', () => {
     const paragraphs = new Set(knowledge?.sources[0]?.sentences.map((s) => s.paragraph));
     expect(paragraphs.size).toBe(4);
