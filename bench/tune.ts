@@ -15,9 +15,8 @@ const holdout =
 
 const grid: Array<Partial<Tuning>> = [];
 for (const answer of [0.45, 0.5, 0.55])
-  for (const unknownWord of [1, 1.33])
-    for (const missingName of [0.6, 0.75])
-      for (const questionWord of [0.5, 1]) grid.push({ answer, unknownWord, missingName, questionWord });
+  for (const unknownWord of [1, 1.2, 1.33, 1.5])
+    for (const alternateShare of [0.2, 0.3, 0.4]) grid.push({ answer, unknownWord, alternateShare });
 
 const rows = grid.map((tuning) => {
   const engine = createEngine(knowledge, { lexicon, tuning });

@@ -28,6 +28,8 @@ export interface Tuning {
   readonly missingName: number;
   /** "Quel est le nom", "what is it called" asks for a name: a fact whose quote holds none is scaled by this. */
   readonly noName: number;
+  /** "Quand", "when" asks for a time: a fact whose quote says no time is scaled by this. */
+  readonly noTime: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -37,11 +39,12 @@ export const DEFAULT_TUNING: Tuning = {
   spanningScore: 0.15,
   spanningShare: 0.2,
   questionWord: 1,
-  unknownWord: 1,
+  unknownWord: 1.33,
   alternateShare: 0.3,
   noQuantity: 0.6,
   missingName: 0.75,
   noName: 0.6,
+  noTime: 0.6,
 };
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
@@ -50,6 +53,8 @@ const MAX_CITATIONS = 3;
 /** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
 const GENERIC_QUESTION_SHARE = 0.2;
 const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
+const TIMED =
+  /\p{N}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier|demain|jours?|semaines?|mois|ans?|annees?|prochain\w*|lors|pendant|depuis|deja|date|heures?|today|yesterday|tomorrow|days?|weeks?|months?|years?|next|during|since|already)\b/u;
 const NUMBER =
   /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
@@ -84,6 +89,8 @@ interface IndexedFact {
   readonly quantified: boolean;
   /** The quote holds a name (a capitalised word past its start, or an acronym). */
   readonly named: boolean;
+  /** The quote says when: a day, a period, a date. */
+  readonly timed: boolean;
   readonly keys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
@@ -161,6 +168,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       alternates,
       quantified: NUMBER.test(item.fact.quote),
       named: NAMED.test(item.fact.quote),
+      timed: TIMED.test(foldText(item.fact.quote)),
     };
   });
 
@@ -194,6 +202,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
     if (intent.quantity && !entry.quantified) score *= tuning.noQuantity;
     if (intent.name && !entry.named) score *= tuning.noName;
+    if (intent.time && !entry.timed) score *= tuning.noTime;
     for (const term of terms)
       if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
     return { entry, covered, score };
@@ -349,12 +358,14 @@ interface Intent {
   readonly quantity: boolean;
   /** "quel est le nom", "what is it called": a name. */
   readonly name: boolean;
+  /** "quand", "when": a time. */
+  readonly time: boolean;
 }
 
 function intentOf(terms: readonly Term[]): Intent {
   const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
   const quantity = keys.has('q:amount') || terms.some((term) => QUANTITY_WORDS.has(foldText(term.surface)));
-  return { quantity, name: keys.has('q:name') };
+  return { quantity, name: keys.has('q:name'), time: keys.has('q:time') };
 }
 
 /** The names in the question that the knowledge base does not know, joined when adjacent. */

@@ -148,6 +148,12 @@ describe('intents', () => {
     expect(engine.ask('What is the name of the mayor of Lyon?').citations[0]?.factId).toBe('mayor');
   });
 
+  it('a time question needs a fact that says when', () => {
+    const question = 'When did the mayor of Lyon welcome the news?';
+    expect(without({ tuning: { noTime: 1 } }).ask(question).answered).toBe(true);
+    expect(without({ tuning: { noTime: 0.3 } }).ask(question).answered).toBe(false);
+  });
+
   it('a fact that misses a name of the question scores less', () => {
     const question = 'Who does Anne Petit run?';
     const lenient = without({ tuning: { missingName: 1 } }).ask(question);
