@@ -16,7 +16,7 @@ export interface Tuning {
    * that the cited facts leave out. */
   readonly spanningScore: number;
   readonly spanningShare: number;
-  /** Weight of a question word (who, combien): small, so that it never selects a fact alone. */
+  /** Weight of a question word that says what kind of answer is wanted (who, combien, when). */
   readonly questionWord: number;
   /** Weight of a word no fact contains, as a multiple of the weight of a word only one fact has. */
   readonly unknownWord: number;
@@ -231,11 +231,23 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return chosen;
   };
 
+  /** Analyses a question and scores every fact against it, best first. */
+  const rank = (question: string) => {
+    const text = question.slice(0, MAX_ANALYSED_CHARS);
+    const detected = detectLanguage(text, languageOf);
+    const terms = analyser.analyseQuestion(text, detected);
+    const weights = terms.map(weightOf);
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const intent = intentOf(terms);
+    const ranked = index
+      .map((entry) => scoreFact(entry, terms, weights, total, intent))
+      .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+    return { detected, terms, weights, total, ranked };
+  };
+
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
-    const analysedText = question.slice(0, MAX_ANALYSED_CHARS);
-    const detected = detectLanguage(analysedText, languageOf);
+    const { detected, terms, weights, total, ranked } = rank(question);
     const language = detected ?? askOptions.fallbackLanguage ?? 'fr';
-    const terms = analyser.analyseQuestion(analysedText, detected);
     const content = terms.filter((term) => !term.question);
 
     const refuse = (
@@ -257,13 +269,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     });
 
     if (content.length === 0) return refuse('empty', message('empty', language), []);
-
-    const weights = terms.map(weightOf);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const intent = intentOf(terms);
-    const ranked = index
-      .map((entry) => scoreFact(entry, terms, weights, total, intent))
-      .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
 
     const unknownName = unknownNames(terms);
     if (unknownName) {
@@ -318,19 +323,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
 
   const explain = (question: string, top = 5): Explanation => {
-    const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const terms = analyser.analyseQuestion(text, detectLanguage(text, languageOf));
-    const weights = terms.map(weightOf);
-    const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-    const ranking = index
-      .map((entry) => scoreFact(entry, terms, weights, total, intentOf(terms)))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, top)
-      .map((item) => ({
-        factId: item.entry.fact.id,
-        score: round(item.score),
-        covered: [...item.covered].map((term) => term.surface),
-      }));
+    const { terms, weights, ranked } = rank(question);
+    const ranking = ranked.slice(0, top).map((item) => ({
+      factId: item.entry.fact.id,
+      score: round(item.score),
+      covered: [...item.covered].map((term) => term.surface),
+    }));
     return {
       terms: terms.map((term, i) => ({
         surface: term.surface,
@@ -368,7 +366,7 @@ function intentOf(terms: readonly Term[]): Intent {
   return { quantity, name: keys.has('q:name'), time: keys.has('q:time') };
 }
 
-/** The names in the question that the knowledge base does not know, joined when adjacent. */
+/** The names in the question that the knowledge base does not know, joined by spaces. */
 function unknownNames(terms: readonly Term[]): string | null {
   const names = terms.filter((term) => term.name && term.concept === null);
   if (names.length === 0) return null;
@@ -389,8 +387,8 @@ function vocabularyLanguages(knowledge: KnowledgeBase): (word: string) => Langua
   const add = (language: Language, text: string) => {
     for (const token of tokenise(text)) seen[language].add(token.norm);
   };
+  for (const source of knowledge.sources) add(source.language, source.text);
   for (const fact of knowledge.facts) {
-    add('fr', fact.quote);
     for (const language of LANGUAGES) {
       add(language, fact.answer[language]);
       for (const question of fact.questions[language]) add(language, question);
