@@ -132,14 +132,6 @@ export class Analyser {
     });
   }
 
-  knows(norm: string): boolean {
-    return this.vocabulary.has(norm);
-  }
-
-  get vocabularySize(): number {
-    return this.vocabulary.size;
-  }
-
   /** Analyses knowledge text: no correction, every word is taken as written. */
   analyseKnowledge(text: string, language: Language): Term[] {
     return this.analyse(tokenise(text), false, language);
