@@ -5,10 +5,11 @@ import { readQuestionSet, score } from './questionSet.js';
 
 const engine = loadEngine();
 const ask = (question: string) => engine.ask(question);
+const fixture = (name: string) =>
+  readQuestionSet(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
 
 const devFile = fileURLToPath(new URL('../../../shared/eval/dev.jsonl', import.meta.url));
 const dev = readQuestionSet(devFile);
-const holdout = readQuestionSet(fileURLToPath(new URL('../fixtures/holdout.jsonl', import.meta.url)));
 
 describe('quality on question sets', () => {
   // The shared dev set sits beside the repository (as in CI); without it there is nothing to score.
@@ -22,14 +23,17 @@ describe('quality on question sets', () => {
     },
   );
 
-  // Questions written apart from the knowledge and from the dev set: a guard against tuning to one set.
-  it('keeps its score on the held-out set', () => {
-    expect(holdout?.length).toBeGreaterThan(100);
-    const result = score(holdout ?? [], ask);
-    expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
-    expect(result.refusals).toBeGreaterThanOrEqual(HOLDOUT_FLOOR);
+  // Sets written apart from the knowledge and from the dev set, a guard against tuning to one
+  // set. Floors are the scores measured when they were set, less some room: lower one only
+  // with a reason.
+  it.each([
+    ['holdout.jsonl', 130, 0.85],
+    ['fresh.jsonl', 100, 0.8],
+  ])('keeps its score on the held-out set %s', (name, size, floor) => {
+    const set = fixture(name);
+    expect(set).toHaveLength(size);
+    const result = score(set ?? [], ask);
+    expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(floor);
+    expect(result.refusals).toBeGreaterThanOrEqual(0.8);
   });
 });
-
-/** Measured at the time of writing, less a little room: lower it only with a reason. */
-const HOLDOUT_FLOOR = 0.8;
