@@ -34,6 +34,7 @@ const MAX_PHRASE = 6;
 const CORRECTION_THRESHOLD = 0.4;
 const MIN_CORRECTABLE = 4;
 const MIN_CONCEPT_STEM = 5;
+const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -146,7 +147,7 @@ export class Analyser {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
     const words = tokens.slice(0, MAX_TOKENS).map((token) => {
-      let fixed = correct ? this.correct(token.norm, budget) : null;
+      let fixed = correct ? (this.withoutElision(token.norm) ?? this.correct(token.norm, budget)) : null;
       // A capitalised word is a name: it may be a misspelt name of the article (Kishda), but
       // never a common word in disguise (OpenAI is not "opening").
       if (fixed !== null && token.capitalised && token.index > 0 && !this.nameWords.has(fixed)) fixed = null;
@@ -243,14 +244,29 @@ export class Analyser {
     return true;
   }
 
+  /** "larticle", "dinvestissement": an elision typed without its apostrophe, when the rest is a known word. */
+  private withoutElision(norm: string): string | null {
+    if (this.isKnown(norm)) return null;
+    const rest = ELIDED.exec(norm)?.[1];
+    return rest !== undefined && this.isKnown(rest) ? rest : null;
+  }
+
+  private isKnown(norm: string): boolean {
+    return (
+      this.vocabulary.has(norm) ||
+      STOPWORDS.has(norm) ||
+      QUESTION_WORDS.has(norm) ||
+      this.phrases.has(norm) ||
+      this.lexicon.has(norm)
+    );
+  }
+
   /**
    * The vocabulary word a typo stands for, or null. Never "corrects" a word that is itself a
    * real word (price must not become prime), a short word, or a function word.
    */
   private correct(norm: string, budget: { searches: number }): string | null {
-    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm)) return null;
-    if (this.vocabulary.has(norm) || STOPWORDS.has(norm) || QUESTION_WORDS.has(norm)) return null;
-    if (this.phrases.has(norm) || this.lexicon.has(norm)) return null;
+    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm) || this.isKnown(norm)) return null;
     const cached = this.corrections.get(norm);
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;

@@ -39,7 +39,7 @@ export const DEFAULT_TUNING: Tuning = {
   spanningScore: 0.15,
   spanningShare: 0.2,
   questionWord: 1,
-  unknownWord: 1.33,
+  unknownWord: 1.2,
   alternateShare: 0.3,
   noQuantity: 0.6,
   missingName: 0.75,

@@ -29,6 +29,10 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['cmb', 'combien'],
   ['cmt', 'comment'],
   ['wat', 'what'],
+  ['whats', 'what'],
+  ['whos', 'who'],
+  ['wheres', 'where'],
+  ['hows', 'how'],
   ['wut', 'what'],
 ]);
 

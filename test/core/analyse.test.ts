@@ -94,6 +94,15 @@ describe('Analyser', () => {
     ]);
   });
 
+  it('reads an elision typed without its apostrophe as the word it elides', () => {
+    expect(keysOf(analyser().analyseQuestion('lembauche dembauches'))).toEqual(['c:hire', 'c:hire']);
+    expect(analyser().analyseQuestion('larticle')).toEqual([]);
+  });
+
+  it('reads chat spellings of question words', () => {
+    expect(keysOf(analyser().analyseQuestion('whos pk cb'))).toEqual(['q:person', 'q:reason', 'q:amount']);
+  });
+
   it('corrects a typo against the vocabulary, and says so', () => {
     const [term] = analyser().analyseQuestion('embauchs');
     expect(term?.corrected).toBe(true);
