@@ -16,7 +16,10 @@ import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from '
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const DEV_FILE = path.resolve(REPO, '../shared/eval/dev.jsonl');
-const HOLDOUT_FILE = path.resolve(REPO, 'test/fixtures/holdout.jsonl');
+/** Question sets written apart from the knowledge and the dev set. */
+const HELD_OUT_FILES = ['holdout.jsonl', 'fresh.jsonl'].map((name) =>
+  path.resolve(REPO, 'test/fixtures', name),
+);
 
 const REPS = positiveInt(process.env.BENCH_REPS, 200);
 const BUILDS = positiveInt(process.env.BENCH_BUILDS, 10);
@@ -140,7 +143,11 @@ if (dev === null) {
   console.log(`bench: dev set not found at ${DEV_FILE}`);
   process.exit(0);
 }
-const holdout = readQuestionSet(HOLDOUT_FILE) ?? [];
+const heldOut = HELD_OUT_FILES.map((file) => ({
+  name: path.basename(file, '.jsonl'),
+  cases: readQuestionSet(file) ?? [],
+}));
+const holdout = heldOut.flatMap((set) => set.cases);
 const questions = [...dev, ...holdout].map(questionOf);
 
 // Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists + engine.
@@ -169,8 +176,8 @@ const baselineAsk: Ask = (question) => baseline.ask(question);
 
 // Accuracy (the first pass over the questions, on the engine used for the warm runs).
 const accuracy = {
-  engine: { dev: score(dev, engineAsk), holdout: score(holdout, engineAsk) },
-  baseline: { dev: score(dev, baselineAsk), holdout: score(holdout, baselineAsk) },
+  engine: { dev: score(dev, engineAsk), heldOut: heldOut.map((set) => score(set.cases, engineAsk)) },
+  baseline: { dev: score(dev, baselineAsk), heldOut: heldOut.map((set) => score(set.cases, baselineAsk)) },
 };
 
 // Warm latency: warm-up, then every question REPS times in a shuffled order (cut to the budget).
@@ -210,9 +217,8 @@ baselineBuilds.shift();
 const seconds = Number(process.hrtime.bigint() - runStart) / 1e9;
 const e = accuracy.engine;
 const b = accuracy.baseline;
-const hasHoldout = holdout.length > 0;
 const lines = [
-  `bench: ${dev.length} dev + ${holdout.length} holdout questions, ${sentences.length} sentences, ${knowledge.facts.length} facts, node ${process.version}`,
+  `bench: ${dev.length} dev + ${holdout.length} held-out questions, ${sentences.length} sentences, ${knowledge.facts.length} facts, node ${process.version}`,
   '',
   row('', 'engine', 'baseline (Fuse, defaults)'),
   row('dev overall', pct(e.dev.pass, e.dev.total), pct(b.dev.pass, b.dev.total)),
@@ -226,16 +232,22 @@ const lines = [
     pct(e.dev.refusalsPass, e.dev.refusalsTotal),
     pct(b.dev.refusalsPass, b.dev.refusalsTotal),
   ),
-  ...(hasHoldout
-    ? [
-        row('holdout overall', pct(e.holdout.pass, e.holdout.total), pct(b.holdout.pass, b.holdout.total)),
-        row(
-          'holdout answerable / refusals',
-          `${pct(e.holdout.answerablePass, e.holdout.answerableTotal).split(' ')[0]} / ${pct(e.holdout.refusalsPass, e.holdout.refusalsTotal).split(' ')[0]}`,
-          `${pct(b.holdout.answerablePass, b.holdout.answerableTotal).split(' ')[0]} / ${pct(b.holdout.refusalsPass, b.holdout.refusalsTotal).split(' ')[0]}`,
-        ),
-      ]
-    : [row('holdout', 'n/a (no test/fixtures/holdout.jsonl)', 'n/a')]),
+  ...heldOut.flatMap((set, i) => {
+    const engineScore = e.heldOut[i];
+    const baselineScore = b.heldOut[i];
+    if (!engineScore || !baselineScore || set.cases.length === 0)
+      return [row(set.name, 'n/a (no set)', 'n/a')];
+    const split = (r: typeof engineScore) =>
+      `${pct(r.answerablePass, r.answerableTotal).split(' ')[0]} / ${pct(r.refusalsPass, r.refusalsTotal).split(' ')[0]}`;
+    return [
+      row(
+        `${set.name} overall`,
+        pct(engineScore.pass, engineScore.total),
+        pct(baselineScore.pass, baselineScore.total),
+      ),
+      row(`${set.name} answerable / refusals`, split(engineScore), split(baselineScore)),
+    ];
+  }),
   row('warm ms p50 / p99 / max', latency(engineWarm.samples), latency(baselineWarm.samples)),
   row('cold ms p50 / p99 / max', latency(engineCold), latency(baselineCold)),
   row(`index build ms (median of ${BUILDS})`, ms(median(engineBuilds)), ms(median(baselineBuilds))),
