@@ -82,6 +82,8 @@ export class Analyser {
   private readonly corrections = new Map<string, string | null>();
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
+  /** The knowledge's words by the language of the text they came from. */
+  private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
 
   constructor(
     glossary: readonly Concept[],
@@ -104,7 +106,7 @@ export class Analyser {
           }
         }
         for (const norm of norms) {
-          this.addToVocabulary(norm);
+          this.addWord(norm, language);
           if (concept.kind === 'entity') this.nameWords.add(norm);
         }
       }
@@ -112,13 +114,22 @@ export class Analyser {
   }
 
   /** Adds the words of a knowledge text to the vocabulary that typos are corrected against. */
-  learn(text: string): void {
-    for (const token of tokenise(text)) this.addToVocabulary(token.norm);
+  learn(text: string, language: Language): void {
+    for (const token of tokenise(text)) this.addWord(token.norm, language);
   }
 
-  private addToVocabulary(norm: string): void {
+  private addWord(norm: string, language: Language): void {
+    this.wordsOf[language].add(norm);
     if (norm.length < 3 || STOPWORDS.has(norm) || /^\p{N}/u.test(norm)) return;
     this.vocabulary.add(norm);
+  }
+
+  /** The language of a knowledge word, when only one of the two uses it. */
+  languageOf(word: string): Language | null {
+    const norm = foldText(word);
+    const fr = this.wordsOf.fr.has(norm);
+    if (fr === this.wordsOf.en.has(norm)) return null;
+    return fr ? 'fr' : 'en';
   }
 
   /** Call once every knowledge text has been learnt. */

@@ -1,6 +1,6 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
 import { message, unknownEntityMessage } from './messages.js';
-import { detectLanguage, foldText, QUANTITY_WORDS, tokenise } from './text.js';
+import { detectLanguage, foldText, QUANTITY_WORDS } from './text.js';
 import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -105,17 +105,17 @@ interface Scored {
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const analyser = new Analyser(knowledge.glossary, options.lexicon ?? EMPTY_LEXICON);
-  const languageOf = vocabularyLanguages(knowledge);
+  const sourceLanguage = new Map(knowledge.sources.map((source) => [source.id, source.language]));
+  for (const source of knowledge.sources) analyser.learn(source.text, source.language);
   for (const fact of knowledge.facts) {
-    analyser.learn(fact.quote);
     for (const language of LANGUAGES) {
-      analyser.learn(fact.answer[language]);
-      for (const question of fact.questions[language]) analyser.learn(question);
+      analyser.learn(fact.answer[language], language);
+      for (const question of fact.questions[language]) analyser.learn(question, language);
     }
   }
   analyser.freeze();
+  const languageOf = (word: string) => analyser.languageOf(word);
 
-  const sourceLanguage = new Map(knowledge.sources.map((source) => [source.id, source.language]));
   const analysed = knowledge.facts.map((fact) => ({
     fact,
     quote: analyser.analyseKnowledge(fact.quote, sourceLanguage.get(fact.source) ?? 'fr'),
@@ -379,30 +379,4 @@ function overlaps(a: string, b: string): boolean {
 
 function round(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
-}
-
-/** Which language a knowledge word belongs to, when only one of the two uses it. */
-function vocabularyLanguages(knowledge: KnowledgeBase): (word: string) => Language | null {
-  const seen: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
-  const add = (language: Language, text: string) => {
-    for (const token of tokenise(text)) seen[language].add(token.norm);
-  };
-  for (const source of knowledge.sources) add(source.language, source.text);
-  for (const fact of knowledge.facts) {
-    for (const language of LANGUAGES) {
-      add(language, fact.answer[language]);
-      for (const question of fact.questions[language]) add(language, question);
-    }
-  }
-  for (const concept of knowledge.glossary) {
-    for (const language of LANGUAGES)
-      for (const variant of concept.variants[language]) add(language, variant);
-  }
-  return (word) => {
-    const norm = foldText(word);
-    const fr = seen.fr.has(norm);
-    const en = seen.en.has(norm);
-    if (fr === en) return null;
-    return fr ? 'fr' : 'en';
-  };
 }

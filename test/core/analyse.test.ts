@@ -11,7 +11,7 @@ function analyser(lexicon: Set<string> = new Set()) {
     lexicon,
   );
   for (const text of ['Le centre de recherche de Lyon', 'Paul Martin prévoit des embauches', 'opening hours'])
-    built.learn(text);
+    built.learn(text, 'fr');
   built.freeze();
   return built;
 }
