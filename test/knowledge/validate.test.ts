@@ -37,10 +37,21 @@ function withRecords(file: string, edit: (records: Records) => void): string {
   });
 }
 
-function factNamed(records: Records, index = 0): Record<string, unknown> & { id: string } {
+function recordAt(records: Records, index = 0): Records[number] {
   const record = records[index];
   if (!record) throw new Error('no such record');
   return record;
+}
+
+/** A copy whose fact at `index` has been edited as data, with that fact's id. */
+function withFact(edit: (fact: Records[number]) => void, index = 0): { root: string; id: string } {
+  let id = '';
+  const root = withRecords(FACTS, (records) => {
+    const fact = recordAt(records, index);
+    id = fact.id;
+    edit(fact);
+  });
+  return { root, id };
 }
 
 const errorsOf = (root: string) => readKnowledge(root).errors.map(formatIssue);
@@ -56,12 +67,9 @@ describe('the knowledge linter', () => {
   });
 
   it('reports a quote that is not verbatim in the article', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records, 1);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       fact.quote = `${fact.quote} (not in the article)`;
-    });
+    }, 1);
     expect(errorsOf(root)).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -73,7 +81,7 @@ describe('the knowledge linter', () => {
 
   it('reports a quote that runs across two sentences', () => {
     const root = withRecords(FACTS, (records) => {
-      factNamed(records).quote = 'dans le pays asiatique. L’investissement';
+      recordAt(records).quote = 'dans le pays asiatique. L’investissement';
     });
     expect(errorsOf(root).join('\n')).toMatch(/field "quote"\): runs across two sentences of/);
   });
@@ -81,8 +89,8 @@ describe('the knowledge linter', () => {
   it('reports a duplicate id', () => {
     let id = '';
     const root = withRecords(FACTS, (records) => {
-      id = factNamed(records, 0).id;
-      factNamed(records, 1).id = id;
+      id = recordAt(records, 0).id;
+      recordAt(records, 1).id = id;
     });
     expect(errorsOf(root)).toContainEqual(
       `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "id"): duplicate id, first defined in knowledge/microsoft-japan-ai/facts.yaml`,
@@ -90,20 +98,14 @@ describe('the knowledge linter', () => {
   });
 
   it('reports a missing language', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       delete (fact.answer as Record<string, string>).en;
     });
     expect(errorsOf(root)).toContainEqual(expect.stringContaining(`(id "${id}", field "answer.en")`));
   });
 
   it('reports too few alternate questions', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       (fact.questions as Record<string, string[]>).fr = ['Combien ?'];
     });
     expect(errorsOf(root)).toContainEqual(
@@ -112,10 +114,7 @@ describe('the knowledge linter', () => {
   });
 
   it('reports an empty alternate question', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       (fact.questions as { en: string[] }).en[2] = '   ';
     });
     expect(errorsOf(root)).toContainEqual(
@@ -145,10 +144,7 @@ describe('the knowledge linter', () => {
   });
 
   it('reports a fact that names a missing source', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       fact.source = 'no-such-source';
     });
     expect(errorsOf(root)).toContainEqual(
@@ -157,10 +153,7 @@ describe('the knowledge linter', () => {
   });
 
   it('reports an unknown field, so that a misspelt key is not silently ignored', () => {
-    let id = '';
-    const root = withRecords(FACTS, (records) => {
-      const fact = factNamed(records);
-      id = fact.id;
+    const { root, id } = withFact((fact) => {
       fact.qoute = 'typo';
     });
     expect(errorsOf(root).join('\n')).toContain(`(id "${id}"`);
@@ -169,8 +162,8 @@ describe('the knowledge linter', () => {
 
   it('reports a glossary variant claimed by two concepts', () => {
     const root = withRecords(GLOSSARY, (records) => {
-      const first = factNamed(records, 0);
-      const second = factNamed(records, 1);
+      const first = recordAt(records, 0);
+      const second = recordAt(records, 1);
       (second.fr as string[]).push(String((first.fr as string[])[0]));
     });
     expect(errorsOf(root).join('\n')).toMatch(
@@ -180,8 +173,8 @@ describe('the knowledge linter', () => {
 
   it('makes loadKnowledge throw one error that lists every problem', () => {
     const root = withRecords(FACTS, (records) => {
-      factNamed(records, 0).id = 'Bad Id';
-      factNamed(records, 1).quote = 'nowhere in the article';
+      recordAt(records, 0).id = 'Bad Id';
+      recordAt(records, 1).quote = 'nowhere in the article';
     });
     expect(() => loadKnowledge(root)).toThrow(KnowledgeError);
     try {
