@@ -21,7 +21,9 @@ export interface Source {
   readonly title: string;
   readonly language: Language;
   /** Who the article attributes its details to, as the article says. */
-  readonly attribution: string;
+  readonly attribution: Bilingual<string>;
+  /** What the article covers, as short topics. */
+  readonly topics: Bilingual<readonly string[]>;
   readonly text: string;
   readonly sentences: readonly Sentence[];
 }

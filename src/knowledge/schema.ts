@@ -12,7 +12,10 @@ export const SourceFile = z.strictObject({
   /** The article has no title of its own: say so next to the one we wrote. */
   title_is_descriptive: z.literal(true),
   language: z.enum(['fr', 'en']),
-  attribution: text,
+  /** Who the article credits for its details, as the article says, in both languages. */
+  attribution: z.strictObject({ fr: text, en: text }),
+  /** What the article covers, as short topics in both languages (shown by /about). */
+  topics: z.strictObject({ fr: z.array(text).min(1), en: z.array(text).min(1) }),
   article: text,
   notes: z.string().optional(),
 });

@@ -65,6 +65,7 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
       title: meta.title,
       language: meta.language,
       attribution: meta.attribution,
+      topics: meta.topics,
       text: raw.article,
       sentences: splitSentences(raw.article),
     });
