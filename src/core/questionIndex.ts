@@ -1,0 +1,350 @@
+import Fuse from 'fuse.js';
+import { detectLanguage, foldText, STOPWORDS } from './text.js';
+import type { KnowledgeBase, Language } from './types.js';
+import { LANGUAGES } from './types.js';
+
+/** One alternate question of a fact, as offered by `/ask` autocomplete and the related-questions menu. */
+export interface KnownQuestion {
+  /** `${factId}:${language}:${index}`: short, stable, safe in a Discord custom_id or select value. */
+  readonly key: string;
+  readonly factId: string;
+  readonly language: Language;
+  readonly text: string;
+  readonly featured: boolean;
+}
+
+export interface QuestionIndex {
+  readonly entries: readonly KnownQuestion[];
+  /** Up to `limit` (default 25) known questions for what has been typed so far. */
+  suggest(typed: string, language: Language, limit?: number): KnownQuestion[];
+  byKey(key: string): KnownQuestion | undefined;
+  /** The entry whose text is exactly this question (engine suggestions are texts). */
+  byText(text: string): KnownQuestion | undefined;
+}
+
+/** Discord shows at most 25 autocomplete choices or select options. */
+export const MAX_SUGGESTIONS = 25;
+/** Only this much of the typed text is read (Discord's own limit for an option value is 100). */
+export const MAX_TYPED_CHARS = 100;
+/** At most this many words of the typed text are searched, so that the work stays bounded. */
+const MAX_WORDS = 8;
+/** fuse.js's bitap compares 32 characters at a time: longer words and phrases are cut there. */
+const MAX_PATTERN_CHARS = 32;
+/** Words shorter than this match only the start of a word, as typed: one slip in 3 letters matches anything. */
+const FUZZY_FROM = 4;
+/** fuse.js score (slips / length) up to which a word matches: one slip in 4 letters, two in 8. */
+const THRESHOLD = 0.26;
+/** Work per typed word is cached; the cache is emptied when it holds this many. */
+const TERM_CACHE = 1000;
+
+/*
+ * Ranking, lowest first: the mean score of the typed words (0 when each starts a word of the
+ * question, the fuse.js share of slips for a typo) plus these penalties. They are small next to a
+ * slip (one in 7 letters is 0.14) except the language one: a question in the other language comes
+ * first only when it matches clearly better.
+ */
+/** A typed word found inside a word of the question rather than at its start ("vest"). */
+const INSIDE_WORD_PENALTY = 0.05;
+/** A question not in the preferred language. */
+const OTHER_LANGUAGE_PENALTY = 0.15;
+/** When no question has every typed word: each one missing weighs more than a slip or the language. */
+const MISSING_WORD_PENALTY = 0.3;
+/** A keyword alternate ("montant investissement japon") reads less well than a real question. */
+const KEYWORDS_PENALTY = 0.04;
+/** The question lacks the typed words as typed, in order ("qu'est-ce que" → "Qu'est-ce que NHK ?"). */
+const NOT_PHRASE_PENALTY = 0.03;
+/** The question is not exactly what was typed: one typed in full comes before longer ones that hold it. */
+const NOT_EXACT_PENALTY = 0.01;
+/** The question does not start with the first typed word ("combien" → "Combien …" first). */
+const NOT_QUESTION_START_PENALTY = 0.02;
+/**
+ * Each alternate of a fact already listed. All of a fact's alternates lead to the same answer:
+ * 25 rewordings of two facts would hide the other facts the reader may be after. So a fact's
+ * second question comes after the equally good questions of other facts, and a fact shows at
+ * most `PER_FACT`, enough for readers to recognise their own wording.
+ */
+const REPEAT_PENALTY = 0.1;
+const PER_FACT = 2;
+
+// Numbers keep their decimal separator ("2,9" and "2.9" are one word, "2.9"); other punctuation,
+// emoji and control characters separate words. Words are letters, digits and "." only.
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
+
+interface Indexed {
+  readonly entry: KnownQuestion;
+  /** Position in `entries`: knowledge order, the last tie-break. */
+  readonly order: number;
+  /** The folded words of the question, joined by single spaces. */
+  readonly folded: string;
+  readonly words: readonly string[];
+  /** A real question, not a keyword alternate. */
+  readonly question: boolean;
+}
+
+/** What was typed, folded. */
+interface Typed {
+  readonly words: readonly string[];
+  /** The words joined by single spaces, as the questions are indexed. */
+  readonly phrase: string;
+  readonly first: string;
+  /** The language to list first. */
+  readonly preferred: Language;
+}
+
+interface Ranked {
+  readonly item: Indexed;
+  readonly rank: number;
+}
+
+/** Folded words: letters and digits only. */
+function foldedWords(text: string): string[] {
+  const found: string[] = [];
+  for (const match of foldText(text).matchAll(WORD)) found.push(match[0].replace(',', '.'));
+  return found;
+}
+
+function bigrams(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i += 1) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
+/** Ids of strings sharing each letter pair: candidates for a fuzzy search, found cheaply. */
+class PairIndex {
+  private readonly byPair = new Map<string, number[]>();
+
+  constructor(texts: readonly string[]) {
+    texts.forEach((text, id) => {
+      for (const pair of bigrams(text)) {
+        const ids = this.byPair.get(pair);
+        if (ids) ids.push(id);
+        else this.byPair.set(pair, [id]);
+      }
+    });
+  }
+
+  /**
+   * The strings that may hold `pattern` within THRESHOLD slips. Each slip spoils at most two
+   * letter pairs of the pattern, so a match keeps all but 2 × slips of them (q-gram lemma):
+   * only those strings are worth giving fuse.js, whose cost grows with the number of strings.
+   */
+  candidates(pattern: string): number[] {
+    const pairs = bigrams(pattern);
+    const needed = Math.max(1, pairs.size - 2 * Math.floor(THRESHOLD * pattern.length));
+    const shared = new Map<number, number>();
+    for (const pair of pairs)
+      for (const id of this.byPair.get(pair) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared]
+      .filter(([, count]) => count >= needed)
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
+  }
+}
+
+const FUSE_OPTIONS = {
+  includeScore: true,
+  // Anywhere in the string, scored by slips only: the field-length norm would blur the scores.
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: THRESHOLD,
+};
+
+/** fuse.js over the candidate strings only: their ids with the share of slips (0..THRESHOLD). */
+function fuzzy(texts: readonly string[], ids: readonly number[], pattern: string): Map<number, number> {
+  const found = new Map<number, number>();
+  if (ids.length === 0) return found;
+  const fuse = new Fuse(
+    ids.map((id) => texts[id] ?? ''),
+    FUSE_OPTIONS,
+  );
+  for (const { refIndex, score } of fuse.search(pattern)) {
+    const id = ids[refIndex];
+    if (id !== undefined) found.set(id, score ?? THRESHOLD);
+  }
+  return found;
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (typeof limit !== 'number' || !Number.isFinite(limit)) return MAX_SUGGESTIONS;
+  return Math.min(MAX_SUGGESTIONS, Math.max(1, Math.trunc(limit)));
+}
+
+const byRank = (a: Ranked, b: Ranked): number =>
+  a.rank - b.rank ||
+  Number(b.item.entry.featured) - Number(a.item.entry.featured) ||
+  a.item.order - b.item.order;
+
+/**
+ * Every alternate question of every fact, in both languages, searchable as it is typed.
+ *
+ * Matching is per word, so word order does not matter: each typed word (function words dropped)
+ * matches the vocabulary words it starts (a word being typed), else those it is inside, else —
+ * the typo case — those fuse.js finds within one slip in 4 letters. A question matches a typed
+ * word through any of its words; questions with every typed word are listed, else those with the
+ * most. Searching the ~750-word vocabulary, pre-filtered by shared letter pairs, instead of the
+ * ~600 whole questions with fuse.js extended search keeps a call well under a millisecond (the
+ * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
+ */
+export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
+  const items: Indexed[] = [];
+  for (const fact of knowledge.facts) {
+    for (const language of LANGUAGES) {
+      fact.questions[language].forEach((text, index) => {
+        const entry: KnownQuestion = {
+          key: `${fact.id}:${language}:${index}`,
+          factId: fact.id,
+          language,
+          text,
+          featured: fact.featured,
+        };
+        const words = foldedWords(text);
+        const question = /[?？]\s*$/u.test(text);
+        items.push({ entry, order: items.length, folded: words.join(' '), words, question });
+      });
+    }
+  }
+  const entries: readonly KnownQuestion[] = items.map((item) => item.entry);
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  const byText = new Map<string, KnownQuestion>();
+  for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
+
+  // The vocabulary of the questions, each word with the questions that hold it.
+  const postings = new Map<string, number[]>();
+  items.forEach((item, id) => {
+    for (const word of new Set(item.words)) {
+      const ids = postings.get(word);
+      if (ids) ids.push(id);
+      else postings.set(word, [id]);
+    }
+  });
+  const vocabulary = [...postings.keys()];
+  const vocabularyPairs = new PairIndex(vocabulary);
+  const folded = items.map((item) => item.folded);
+  const questionPairs = new PairIndex(folded);
+
+  /** The first question of each featured fact, then of every other fact, in knowledge order. */
+  const mostUseful = (language: Language): readonly KnownQuestion[] => {
+    const firsts = entries.filter((entry) => entry.language === language && entry.key.endsWith(':0'));
+    return [...firsts.filter((entry) => entry.featured), ...firsts.filter((entry) => !entry.featured)];
+  };
+  const defaults: Record<Language, readonly KnownQuestion[]> = { fr: mostUseful('fr'), en: mostUseful('en') };
+
+  /** The questions a typed word matches, each with the score of its best word for it. */
+  const termCache = new Map<string, ReadonlyMap<number, number>>();
+  const matchTerm = (term: string): ReadonlyMap<number, number> => {
+    const cached = termCache.get(term);
+    if (cached) return cached;
+    const wordScores = new Map<string, number>();
+    const keep = (word: string, score: number) => {
+      const best = wordScores.get(word);
+      if (best === undefined || score < best) wordScores.set(word, score);
+    };
+    let startsAWord = false;
+    for (const word of vocabulary) {
+      if (word.startsWith(term)) {
+        keep(word, 0);
+        startsAWord = true;
+      } else if (term.length >= FUZZY_FROM && word.includes(term)) keep(word, INSIDE_WORD_PENALTY);
+    }
+    // A typo only when the word starts no word of the questions: "invest" is being typed, not mistyped.
+    if (term.length >= FUZZY_FROM && !startsAWord) {
+      for (const [id, score] of fuzzy(vocabulary, vocabularyPairs.candidates(term), term))
+        keep(vocabulary[id] ?? '', score);
+      // fuse.js counts two neighbours swapped ("kihsida") as two slips: it is one.
+      for (let i = 0; i + 1 < term.length; i += 1) {
+        const swapped = `${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`;
+        if (swapped === term) continue;
+        for (const word of vocabulary) if (word.startsWith(swapped)) keep(word, 1 / term.length);
+      }
+    }
+    const questions = new Map<number, number>();
+    for (const [word, score] of wordScores) {
+      for (const id of postings.get(word) ?? []) {
+        const best = questions.get(id);
+        if (best === undefined || score < best) questions.set(id, score);
+      }
+    }
+    if (termCache.size >= TERM_CACHE) termCache.clear();
+    termCache.set(term, questions);
+    return questions;
+  };
+
+  const rankOf = (item: Indexed, score: number, typed: Typed): Ranked => {
+    let rank = score;
+    if (item.entry.language !== typed.preferred) rank += OTHER_LANGUAGE_PENALTY;
+    if (!item.question) rank += KEYWORDS_PENALTY;
+    if (!item.folded.includes(typed.phrase)) rank += NOT_PHRASE_PENALTY;
+    if (item.folded !== typed.phrase) rank += NOT_EXACT_PENALTY;
+    if (!item.words.slice(0, 2).some((word) => word.startsWith(typed.first)))
+      rank += NOT_QUESTION_START_PENALTY;
+    return { item, rank };
+  };
+
+  const search = (typed: Typed): Ranked[] => {
+    const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
+    const matched = new Map<number, { count: number; score: number }>();
+    for (const term of terms) {
+      for (const [id, score] of matchTerm(term)) {
+        const seen = matched.get(id);
+        if (seen) {
+          seen.count += 1;
+          seen.score += score;
+        } else matched.set(id, { count: 1, score });
+      }
+    }
+    const most = Math.max(0, ...[...matched.values()].map(({ count }) => count));
+    if (most > 0) {
+      const found: Ranked[] = [];
+      for (const [id, { count, score }] of matched) {
+        const item = items[id];
+        // Questions with every word; only when none has them all, those with some.
+        if (!item || (most === terms.length && count < most)) continue;
+        found.push(rankOf(item, score / count + MISSING_WORD_PENALTY * (terms.length - count), typed));
+      }
+      return found;
+    }
+    // Function words only ("is the", "est-ce"), or no typed word found: the words as a phrase.
+    const phrase = typed.phrase.slice(0, MAX_PATTERN_CHARS);
+    let found = new Map<number, number>();
+    folded.forEach((text, id) => {
+      if (text.includes(phrase)) found.set(id, 0);
+    });
+    if (found.size === 0 && phrase.length >= FUZZY_FROM)
+      found = fuzzy(folded, questionPairs.candidates(phrase), phrase);
+    return [...found].flatMap(([id, score]) => {
+      const item = items[id];
+      return item ? [rankOf(item, score, typed)] : [];
+    });
+  };
+
+  const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
+    const max = clampLimit(limit);
+    const preferredLocale: Language = language === 'en' ? 'en' : 'fr';
+    const text = typeof typed === 'string' ? typed.slice(0, MAX_TYPED_CHARS) : '';
+    const words = foldedWords(text).map((word) => word.slice(0, MAX_PATTERN_CHARS));
+    const first = words[0];
+    if (first === undefined) return defaults[preferredLocale].slice(0, max);
+    // The words typed may tell their language ("who is", "combien"); else the user's locale.
+    const preferred = detectLanguage(text) ?? preferredLocale;
+    const found = search({ words, phrase: words.join(' '), first, preferred }).sort(byRank);
+    const shown = new Map<string, number>();
+    const diverse: Ranked[] = [];
+    for (const { item, rank } of found) {
+      const count = shown.get(item.entry.factId) ?? 0;
+      if (count >= PER_FACT) continue;
+      shown.set(item.entry.factId, count + 1);
+      diverse.push({ item, rank: rank + count * REPEAT_PENALTY });
+    }
+    return diverse
+      .sort(byRank)
+      .slice(0, max)
+      .map(({ item }) => item.entry);
+  };
+
+  return {
+    entries,
+    suggest,
+    byKey: (key) => byKey.get(key),
+    byText: (text) => (typeof text === 'string' ? byText.get(text.trim()) : undefined),
+  };
+}
