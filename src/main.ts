@@ -1,19 +1,21 @@
 import dotenv from 'dotenv';
 import { loadEngine } from './bootstrap.js';
 import { runChat } from './cli/chat.js';
-import { ConfigError, readConfig } from './config.js';
+import { type Config, ConfigError, readConfig } from './config.js';
+import { startBot } from './discord/bot.js';
 import { KnowledgeError } from './knowledge/load.js';
+import { createLogger, describeError } from './log.js';
+
+/** How long a shutdown may take before the process leaves anyway. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 /** Picks the door from the configuration: Discord with a token, else the terminal chat. */
-async function main(): Promise<number> {
+async function main(): Promise<number | undefined> {
   dotenv.config({ quiet: true });
   const config = readConfig(process.env);
   if (config.discordToken) {
-    process.stderr.write(
-      'DISCORD_TOKEN is set, but this version has no Discord door yet: it ships the engine and the terminal doors.\n' +
-        'Remove DISCORD_TOKEN from the environment (or .env) to use the terminal chat.\n',
-    );
-    return 1;
+    await runDiscord(config, config.discordToken);
+    return undefined; // The gateway keeps the process alive until a signal.
   }
   if (!process.stdin.isTTY) {
     process.stderr.write(
@@ -27,8 +29,51 @@ async function main(): Promise<number> {
   return 0;
 }
 
+async function runDiscord(config: Config, token: string): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: describeError(reason) }, 'unhandled promise rejection');
+  });
+  const engine = loadEngine();
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot({ token, apiUrl: config.discordApiUrl, engine, dataDir: config.dataDir, logger });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'TokenInvalid') {
+      throw new ConfigError([
+        'DISCORD_TOKEN: Discord rejected this token. Copy the token from the Bot tab of the developer portal (Reset Token gives a new one).',
+      ]);
+    }
+    throw error;
+  }
+  if (config.discordClientId && config.discordClientId !== bot.client.application.id) {
+    logger.warn(
+      { configured: config.discordClientId, actual: bot.client.application.id },
+      'DISCORD_CLIENT_ID is not the application of this token: deploy-commands would register elsewhere',
+    );
+  }
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    bot.stop().then(
+      () => {
+        logger.info('disconnected from Discord');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.warn({ err: describeError(error) }, 'the client did not close cleanly');
+        process.exit(0);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
 try {
-  process.exitCode = await main();
+  const code = await main();
+  if (code !== undefined) process.exitCode = code;
 } catch (error) {
   if (error instanceof ConfigError || error instanceof KnowledgeError) {
     process.stderr.write(`${error.message}\n`);

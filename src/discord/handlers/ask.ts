@@ -1,0 +1,35 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { ASK_OPTIONS } from '../commands/ask.js';
+import { LIMITS, renderAnswer, truncateAtWord } from '../render.js';
+import { languageOfLocale } from '../strings.js';
+import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+
+const MAX_CHOICES = 25;
+const CHOICE_LENGTH = 100;
+
+export async function executeAsk(interaction: ChatInputCommandInteraction, context: BotContext) {
+  const question = interaction.options.getString(ASK_OPTIONS.question, true);
+  const ephemeral = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
+  const answer = context.engine.ask(question, {
+    fallbackLanguage: languageOfLocale(interaction.locale),
+    maxSuggestions: SUGGESTIONS_SHOWN,
+  });
+  await interaction.reply(renderAnswer(answer, { surface: 'slash', ephemeral }, context));
+}
+
+/** Known questions matching what has been typed; autocomplete cannot be deferred, so no I/O. */
+export async function autocompleteAsk(interaction: AutocompleteInteraction, context: BotContext) {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== ASK_OPTIONS.question) {
+    await interaction.respond([]);
+    return;
+  }
+  const typed = String(focused.value).slice(0, LIMITS.content);
+  const choices = context.questions
+    .suggest(typed, languageOfLocale(interaction.locale), MAX_CHOICES)
+    .map((known) => truncateAtWord(known.text, CHOICE_LENGTH))
+    .filter((text, index, all) => text.length > 0 && all.indexOf(text) === index)
+    .slice(0, MAX_CHOICES)
+    .map((text) => ({ name: text, value: text }));
+  await interaction.respond(choices);
+}

@@ -1,0 +1,19 @@
+import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import { renderAnswer, renderNotice } from '../render.js';
+import { languageOfLocale, stringsFor } from '../strings.js';
+import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+
+/** "Ask about this message": the target's text is the question; only the asker sees the reply. */
+export async function executeAskMessage(
+  interaction: MessageContextMenuCommandInteraction,
+  context: BotContext,
+) {
+  const fallbackLanguage = languageOfLocale(interaction.locale);
+  const question = interaction.targetMessage.content.trim();
+  if (question === '') {
+    await interaction.reply(renderNotice(stringsFor(fallbackLanguage).noText, true));
+    return;
+  }
+  const answer = context.engine.ask(question, { fallbackLanguage, maxSuggestions: SUGGESTIONS_SHOWN });
+  await interaction.reply(renderAnswer(answer, { surface: 'context-menu', ephemeral: true }, context));
+}

@@ -1,0 +1,45 @@
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { parseCustomId } from '../customIds.js';
+import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
+import { languageOfLocale, stringsFor } from '../strings.js';
+import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+
+/** A pick in the "related questions" menu: that question is answered, for the picker only. */
+export async function handleRelated(interaction: StringSelectMenuInteraction, context: BotContext) {
+  const known = context.questions.byKey(interaction.values[0] ?? '');
+  if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
+    await interaction.reply(renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, true));
+    return;
+  }
+  const answer = context.engine.ask(known.text, {
+    fallbackLanguage: known.language,
+    maxSuggestions: SUGGESTIONS_SHOWN,
+  });
+  await interaction.reply(renderAnswer(answer, { surface: 'related', ephemeral: true }, context));
+}
+
+/** 👍 / 👎: one line in the feedback file, acknowledged to the voter only. */
+export async function handleVote(interaction: ButtonInteraction, context: BotContext) {
+  const strings = stringsFor(languageOfLocale(interaction.locale));
+  const action = parseCustomId(interaction.customId);
+  if (action?.kind !== 'vote') {
+    await interaction.reply(renderNotice(strings.expired, true));
+    return;
+  }
+  // The question is not in the custom_id (user text never is): it is the answer's title.
+  const title = interaction.message.embeds[0]?.title ?? '';
+  try {
+    await context.feedback.record({
+      time: new Date().toISOString(),
+      vote: action.vote,
+      surface: action.surface,
+      question: unescapeMarkdown(title),
+      factIds: action.factIds,
+    });
+  } catch (error) {
+    context.logger.error({ err: error, file: context.feedback.file }, 'could not record a vote');
+    await interaction.reply(renderNotice(strings.voteFailed, true));
+    return;
+  }
+  await interaction.reply(renderNotice(strings.voteThanks, true));
+}

@@ -1,0 +1,53 @@
+import { type ReplyPayload, renderAnswer, renderHelp } from '../render.js';
+import { languageOfLocale } from '../strings.js';
+import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+
+/** The little a message handler needs to know; the gateway adapter fills it from discord.js. */
+export interface IncomingMessage {
+  readonly content: string;
+  readonly authorIsBot: boolean;
+  /** False in a DM with the bot. */
+  readonly inGuild: boolean;
+  /** Users the message pings (`message.mentions.users`): also holds the author of a replied-to message. */
+  readonly mentionedUserIds: ReadonlySet<string>;
+  /** The server's preferred locale, used when the question's language is unclear. */
+  readonly locale: string | null;
+  reply(payload: ReplyPayload): Promise<unknown>;
+}
+
+function mentionPattern(botId: string): RegExp {
+  return new RegExp(`<@!?${botId}>`, 'g');
+}
+
+/**
+ * The question a message asks the bot, or null when it is not addressed to it. In a server
+ * only a direct mention counts: not @everyone, @here, a role the bot holds, or a reply ping
+ * (that one puts the bot in the mentions without `<@id>` in the text).
+ */
+export function questionOf(message: IncomingMessage, botId: string): string | null {
+  if (message.authorIsBot) return null;
+  const addressed = message.mentionedUserIds.has(botId) && mentionPattern(botId).test(message.content);
+  if (message.inGuild && !addressed) return null;
+  return message.content
+    .replace(mentionPattern(botId), '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** Mentions in a server and every direct message: answered with a reply that pings nobody. */
+export async function handleMessage(
+  message: IncomingMessage,
+  botId: string,
+  context: BotContext,
+): Promise<void> {
+  const question = questionOf(message, botId);
+  if (question === null) return;
+  const fallbackLanguage = languageOfLocale(message.locale);
+  if (question === '') {
+    await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
+    return;
+  }
+  const answer = context.engine.ask(question, { fallbackLanguage, maxSuggestions: SUGGESTIONS_SHOWN });
+  const surface = message.inGuild ? 'mention' : 'dm';
+  await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
+}

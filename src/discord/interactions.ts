@@ -1,0 +1,49 @@
+import type { Interaction } from 'discord.js';
+import { describeError } from '../log.js';
+import { handleRelated, handleVote } from './handlers/components.js';
+import type { BotContext } from './handlers/context.js';
+import { MESSAGE_MENU_HANDLERS, SLASH_HANDLERS } from './handlers/index.js';
+import { renderNotice } from './render.js';
+import { languageOfLocale, stringsFor } from './strings.js';
+
+/** Routes an interaction to its handler; a handler that throws costs the user one ephemeral notice. */
+export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      await SLASH_HANDLERS.get(interaction.commandName)?.autocomplete?.(interaction, context);
+    } else if (interaction.isChatInputCommand()) {
+      await SLASH_HANDLERS.get(interaction.commandName)?.execute(interaction, context);
+    } else if (interaction.isMessageContextMenuCommand()) {
+      await MESSAGE_MENU_HANDLERS.get(interaction.commandName)?.(interaction, context);
+    } else if (interaction.isStringSelectMenu()) {
+      await handleRelated(interaction, context);
+    } else if (interaction.isButton()) {
+      await handleVote(interaction, context);
+    }
+  } catch (error) {
+    context.logger.error(
+      { err: describeError(error), interaction: describeInteraction(interaction) },
+      'an interaction handler failed',
+    );
+    if (!interaction.isRepliable()) return;
+    const notice = renderNotice(stringsFor(languageOfLocale(interaction.locale)).failed, true);
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(notice);
+      else await interaction.reply(notice);
+    } catch (noticeError) {
+      context.logger.warn({ err: describeError(noticeError) }, 'could not tell the user about the failure');
+    }
+  }
+}
+
+/** Enough to find an interaction in the logs, without its token or the user's identity. */
+function describeInteraction(interaction: Interaction) {
+  return {
+    id: interaction.id,
+    type: interaction.type,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+    customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+  };
+}

@@ -1,0 +1,304 @@
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
+  type APISelectMenuOption,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  MessageFlags,
+} from 'discord.js';
+import type { QuestionIndex } from '../core/questionIndex.js';
+import type { Answer, KnowledgeBase, Language } from '../core/types.js';
+import { relatedId, type Surface, voteId } from './customIds.js';
+import { stringsFor } from './strings.js';
+
+/** Discord's limits, counted in UTF-16 units (never more than Discord's own count). */
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedsTotal: 6000,
+  selectOptions: 25,
+  optionLabel: 100,
+  optionValue: 100,
+} as const;
+
+/** Quotes shown per answer; each is a field. */
+const MAX_CITATIONS = 5;
+const MAX_SUGGESTIONS = 5;
+
+const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
+
+export interface ReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowedMentions: { parse: []; repliedUser: false };
+  flags?: MessageFlags.Ephemeral;
+}
+
+export interface RenderContext {
+  readonly knowledge: KnowledgeBase;
+  readonly questions: QuestionIndex;
+}
+
+/** Nobody is ever pinged by a reply, whatever the question or the knowledge holds. */
+export function noMentions(): ReplyPayload['allowedMentions'] {
+  return { parse: [], repliedUser: false };
+}
+
+/**
+ * Cuts text to at most `max` units at a word boundary, marking the cut with "…". It never
+ * splits a surrogate pair nor leaves a dangling escape backslash.
+ */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  if (space >= max * 0.6) cut = cut.slice(0, space);
+  cut = cut.replace(/[\uD800-\uDBFF]$/, '').replace(/\\+$/, '');
+  return `${cut.trimEnd()}…`;
+}
+
+/** Breaks @everyone and @here with a zero-width space, in case the text ever lands in `content`. */
+const MASS_MENTION = /@(everyone|here)/g;
+
+/** Text typed by a user, made inert: one line, no control characters, markdown escaped. */
+export function escapeUserText(text: string): string {
+  const flat = text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return escapeMarkdown(flat, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  }).replace(MASS_MENTION, '@\u200b$1');
+}
+
+/** Escapes then truncates, so the escaped text (what Discord counts) fits in `max`. */
+export function fitUserText(text: string, max: number): string {
+  let budget = Math.min(text.length, max);
+  let escaped = escapeUserText(truncateAtWord(text, budget));
+  while (escaped.length > max && budget > 1) {
+    budget = Math.max(1, budget - (escaped.length - max));
+    escaped = escapeUserText(truncateAtWord(text, budget));
+  }
+  return escaped;
+}
+
+/** Reverses `escapeUserText`'s backslashes: how a vote recovers the question from its embed. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([^\sA-Za-z0-9])/g, '$1').replace(/@\u200b(everyone|here)/g, '@$1');
+}
+
+function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
+}
+
+/**
+ * Keeps all embeds within 6000 units together (EmbedBuilder does not check it): the
+ * description gives way first, then the title, then the later quotes; the first quote stays.
+ */
+export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+  const total = () => embeds.reduce((sum, embed) => sum + embedLength(embed), 0);
+  const shrink = (text: string, floor: number) =>
+    truncateAtWord(text, Math.max(floor, text.length - (total() - LIMITS.embedsTotal)));
+  for (const embed of embeds) {
+    if (total() <= LIMITS.embedsTotal) break;
+    if (embed.description) embed.description = shrink(embed.description, 200);
+    if (total() > LIMITS.embedsTotal && embed.title) embed.title = shrink(embed.title, 40);
+    for (const field of [...(embed.fields ?? [])].reverse()) {
+      if (total() <= LIMITS.embedsTotal) break;
+      field.value = shrink(field.value, 120);
+    }
+  }
+  return embeds;
+}
+
+function confidenceMark(confidence: number): string {
+  if (confidence >= 0.8) return '●●●';
+  if (confidence >= 0.65) return '●●○';
+  return '●○○';
+}
+
+function sourceTitle(knowledge: KnowledgeBase, sourceId: string): string {
+  return knowledge.sources.find((source) => source.id === sourceId)?.title ?? sourceId;
+}
+
+function selectRow(
+  answer: Answer,
+  surface: Surface,
+  questions: QuestionIndex,
+): APIActionRowComponent<APIComponentInMessageActionRow> | null {
+  const options: APISelectMenuOption[] = [];
+  for (const suggestion of answer.suggestions) {
+    const known = questions.byText(suggestion);
+    if (!known || options.some((option) => option.value === known.key)) continue;
+    if (known.key.length > LIMITS.optionValue) continue;
+    options.push({ label: truncateAtWord(known.text, LIMITS.optionLabel), value: known.key });
+    if (options.length >= MAX_SUGGESTIONS) break;
+  }
+  if (options.length === 0) return null;
+  const strings = stringsFor(answer.language);
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: relatedId(surface),
+        placeholder: answer.answered ? strings.related : strings.couldAsk,
+        options,
+      },
+    ],
+  };
+}
+
+function voteRow(answer: Answer, surface: Surface): APIActionRowComponent<APIComponentInMessageActionRow> {
+  const strings = stringsFor(answer.language);
+  const factIds = answer.citations.map((citation) => citation.factId);
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: voteId('up', surface, factIds),
+        emoji: { name: '👍' },
+        label: strings.helpful,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: voteId('down', surface, factIds),
+        emoji: { name: '👎' },
+        label: strings.notHelpful,
+      },
+    ],
+  };
+}
+
+/** The embed of an answer or a refusal, with its related-questions menu and vote buttons. */
+export function renderAnswer(
+  answer: Answer,
+  options: { surface: Surface; ephemeral: boolean },
+  context: RenderContext,
+): ReplyPayload {
+  const strings = stringsFor(answer.language);
+  const citations = answer.citations.slice(0, MAX_CITATIONS);
+  const title = fitUserText(answer.question, LIMITS.title);
+  const embed: APIEmbed = {
+    ...(title ? { title } : {}),
+    // A refusal may name what the user typed ("does not mention X"): escaped like the question.
+    description: fitUserText(answer.text, LIMITS.description),
+    color: answer.answered ? (answer.confidence >= 0.65 ? COLOURS.answer : COLOURS.hedged) : COLOURS.refusal,
+    fields: citations.map((citation) => ({
+      name: strings.location(citation.paragraph, citation.sentence),
+      value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
+    })),
+  };
+  if (!answer.answered) embed.author = { name: strings.notCovered };
+  const sources = [...new Set(citations.map((citation) => citation.source))];
+  const footer = [
+    ...sources.map((source) => sourceTitle(context.knowledge, source)),
+    ...(answer.answered ? [`${strings.confidence} ${confidenceMark(answer.confidence)}`] : []),
+  ].join(' · ');
+  if (footer) embed.footer = { text: truncateAtWord(footer, LIMITS.footer) };
+
+  const select = selectRow(answer, options.surface, context.questions);
+  return {
+    embeds: fitEmbeds([embed]),
+    components: [...(select ? [select] : []), voteRow(answer, options.surface)],
+    allowedMentions: noMentions(),
+    ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** A short plain notice (thanks, errors, help for a bare mention). */
+export function renderNotice(text: string, ephemeral: boolean): ReplyPayload {
+  return {
+    content: truncateAtWord(text, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: noMentions(),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** The question to offer as an example: the first featured fact's, in `language`. */
+export function exampleQuestion(knowledge: KnowledgeBase, language: Language): string {
+  const fact = knowledge.facts.find((candidate) => candidate.featured) ?? knowledge.facts[0];
+  return fact?.questions[language][0] ?? '';
+}
+
+export function renderHelp(language: Language, knowledge: KnowledgeBase, ephemeral: boolean): ReplyPayload {
+  const strings = stringsFor(language);
+  return {
+    embeds: fitEmbeds([
+      {
+        title: strings.helpTitle,
+        description: truncateAtWord(strings.help(exampleQuestion(knowledge, language)), LIMITS.description),
+        color: COLOURS.answer,
+      },
+    ]),
+    components: [],
+    allowedMentions: noMentions(),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** What the bot knows: each source with its language, attribution and topics. */
+export function renderAbout(language: Language, knowledge: KnowledgeBase, ephemeral: boolean): ReplyPayload {
+  const strings = stringsFor(language);
+  const fields: APIEmbedField[] = knowledge.sources.flatMap((source) => [
+    {
+      name: strings.aboutSource,
+      value: truncateAtWord(
+        `**${escapeMarkdown(source.title)}**\n${strings.aboutLanguage} ${strings.languageName[source.language]}\n${source.attribution[language]}`,
+        LIMITS.fieldValue,
+      ),
+    },
+    {
+      name: strings.aboutTopics,
+      value: truncateAtWord(
+        source.topics[language].map((topic) => `• ${topic}`).join('\n'),
+        LIMITS.fieldValue,
+      ),
+    },
+  ]);
+  fields.push(
+    { name: strings.aboutHowTo, value: strings.aboutHow },
+    {
+      name: strings.aboutExample,
+      value: truncateAtWord(exampleQuestion(knowledge, language), LIMITS.fieldValue),
+    },
+  );
+  return {
+    embeds: fitEmbeds([
+      {
+        title: strings.aboutTitle,
+        description: strings.aboutDescription,
+        color: COLOURS.answer,
+        fields: fields.slice(0, LIMITS.fields),
+      },
+    ]),
+    components: [],
+    allowedMentions: noMentions(),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}

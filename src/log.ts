@@ -1,0 +1,40 @@
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { LogLevel } from './config.js';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs on stdout. Tokens never reach a log line: discord.js hides the bot
+ * token, and anything shaped like an interaction or webhook URL is scrubbed by `scrubUrl`.
+ */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: {
+        paths: ['token', '*.token', '*.headers.authorization', '*.requestBody'],
+        censor: '[redacted]',
+      },
+    },
+    destination ?? pino.destination({ fd: 1, sync: true }),
+  );
+}
+
+/** Interaction and webhook URLs carry a token: keep the route, drop the secret. */
+export function scrubUrl(url: string): string {
+  return url.replace(/\/(interactions\/\d+|webhooks\/\d+)\/[^/?]+/g, '/$1/[token]');
+}
+
+/** What is safe to log of an error: name, message, code and status, with URLs scrubbed. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const details: Record<string, unknown> = { name: error.name, message: scrubUrl(error.message) };
+  const extra = error as Error & { code?: unknown; status?: unknown; url?: unknown; method?: unknown };
+  if (extra.code !== undefined) details.code = extra.code;
+  if (extra.status !== undefined) details.status = extra.status;
+  if (typeof extra.method === 'string') details.method = extra.method;
+  if (typeof extra.url === 'string') details.url = scrubUrl(extra.url);
+  if (error.stack) details.stack = scrubUrl(error.stack);
+  return details;
+}
