@@ -1,0 +1,407 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  type APIActionRowComponent,
+  type APIApplicationCommandOptionChoice,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIStringSelectComponent,
+  ComponentType,
+} from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseCustomId } from '../../src/discord/customIds.js';
+import { FEEDBACK_FILE } from '../../src/discord/feedback.js';
+import type { RecordedRequest } from './fakeDiscord.js';
+import { alice, bob, CHANNEL, GUILD, type Harness, otherBot, startHarness } from './harness.js';
+import { assertWithinLimits } from './limits.js';
+import {
+  autocomplete,
+  type BuiltInteraction,
+  FAKE_BOT,
+  message,
+  messageComponent,
+  messageContextMenu,
+  messageCreate,
+  nextId,
+  slashCommand,
+} from './payloads.js';
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+interface MessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: Row[];
+  flags?: number;
+  allowed_mentions?: unknown;
+  message_reference?: { message_id?: string };
+}
+interface Body extends MessageBody {
+  type?: number;
+  data?: MessageBody & { choices?: APIApplicationCommandOptionChoice[] };
+}
+
+/** The one embed of a reply. */
+function embedOf(message: MessageBody | undefined): APIEmbed {
+  const embed = message?.embeds?.[0];
+  if (!embed) throw new Error('the reply has no embed');
+  return embed;
+}
+
+/** The related-questions menu of a reply (first row). */
+function selectOf(components: Row[] | undefined): APIStringSelectComponent {
+  const select = components?.[0]?.components[0];
+  if (select?.type !== ComponentType.StringSelect) throw new Error('the reply has no related-questions menu');
+  return select;
+}
+
+/** The custom ids of the vote buttons (last row). */
+function voteIdsOf(components: Row[] | undefined): string[] {
+  return (components?.at(-1)?.components ?? []).map((button) =>
+    'custom_id' in button ? button.custom_id : '',
+  );
+}
+
+const NOBODY = { parse: [], replied_user: false };
+
+let harness: Harness;
+/** Milliseconds from a dispatch to the REST call that answers it, for the closing figures. */
+const latencies: number[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness();
+}, 10_000);
+
+afterEach(() => {
+  expect(harness.fake.unknownRoutes.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect(harness.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
+});
+
+afterAll(async () => {
+  await harness?.close();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  console.info(
+    `dispatch → reply over ${sorted.length} e2e replies: median ${median.toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`,
+  );
+}, 10_000);
+
+async function timed(dispatch: () => void, predicate: (request: RecordedRequest) => boolean) {
+  const start = performance.now();
+  dispatch();
+  const request = await harness.waitFor(predicate);
+  latencies.push(performance.now() - start);
+  return { request, body: request.body as Body };
+}
+
+/** Sends an interaction and returns the body of its first response. */
+function interact(built: BuiltInteraction) {
+  return timed(
+    () => harness.fake.dispatch('INTERACTION_CREATE', built.payload),
+    (request) => request.path === built.callbackPath,
+  );
+}
+
+/** Sends a message and returns the bot's reply to it. */
+function post(payload: Record<string, unknown>) {
+  return timed(
+    () => harness.fake.dispatch('MESSAGE_CREATE', payload),
+    (request) =>
+      request.method === 'POST' &&
+      request.path === `/channels/${String(payload.channel_id)}/messages` &&
+      (request.body as Body).message_reference?.message_id === payload.id,
+  );
+}
+
+const mention = (text: string) => `<@${FAKE_BOT.id}> ${text}`;
+const guildAsk = (question: string, extra: Record<string, unknown> = {}) =>
+  slashCommand({
+    name: 'ask',
+    options: { question, ...extra },
+    guildId: GUILD,
+    channelId: CHANNEL,
+    user: alice,
+    locale: 'fr',
+  });
+
+function quoteOf(embed: APIEmbed | undefined): string {
+  return embed?.fields?.[0]?.value ?? '';
+}
+
+describe('the bot against a fake Discord', { timeout: 8000 }, () => {
+  it('answers /ask in a guild publicly, with a cited embed, related questions and votes', async () => {
+    const { body } = await interact(guildAsk('Combien Microsoft va-t-il investir au Japon ?'));
+    expect(body.type).toBe(4);
+    expect(body.data?.flags ?? 0).toBe(0);
+    expect(body.data?.allowed_mentions).toEqual(NOBODY);
+    const embed = embedOf(body.data);
+    expect(embed.description).toContain('2,9 milliards');
+    expect(quoteOf(embed)).toContain('investira 2,9 milliards de dollars');
+    expect(embed.fields?.[0]?.name).toMatch(/^§\d, phrase \d$/);
+    expect(embed.footer?.text).toContain('Microsoft investit 2,9 milliards');
+    expect(selectOf(body.data?.components).options.length).toBeGreaterThan(0);
+    expect(voteIdsOf(body.data?.components).map((id) => parseCustomId(id)?.kind)).toEqual(['vote', 'vote']);
+    assertWithinLimits({ embeds: body.data?.embeds ?? [], components: body.data?.components ?? [] });
+  });
+
+  it('answers a private /ask in a DM ephemerally, in English', async () => {
+    const built = slashCommand({
+      name: 'ask',
+      options: { question: 'Who is Brad Smith?', private: true },
+      channelId: nextId(),
+      user: bob,
+      locale: 'en-GB',
+    });
+    const { body } = await interact(built);
+    expect(body.data?.flags).toBe(64);
+    expect(embedOf(body.data).description).toMatch(/Brad Smith/);
+    expect(embedOf(body.data).fields?.[0]?.name).toMatch(/^¶\d, sentence \d$/);
+  });
+
+  it('offers at most 25 relevant autocomplete choices within 100 characters', async () => {
+    const built = autocomplete({
+      name: 'ask',
+      options: { question: 'combien microsft' },
+      focused: 'question',
+      guildId: GUILD,
+      channelId: CHANNEL,
+      user: alice,
+      locale: 'fr',
+    });
+    const { body } = await interact(built);
+    expect(body.type).toBe(8);
+    const choices = body.data?.choices ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const choice of choices) {
+      expect(choice.name.length).toBeGreaterThan(0);
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(String(choice.value).length).toBeLessThanOrEqual(100);
+    }
+    expect(choices[0]?.name).toMatch(/combien/i);
+    expect(choices[0]?.name).toMatch(/microsoft/i);
+  });
+
+  it('offers the most useful questions for an empty box', async () => {
+    const built = autocomplete({
+      name: 'ask',
+      options: { question: '' },
+      focused: 'question',
+      channelId: nextId(),
+      user: bob,
+      locale: 'en-US',
+    });
+    const { body } = await interact(built);
+    const choices = body.data?.choices ?? [];
+    expect(choices.length).toBeGreaterThan(3);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.every((choice) => /\?$/.test(choice.name) || choice.name.length > 3)).toBe(true);
+  });
+
+  it('answers a mention with a reply that pings nobody', async () => {
+    const sent = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: mention('Où sont les centres de données ?'),
+      mentions: [FAKE_BOT],
+    });
+    const { body } = await post(sent);
+    expect(body.allowed_mentions).toEqual(NOBODY);
+    expect(quoteOf(embedOf(body))).toMatch(/Tokyo|Osaka/);
+  });
+
+  it('answers a bare mention with short help', async () => {
+    const sent = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: `<@${FAKE_BOT.id}>`,
+      mentions: [FAKE_BOT],
+    });
+    const { body } = await post(sent);
+    expect(embedOf(body).description).toContain('/ask');
+    expect(body.components ?? []).toEqual([]);
+  });
+
+  it('answers a direct message', async () => {
+    const sent = messageCreate({
+      channelId: nextId(),
+      author: bob,
+      content: 'who is the japanese prime minister',
+    });
+    const { body } = await post(sent);
+    expect(embedOf(body).description).toMatch(/Kishida/);
+  });
+
+  it('answers "Ask about this message" ephemerally from the target message', async () => {
+    const target = message({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: bob,
+      content: 'Microsoft va ouvrir un centre de recherche ?',
+    });
+    const built = messageContextMenu({
+      name: 'Ask about this message',
+      targetMessage: target,
+      guildId: GUILD,
+      channelId: CHANNEL,
+      user: alice,
+      locale: 'fr',
+    });
+    const { body } = await interact(built);
+    expect(body.data?.flags).toBe(64);
+    expect(quoteOf(embedOf(body.data))).toMatch(/centre de recherche/);
+  });
+
+  it('answers a related question picked in the menu, for the picker only', async () => {
+    const { body: first } = await interact(guildAsk('Qui est Brad Smith ?'));
+    const select = selectOf(first.data?.components);
+    const option = select.options[0];
+    if (!option) throw new Error('no related question offered');
+    const sitting = message({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: FAKE_BOT,
+      embeds: first.data?.embeds,
+      components: first.data?.components,
+    });
+    const built = messageComponent({
+      customId: select.custom_id,
+      componentType: 3,
+      values: [option.value],
+      message: sitting,
+      user: bob,
+      locale: 'fr',
+    });
+    const { body } = await interact(built);
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(embedOf(body.data).title).toBe(option.label);
+    expect(embedOf(body.data).fields?.length).toBeGreaterThan(0);
+  });
+
+  it('records a vote in DATA_DIR without anyone’s identity and thanks the voter privately', async () => {
+    const question = 'Quand l’investissement a-t-il été dévoilé ?';
+    const { body: answer } = await interact(guildAsk(question));
+    const [up = ''] = voteIdsOf(answer.data?.components);
+    const sitting = message({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: FAKE_BOT,
+      embeds: answer.data?.embeds,
+      components: answer.data?.components,
+    });
+    const { body } = await interact(
+      messageComponent({ customId: up, message: sitting, user: bob, locale: 'fr' }),
+    );
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toMatch(/Merci/);
+    const lines = readFileSync(path.join(harness.dataDir, FEEDBACK_FILE), 'utf8').trim().split('\n');
+    const record = JSON.parse(lines.at(-1) ?? '{}');
+    expect(record).toMatchObject({ vote: 'up', surface: 'slash', question });
+    expect(record.factIds.length).toBeGreaterThan(0);
+    expect(Date.parse(record.time)).not.toBeNaN();
+    expect(Object.keys(record).sort()).toEqual(['factIds', 'question', 'surface', 'time', 'vote']);
+    const written = lines.join('\n');
+    for (const secret of [bob.id, bob.username, alice.id, alice.username])
+      expect(written).not.toContain(secret);
+  });
+
+  it('refuses what the article does not cover, naming the entity and suggesting questions', async () => {
+    const { body } = await interact(guildAsk('Que dit l’article sur Google à Paris ?'));
+    const embed = embedOf(body.data);
+    expect(embed.author?.name).toBe('Pas dans l’article');
+    expect(embed.description).toMatch(/ne mentionne pas (Google|Paris)/);
+    expect(embed.fields ?? []).toEqual([]);
+    expect(selectOf(body.data?.components).options.length).toBeGreaterThan(0);
+  });
+
+  it('ignores messages from bots, itself included', async () => {
+    const fromBot = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: otherBot,
+      content: mention('Qui est Kishida ?'),
+      mentions: [FAKE_BOT],
+    });
+    const fromSelf = messageCreate({ channelId: nextId(), author: FAKE_BOT, content: 'Qui est Kishida ?' });
+    harness.fake.dispatch('MESSAGE_CREATE', fromBot);
+    harness.fake.dispatch('MESSAGE_CREATE', fromSelf);
+    // A later human question is answered: by then the bots' messages have been handled.
+    await post(
+      messageCreate({
+        channelId: CHANNEL,
+        guildId: GUILD,
+        author: alice,
+        content: mention('Qui est Kishida ?'),
+        mentions: [FAKE_BOT],
+      }),
+    );
+    const replies = harness.fake.requests.filter((request) =>
+      [fromBot.id, fromSelf.id].includes((request.body as Body | null)?.message_reference?.message_id),
+    );
+    expect(replies).toEqual([]);
+  });
+
+  it('answers a question full of @everyone, @here and role pings without pinging anyone', async () => {
+    const ignored = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: '@everyone @here <@&123456789012345678> who is Kishida?',
+      mentionEveryone: true,
+      mentionRoles: ['123456789012345678'],
+    });
+    harness.fake.dispatch('MESSAGE_CREATE', ignored);
+    const sent = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: mention(`@everyone @here <@&123456789012345678> <@${bob.id}> qui est Kishida ?`),
+      mentions: [FAKE_BOT, bob],
+      mentionEveryone: true,
+      mentionRoles: ['123456789012345678'],
+    });
+    const { body } = await post(sent);
+    expect(body.allowed_mentions).toEqual(NOBODY);
+    expect(body.content ?? '').toBe('');
+    expect(embedOf(body).title).not.toMatch(/(^|[^\\])@everyone/);
+    expect(
+      harness.fake.requests.some(
+        (request) => (request.body as Body | null)?.message_reference?.message_id === ignored.id,
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps the reply to a 2,000-character question within Discord’s limits', async () => {
+    const long =
+      `${mention('')}${'Pourquoi **Microsoft** investit-il au [Japon](https://x.example) ? '.repeat(40)}`.slice(
+        0,
+        2000,
+      );
+    const { body } = await post(
+      messageCreate({
+        channelId: CHANNEL,
+        guildId: GUILD,
+        author: alice,
+        content: long,
+        mentions: [FAKE_BOT],
+      }),
+    );
+    assertWithinLimits({ embeds: body.embeds ?? [], components: body.components ?? [] });
+    expect(embedOf(body).title?.length).toBeLessThanOrEqual(256);
+  });
+
+  it('answers /about and /help in the user’s language', async () => {
+    const about = await interact(
+      slashCommand({ name: 'about', guildId: GUILD, channelId: CHANNEL, user: alice, locale: 'fr' }),
+    );
+    expect(JSON.stringify(about.body.data?.embeds)).toContain('NHK');
+    expect(embedOf(about.body.data).title).toBe('Ce que je sais');
+    const help = await interact(
+      slashCommand({ name: 'help', channelId: nextId(), user: bob, locale: 'en-US' }),
+    );
+    expect(embedOf(help.body.data).title).toBe('How to ask me');
+    expect(help.body.data?.flags).toBe(64);
+  });
+});

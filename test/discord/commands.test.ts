@@ -1,0 +1,39 @@
+import { ApplicationCommandType } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/discord/commands/index.js';
+import { MESSAGE_MENU_HANDLERS, SLASH_HANDLERS } from '../../src/discord/handlers/index.js';
+import { commandProblems } from './commandRules.js';
+
+describe('command definitions', () => {
+  it('follow Discord’s rules for names, lengths, localisations and contexts', () => {
+    expect(COMMANDS.flatMap(commandProblems)).toEqual([]);
+  });
+
+  it('are unique by type and name', () => {
+    const keys = COMMANDS.map((command) => `${command.type}:${command.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('each have a handler, and every handler has a command', () => {
+    const slash = COMMANDS.filter((command) => command.type === ApplicationCommandType.ChatInput).map(
+      (c) => c.name,
+    );
+    const menus = COMMANDS.filter((command) => command.type === ApplicationCommandType.Message).map(
+      (c) => c.name,
+    );
+    expect([...SLASH_HANDLERS.keys()].sort()).toEqual([...slash].sort());
+    expect([...MESSAGE_MENU_HANDLERS.keys()]).toEqual(menus);
+  });
+
+  it('give /ask an autocompleted question of at most 300 characters and a private flag', () => {
+    const ask = COMMANDS.find((command) => command.name === 'ask');
+    const options = ask && 'options' in ask ? (ask.options ?? []) : [];
+    expect(options[0]).toMatchObject({
+      name: 'question',
+      required: true,
+      autocomplete: true,
+      max_length: 300,
+    });
+    expect(options[1]).toMatchObject({ name: 'private', required: false });
+  });
+});

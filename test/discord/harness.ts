@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadEngine } from '../../src/bootstrap.js';
+import type { Engine } from '../../src/core/engine.js';
+import { type Bot, startBot } from '../../src/discord/bot.js';
+import { createLogger } from '../../src/log.js';
+import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
+import { FAKE_APP_ID, FAKE_BOT, type FakeUser, nextId } from './payloads.js';
+
+/** Shaped like a real bot token, so nothing treats it differently from one. */
+export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
+export const GUILD = nextId();
+export const CHANNEL = nextId();
+export const alice: FakeUser = { id: nextId(), username: 'alice' };
+export const bob: FakeUser = { id: nextId(), username: 'bob' };
+export const otherBot: FakeUser = { id: nextId(), username: 'echo-bot', bot: true };
+
+let sharedEngine: Engine | undefined;
+/** The engine is pure and read-only: one per test process is enough. */
+export function engine(): Engine {
+  sharedEngine ??= loadEngine();
+  return sharedEngine;
+}
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly bot: Bot;
+  readonly dataDir: string;
+  /** Every log line the bot wrote, as parsed JSON. */
+  readonly logs: Array<Record<string, unknown>>;
+  waitFor(predicate: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
+  close(): Promise<void>;
+}
+
+/** A fake Discord with one French-speaking guild, and the bot started as `npm start` starts it. */
+export async function startHarness(): Promise<Harness> {
+  const fake = await startFakeDiscord({
+    applicationId: FAKE_APP_ID,
+    botUser: FAKE_BOT,
+    guilds: [{ id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }], preferred_locale: 'fr' }],
+  });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-'));
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const bot = await startBot({ token: TOKEN, apiUrl: fake.apiUrl, engine: engine(), dataDir, logger });
+  return {
+    fake,
+    bot,
+    dataDir,
+    logs,
+    waitFor: (predicate) => fake.waitForRequest(predicate, 3000),
+    async close() {
+      await Promise.race([bot.stop(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

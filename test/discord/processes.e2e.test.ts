@@ -1,0 +1,164 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/discord/commands/index.js';
+import { commandProblems } from './commandRules.js';
+import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
+import { alice, CHANNEL, GUILD, TOKEN } from './harness.js';
+import { FAKE_APP_ID, FAKE_BOT, messageCreate, nextId, slashCommand } from './payloads.js';
+
+/**
+ * The scripts exactly as a reader runs them (`npm start`, `npm run deploy-commands`), with
+ * only the variables the README names and a stdin that is not a terminal.
+ */
+function npm(script: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn('npm', ['run', '--silent', ...script], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  return Object.assign(child, { output: () => output });
+}
+
+async function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const timer = setTimeout(() => {
+    if (groupAlive(child) && child.pid) process.kill(-child.pid, 'SIGKILL');
+  }, timeoutMs);
+  const [code] = await once(child, 'exit');
+  clearTimeout(timer);
+  return code as number | null;
+}
+
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    if (child.pid) process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let fake: FakeDiscord;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({
+    applicationId: FAKE_APP_ID,
+    botUser: FAKE_BOT,
+    guilds: [{ id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }] }],
+  });
+});
+
+afterEach(() => {
+  expect(fake.unknownRoutes.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});
+
+afterAll(async () => {
+  for (const child of children) if (groupAlive(child) && child.pid) process.kill(-child.pid, 'SIGKILL');
+  await fake?.close();
+});
+
+describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
+  it('connects, answers /ask, mentions and DMs with cited embeds, and stops cleanly on SIGTERM', async () => {
+    const bot = npm(['start'], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: FAKE_APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    children.push(bot);
+    await fake.waitForReady(20_000).catch((error) => {
+      throw new Error(`${error}\n--- npm start said:\n${bot.output()}`);
+    });
+
+    const ask = slashCommand({
+      name: 'ask',
+      options: { question: 'Qui est Brad Smith ?' },
+      guildId: GUILD,
+      channelId: CHANNEL,
+      user: alice,
+    });
+    fake.dispatch('INTERACTION_CREATE', ask.payload);
+    const askReply = await fake.waitForRequest((r) => r.path === ask.callbackPath, 5000);
+    expect(askReply.body.data.embeds[0].fields[0].value).toContain('Brad Smith');
+
+    const mention = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: `<@${FAKE_BOT.id}> combien investit Microsoft ?`,
+      mentions: [FAKE_BOT],
+    });
+    fake.dispatch('MESSAGE_CREATE', mention);
+    const mentionReply = await fake.waitForRequest(
+      (r) => r.body?.message_reference?.message_id === mention.id,
+      5000,
+    );
+    expect(mentionReply.body.embeds[0].fields[0].value).toContain('2,9 milliards');
+    expect(mentionReply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    const dm = messageCreate({
+      channelId: nextId(),
+      author: alice,
+      content: 'where will microsoft expand its data centres?',
+    });
+    fake.dispatch('MESSAGE_CREATE', dm);
+    const dmReply = await fake.waitForRequest((r) => r.body?.message_reference?.message_id === dm.id, 5000);
+    expect(dmReply.body.embeds[0].fields[0].value).toMatch(/Tokyo|Osaka/);
+
+    // As a terminal's Ctrl-C or a service manager does: the whole process group gets the signal
+    // (npm itself dies of it without waiting, so the bot's own log says how it ended).
+    if (bot.pid) process.kill(-bot.pid, 'SIGTERM');
+    await exitOf(bot, 8000);
+    await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
+    await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
+    expect(bot.output()).not.toContain(TOKEN);
+  });
+});
+
+describe('npm run deploy-commands', { timeout: 30_000 }, () => {
+  const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: FAKE_APP_ID };
+
+  it('registers every command in DISCORD_GUILD_ID with a body that follows Discord’s rules', async () => {
+    const deploy = npm(['deploy-commands'], {
+      ...env,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: GUILD,
+    });
+    expect(await exitOf(deploy, 20_000)).toBe(0);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${FAKE_APP_ID}/guilds/${GUILD}/commands`,
+      1000,
+    );
+    expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(put.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
+    expect(put.body.flatMap(commandProblems)).toEqual([]);
+    expect(deploy.output()).toMatch(/Registered 4 commands in guild/);
+  });
+
+  it('registers globally without DISCORD_GUILD_ID', async () => {
+    const deploy = npm(['deploy-commands'], { ...env, DISCORD_API_URL: fake.apiUrl });
+    expect(await exitOf(deploy, 20_000)).toBe(0);
+    await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${FAKE_APP_ID}/commands`,
+      1000,
+    );
+  });
+
+  it('names what is missing and exits 1, without calling Discord', async () => {
+    const before = fake.requests.length;
+    const deploy = npm(['deploy-commands'], { DISCORD_API_URL: fake.apiUrl });
+    expect(await exitOf(deploy, 20_000)).toBe(1);
+    expect(deploy.output()).toContain('DISCORD_TOKEN');
+    expect(deploy.output()).toContain('DISCORD_CLIENT_ID');
+    expect(fake.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,170 @@
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/bootstrap.js';
+import type { Engine } from '../../src/core/engine.js';
+import { createQuestionIndex, type QuestionIndex } from '../../src/core/questionIndex.js';
+import type { Answer } from '../../src/core/types.js';
+import { MAX_CUSTOM_ID, parseCustomId } from '../../src/discord/customIds.js';
+import {
+  escapeUserText,
+  fitEmbeds,
+  LIMITS,
+  type RenderContext,
+  type ReplyPayload,
+  renderAbout,
+  renderAnswer,
+  renderHelp,
+  truncateAtWord,
+  unescapeMarkdown,
+} from '../../src/discord/render.js';
+import { assertWithinLimits } from './limits.js';
+
+let engine: Engine;
+let questions: QuestionIndex;
+let context: RenderContext;
+
+beforeAll(() => {
+  engine = loadEngine();
+  questions = createQuestionIndex(engine.knowledge);
+  context = { knowledge: engine.knowledge, questions };
+});
+
+function render(question: string, ephemeral = false): { answer: Answer; payload: ReplyPayload } {
+  const answer = engine.ask(question, { maxSuggestions: 5 });
+  return { answer, payload: renderAnswer(answer, { surface: 'slash', ephemeral }, context) };
+}
+
+describe('truncateAtWord', () => {
+  it('returns short text unchanged', () => {
+    expect(truncateAtWord('deux mots', 20)).toBe('deux mots');
+  });
+  it('cuts at a word boundary and marks the cut', () => {
+    const cut = truncateAtWord('Microsoft investira au Japon cette année', 20);
+    expect(cut.length).toBeLessThanOrEqual(20);
+    expect(cut).toBe('Microsoft investira…');
+  });
+  it('never splits an emoji or leaves an escaping backslash before the ellipsis', () => {
+    expect(truncateAtWord('aaaa😀😀😀😀', 6)).not.toMatch(/[\uD800-\uDBFF]…$/);
+    expect(truncateAtWord('abcd\\*efgh', 6)).toBe('abcd…');
+  });
+});
+
+describe('escapeUserText', () => {
+  it('neutralises markdown, headings, lists and masked links', () => {
+    const escaped = escapeUserText('# Title\n- item\n1. one\n**bold** [click](https://evil.example) `code`');
+    expect(escaped).not.toMatch(/(^|[^\\])\*\*/);
+    expect(escaped).toContain('\\#');
+    expect(escaped).toContain('\\[click]');
+    expect(escaped).not.toContain('\n');
+  });
+  it('is reversed by unescapeMarkdown for what a vote records', () => {
+    const text = 'Why **so** _much_ ~~money~~ [here](x) @everyone?';
+    expect(unescapeMarkdown(escapeUserText(text))).toBe(text);
+  });
+});
+
+describe('renderAnswer', () => {
+  it('cites the verbatim quote with its place in the article and the source', () => {
+    const { answer, payload } = render('Combien Microsoft va-t-il investir au Japon ?');
+    expect(answer.answered).toBe(true);
+    const [embed] = payload.embeds;
+    const citation = answer.citations[0];
+    expect(embed?.title).toBe('Combien Microsoft va-t-il investir au Japon ?');
+    expect(embed?.description).toContain('2,9 milliards');
+    expect(embed?.fields?.[0]?.name).toBe(`§${citation?.paragraph}, phrase ${citation?.sentence}`);
+    expect(embed?.fields?.[0]?.value).toContain(citation?.quote);
+    expect(embed?.footer?.text).toContain(engine.knowledge.sources[0]?.title);
+    expect(embed?.footer?.text).toMatch(/confiance [●○]{3}/);
+  });
+
+  it('labels the place in English for an English question', () => {
+    const { payload } = render('How much will Microsoft invest in Japan?');
+    expect(payload.embeds[0]?.fields?.[0]?.name).toMatch(/^¶\d+, sentence \d+$/);
+  });
+
+  it('never pings anyone and is ephemeral only when asked', () => {
+    expect(render('Qui est Brad Smith ?').payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    expect(render('Qui est Brad Smith ?').payload.flags).toBeUndefined();
+    expect(render('Qui est Brad Smith ?', true).payload.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('offers related questions in a select and two vote buttons with safe custom ids', () => {
+    const { answer, payload } = render('Qui est Brad Smith ?');
+    const [selectRow, voteRow] = payload.components;
+    const select = selectRow?.components[0];
+    expect(select?.type).toBe(ComponentType.StringSelect);
+    if (select?.type !== ComponentType.StringSelect) return;
+    expect(select.options.length).toBeGreaterThan(0);
+    expect(select.options.length).toBeLessThanOrEqual(5);
+    for (const option of select.options) expect(questions.byKey(option.value)).toBeDefined();
+    const buttons = voteRow?.components ?? [];
+    expect(buttons.map((button) => button.type)).toEqual([ComponentType.Button, ComponentType.Button]);
+    for (const button of buttons) {
+      if (button.type !== ComponentType.Button || button.style === ButtonStyle.Link) continue;
+      if (button.style === ButtonStyle.Premium) continue;
+      expect(button.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+      const action = parseCustomId(button.custom_id);
+      expect(action?.kind === 'vote' && action.factIds[0]).toBe(answer.citations[0]?.factId);
+    }
+  });
+
+  it('renders a refusal that names the unknown entity and suggests questions', () => {
+    const { answer, payload } = render('What did Google announce in Paris?');
+    expect(answer.answered).toBe(false);
+    const [embed] = payload.embeds;
+    expect(embed?.author?.name).toBe('Not in the article');
+    expect(embed?.fields ?? []).toEqual([]);
+    if (answer.unknownEntity) expect(embed?.description).toContain(answer.unknownEntity);
+    const select = payload.components[0]?.components[0];
+    expect(select?.type).toBe(ComponentType.StringSelect);
+  });
+
+  it('keeps a 2,000-character question within every limit, escaped', () => {
+    const question = `${'**@everyone** <@&123> [lien](https://x.example) '.repeat(40)}`.slice(0, 2000);
+    const { payload } = render(question);
+    assertWithinLimits(payload);
+    expect(payload.embeds[0]?.title?.length).toBeLessThanOrEqual(LIMITS.title);
+    expect(payload.embeds[0]?.title).toMatch(/…$/);
+  });
+});
+
+describe('fitEmbeds', () => {
+  it('brings oversized embeds under 6,000 characters and keeps the first quote', () => {
+    const long = 'mot '.repeat(1100);
+    const embeds = fitEmbeds([
+      {
+        title: long.slice(0, 256),
+        description: long.slice(0, 4096),
+        fields: [
+          { name: 'a', value: `> first quote ${long}`.slice(0, 1024) },
+          { name: 'b', value: long.slice(0, 1024) },
+        ],
+        footer: { text: 'source' },
+      },
+    ]);
+    assertWithinLimits({ embeds, components: [] });
+    expect(embeds[0]?.fields?.[0]?.value).toContain('> first quote');
+  });
+});
+
+describe('renderHelp and renderAbout', () => {
+  it('gives usage in the requested language with an example question', () => {
+    const fr = renderHelp('fr', engine.knowledge, true);
+    const en = renderHelp('en', engine.knowledge, true);
+    expect(fr.embeds[0]?.description).toContain('/ask');
+    expect(fr.embeds[0]?.description).toContain('Exemple');
+    expect(en.embeds[0]?.description).toContain('Example');
+    assertWithinLimits(fr);
+    assertWithinLimits(en);
+  });
+
+  it('names the source, its language, the NHK attribution and the topics', () => {
+    const about = renderAbout('en', engine.knowledge, true);
+    const text = JSON.stringify(about.embeds);
+    const source = engine.knowledge.sources[0];
+    expect(text).toContain('NHK');
+    expect(text).toContain('French');
+    for (const topic of source?.topics.en ?? []) expect(text).toContain(topic);
+    assertWithinLimits(about);
+  });
+});
