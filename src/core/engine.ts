@@ -270,9 +270,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
     if (content.length === 0) return refuse('empty', message('empty', language), []);
 
-    const unknownName = unknownNames(terms);
-    if (unknownName) {
-      return refuse('unknown-entity', unknownEntityMessage(unknownName, language), ranked, 0, unknownName);
+    const unknown = unknownNames(terms, question);
+    if (unknown.length > 0) {
+      const text = unknownEntityMessage(unknown, language);
+      return refuse('unknown-entity', text, ranked, 0, unknown.join(', '));
     }
 
     const best = ranked[0];
@@ -366,11 +367,29 @@ function intentOf(terms: readonly Term[]): Intent {
   return { quantity, name: keys.has('q:name'), time: keys.has('q:time') };
 }
 
-/** The names in the question that the knowledge base does not know, joined by spaces. */
-function unknownNames(terms: readonly Term[]): string | null {
-  const names = terms.filter((term) => term.name && term.concept === null);
-  if (names.length === 0) return null;
-  return names.map((term) => term.surface).join(' ');
+/**
+ * The names in the question that the knowledge base does not know. Words typed next to each
+ * other make one name ("Tim Cook"); apart, they are separate ones ("Google … Paris").
+ */
+function unknownNames(terms: readonly Term[], question: string): string[] {
+  const names: string[] = [];
+  for (const term of terms) {
+    if (!term.name || term.concept !== null) continue;
+    const last = names.at(-1);
+    if (
+      last !== undefined &&
+      new RegExp(`${escapeRegExp(last)}[\\s-]+${escapeRegExp(term.surface)}`, 'u').test(question)
+    ) {
+      names[names.length - 1] = `${last} ${term.surface}`;
+    } else {
+      names.push(term.surface);
+    }
+  }
+  return names;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function overlaps(a: string, b: string): boolean {

@@ -7,8 +7,10 @@ export const MESSAGES = {
     en: 'Ask me a question about the article (for example: “How much will Microsoft invest in Japan?”).',
   },
   unknownEntity: {
-    fr: (name: string) => `L’article ne mentionne pas ${name}. Je ne peux répondre que sur ce qu’il dit.`,
-    en: (name: string) => `The article does not mention ${name}. I can only answer from what it says.`,
+    fr: (names: readonly string[]) =>
+      `L’article ne mentionne ${names.length > 1 ? `ni ${names.join(' ni ')}` : `pas ${names[0]}`}. Je ne peux répondre que sur ce qu’il dit.`,
+    en: (names: readonly string[]) =>
+      `The article does not mention ${names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]}. I can only answer from what it says.`,
   },
   notInArticle: {
     fr: 'L’article ne le dit pas : je ne trouve rien dans le texte qui réponde à cette question.',
@@ -24,6 +26,7 @@ export function message(key: 'empty' | 'notInArticle' | 'tentative', language: L
   return MESSAGES[key][language];
 }
 
-export function unknownEntityMessage(name: string, language: Language): string {
-  return MESSAGES.unknownEntity[language](name);
+/** "The article does not mention X" for one name or more (never called with none). */
+export function unknownEntityMessage(names: readonly string[], language: Language): string {
+  return MESSAGES.unknownEntity[language](names);
 }

@@ -86,6 +86,6 @@ export interface Answer {
   /** Questions the knowledge base can answer: alternatives on a refusal, related ones otherwise. */
   readonly suggestions: readonly string[];
   readonly reason: RefusalReason | null;
-  /** The name the article does not mention, when `reason` is `unknown-entity`. */
+  /** The names the article does not mention, joined by ", ", when `reason` is `unknown-entity`. */
   readonly unknownEntity: string | null;
 }

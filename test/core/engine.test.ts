@@ -94,6 +94,14 @@ describe('refusing', () => {
     expect(answer.confidence).toBe(0);
   });
 
+  it('keeps adjacent capitalised words as one name and separate ones apart', () => {
+    const en = engine.ask('Will Tim Cook open shops in Paris?');
+    expect(en.unknownEntity).toBe('Tim Cook, Paris');
+    expect(en.text).toContain('does not mention Tim Cook or Paris.');
+    const fr = engine.ask('Est-ce que Tim Cook ouvrira des magasins à Paris ?');
+    expect(fr.text).toContain('ne mentionne ni Tim Cook ni Paris.');
+  });
+
   it('refuses an attribute the article does not give', () => {
     const answer = engine.ask("What is Paul Martin's salary?");
     expect(answer.answered).toBe(false);
