@@ -213,7 +213,10 @@ export function renderAnswer(
     })),
   };
   if (!answer.answered) embed.author = { name: strings.notCovered };
-  const sources = [...new Set(citations.map((citation) => citation.source))];
+  // A refusal still says which article it speaks for.
+  const sources = answer.answered
+    ? [...new Set(citations.map((citation) => citation.source))]
+    : context.knowledge.sources.map((source) => source.id);
   const footer = [
     ...sources.map((source) => sourceTitle(context.knowledge, source)),
     ...(answer.answered ? [`${strings.confidence} ${confidenceMark(answer.confidence)}`] : []),

@@ -114,7 +114,8 @@ describe('renderAnswer', () => {
     const [embed] = payload.embeds;
     expect(embed?.author?.name).toBe('Not in the article');
     expect(embed?.fields ?? []).toEqual([]);
-    if (answer.unknownEntity) expect(embed?.description).toContain(answer.unknownEntity);
+    for (const name of answer.unknownEntity?.split(', ') ?? []) expect(embed?.description).toContain(name);
+    expect(embed?.footer?.text).toBe(engine.knowledge.sources[0]?.title);
     const select = payload.components[0]?.components[0];
     expect(select?.type).toBe(ComponentType.StringSelect);
   });
