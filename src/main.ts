@@ -6,6 +6,9 @@ import { startBot } from './discord/bot.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { createLogger, describeError } from './log.js';
 
+/** A failure to start that the message explains in full: no stack trace needed. */
+class StartError extends Error {}
+
 /** How long a shutdown may take before the process leaves anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -45,11 +48,13 @@ async function runDiscord(config: Config, token: string): Promise<void> {
         'DISCORD_TOKEN: Discord rejected this token. Copy the token from the Bot tab of the developer portal (Reset Token gives a new one).',
       ]);
     }
-    throw error;
+    const where = config.discordApiUrl ?? 'Discord';
+    throw new StartError(`Could not connect to ${where}: ${String(describeError(error).message)}`);
   }
-  if (config.discordClientId && config.discordClientId !== bot.client.application.id) {
+  const applicationId = bot.client.application?.id;
+  if (config.discordClientId && applicationId && config.discordClientId !== applicationId) {
     logger.warn(
-      { configured: config.discordClientId, actual: bot.client.application.id },
+      { configured: config.discordClientId, actual: applicationId },
       'DISCORD_CLIENT_ID is not the application of this token: deploy-commands would register elsewhere',
     );
   }
@@ -75,7 +80,7 @@ try {
   const code = await main();
   if (code !== undefined) process.exitCode = code;
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError) {
+  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 1;
   } else {

@@ -124,6 +124,21 @@ describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
   });
 });
 
+describe('npm start with a bad token or no Discord', { timeout: 30_000 }, () => {
+  it('says the token was rejected and how to fix it, and exits 1', async () => {
+    fake.failNext((r) => r.path === '/gateway/bot', {
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+    const bot = npm(['start'], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl });
+    children.push(bot);
+    expect(await exitOf(bot, 20_000)).toBe(1);
+    expect(bot.output()).toContain('DISCORD_TOKEN: Discord rejected this token');
+    expect(bot.output()).not.toContain(TOKEN);
+    expect(bot.output()).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe('npm run deploy-commands', { timeout: 30_000 }, () => {
   const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: FAKE_APP_ID };
 
