@@ -1,7 +1,7 @@
 // Benchmark: the engine against a naive Fuse baseline, side by side, in one run.
 //   accuracy on the dev set (and the holdout set if present), per-question latency (warm and
-//   cold), index build times and process memory. Prints PASS/FAIL for the two targets; always
-//   exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
+//   cold), index build times, process memory, autocomplete and Discord rendering. Prints
+//   PASS/FAIL for the three targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
 //   BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Lexicon } from '../src/core/analyse.js';
 import { createEngine, type Engine } from '../src/core/engine.js';
+import { createQuestionIndex } from '../src/core/questionIndex.js';
+import { renderAnswer } from '../src/discord/render.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js';
 import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
@@ -27,6 +29,8 @@ const WARMUP_REPS = 20;
 /** Wall-clock budget for the warm runs of each system; repetitions are cut to fit it. */
 const WARM_BUDGET_MS = 20_000;
 const WARM_P99_TARGET_MS = 1;
+/** Autocomplete cannot be deferred: Discord drops it after 3 s, network included. */
+const AUTOCOMPLETE_P99_TARGET_MS = 50;
 
 interface Memory {
   readonly rss: number;
@@ -212,6 +216,29 @@ for (let build = 0; build < BUILDS; build++) {
 engineBuilds.shift();
 baselineBuilds.shift();
 
+// Discord: autocomplete on half-typed known questions (fresh index, both locales), and rendering
+// each answer as an embed with its menus.
+const questionIndexBuild = timeMs(() => createQuestionIndex(knowledge));
+const questionIndex = questionIndexBuild.value;
+const typed = questionIndex.entries.flatMap((entry) => [
+  entry.text.slice(0, 6),
+  entry.text.slice(0, Math.ceil(entry.text.length / 2)),
+]);
+const autocomplete: number[] = [];
+for (const [i, text] of [...typed, ''].entries()) {
+  const start = process.hrtime.bigint();
+  questionIndex.suggest(text, i % 2 === 0 ? 'fr' : 'en');
+  autocomplete.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const rendering: number[] = [];
+const renderContext = { knowledge, questions: questionIndex };
+for (const question of questions) {
+  const answer = engine.ask(question, { maxSuggestions: 5 });
+  const start = process.hrtime.bigint();
+  renderAnswer(answer, { surface: 'slash', ephemeral: false }, renderContext);
+  rendering.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+
 // -------------------------------------------------------------------------------------------- print
 
 const seconds = Number(process.hrtime.bigint() - runStart) / 1e9;
@@ -258,6 +285,9 @@ const lines = [
     `${ms(lexiconImport.ms)} import + ${ms(lexiconLoad.ms)} loadLexicon`,
     '-',
   ),
+  row('autocomplete ms p50 / p99 / max', latency(autocomplete), '-'),
+  row('question index build ms (one-off)', ms(questionIndexBuild.ms), '-'),
+  row('Discord render ms p50 / p99 / max', latency(rendering), '-'),
   row(
     'rss MB after build (step delta)',
     `${mb(memEngine.rss)} (${delta(memEngine.rss - memBaseline.rss)})`,
@@ -272,6 +302,7 @@ const lines = [
   `warm: every question x${engineWarm.reps} (engine) / x${baselineWarm.reps} (baseline), shuffled, after ${WARMUP_REPS} warm-up rounds;` +
     ` samples ${engineWarm.samples.length} / ${baselineWarm.samples.length}`,
   `cold: every question once on each of ${BUILDS} fresh indexes (empty typo cache; code already JIT-warm)`,
+  `autocomplete: ${autocomplete.length} half-typed known questions, once each, fr and en; render: every answer once`,
   `memory: process-wide, ${gcHow}; start rss ${mb(memStart.rss)} MB, heap ${mb(memStart.heapUsed)} MB;` +
     ' baseline column = +knowledge+Fuse, engine column = +word lists+engine on top of it',
   '',
@@ -280,9 +311,13 @@ const lines = [
 const accuracyOk = e.dev.pass > b.dev.pass;
 const p99 = percentiles(engineWarm.samples).p99;
 const latencyOk = p99 < WARM_P99_TARGET_MS;
+const autocompleteP99 = percentiles(autocomplete).p99;
+const autocompleteOk = autocompleteP99 < AUTOCOMPLETE_P99_TARGET_MS;
+const allOk = accuracyOk && latencyOk && autocompleteOk;
 lines.push(
   `${accuracyOk ? 'PASS' : 'FAIL'}  dev accuracy: engine ${pct(e.dev.pass, e.dev.total)} > baseline ${pct(b.dev.pass, b.dev.total)}`,
   `${latencyOk ? 'PASS' : 'FAIL'}  engine warm p99 ${ms(p99)} ms < ${WARM_P99_TARGET_MS} ms`,
-  `${accuracyOk && latencyOk ? 'PASS' : 'FAIL'}  overall (bench took ${seconds.toFixed(1)} s)`,
+  `${autocompleteOk ? 'PASS' : 'FAIL'}  autocomplete p99 ${ms(autocompleteP99)} ms < ${AUTOCOMPLETE_P99_TARGET_MS} ms`,
+  `${allOk ? 'PASS' : 'FAIL'}  overall (bench took ${seconds.toFixed(1)} s)`,
 );
 console.log(lines.join('\n'));
