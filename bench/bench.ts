@@ -1,8 +1,9 @@
 // Benchmark: the engine against a naive Fuse baseline, side by side, in one run.
 //   accuracy on the dev set (and the holdout set if present), per-question latency (warm and
 //   cold), index build times, process memory, autocomplete and Discord rendering. Prints
-//   PASS/FAIL for the three targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
-//   BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
+//   PASS/FAIL for the three targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of
+//   every question, default 200), BENCH_BUILDS (fresh builds for build time and cold latency,
+//   default 10).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
