@@ -26,8 +26,10 @@ const EnvSchema = z.object({
   DISCORD_CLIENT_ID: optionalSnowflake,
   DISCORD_GUILD_ID: optionalSnowflake,
   DISCORD_API_URL: optionalUrl,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATA_DIR: z.string().trim().min(1).default('data'),
+  LOG_LEVEL: optionalText.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATA_DIR: optionalText.pipe(z.string().default('data')),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];

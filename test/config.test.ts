@@ -24,9 +24,20 @@ describe('readConfig', () => {
   });
 
   it('treats blank variables, as copied from .env.example, as unset', () => {
-    expect(
-      readConfig({ DISCORD_TOKEN: ' ', DISCORD_GUILD_ID: '', DISCORD_API_URL: '' }).discordToken,
-    ).toBeUndefined();
+    const config = readConfig({
+      DISCORD_TOKEN: ' ',
+      DISCORD_GUILD_ID: '',
+      DISCORD_API_URL: '',
+      LOG_LEVEL: '',
+      DATA_DIR: ' ',
+    });
+    expect(config).toMatchObject({
+      discordToken: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: undefined,
+      logLevel: 'info',
+      dataDir: 'data',
+    });
   });
 
   it('reads the Discord variables and drops a trailing slash from the API URL', () => {

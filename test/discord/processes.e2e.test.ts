@@ -14,7 +14,19 @@ import { FAKE_APP_ID, FAKE_BOT, messageCreate, nextId, slashCommand } from './pa
 function npm(script: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
   const child = spawn('npm', ['run', '--silent', ...script], {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    // Blank, not absent: dotenv never overrides a variable that is set, so a developer's own
+    // .env cannot change what these tests run with.
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DISCORD_TOKEN: '',
+      DISCORD_CLIENT_ID: '',
+      DISCORD_GUILD_ID: '',
+      DISCORD_API_URL: '',
+      LOG_LEVEL: '',
+      DATA_DIR: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
