@@ -78,6 +78,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));
 
   const ready = once(client, Events.ClientReady);
+  ready.catch(() => {}); // Awaited below; a failed login must not leave it unhandled.
   await client.login(options.token);
   await ready;
   if (!client.isReady()) throw new Error('the Discord client reported ready without a user');

@@ -1,4 +1,4 @@
-import type { Interaction } from 'discord.js';
+import type { CommandInteraction, Interaction } from 'discord.js';
 import { describeError } from '../log.js';
 import { handleRelated, handleVote } from './handlers/components.js';
 import type { BotContext } from './handlers/context.js';
@@ -10,11 +10,17 @@ import { languageOfLocale, stringsFor } from './strings.js';
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   try {
     if (interaction.isAutocomplete()) {
-      await SLASH_HANDLERS.get(interaction.commandName)?.autocomplete?.(interaction, context);
+      const handler = SLASH_HANDLERS.get(interaction.commandName);
+      if (handler?.autocomplete) await handler.autocomplete(interaction, context);
+      else await interaction.respond([]);
     } else if (interaction.isChatInputCommand()) {
-      await SLASH_HANDLERS.get(interaction.commandName)?.execute(interaction, context);
+      const handler = SLASH_HANDLERS.get(interaction.commandName);
+      if (handler) await handler.execute(interaction, context);
+      else await replyUnknown(interaction, context);
     } else if (interaction.isMessageContextMenuCommand()) {
-      await MESSAGE_MENU_HANDLERS.get(interaction.commandName)?.(interaction, context);
+      const handler = MESSAGE_MENU_HANDLERS.get(interaction.commandName);
+      if (handler) await handler(interaction, context);
+      else await replyUnknown(interaction, context);
     } else if (interaction.isStringSelectMenu()) {
       await handleRelated(interaction, context);
     } else if (interaction.isButton()) {
@@ -34,6 +40,20 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
       context.logger.warn({ err: describeError(noticeError) }, 'could not tell the user about the failure');
     }
   }
+}
+
+/**
+ * A command Discord still lists but this version does not have (deployed by an older or newer
+ * version): say so rather than leave Discord's "did not respond".
+ */
+async function replyUnknown(interaction: CommandInteraction, context: BotContext): Promise<void> {
+  context.logger.warn(
+    { command: interaction.commandName },
+    'a command with no handler: run npm run deploy-commands',
+  );
+  await interaction.reply(
+    renderNotice(stringsFor(languageOfLocale(interaction.locale)).unknownCommand, true),
+  );
 }
 
 /** Enough to find an interaction in the logs, without its token or the user's identity. */

@@ -14,13 +14,14 @@ export const STRINGS = {
     voteThanks: 'Merci ! Votre avis est enregistré (sans votre nom).',
     voteFailed: 'Désolé, votre avis n’a pas pu être enregistré. Réessayez plus tard.',
     expired: 'Ce bouton ne correspond plus à rien que je connaisse. Posez la question avec /ask.',
+    unknownCommand: 'Je ne connais plus cette commande. Essayez /ask, /about ou /help.',
     noText: 'Ce message ne contient pas de texte sur lequel poser une question.',
     failed: 'Désolé, quelque chose s’est mal passé. Réessayez dans un instant.',
     helpTitle: 'Comment me poser une question',
     help: (example: string) =>
       [
         'Je réponds aux questions sur un article de presse, en citant ses mots exacts.',
-        '• `/ask question:…` (ajoutez `private:True` pour une réponse visible de vous seul)',
+        '• `/ask question:…` (ajoutez `privé:True` pour une réponse visible de vous seul)',
         '• mentionnez-moi dans un salon, suivi de votre question',
         '• écrivez-moi en message privé',
         '• clic droit sur un message → Applications → « Demander à propos de ce message »',
@@ -50,6 +51,7 @@ export const STRINGS = {
     voteThanks: 'Thanks! Your vote is recorded (without your name).',
     voteFailed: 'Sorry, your vote could not be recorded. Please try again later.',
     expired: 'This button no longer matches anything I know. Ask with /ask instead.',
+    unknownCommand: 'I no longer know this command. Try /ask, /about or /help.',
     noText: 'That message has no text to ask about.',
     failed: 'Sorry, something went wrong. Please try again in a moment.',
     helpTitle: 'How to ask me',

@@ -393,6 +393,15 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     expect(embedOf(body).title?.length).toBeLessThanOrEqual(256);
   });
 
+  it('answers a command it no longer has, instead of leaving Discord waiting', async () => {
+    const { body } = await interact(
+      slashCommand({ name: 'obsolete', channelId: nextId(), user: bob, locale: 'en-US' }),
+    );
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toContain('I no longer know this command');
+  });
+
   it('answers /about and /help in the user’s language', async () => {
     const about = await interact(
       slashCommand({ name: 'about', guildId: GUILD, channelId: CHANNEL, user: alice, locale: 'fr' }),
