@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
+import { PairIndex } from './pairIndex.js';
 import { foldText, QUESTION_CLASSES, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
 
@@ -77,8 +78,7 @@ export class Analyser {
   private readonly stemmedVariants = new Map<string, Concept>();
   private readonly vocabulary = new Set<string>();
   /** Vocabulary words and, per letter pair, the words that hold it: a cheap pre-filter for fuse.js. */
-  private words: string[] = [];
-  private readonly wordsByBigram = new Map<string, number[]>();
+  private pairIndex = new PairIndex([], true);
   private readonly corrections = new Map<string, string | null>();
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
@@ -134,14 +134,7 @@ export class Analyser {
 
   /** Call once every knowledge text has been learnt. */
   freeze(): void {
-    this.words = [...this.vocabulary];
-    this.words.forEach((word, index) => {
-      for (const bigram of bigrams(word)) {
-        const list = this.wordsByBigram.get(bigram) ?? [];
-        list.push(index);
-        this.wordsByBigram.set(bigram, list);
-      }
-    });
+    this.pairIndex = new PairIndex([...this.vocabulary], true);
   }
 
   /** Analyses knowledge text: no correction, every word is taken as written. */
@@ -284,16 +277,11 @@ export class Analyser {
     budget.searches -= 1;
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
     // slip away; fuse.js then scores those few.
-    const pairs = bigrams(norm);
-    const shared = new Map<number, number>();
-    for (const bigram of pairs) {
-      for (const index of this.wordsByBigram.get(bigram) ?? [])
-        shared.set(index, (shared.get(index) ?? 0) + 1);
-    }
+    const { pairs, counts } = this.pairIndex.shared(norm);
     const candidates: string[] = [];
-    for (const [index, count] of shared) {
-      const word = this.words[index] ?? '';
-      if (count >= pairs.size * MIN_SHARED_BIGRAMS && Math.abs(word.length - norm.length) <= 1)
+    for (const [index, count] of counts) {
+      const word = this.pairIndex.texts[index] ?? '';
+      if (count >= pairs * MIN_SHARED_BIGRAMS && Math.abs(word.length - norm.length) <= 1)
         candidates.push(word);
     }
     const fuse = new Fuse(candidates, {
@@ -341,14 +329,6 @@ export function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return previous[b.length] ?? limit + 1;
-}
-
-/** The distinct letter pairs of a word, with its two ends marked. */
-function bigrams(word: string): Set<string> {
-  const padded = `^${word}$`;
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < padded.length; i++) pairs.add(padded.slice(i, i + 2));
-  return pairs;
 }
 
 function plain(token: Token, keys: string[]): Term {

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { PairIndex } from './pairIndex.js';
 import { detectLanguage, foldText, STOPWORDS } from './text.js';
 import type { KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -103,42 +104,17 @@ function foldedWords(text: string): string[] {
   return found;
 }
 
-function bigrams(text: string): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i += 1) pairs.add(text.slice(i, i + 2));
-  return pairs;
-}
-
-/** Ids of strings sharing each letter pair: candidates for a fuzzy search, found cheaply. */
-class PairIndex {
-  private readonly byPair = new Map<string, number[]>();
-
-  constructor(texts: readonly string[]) {
-    texts.forEach((text, id) => {
-      for (const pair of bigrams(text)) {
-        const ids = this.byPair.get(pair);
-        if (ids) ids.push(id);
-        else this.byPair.set(pair, [id]);
-      }
-    });
-  }
-
-  /**
-   * The strings that may hold `pattern` within THRESHOLD slips. Each slip spoils at most two
-   * letter pairs of the pattern, so a match keeps all but 2 × slips of them (q-gram lemma):
-   * only those strings are worth giving fuse.js, whose cost grows with the number of strings.
-   */
-  candidates(pattern: string): number[] {
-    const pairs = bigrams(pattern);
-    const needed = Math.max(1, pairs.size - 2 * Math.floor(THRESHOLD * pattern.length));
-    const shared = new Map<number, number>();
-    for (const pair of pairs)
-      for (const id of this.byPair.get(pair) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    return [...shared]
-      .filter(([, count]) => count >= needed)
-      .map(([id]) => id)
-      .sort((a, b) => a - b);
-  }
+/**
+ * The strings that may hold `pattern` within THRESHOLD slips. Each slip spoils at most two
+ * letter pairs of the pattern, so a match keeps all but 2 × slips of them (q-gram lemma).
+ */
+function candidates(index: PairIndex, pattern: string): number[] {
+  const { pairs, counts } = index.shared(pattern);
+  const needed = Math.max(1, pairs - 2 * Math.floor(THRESHOLD * pattern.length));
+  return [...counts]
+    .filter(([, count]) => count >= needed)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
 }
 
 const FUSE_OPTIONS = {
@@ -218,9 +194,9 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
     }
   });
   const vocabulary = [...postings.keys()];
-  const vocabularyPairs = new PairIndex(vocabulary);
+  const vocabularyPairs = new PairIndex(vocabulary, false);
   const folded = items.map((item) => item.folded);
-  const questionPairs = new PairIndex(folded);
+  const questionPairs = new PairIndex(folded, false);
 
   /** The first question of each featured fact, then of every other fact, in knowledge order. */
   const mostUseful = (language: Language): readonly KnownQuestion[] => {
@@ -248,7 +224,7 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
     }
     // A typo only when the word starts no word of the questions: "invest" is being typed, not mistyped.
     if (term.length >= FUZZY_FROM && !startsAWord) {
-      for (const [id, score] of fuzzy(vocabulary, vocabularyPairs.candidates(term), term))
+      for (const [id, score] of fuzzy(vocabulary, candidates(vocabularyPairs, term), term))
         keep(vocabulary[id] ?? '', score);
       // fuse.js counts two neighbours swapped ("kihsida") as two slips: it is one.
       for (let i = 0; i + 1 < term.length; i += 1) {
@@ -310,7 +286,7 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
       if (text.includes(phrase)) found.set(id, 0);
     });
     if (found.size === 0 && phrase.length >= FUZZY_FROM)
-      found = fuzzy(folded, questionPairs.candidates(phrase), phrase);
+      found = fuzzy(folded, candidates(questionPairs, phrase), phrase);
     return [...found].flatMap(([id, score]) => {
       const item = items[id];
       return item ? [rankOf(item, score, typed)] : [];
