@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/discord/customIds.js';
 import { FEEDBACK_FILE } from '../../src/discord/feedback.js';
 import type { RecordedRequest } from './fakeDiscord.js';
-import { alice, bob, CHANNEL, GUILD, type Harness, otherBot, startHarness } from './harness.js';
+import { alice, bob, CHANNEL, GUILD, type Harness, openSockets, otherBot, startHarness } from './harness.js';
 import { assertWithinLimits } from './limits.js';
 import {
   autocomplete,
@@ -78,6 +78,8 @@ afterEach(() => {
 
 afterAll(async () => {
   await harness?.close();
+  // Nothing left behind: no socket or server of the fake, the gateway or the REST client.
+  expect(await openSockets()).toEqual([]);
   const sorted = [...latencies].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   console.info(

@@ -57,3 +57,12 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/** TCP handles still open in this process, after giving closing ones up to two seconds. */
+export async function openSockets(): Promise<string[]> {
+  const open = () => process.getActiveResourcesInfo().filter((name) => name.startsWith('TCP'));
+  for (let waited = 0; open().length > 0 && waited < 2000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return open();
+}
