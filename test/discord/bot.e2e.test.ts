@@ -159,6 +159,37 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     expect(embedOf(body.data).fields?.[0]?.name).toMatch(/^¶\d, sentence \d$/);
   });
 
+  it('answers a private /ask in a guild and a public one in a DM', async () => {
+    const inGuild = await interact(guildAsk('Qui est Fumio Kishida ?', { private: true }));
+    expect(inGuild.body.data?.flags).toBe(64);
+    const inDm = await interact(
+      slashCommand({
+        name: 'ask',
+        options: { question: 'Who is Fumio Kishida?' },
+        channelId: nextId(),
+        user: bob,
+      }),
+    );
+    expect(inDm.body.data?.flags ?? 0).toBe(0);
+    expect(embedOf(inDm.body.data).description).toContain('Kishida');
+  });
+
+  it('answers /ask where it is user-installed, in a server it is not in', async () => {
+    const elsewhere = nextId();
+    const built = slashCommand({
+      name: 'ask',
+      options: { question: 'Où Microsoft va-t-il ouvrir un centre de recherche ?' },
+      guildId: elsewhere,
+      channelId: nextId(),
+      user: alice,
+      locale: 'fr',
+    });
+    built.payload.authorizing_integration_owners = { '1': alice.id };
+    const { body } = await interact(built);
+    expect(body.type).toBe(4);
+    expect(quoteOf(embedOf(body.data))).toMatch(/centre de recherche/);
+  });
+
   it('offers at most 25 relevant autocomplete choices within 100 characters', async () => {
     const built = autocomplete({
       name: 'ask',
