@@ -67,12 +67,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
-    handleMessage(toIncoming(message), client.user.id, context).catch((error: unknown) => {
-      logger.error(
-        { err: describeError(error), message: message.id, channel: message.channelId },
-        'could not answer a message',
-      );
-    });
+    handleMessage(toIncoming(message), client.user.id, context).then(
+      (answered) => {
+        if (answered) logger.debug({ message: message.id, channel: message.channelId }, 'message answered');
+      },
+      (error: unknown) => {
+        logger.error(
+          { err: describeError(error), message: message.id, channel: message.channelId },
+          'could not answer a message',
+        );
+      },
+    );
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord.js client error'));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));

@@ -8,6 +8,7 @@ import { languageOfLocale, stringsFor } from './strings.js';
 
 /** Routes an interaction to its handler; a handler that throws costs the user one ephemeral notice. */
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  const start = performance.now();
   try {
     if (interaction.isAutocomplete()) {
       const handler = SLASH_HANDLERS.get(interaction.commandName);
@@ -26,6 +27,11 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     } else if (interaction.isButton()) {
       await handleVote(interaction, context);
     }
+    // No user id and no question text: what was served, and how fast.
+    context.logger.debug(
+      { interaction: describeInteraction(interaction), ms: Math.round(performance.now() - start) },
+      'interaction answered',
+    );
   } catch (error) {
     context.logger.error(
       { err: describeError(error), interaction: describeInteraction(interaction) },

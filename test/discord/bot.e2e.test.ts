@@ -12,7 +12,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/discord/customIds.js';
 import { FEEDBACK_FILE } from '../../src/discord/feedback.js';
 import type { RecordedRequest } from './fakeDiscord.js';
-import { alice, bob, CHANNEL, GUILD, type Harness, openSockets, otherBot, startHarness } from './harness.js';
+import {
+  alice,
+  bob,
+  CHANNEL,
+  GUILD,
+  type Harness,
+  openSockets,
+  otherBot,
+  startHarness,
+  TOKEN,
+} from './harness.js';
 import { assertWithinLimits } from './limits.js';
 import {
   autocomplete,
@@ -433,6 +443,16 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     expect(body.type).toBe(4);
     expect(body.data?.flags).toBe(64);
     expect(body.data?.content).toContain('I no longer know this command');
+  });
+
+  it('logs what it served without a token, a question or who asked', async () => {
+    await interact(guildAsk('Secret question de alice ?'));
+    const written = harness.logs.map((line) => JSON.stringify(line)).join('\n');
+    expect(harness.logs.some((line) => line.msg === 'interaction answered')).toBe(true);
+    expect(harness.logs.some((line) => line.msg === 'message answered')).toBe(true);
+    for (const secret of [TOKEN, 'tok-', 'Secret question', alice.id, alice.username, bob.id, bob.username]) {
+      expect(written).not.toContain(secret);
+    }
   });
 
   it('answers /about and /help in the user’s language', async () => {

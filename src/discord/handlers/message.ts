@@ -34,20 +34,24 @@ export function questionOf(message: IncomingMessage, botId: string): string | nu
     .trim();
 }
 
-/** Mentions in a server and every direct message: answered with a reply that pings nobody. */
+/**
+ * Mentions in a server and every direct message: answered with a reply that pings nobody.
+ * Resolves to whether the message was for the bot (and so answered).
+ */
 export async function handleMessage(
   message: IncomingMessage,
   botId: string,
   context: BotContext,
-): Promise<void> {
+): Promise<boolean> {
   const question = questionOf(message, botId);
-  if (question === null) return;
+  if (question === null) return false;
   const fallbackLanguage = languageOfLocale(message.locale);
   if (question === '') {
     await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
-    return;
+    return true;
   }
   const answer = context.engine.ask(question, { fallbackLanguage, maxSuggestions: SUGGESTIONS_SHOWN });
   const surface = message.inGuild ? 'mention' : 'dm';
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
+  return true;
 }
