@@ -9,6 +9,7 @@ import {
   escapeMarkdown,
   MessageFlags,
 } from 'discord.js';
+import { DEFAULT_TUNING } from '../core/engine.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
 import type { Answer, KnowledgeBase, Language } from '../core/types.js';
 import { relatedId, type Surface, voteId } from './customIds.js';
@@ -35,6 +36,7 @@ const MAX_CITATIONS = 5;
 const MAX_SUGGESTIONS = 5;
 
 const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
+const HIGH_CONFIDENCE = 0.8;
 
 export interface ReplyPayload {
   content?: string;
@@ -123,7 +125,7 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
     if (total() <= LIMITS.embedsTotal) break;
     if (embed.description) embed.description = shrink(embed.description, 200);
     if (total() > LIMITS.embedsTotal && embed.title) embed.title = shrink(embed.title, 40);
-    for (const field of [...(embed.fields ?? [])].reverse()) {
+    for (const field of (embed.fields ?? []).slice(1).reverse()) {
       if (total() <= LIMITS.embedsTotal) break;
       field.value = shrink(field.value, 120);
     }
@@ -131,9 +133,10 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   return embeds;
 }
 
+/** ●○○ is a hedged answer ("the closest the article comes"), ●●● one that covers nearly all. */
 function confidenceMark(confidence: number): string {
-  if (confidence >= 0.8) return '●●●';
-  if (confidence >= 0.65) return '●●○';
+  if (confidence >= HIGH_CONFIDENCE) return '●●●';
+  if (confidence >= DEFAULT_TUNING.confident) return '●●○';
   return '●○○';
 }
 
@@ -206,7 +209,11 @@ export function renderAnswer(
     ...(title ? { title } : {}),
     // A refusal may name what the user typed ("does not mention X"): escaped like the question.
     description: fitUserText(answer.text, LIMITS.description),
-    color: answer.answered ? (answer.confidence >= 0.65 ? COLOURS.answer : COLOURS.hedged) : COLOURS.refusal,
+    color: answer.answered
+      ? answer.confidence >= DEFAULT_TUNING.confident
+        ? COLOURS.answer
+        : COLOURS.hedged
+      : COLOURS.refusal,
     fields: citations.map((citation) => ({
       name: strings.location(citation.paragraph, citation.sentence),
       value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
