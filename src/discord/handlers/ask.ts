@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { ASK_OPTIONS } from '../commands/ask.js';
-import { LIMITS, renderAnswer, truncateAtWord } from '../render.js';
+import { renderAnswer, truncateAtWord } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
 
@@ -24,9 +24,8 @@ export async function autocompleteAsk(interaction: AutocompleteInteraction, cont
     await interaction.respond([]);
     return;
   }
-  const typed = String(focused.value).slice(0, LIMITS.content);
   const choices = context.questions
-    .suggest(typed, languageOfLocale(interaction.locale), MAX_CHOICES)
+    .suggest(String(focused.value), languageOfLocale(interaction.locale), MAX_CHOICES)
     .map((known) => truncateAtWord(known.text, CHOICE_LENGTH))
     .filter((text, index, all) => text.length > 0 && all.indexOf(text) === index)
     .slice(0, MAX_CHOICES)

@@ -1,4 +1,5 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { describeError } from '../../log.js';
 import { parseCustomId } from '../customIds.js';
 import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
@@ -37,7 +38,10 @@ export async function handleVote(interaction: ButtonInteraction, context: BotCon
       factIds: action.factIds,
     });
   } catch (error) {
-    context.logger.error({ err: error, file: context.feedback.file }, 'could not record a vote');
+    context.logger.error(
+      { err: describeError(error), file: context.feedback.file },
+      'could not record a vote',
+    );
     await interaction.reply(renderNotice(strings.voteFailed, true));
     return;
   }
