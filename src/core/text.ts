@@ -34,6 +34,16 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['wheres', 'where'],
   ['hows', 'how'],
   ['wut', 'what'],
+  ['wht', 'what'],
+  ['wich', 'which'],
+  ['whic', 'which'],
+  ['wen', 'when'],
+  ['whn', 'when'],
+  ['wher', 'where'],
+  ['hw', 'how'],
+  ['keske', 'quoi'],
+  ['kesk', 'quoi'],
+  ['kesako', 'quoi'],
 ]);
 
 export interface Token {
@@ -53,6 +63,10 @@ const ELISION = /(^|[^\p{L}])(?:qu|jusqu|lorsqu|puisqu|presqu|quoiqu|[cdjlmnst])
 const FIRST_PERSON_AVOIR = /(^|[^\p{L}])j'ai(?!\p{L})/giu;
 // "what's" is "what is", not a possessive: glossary phrases such as "what is the article about" see it.
 const IS_CONTRACTION = /\b(what|who|where|when|how|it|that|there|here)'s\b/giu;
+// "quest ce que", typed without its apostrophe, is "qu'est-ce que", not a quest.
+const QUEST_CE = /(^|[^\p{L}])quest(?=[- ]ce(?!\p{L}))/giu;
+// "d'après l'article" is "selon l'article": the source, not "after".
+const ACCORDING_TO = /(^|[^\p{L}])d'?apr[eè]s(?!\p{L})/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
 // Decimal commas and points inside numbers ("2,9" and "2.9" are one token, "2.9").
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
@@ -64,6 +78,8 @@ export function tokenise(text: string): Token[] {
     .replace(/[’‘`´ʼ′]/g, "'")
     .replace(FIRST_PERSON_AVOIR, '$1jai')
     .replace(IS_CONTRACTION, '$1 is')
+    .replace(QUEST_CE, "$1qu'est")
+    .replace(ACCORDING_TO, '$1selon')
     .replace(ELISION, '$1')
     .replace(POSSESSIVE, '$1');
   const tokens: Token[] = [];
@@ -161,6 +177,19 @@ const EXTRA_STOPWORDS = [
   'mentionnees',
   'mentioned',
   'cited',
+  'mention',
+  'mentions',
+  'mentionner',
+  // "du côté de Microsoft", "il y a" typed "ya": no topic in them.
+  'cote',
+  'ya',
+  // Where a place is: "où est situé", "where is it located" ask the place, which "où" says.
+  'situe',
+  'situee',
+  'situes',
+  'situees',
+  'located',
+  'situated',
   'grace',
   'moi',
   'nous',

@@ -38,6 +38,20 @@ describe('tokenise', () => {
     ]);
   });
 
+  it('reads "quest ce que" as qu’est-ce que and "d’après" as selon', () => {
+    expect(norms('quest ce que kishida a dit')).toEqual(['est', 'ce', 'que', 'kishida', 'a', 'dit']);
+    expect(norms('la quest for AI')).toEqual(['la', 'quest', 'for', 'ai']);
+    expect(norms("d'après l'article, dapres NHK, après le sommet")).toEqual([
+      'selon',
+      'article',
+      'selon',
+      'nhk',
+      'apres',
+      'le',
+      'sommet',
+    ]);
+  });
+
   it("turns j'ai into one function word so that lower-case ai still means AI", () => {
     expect(norms("J'ai hâte, ai")).toEqual(['jai', 'hate', 'ai']);
     expect(STOPWORDS.has('jai')).toBe(true);
