@@ -6,7 +6,8 @@ import { type Concept, LANGUAGES, type Language } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
 export interface Lexicon {
-  has(word: string): boolean;
+  /** With a language, whether that language has the word; without, whether either has it. */
+  has(word: string, language?: Language): boolean;
 }
 
 export const EMPTY_LEXICON: Lexicon = { has: () => false };
@@ -75,6 +76,8 @@ function conceptKey(concept: Concept): string {
  */
 export class Analyser {
   private readonly phrases = new Map<string, Concept>();
+  /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
+  private readonly phrasesByFirst = new Map<string, Array<{ norms: string[]; concept: Concept }>>();
   private readonly stemmedVariants = new Map<string, Concept>();
   private readonly vocabulary = new Set<string>();
   /** Vocabulary words and, per letter pair, the words that hold it: a cheap pre-filter for fuse.js. */
@@ -97,6 +100,12 @@ export class Analyser {
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
         this.phrases.set(norms.join(' '), concept);
+        const [first, ...rest] = norms;
+        if (first !== undefined && rest.length > 0) {
+          const list = this.phrasesByFirst.get(first) ?? [];
+          list.push({ norms, concept });
+          this.phrasesByFirst.set(first, list);
+        }
         const only = norms[0];
         if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
           // Short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
@@ -151,7 +160,9 @@ export class Analyser {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
     const words = tokens.slice(0, MAX_TOKENS).map((token) => {
-      let fixed = correct ? (this.withoutElision(token.norm) ?? this.correct(token.norm, budget)) : null;
+      let fixed = correct
+        ? (this.withoutElision(token.norm) ?? this.correct(token.norm, budget, language))
+        : null;
       // A capitalised word is a name: it may be a misspelt name of the article (Kishda), but
       // never a common word in disguise (OpenAI is not "opening").
       if (fixed !== null && token.capitalised && token.index > 0 && !this.nameWords.has(fixed)) fixed = null;
@@ -159,7 +170,10 @@ export class Analyser {
     });
     const terms: Term[] = [];
     for (let i = 0; i < words.length; ) {
-      const matched = this.matchPhrase(words, i);
+      const exact = this.matchPhrase(words, i);
+      const slipped = correct ? this.matchPhraseWithSlip(words, i) : null;
+      // "premier ministe" is the Prime Minister, not "premier" then an unknown word.
+      const matched = slipped && slipped.length > (exact?.length ?? 0) ? slipped : exact;
       if (matched) {
         const span = words.slice(i, i + matched.length);
         // In knowledge text a phrase also keeps its words, so that a question saying only
@@ -233,6 +247,35 @@ export class Analyser {
     return null;
   }
 
+  /**
+   * A glossary phrase whose first word is typed exactly and a later word with one slip, though
+   * that word is itself a real word: "prime minster", "premier ministe". The phrase confirms the
+   * correction that a lone real word never gets.
+   */
+  private matchPhraseWithSlip(
+    words: ReadonlyArray<{ token: Token; norm: string }>,
+    from: number,
+  ): { concept: Concept; length: number } | null {
+    const first = words[from]?.norm;
+    if (first === undefined || STOPWORDS.has(first)) return null;
+    let best: { concept: Concept; length: number } | null = null;
+    for (const { norms, concept } of this.phrasesByFirst.get(first) ?? []) {
+      const span = words.slice(from, from + norms.length);
+      if (span.length < norms.length || norms.length <= (best?.length ?? 0)) continue;
+      const fits = norms.every((norm, k) => {
+        const typed = span[k]?.norm ?? '';
+        if (typed === norm) return true;
+        return (
+          typed.length >= MIN_CORRECTABLE &&
+          norm.length >= MIN_CORRECTABLE &&
+          editDistance(typed, norm, 1) <= 1
+        );
+      });
+      if (fits) best = { concept, length: norms.length };
+    }
+    return best;
+  }
+
   private conceptByStem(keys: readonly string[]): Concept | undefined {
     for (const key of keys) {
       const concept = this.stemmedVariants.get(key);
@@ -255,22 +298,25 @@ export class Analyser {
     return rest !== undefined && this.isKnown(rest) ? rest : null;
   }
 
-  private isKnown(norm: string): boolean {
+  /** A word of the knowledge, a function word, or a real word (of `language` when it is known). */
+  private isKnown(norm: string, language: Language | null = null): boolean {
     return (
       this.vocabulary.has(norm) ||
       STOPWORDS.has(norm) ||
       QUESTION_WORDS.has(norm) ||
       this.phrases.has(norm) ||
-      this.lexicon.has(norm)
+      this.lexicon.has(norm, language ?? undefined)
     );
   }
 
   /**
    * The vocabulary word a typo stands for, or null. Never "corrects" a word that is itself a
-   * real word (price must not become prime), a short word, or a function word.
+   * real word (price must not become prime), a short word, or a function word. In a question
+   * whose language is known, only that language's words count as real: with accents folded,
+   * an English "facilites" is a French word (facilités), and still a typo for "facilities".
    */
-  private correct(norm: string, budget: { searches: number }): string | null {
-    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm) || this.isKnown(norm)) return null;
+  private correct(norm: string, budget: { searches: number }, language: Language | null): string | null {
+    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm) || this.isKnown(norm, language)) return null;
     const cached = this.corrections.get(norm);
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;

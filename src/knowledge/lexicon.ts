@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Lexicon } from '../core/analyse.js';
 import { foldText } from '../core/text.js';
+import type { Language } from '../core/types.js';
 
 const require = createRequire(import.meta.url);
-const WORD_LISTS = ['an-array-of-english-words', 'an-array-of-french-words'];
+const WORD_LISTS: Record<Language, string> = {
+  en: 'an-array-of-english-words',
+  fr: 'an-array-of-french-words',
+};
 const PLAIN = /^[a-z]+$/;
 
 /**
@@ -49,16 +53,29 @@ export class WordList implements Lexicon {
   }
 }
 
-let cached: WordList | null = null;
+/** One word list per language. */
+export class BilingualLexicon implements Lexicon {
+  constructor(private readonly lists: Record<Language, WordList>) {}
+
+  get size(): number {
+    return this.lists.fr.size + this.lists.en.size;
+  }
+
+  has(word: string, language?: Language): boolean {
+    if (language) return this.lists[language].has(word);
+    return this.lists.fr.has(word) || this.lists.en.has(word);
+  }
+}
+
+let cached: BilingualLexicon | null = null;
+
+function readWordList(name: string): WordList {
+  const words = JSON.parse(readFileSync(require.resolve(name), 'utf8')) as string[];
+  return new WordList(words.map((word) => (PLAIN.test(word) ? word : foldText(word))));
+}
 
 /** Reads the word lists once (not through the module cache, so that the raw arrays can be freed). */
-export function loadLexicon(): WordList {
-  if (cached) return cached;
-  const folded: string[] = [];
-  for (const name of WORD_LISTS) {
-    const words = JSON.parse(readFileSync(require.resolve(name), 'utf8')) as string[];
-    for (const word of words) folded.push(PLAIN.test(word) ? word : foldText(word));
-  }
-  cached = new WordList(folded);
+export function loadLexicon(): BilingualLexicon {
+  cached ??= new BilingualLexicon({ en: readWordList(WORD_LISTS.en), fr: readWordList(WORD_LISTS.fr) });
   return cached;
 }

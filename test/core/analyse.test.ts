@@ -101,6 +101,7 @@ describe('Analyser', () => {
 
   it('reads chat spellings of question words', () => {
     expect(keysOf(analyser().analyseQuestion('whos pk cb'))).toEqual(['q:person', 'q:reason', 'q:amount']);
+    expect(keysOf(analyser().analyseQuestion('wen wher keske'))).toEqual(['q:time', 'q:place', 'q:generic']);
   });
 
   it('corrects a typo against the vocabulary, and says so', () => {
@@ -112,6 +113,21 @@ describe('Analyser', () => {
   it('leaves real words and long-distance look-alikes alone', () => {
     expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
     expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);
+  });
+
+  it('matches a glossary phrase with one slip in a later word, even when that word is a real one', () => {
+    // "dupond" is a real word here: alone it is never corrected, but the phrase vouches for it.
+    const [term] = analyser(new Set(['dupond'])).analyseQuestion('boulangerie dupond');
+    expect(term?.keys).toEqual(['c:dupont']);
+    expect(keysOf(analyser(new Set(['dupond'])).analyseQuestion('dupond'))).not.toContain('c:dupont');
+  });
+
+  it('counts only the words of the question’s language as real when that language is known', () => {
+    // With accents folded, a French word can be an English typo ("facilités" / "facilites").
+    const frenchOnly = { has: (word: string, language?: string) => word === 'embauchs' && language !== 'en' };
+    expect(analyser().analyseQuestion('embauchs', 'en')[0]?.corrected).toBe(true);
+    expect(new Analyser(GLOSSARY, frenchOnly).analyseQuestion('embauchs', 'fr')[0]?.corrected).toBe(false);
+    expect(new Analyser(GLOSSARY, frenchOnly).analyseQuestion('embauchs', null)[0]?.corrected).toBe(false);
   });
 
   it('corrects a capitalised word only into a name of the knowledge', () => {
