@@ -12,6 +12,7 @@ const sets = [
   ['dev', '../../shared/eval/dev.jsonl'],
   ['holdout', '../test/fixtures/holdout.jsonl'],
   ['fresh', '../test/fixtures/fresh.jsonl'],
+  ['blind', '../test/fixtures/blind.jsonl'],
 ].map(([name, file]) => ({
   name,
   cases: readQuestionSet(fileURLToPath(new URL(file ?? '', import.meta.url))) ?? [],

@@ -27,13 +27,15 @@ describe('quality on question sets', () => {
   // set. Floors are the scores measured when they were set, less some room: lower one only
   // with a reason.
   it.each([
-    ['holdout.jsonl', 130, 0.85],
-    ['fresh.jsonl', 100, 0.8],
-  ])('keeps its score on the held-out set %s', (name, size, floor) => {
+    ['holdout.jsonl', 130, 0.85, 0.8],
+    ['fresh.jsonl', 100, 0.8, 0.8],
+    // Written from the article alone: its author saw neither the knowledge nor the dev set.
+    ['blind.jsonl', 120, 0.82, 0.75],
+  ])('keeps its score on the held-out set %s', (name, size, floor, refusalFloor) => {
     const set = fixture(name);
     expect(set).toHaveLength(size);
     const result = score(set ?? [], ask);
     expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(floor);
-    expect(result.refusals).toBeGreaterThanOrEqual(0.8);
+    expect(result.refusals).toBeGreaterThanOrEqual(refusalFloor);
   });
 });
