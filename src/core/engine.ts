@@ -54,7 +54,7 @@ const MAX_CITATIONS = 3;
 const GENERIC_QUESTION_SHARE = 0.2;
 const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 const TIMED =
-  /\p{N}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier|demain|jours?|semaines?|mois|ans?|annees?|prochain\w*|lors|pendant|depuis|deja|date|heures?|today|yesterday|tomorrow|days?|weeks?|months?|years?|next|during|since|already)\b/u;
+  /\p{N}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier|demain|jours?|semaines?|mois|ans?|annees?|prochain\w*|lors|pendant|depuis|date|heures?|today|yesterday|tomorrow|days?|weeks?|months?|years?|next|during|since)\b/u;
 const NUMBER =
   /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
