@@ -1,6 +1,6 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
 import { message, unknownEntityMessage } from './messages.js';
-import { detectLanguage, foldText, QUANTITY_WORDS } from './text.js';
+import { CITY_WORDS, detectLanguage, foldText, QUANTITY_WORDS } from './text.js';
 import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -30,6 +30,8 @@ export interface Tuning {
   readonly noName: number;
   /** "Quand", "when" asks for a time: a fact whose quote says no time is scaled by this. */
   readonly noTime: number;
+  /** "Qui", "who" asks for someone: a fact whose quote names only those the question names is scaled by this. */
+  readonly noNewName: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -45,6 +47,7 @@ export const DEFAULT_TUNING: Tuning = {
   missingName: 0.75,
   noName: 0.6,
   noTime: 0.6,
+  noNewName: 0.6,
 };
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
@@ -91,6 +94,8 @@ interface IndexedFact {
   readonly named: boolean;
   /** The quote says when: a day, a period, a date. */
   readonly timed: boolean;
+  /** The names (entity concepts) the quote itself holds. */
+  readonly quoteNames: ReadonlySet<string>;
   readonly keys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
@@ -169,6 +174,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quantified: NUMBER.test(item.fact.quote),
       named: NAMED.test(item.fact.quote),
       timed: TIMED.test(foldText(item.fact.quote)),
+      quoteNames: entityIds(item.quote),
     };
   });
 
@@ -203,6 +209,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     if (intent.quantity && !entry.quantified) score *= tuning.noQuantity;
     if (intent.name && !entry.named) score *= tuning.noName;
     if (intent.time && !entry.timed) score *= tuning.noTime;
+    // "Avec qui Brad Smith a-t-il fait l'annonce ?": a quote naming only Brad Smith tells nothing new.
+    if (intent.person && [...entry.quoteNames].every((id) => intent.names.has(id))) score *= tuning.noNewName;
     for (const term of terms)
       if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
     return { entry, covered, score };
@@ -359,12 +367,27 @@ interface Intent {
   readonly name: boolean;
   /** "quand", "when": a time. */
   readonly time: boolean;
+  /** "qui", "who": someone, who should be named. */
+  readonly person: boolean;
+  /** The names (entity concepts) the question holds. */
+  readonly names: ReadonlySet<string>;
 }
 
 function intentOf(terms: readonly Term[]): Intent {
   const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
-  const quantity = keys.has('q:amount') || terms.some((term) => QUANTITY_WORDS.has(foldText(term.surface)));
-  return { quantity, name: keys.has('q:name'), time: keys.has('q:time') };
+  const says = (words: ReadonlySet<string>) => terms.some((term) => words.has(foldText(term.surface)));
+  return {
+    quantity: keys.has('q:amount') || says(QUANTITY_WORDS),
+    // "Dans quelle ville" wants a city's name, which "le pays asiatique" is not.
+    name: keys.has('q:name') || says(CITY_WORDS),
+    time: keys.has('q:time'),
+    person: keys.has('q:person'),
+    names: entityIds(terms),
+  };
+}
+
+function entityIds(terms: readonly Term[]): Set<string> {
+  return new Set(terms.flatMap((term) => (term.concept?.kind === 'entity' ? [term.concept.id] : [])));
 }
 
 /**

@@ -147,6 +147,16 @@ export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   'number',
 ]);
 
+/** Nouns that ask for a place by its name: "dans quelle ville", "which city". */
+export const CITY_WORDS: ReadonlySet<string> = new Set([
+  'ville',
+  'villes',
+  'city',
+  'cities',
+  'town',
+  'towns',
+]);
+
 const EXTRA_STOPWORDS = [
   // French forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
   'jai',

@@ -162,6 +162,22 @@ describe('intents', () => {
     expect(without({ tuning: { noTime: 0.3 } }).ask(question).answered).toBe(false);
   });
 
+  it('a which-city question needs a quote that names a place', () => {
+    const question = 'In which city will 40 people be hired?';
+    const lenient = without({ tuning: { noName: 1 } }).ask(question);
+    const strict = without({ tuning: { noName: 0.3 } }).ask(question);
+    expect(strict.confidence).toBeLessThan(lenient.confidence);
+  });
+
+  it('a who-question needs a quote naming someone the question does not', () => {
+    // The director fact's quote names only Paul Martin, whom the question already names.
+    const question = 'Who is the director with Paul Martin?';
+    const lenient = without({ tuning: { noNewName: 1 } }).ask(question);
+    const strict = without({ tuning: { noNewName: 0.3 } }).ask(question);
+    expect(strict.confidence).toBeLessThan(lenient.confidence);
+    expect(engine.ask('Who is the mayor of Lyon?').citations[0]?.factId).toBe('mayor');
+  });
+
   it('a fact that misses a name of the question scores less', () => {
     const question = 'Who does Anne Petit run?';
     const lenient = without({ tuning: { missingName: 1 } }).ask(question);
