@@ -65,6 +65,10 @@ const FIRST_PERSON_AVOIR = /(^|[^\p{L}])j'ai(?!\p{L})/giu;
 const IS_CONTRACTION = /\b(what|who|where|when|how|it|that|there|here)'s\b/giu;
 // "quest ce que", typed without its apostrophe, is "qu'est-ce que", not a quest.
 const QUEST_CE = /(^|[^\p{L}])quest(?=[- ]ce(?!\p{L}))/giu;
+// "What's the money for?", "à quoi sert…", "ça sert à quoi": asking why, for what purpose.
+const WHAT_FOR = /\bwhat(?:'s| is| are| was| were)?\b(.*?)\bfor\s*[?!.]*\s*$/iu;
+const SERT_A_QUOI =
+  /(?<!\p{L})(?:(?:a|à) quoi (?:ça |ca )?(?:sert|servent|servira|serviront|va servir|vont servir)|(?:sert|servent|servira|serviront)(?:-ils|-elles|-il|-elle)? (?:a|à) quoi)(?!\p{L})/giu;
 // "d'après l'article" is "selon l'article": the source, not "after".
 const ACCORDING_TO = /(^|[^\p{L}])d'?apr[eè]s(?!\p{L})/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
@@ -79,6 +83,8 @@ export function tokenise(text: string): Token[] {
     .replace(FIRST_PERSON_AVOIR, '$1jai')
     .replace(IS_CONTRACTION, '$1 is')
     .replace(QUEST_CE, "$1qu'est")
+    .replace(WHAT_FOR, 'why$1')
+    .replace(SERT_A_QUOI, 'pourquoi')
     .replace(ACCORDING_TO, '$1selon')
     .replace(ELISION, '$1')
     .replace(POSSESSIVE, '$1');
@@ -252,6 +258,27 @@ const EXTRA_STOPWORDS = [
   'having',
   'doing',
   'done',
+  // Requests and filler around the topic: "explique le truc sur…", "tell me about…".
+  'explique',
+  'expliquer',
+  'expliquez',
+  'explain',
+  'decris',
+  'decrire',
+  'describe',
+  'raconte',
+  'raconter',
+  'resume',
+  'resumer',
+  'summarize',
+  'summarise',
+  'truc',
+  'trucs',
+  'machin',
+  'delire',
+  'thing',
+  'things',
+  'stuff',
   // English auxiliaries and filler.
   'will',
   'shall',

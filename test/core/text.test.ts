@@ -52,6 +52,19 @@ describe('tokenise', () => {
     ]);
   });
 
+  it('reads "what … for" and "à quoi sert" as asking why', () => {
+    expect(norms("what's the money for?")).toEqual(['why', 'the', 'money']);
+    expect(norms('les fermes de serveurs servent a quoi')).toEqual([
+      'les',
+      'fermes',
+      'de',
+      'serveurs',
+      'pourquoi',
+    ]);
+    expect(norms("À quoi va servir l'investissement ?")).toEqual(['pourquoi', 'investissement']);
+    expect(norms('what is it made for Japan')).toEqual(['what', 'is', 'it', 'made', 'for', 'japan']);
+  });
+
   it("turns j'ai into one function word so that lower-case ai still means AI", () => {
     expect(norms("J'ai hâte, ai")).toEqual(['jai', 'hate', 'ai']);
     expect(STOPWORDS.has('jai')).toBe(true);
