@@ -295,7 +295,9 @@ export class Analyser {
   private withoutElision(norm: string): string | null {
     if (this.isKnown(norm)) return null;
     const rest = ELIDED.exec(norm)?.[1];
-    return rest !== undefined && this.isKnown(rest) ? rest : null;
+    // Elisions are French: the rest must be a word of the knowledge or a French one
+    // ("semmet" is a slip for "sommet", not s' + the English "emmet").
+    return rest !== undefined && this.isKnown(rest, 'fr') ? rest : null;
   }
 
   /** A word of the knowledge, a function word, or a real word (of `language` when it is known). */

@@ -99,6 +99,18 @@ describe('Analyser', () => {
     expect(analyser().analyseQuestion('larticle')).toEqual([]);
   });
 
+  it('reads a missing apostrophe as a French elision only before a French or known word', () => {
+    // "sember": s' + "ember" only if "ember" is French; an English word does not count.
+    const keysWith = (language: 'fr' | 'en') =>
+      new Analyser(GLOSSARY, {
+        has: (word, asked) => word === 'ember' && asked !== (language === 'fr' ? 'en' : 'fr'),
+      })
+        .analyseQuestion('sember')
+        .flatMap((term) => term.keys);
+    expect(keysWith('fr')).toContain('s:ember');
+    expect(keysWith('en')).not.toContain('s:ember');
+  });
+
   it('reads chat spellings of question words', () => {
     expect(keysOf(analyser().analyseQuestion('whos pk cb'))).toEqual(['q:person', 'q:reason', 'q:amount']);
     expect(keysOf(analyser().analyseQuestion('wen wher keske'))).toEqual(['q:time', 'q:place', 'q:generic']);
