@@ -46,7 +46,7 @@ export const DEFAULT_TUNING: Tuning = {
   noQuantity: 0.6,
   missingName: 0.75,
   noName: 0.6,
-  noTime: 0.6,
+  noTime: 0.5,
   noNewName: 0.6,
 };
 
