@@ -32,6 +32,8 @@ export interface Tuning {
   readonly noTime: number;
   /** "Qui", "who" asks for someone: a fact whose quote names only those the question names is scaled by this. */
   readonly noNewName: number;
+  /** "Qu'a dit…", "what did … say" asks for words: a fact whose sentence reports none is scaled by this. */
+  readonly noSpeech: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -48,6 +50,7 @@ export const DEFAULT_TUNING: Tuning = {
   noName: 0.6,
   noTime: 0.5,
   noNewName: 0.6,
+  noSpeech: 0.6,
 };
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
@@ -58,6 +61,9 @@ const GENERIC_QUESTION_SHARE = 0.2;
 const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 const TIMED =
   /\p{N}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier|demain|jours?|semaines?|mois|ans?|annees?|prochain\w*|lors|pendant|depuis|date|heures?|today|yesterday|tomorrow|days?|weeks?|months?|years?|next|during|since)\b/u;
+// Reported words: quotation marks, "a déclaré", "a ajouté", "a (également) proposé", "rapportées".
+const SPOKEN =
+  /«|"|\ba (?:\p{L}+ )?(?:declare|ajoute|dit|detaille|affirme|annonce|propose|explique|souligne)\b|\brapportee?s?\b|\bdeclarations?\b/u;
 const NUMBER =
   /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
@@ -96,6 +102,8 @@ interface IndexedFact {
   readonly timed: boolean;
   /** The names (entity concepts) the quote itself holds. */
   readonly quoteNames: ReadonlySet<string>;
+  /** The quote's sentence reports what someone said, announced or proposed. */
+  readonly spoken: boolean;
   readonly keys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
@@ -120,6 +128,17 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   }
   analyser.freeze();
   const languageOf = (word: string) => analyser.languageOf(word);
+  const sentences = new Map(
+    knowledge.sources.flatMap((source) =>
+      source.sentences.map((sentence) => [
+        `${source.id}:${sentence.paragraph}:${sentence.sentence}`,
+        sentence.text,
+      ]),
+    ),
+  );
+  /** The whole sentence a fact's quote comes from (the quote itself when it cannot be found). */
+  const sentenceOf = (fact: Fact) =>
+    sentences.get(`${fact.source}:${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
 
   const analysed = knowledge.facts.map((fact) => ({
     fact,
@@ -175,6 +194,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       named: NAMED.test(item.fact.quote),
       timed: TIMED.test(foldText(item.fact.quote)),
       quoteNames: entityIds(item.quote),
+      spoken: SPOKEN.test(foldText(sentenceOf(item.fact))),
     };
   });
 
@@ -211,6 +231,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     if (intent.time && !entry.timed) score *= tuning.noTime;
     // "Avec qui Brad Smith a-t-il fait l'annonce ?": a quote naming only Brad Smith tells nothing new.
     if (intent.person && [...entry.quoteNames].every((id) => intent.names.has(id))) score *= tuning.noNewName;
+    // "What did Biden say": the article reports no words of his, whatever else it says of him.
+    if (intent.speech && !entry.spoken) score *= tuning.noSpeech;
     for (const term of terms)
       if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
     return { entry, covered, score };
@@ -369,6 +391,8 @@ interface Intent {
   readonly time: boolean;
   /** "qui", "who": someone, who should be named. */
   readonly person: boolean;
+  /** "qu'a dit", "what did … say": someone's words. */
+  readonly speech: boolean;
   /** The names (entity concepts) the question holds. */
   readonly names: ReadonlySet<string>;
 }
@@ -382,6 +406,7 @@ function intentOf(terms: readonly Term[]): Intent {
     name: keys.has('q:name') || says(CITY_WORDS),
     time: keys.has('q:time'),
     person: keys.has('q:person'),
+    speech: keys.has('q:speech'),
     names: entityIds(terms),
   };
 }

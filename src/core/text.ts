@@ -69,6 +69,20 @@ const QUEST_CE = /(^|[^\p{L}])quest(?=[- ]ce(?!\p{L}))/giu;
 const WHAT_FOR = /\bwhat(?:'s| is| are| was| were)?\b(.*?)\bfor\s*[?!.]*\s*$/iu;
 const SERT_A_QUOI =
   /(?<!\p{L})(?:(?:a|à) quoi (?:ça |ca )?(?:sert|servent|servira|serviront|va servir|vont servir)|(?:sert|servent|servira|serviront)(?:-ils|-elles|-il|-elle)? (?:a|à) quoi)(?!\p{L})/giu;
+// "Que dit l'article", "what does the article say": the article is the subject, not someone
+// whose words are asked for (run once elisions are gone: "dit article").
+const ARTICLE_SAYS = new RegExp(
+  [
+    '(?:dit|disait|raconte|indique|precise|précise|mentionne) (?:le |cet )?(?:article|texte)',
+    '(?:article|texte) (?:dit|disait|raconte|indique|precise|précise|mentionne)',
+    '(?:does|did|do) (?:the |this )?(?:article|text|it) (?:say|said|tell|mention)',
+    '(?:the |this )?(?:article|text) (?:says|said|tells|mentions)',
+    '(?:ça|ca) dit',
+  ]
+    .map((phrase) => `(?<!\\p{L})${phrase}(?!\\p{L})`)
+    .join('|'),
+  'giu',
+);
 // "d'après l'article" is "selon l'article": the source, not "after".
 const ACCORDING_TO = /(^|[^\p{L}])d'?apr[eè]s(?!\p{L})/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
@@ -87,6 +101,7 @@ export function tokenise(text: string): Token[] {
     .replace(SERT_A_QUOI, 'pourquoi')
     .replace(ACCORDING_TO, '$1selon')
     .replace(ELISION, '$1')
+    .replace(ARTICLE_SAYS, 'article')
     .replace(POSSESSIVE, '$1');
   const tokens: Token[] = [];
   for (const match of cleaned.matchAll(WORD)) {
@@ -105,7 +120,16 @@ export function tokenise(text: string): Token[] {
  * intent. They weigh little and never select a fact alone; "quel", "what" say nothing of the
  * kind of answer and weigh least.
  */
-export type QuestionClass = 'person' | 'time' | 'place' | 'reason' | 'manner' | 'amount' | 'name' | 'generic';
+export type QuestionClass =
+  | 'person'
+  | 'time'
+  | 'place'
+  | 'reason'
+  | 'manner'
+  | 'amount'
+  | 'name'
+  | 'speech'
+  | 'generic';
 
 const QUESTION_CLASS_WORDS: Record<QuestionClass, string[]> = {
   person: ['qui', 'who', 'whom', 'whose'],
@@ -128,6 +152,20 @@ const QUESTION_CLASS_WORDS: Record<QuestionClass, string[]> = {
     'names',
     'named',
     'called',
+  ],
+  // "qu'a dit Kishida", "what did Biden say": asks for someone's words.
+  speech: [
+    'dit',
+    'dire',
+    'disent',
+    'declare',
+    'declarer',
+    'declarent',
+    'affirme',
+    'affirmer',
+    'say',
+    'says',
+    'said',
   ],
   generic: ['que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle', 'what', 'which'],
 };
@@ -268,10 +306,6 @@ const EXTRA_STOPWORDS = [
   'describe',
   'raconte',
   'raconter',
-  'resume',
-  'resumer',
-  'summarize',
-  'summarise',
   'truc',
   'trucs',
   'machin',

@@ -178,6 +178,14 @@ describe('intents', () => {
     expect(engine.ask('Who is the mayor of Lyon?').citations[0]?.factId).toBe('mayor');
   });
 
+  it('a what-did-they-say question needs a sentence that reports words', () => {
+    const question = 'What did Paul Martin say about the hires?';
+    const lenient = without({ tuning: { noSpeech: 1 } }).ask(question);
+    const strict = without({ tuning: { noSpeech: 0.3 } }).ask(question);
+    expect(strict.confidence).toBeLessThan(lenient.confidence);
+    expect(engine.ask('What did the mayor of Lyon say?').citations[0]?.factId).toBe('mayor');
+  });
+
   it('a fact that misses a name of the question scores less', () => {
     const question = 'Who does Anne Petit run?';
     const lenient = without({ tuning: { missingName: 1 } }).ask(question);

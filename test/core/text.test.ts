@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, foldText, STOPWORDS, tokenise } from '../../src/core/text.js';
+import { detectLanguage, foldText, QUESTION_CLASSES, STOPWORDS, tokenise } from '../../src/core/text.js';
 
 describe('foldText', () => {
   it('removes accents, lower-cases and unifies apostrophes', () => {
@@ -50,6 +50,14 @@ describe('tokenise', () => {
       'le',
       'sommet',
     ]);
+  });
+
+  it('reads "que dit l’article", "what does the article say" as about the article, not speech', () => {
+    expect(norms("que dit l'article sur Osaka ?")).toEqual(['que', 'article', 'sur', 'osaka']);
+    expect(norms('What does the article say about NHK?')).toEqual(['what', 'article', 'about', 'nhk']);
+    expect(norms('ça dit quoi sur le sommet')).toEqual(['article', 'quoi', 'sur', 'le', 'sommet']);
+    expect(norms("qu'a dit Kishida")).toEqual(['a', 'dit', 'kishida']);
+    expect(QUESTION_CLASSES.get('dit')).toBe('speech');
   });
 
   it('reads "what … for" and "à quoi sert" as asking why', () => {
