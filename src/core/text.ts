@@ -258,6 +258,8 @@ const EXTRA_STOPWORDS = [
   'toute',
   'toutes',
   'peu',
+  'autant',
+  'tant',
   'tres',
   'plus',
   // Greetings, thanks and chat noise: a message made only of them gets the help text.
