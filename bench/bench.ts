@@ -20,7 +20,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const DEV_FILE = path.resolve(REPO, '../shared/eval/dev.jsonl');
 /** Question sets written apart from the knowledge and the dev set. */
-const HELD_OUT_FILES = ['holdout.jsonl', 'fresh.jsonl', 'blind.jsonl'].map((name) =>
+const HELD_OUT_FILES = ['holdout.jsonl', 'fresh.jsonl', 'blind.jsonl', 'blind2.jsonl'].map((name) =>
   path.resolve(REPO, 'test/fixtures', name),
 );
 

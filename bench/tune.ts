@@ -13,6 +13,7 @@ const sets = [
   ['holdout', '../test/fixtures/holdout.jsonl'],
   ['fresh', '../test/fixtures/fresh.jsonl'],
   ['blind', '../test/fixtures/blind.jsonl'],
+  ['blind2', '../test/fixtures/blind2.jsonl'],
 ].map(([name, file]) => ({
   name,
   cases: readQuestionSet(fileURLToPath(new URL(file ?? '', import.meta.url))) ?? [],
