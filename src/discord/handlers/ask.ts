@@ -1,8 +1,9 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { ASK_OPTIONS } from '../commands/ask.js';
+import { askAbout } from '../question.js';
 import { renderAnswer, truncateAtWord } from '../render.js';
 import { languageOfLocale } from '../strings.js';
-import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+import type { BotContext } from './context.js';
 
 const MAX_CHOICES = 25;
 const CHOICE_LENGTH = 100;
@@ -10,10 +11,7 @@ const CHOICE_LENGTH = 100;
 export async function executeAsk(interaction: ChatInputCommandInteraction, context: BotContext) {
   const question = interaction.options.getString(ASK_OPTIONS.question, true);
   const ephemeral = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
-  const answer = context.engine.ask(question, {
-    fallbackLanguage: languageOfLocale(interaction.locale),
-    maxSuggestions: SUGGESTIONS_SHOWN,
-  });
+  const answer = askAbout(question, languageOfLocale(interaction.locale), context);
   await interaction.reply(renderAnswer(answer, { surface: 'slash', ephemeral }, context));
 }
 

@@ -1,7 +1,8 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { renderAnswer, renderNotice } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
-import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+import type { BotContext } from './context.js';
 
 /** "Ask about this message": the target's text is the question; only the asker sees the reply. */
 export async function executeAskMessage(
@@ -9,11 +10,11 @@ export async function executeAskMessage(
   context: BotContext,
 ) {
   const fallbackLanguage = languageOfLocale(interaction.locale);
-  const question = interaction.targetMessage.content.trim();
+  const question = stripDiscordMarkup(interaction.targetMessage.content);
   if (question === '') {
     await interaction.reply(renderNotice(stringsFor(fallbackLanguage).noText, true));
     return;
   }
-  const answer = context.engine.ask(question, { fallbackLanguage, maxSuggestions: SUGGESTIONS_SHOWN });
+  const answer = askAbout(question, fallbackLanguage, context);
   await interaction.reply(renderAnswer(answer, { surface: 'context-menu', ephemeral: true }, context));
 }

@@ -1,9 +1,10 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { describeError } from '../../log.js';
 import { parseCustomId } from '../customIds.js';
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
-import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+import type { BotContext } from './context.js';
 
 /** A pick in the "related questions" menu: that question is answered, for the picker only. */
 export async function handleRelated(interaction: StringSelectMenuInteraction, context: BotContext) {
@@ -12,10 +13,7 @@ export async function handleRelated(interaction: StringSelectMenuInteraction, co
     await interaction.reply(renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, true));
     return;
   }
-  const answer = context.engine.ask(known.text, {
-    fallbackLanguage: known.language,
-    maxSuggestions: SUGGESTIONS_SHOWN,
-  });
+  const answer = askAbout(known.text, known.language, context);
   await interaction.reply(renderAnswer(answer, { surface: 'related', ephemeral: true }, context));
 }
 
@@ -34,7 +32,8 @@ export async function handleVote(interaction: ButtonInteraction, context: BotCon
       time: new Date().toISOString(),
       vote: action.vote,
       surface: action.surface,
-      question: unescapeMarkdown(title),
+      // Titles are built from questions stripped of mentions; stripping again guards old messages.
+      question: stripDiscordMarkup(unescapeMarkdown(title)),
       factIds: action.factIds,
     });
   } catch (error) {

@@ -9,6 +9,3 @@ export interface BotContext extends RenderContext {
   readonly feedback: FeedbackLog;
   readonly logger: Logger;
 }
-
-/** Discord replies offer up to five related questions. */
-export const SUGGESTIONS_SHOWN = 5;

@@ -1,6 +1,7 @@
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { type ReplyPayload, renderAnswer, renderHelp } from '../render.js';
 import { languageOfLocale } from '../strings.js';
-import { type BotContext, SUGGESTIONS_SHOWN } from './context.js';
+import type { BotContext } from './context.js';
 
 /** The little a message handler needs to know; the gateway adapter fills it from discord.js. */
 export interface IncomingMessage {
@@ -28,10 +29,7 @@ export function questionOf(message: IncomingMessage, botId: string): string | nu
   if (message.authorIsBot) return null;
   const addressed = message.mentionedUserIds.has(botId) && mentionPattern(botId).test(message.content);
   if (message.inGuild && !addressed) return null;
-  return message.content
-    .replace(mentionPattern(botId), '')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  return stripDiscordMarkup(message.content);
 }
 
 /**
@@ -50,7 +48,7 @@ export async function handleMessage(
     await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
     return true;
   }
-  const answer = context.engine.ask(question, { fallbackLanguage, maxSuggestions: SUGGESTIONS_SHOWN });
+  const answer = askAbout(question, fallbackLanguage, context);
   const surface = message.inGuild ? 'mention' : 'dm';
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
   return true;
