@@ -219,7 +219,10 @@ export function renderAnswer(
       value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
     })),
   };
-  if (!answer.answered) embed.author = { name: strings.notCovered };
+  // A greeting or a bare "?" is not a question the article fails to cover: it gets the help
+  // text and suggestions, with nothing to vote on.
+  const empty = answer.reason === 'empty';
+  if (!answer.answered && !empty) embed.author = { name: strings.notCovered };
   // A refusal still says which article it speaks for.
   const sources = answer.answered
     ? [...new Set(citations.map((citation) => citation.source))]
@@ -233,7 +236,7 @@ export function renderAnswer(
   const select = selectRow(answer, options.surface, context.questions);
   return {
     embeds: fitEmbeds([embed]),
-    components: [...(select ? [select] : []), voteRow(answer, options.surface)],
+    components: [...(select ? [select] : []), ...(empty ? [] : [voteRow(answer, options.surface)])],
     allowedMentions: noMentions(),
     ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };

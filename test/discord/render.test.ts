@@ -120,6 +120,25 @@ describe('renderAnswer', () => {
     expect(select?.type).toBe(ComponentType.StringSelect);
   });
 
+  it('shows each quote when the answer draws on several facts', () => {
+    const { answer, payload } = render('Quelles installations Microsoft va-t-il agrandir ?');
+    expect(answer.citations.length).toBeGreaterThan(1);
+    const fields = payload.embeds[0]?.fields ?? [];
+    expect(fields).toHaveLength(answer.citations.length);
+    answer.citations.forEach((citation, i) => {
+      expect(fields[i]?.value).toBe(`> ${citation.quote}`);
+      expect(fields[i]?.name).toBe(`§${citation.paragraph}, phrase ${citation.sentence}`);
+    });
+  });
+
+  it('answers a greeting with the help text and suggestions, not a refusal to vote on', () => {
+    const { answer, payload } = render('bonjour !');
+    expect(answer.reason).toBe('empty');
+    expect(payload.embeds[0]?.author).toBeUndefined();
+    expect(payload.components).toHaveLength(1);
+    expect(payload.components[0]?.components[0]?.type).toBe(ComponentType.StringSelect);
+  });
+
   it('keeps a 2,000-character question within every limit, escaped', () => {
     const question = `${'**@everyone** <@&123> [lien](https://x.example) '.repeat(40)}`.slice(0, 2000);
     const { payload } = render(question);

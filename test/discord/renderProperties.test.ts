@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createQuestionIndex } from '../../src/core/questionIndex.js';
 import { SURFACES } from '../../src/discord/customIds.js';
-import { fitUserText, LIMITS, renderAnswer } from '../../src/discord/render.js';
+import { fitUserText, LIMITS, renderAnswer, unescapeMarkdown } from '../../src/discord/render.js';
 import { engine } from './harness.js';
 import { assertWithinLimits } from './limits.js';
 
@@ -53,10 +53,13 @@ describe('the Discord renderer, on any question', () => {
           assertWithinLimits(payload);
           expect(payload.allowedMentions).toEqual({ parse: [], repliedUser: false });
           if (answer.answered) {
+            // Each field shows its citation's quote, which is verbatim in the article.
             const fields = payload.embeds[0]?.fields ?? [];
             expect(fields.length).toBeGreaterThan(0);
-            for (const citation of answer.citations.slice(0, fields.length))
+            answer.citations.slice(0, fields.length).forEach((citation, i) => {
               expect(article).toContain(citation.quote);
+              expect(unescapeMarkdown(fields[i]?.value ?? '')).toBe(`> ${citation.quote}`);
+            });
           }
         },
       ),
