@@ -38,10 +38,26 @@ async function runDiscord(config: Config, token: string): Promise<void> {
     logger.error({ err: describeError(reason) }, 'unhandled promise rejection');
   });
   const engine = loadEngine();
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let fatal: string | undefined;
   try {
-    bot = await startBot({ token, apiUrl: config.discordApiUrl, engine, dataDir: config.dataDir, logger });
+    bot = await startBot({
+      token,
+      apiUrl: config.discordApiUrl,
+      engine,
+      dataDir: config.dataDir,
+      logger,
+      // Restarting would only be refused again, and burns the day's identify budget: stop.
+      onFatal: (message) => {
+        fatal = message;
+        if (!bot) return; // Still logging in: the login fails with it, below.
+        process.stderr.write(`${message}\n`);
+        setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+        void bot.stop().finally(() => process.exit(1));
+      },
+    });
   } catch (error) {
+    if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {
       throw new ConfigError([

@@ -9,6 +9,22 @@ import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { handleInteraction } from './interactions.js';
 import { noMentions } from './render.js';
 
+/** Gateway close codes after which Discord will not take the bot back, and what to do. */
+export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
+  [
+    4004,
+    'Discord rejected DISCORD_TOKEN (close code 4004). Copy the token from the Bot tab of the developer portal (Reset Token gives a new one).',
+  ],
+  [4010, 'Discord refused the shard settings (close code 4010).'],
+  [4011, 'Discord requires sharding (close code 4011): the bot is in too many servers for one connection.'],
+  [4012, 'Discord refused the gateway version (close code 4012): update discord.js.'],
+  [4013, 'Discord refused the gateway intents (close code 4013).'],
+  [
+    4014,
+    'Discord refused a privileged intent (close code 4014): this bot needs none, so check its code and the portal.',
+  ],
+]);
+
 export interface BotOptions {
   readonly token: string;
   /** REST base such as `http://127.0.0.1:8080/api`; Discord's own when absent. */
@@ -16,6 +32,8 @@ export interface BotOptions {
   readonly engine: Engine;
   readonly dataDir: string;
   readonly logger: Logger;
+  /** Discord closed the gateway for good (a fatal close code): the process should stop. */
+  readonly onFatal?: (message: string) => void;
 }
 
 export interface Bot {
@@ -80,6 +98,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord.js client error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const message = FATAL_CLOSE_CODES.get(event.code);
+    if (message === undefined) return;
+    logger.fatal({ code: event.code, shard: shardId }, message);
+    options.onFatal?.(message);
+  });
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));
 
   const ready = once(client, Events.ClientReady);

@@ -151,6 +151,24 @@ describe('npm start with a bad token or no Discord', { timeout: 30_000 }, () => 
   });
 });
 
+describe('npm start when Discord closes the gateway for good', { timeout: 30_000 }, () => {
+  it('says why and how to fix it, and exits 1 instead of waiting silently', async () => {
+    const bot = npm(['start'], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl });
+    children.push(bot);
+    const before = fake.identifyCount;
+    await expect
+      .poll(() => fake.identifyCount > before && bot.output().includes('connected to Discord'), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    fake.closeGatewaySockets(4004);
+    expect(await exitOf(bot, 10_000)).toBe(1);
+    expect(bot.output()).toContain('Discord rejected DISCORD_TOKEN (close code 4004)');
+    expect(bot.output()).not.toContain(TOKEN);
+    await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
+  });
+});
+
 describe('npm run deploy-commands', { timeout: 30_000 }, () => {
   const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: FAKE_APP_ID };
 
