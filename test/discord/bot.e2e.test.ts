@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   type APIActionRowComponent,
@@ -16,6 +16,7 @@ import {
   alice,
   bob,
   CHANNEL,
+  engine,
   GUILD,
   type Harness,
   openSockets,
@@ -224,7 +225,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     expect(choices[0]?.name).toMatch(/microsoft/i);
   });
 
-  it('offers the most useful questions for an empty box', async () => {
+  it('offers the most useful questions for an empty box, main points first', async () => {
     const built = autocomplete({
       name: 'ask',
       options: { question: '' },
@@ -234,10 +235,29 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
       locale: 'en-US',
     });
     const { body } = await interact(built);
-    const choices = body.data?.choices ?? [];
-    expect(choices.length).toBeGreaterThan(3);
-    expect(choices.length).toBeLessThanOrEqual(25);
-    expect(choices.every((choice) => /\?$/.test(choice.name) || choice.name.length > 3)).toBe(true);
+    const names = (body.data?.choices ?? []).map((choice) => choice.name);
+    const featured = engine()
+      .knowledge.facts.filter((fact) => fact.featured)
+      .map((fact) => fact.questions.en[0]);
+    expect(names.length).toBe(25);
+    expect(names.slice(0, featured.length)).toEqual(featured);
+  });
+
+  it('answers a reply that quotes someone, and does not fail when the message is gone', async () => {
+    const sent = messageCreate({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: alice,
+      content: mention(
+        `<@${bob.id}> a dit que c'est 2,9 milliards <:think:123456789012345678>, combien investit Microsoft ?`,
+      ),
+      mentions: [FAKE_BOT, bob],
+    });
+    const { request } = await post(sent);
+    const reference = (request.body as { message_reference?: { fail_if_not_exists?: boolean } })
+      .message_reference;
+    expect(reference?.fail_if_not_exists).toBe(false);
+    expect(quoteOf(embedOf(request.body as Body))).toContain('2,9 milliards');
   });
 
   it('answers a mention with a reply that pings nobody', async () => {
@@ -409,7 +429,9 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     const { body } = await post(sent);
     expect(body.allowed_mentions).toEqual(NOBODY);
     expect(body.content ?? '').toBe('');
-    expect(embedOf(body).title).not.toMatch(/(^|[^\\])@everyone/);
+    // Answered, not sunk by the markup; and no id or mass mention is echoed.
+    expect(quoteOf(embedOf(body))).toContain('Fumio Kishida');
+    expect(embedOf(body).title).toBe('qui est Kishida ?');
     expect(
       harness.fake.requests.some(
         (request) => (request.body as Body | null)?.message_reference?.message_id === ignored.id,
@@ -436,6 +458,80 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     expect(embedOf(body).title?.length).toBeLessThanOrEqual(256);
   });
 
+  it('answers "Ask about this message" on a message with no text, saying so', async () => {
+    const target = message({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: bob,
+      content: '<@123456789012345678>',
+    });
+    const built = messageContextMenu({
+      name: 'Ask about this message',
+      targetMessage: target,
+      guildId: GUILD,
+      channelId: CHANNEL,
+      user: alice,
+      locale: 'en-US',
+    });
+    const { body } = await interact(built);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toBe('That message has no text to ask about.');
+  });
+
+  it('tells the user once, privately, when a handler fails, and keeps serving', async () => {
+    // A malformed /ask (no question) makes the handler throw.
+    const broken = slashCommand({
+      name: 'ask',
+      options: {},
+      channelId: nextId(),
+      user: bob,
+      locale: 'en-US',
+    });
+    const { body } = await interact(broken);
+    expect(body.data?.flags).toBe(64);
+    expect(body.data?.content).toContain('something went wrong');
+    const errors = harness.logs.filter((line) => Number(line.level) >= 50).splice(0);
+    expect(errors.map((line) => line.msg)).toEqual(['an interaction handler failed']);
+    harness.logs.splice(0);
+    const { body: next } = await interact(guildAsk('Qui est Brad Smith ?'));
+    expect(quoteOf(embedOf(next.data))).toContain('Brad Smith');
+  });
+
+  it('answers a button it did not make as expired, and a failed vote as failed', async () => {
+    const sitting = message({
+      channelId: CHANNEL,
+      guildId: GUILD,
+      author: FAKE_BOT,
+      embeds: [{ title: 'x' }],
+    });
+    const stale = await interact(
+      messageComponent({ customId: 'vote:sideways:slash:x', message: sitting, user: bob, locale: 'en-US' }),
+    );
+    expect(stale.body.data?.content).toContain('no longer matches');
+    // The feedback file cannot be written: a directory stands in its place.
+    const file = path.join(harness.dataDir, FEEDBACK_FILE);
+    rmSync(file, { force: true });
+    mkdirSync(file);
+    try {
+      const vote = await interact(
+        messageComponent({
+          customId: 'vote:up:slash:investment-amount',
+          message: sitting,
+          user: bob,
+          locale: 'en-US',
+        }),
+      );
+      expect(vote.body.data?.flags).toBe(64);
+      expect(vote.body.data?.content).toContain('could not be recorded');
+      expect(harness.logs.filter((line) => Number(line.level) >= 50).map((line) => line.msg)).toEqual([
+        'could not record a vote',
+      ]);
+      harness.logs.splice(0);
+    } finally {
+      rmSync(file, { recursive: true, force: true });
+    }
+  });
+
   it('answers a command it no longer has, instead of leaving Discord waiting', async () => {
     const { body } = await interact(
       slashCommand({ name: 'obsolete', channelId: nextId(), user: bob, locale: 'en-US' }),
@@ -447,9 +543,11 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
 
   it('logs what it served without a token, a question or who asked', async () => {
     await interact(guildAsk('Secret question de alice ?'));
+    await post(messageCreate({ channelId: nextId(), author: alice, content: 'Secret question en DM ?' }));
+    // Each is logged once discord.js has Discord's answer, just after the fake saw the reply.
+    await expect.poll(() => harness.logs.some((line) => line.msg === 'interaction answered')).toBe(true);
+    await expect.poll(() => harness.logs.some((line) => line.msg === 'message answered')).toBe(true);
     const written = harness.logs.map((line) => JSON.stringify(line)).join('\n');
-    expect(harness.logs.some((line) => line.msg === 'interaction answered')).toBe(true);
-    expect(harness.logs.some((line) => line.msg === 'message answered')).toBe(true);
     for (const secret of [TOKEN, 'tok-', 'Secret question', alice.id, alice.username, bob.id, bob.username]) {
       expect(written).not.toContain(secret);
     }
