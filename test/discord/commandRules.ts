@@ -33,12 +33,30 @@ export function commandProblems(command: RESTPostAPIApplicationCommandsJSONBody)
       check(option.description.length >= 1 && option.description.length <= 100, `${option.name} description`);
       for (const locale of LOCALES) {
         const text = option.description_localizations?.[locale as 'fr'];
-        check(typeof text === 'string' && text.length <= 100, `${option.name} ${locale} description`);
+        check(
+          typeof text === 'string' && text.length >= 1 && text.length <= 100,
+          `${option.name} ${locale} description`,
+        );
+      }
+      for (const [locale, name] of Object.entries(option.name_localizations ?? {})) {
+        check(
+          typeof name === 'string' && CHAT_NAME.test(name) && name === name.toLowerCase(),
+          `option ${option.name} ${locale} name`,
+        );
       }
       if (!option.required) optionalSeen = true;
       else check(!optionalSeen, 'a required option after an optional one');
-      if ('max_length' in option && option.max_length !== undefined) {
-        check(option.max_length >= 1 && option.max_length <= 6000, `${option.name} max_length`);
+      const lengths = option as { min_length?: number; max_length?: number };
+      if (lengths.max_length !== undefined) {
+        check(lengths.max_length >= 1 && lengths.max_length <= 6000, `${option.name} max_length`);
+      }
+      if (lengths.min_length !== undefined) {
+        check(
+          lengths.min_length >= 0 &&
+            lengths.min_length <= 6000 &&
+            lengths.min_length <= (lengths.max_length ?? 6000),
+          `${option.name} min_length`,
+        );
       }
     }
   } else {
