@@ -257,6 +257,13 @@ const EXTRA_STOPWORDS = [
   'tous',
   'toute',
   'toutes',
+  // "tu sais combien…", "do you know who…": the question follows.
+  'sais',
+  'sait',
+  'savez',
+  'savoir',
+  'know',
+  'knows',
   'peu',
   'autant',
   'tant',
