@@ -136,6 +136,19 @@ const guildAsk = (question: string, extra: Record<string, unknown> = {}) =>
     locale: 'fr',
   });
 
+/** Alice uses "Ask about this message" on a message of Bob's in the guild channel. */
+function askAboutMessage(content: string, locale: string) {
+  const targetMessage = message({ channelId: CHANNEL, guildId: GUILD, author: bob, content });
+  return messageContextMenu({
+    name: 'Ask about this message',
+    targetMessage,
+    guildId: GUILD,
+    channelId: CHANNEL,
+    user: alice,
+    locale,
+  });
+}
+
 function quoteOf(embed: APIEmbed | undefined): string {
   return embed?.fields?.[0]?.value ?? '';
 }
@@ -297,21 +310,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
   });
 
   it('answers "Ask about this message" ephemerally from the target message', async () => {
-    const target = message({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: bob,
-      content: 'Microsoft va ouvrir un centre de recherche ?',
-    });
-    const built = messageContextMenu({
-      name: 'Ask about this message',
-      targetMessage: target,
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-      locale: 'fr',
-    });
-    const { body } = await interact(built);
+    const { body } = await interact(askAboutMessage('Microsoft va ouvrir un centre de recherche ?', 'fr'));
     expect(body.data?.flags).toBe(64);
     expect(quoteOf(embedOf(body.data))).toMatch(/centre de recherche/);
   });
@@ -459,21 +458,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
   });
 
   it('answers "Ask about this message" on a message with no text, saying so', async () => {
-    const target = message({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: bob,
-      content: '<@123456789012345678>',
-    });
-    const built = messageContextMenu({
-      name: 'Ask about this message',
-      targetMessage: target,
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-      locale: 'en-US',
-    });
-    const { body } = await interact(built);
+    const { body } = await interact(askAboutMessage('<@123456789012345678>', 'en-US'));
     expect(body.data?.flags).toBe(64);
     expect(body.data?.content).toBe('That message has no text to ask about.');
   });

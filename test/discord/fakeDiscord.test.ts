@@ -39,6 +39,15 @@ const handlerErrors: unknown[] = [];
 const run = <T>(fn: ((x: T) => Promise<unknown>) | undefined, x: T) =>
   fn?.(x).catch((error: unknown) => handlerErrors.push(error));
 
+/** A promise and the function that settles it, for results produced inside a handler. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 const waitFor = (predicate: (r: RecordedRequest) => boolean) => fake.waitForRequest(predicate, 2000); // < test timeout
 const callback = (i: { callbackPath: string }) => waitFor((r) => r.path === i.callbackPath);
 const path = (p: string) => (r: RecordedRequest) => r.path === p;
@@ -185,10 +194,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
       channelId: CHANNEL,
       user: alice,
     });
-    let done: (results: unknown[]) => void = () => {};
-    const results = new Promise<unknown[]>((resolve) => {
-      done = resolve;
-    });
+    const { promise: results, resolve: done } = deferred<unknown[]>();
     onInteraction = async (i) => {
       if (!i.isChatInputCommand()) return;
       await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -215,10 +221,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
       channelId: CHANNEL,
       user: alice,
     });
-    let done: (results: unknown[]) => void = () => {};
-    const results = new Promise<unknown[]>((resolve) => {
-      done = resolve;
-    });
+    const { promise: results, resolve: done } = deferred<unknown[]>();
     onInteraction = async (i) => {
       if (!i.isChatInputCommand()) return;
       const response = await i.reply({
