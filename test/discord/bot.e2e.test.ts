@@ -126,6 +126,16 @@ function post(payload: Record<string, unknown>) {
 }
 
 const mention = (text: string) => `<@${FAKE_BOT.id}> ${text}`;
+/** A message in the guild channel that mentions the bot: Alice's, unless `extra` says otherwise. */
+const mentionInGuild = (content: string, extra: Partial<Parameters<typeof messageCreate>[0]> = {}) =>
+  messageCreate({
+    channelId: CHANNEL,
+    guildId: GUILD,
+    author: alice,
+    content,
+    mentions: [FAKE_BOT],
+    ...extra,
+  });
 const guildAsk = (question: string, extra: Record<string, unknown> = {}) =>
   slashCommand({
     name: 'ask',
@@ -257,15 +267,12 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
   });
 
   it('answers a reply that quotes someone, and does not fail when the message is gone', async () => {
-    const sent = messageCreate({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: alice,
-      content: mention(
+    const sent = mentionInGuild(
+      mention(
         `<@${bob.id}> a dit que c'est 2,9 milliards <:think:123456789012345678>, combien investit Microsoft ?`,
       ),
-      mentions: [FAKE_BOT, bob],
-    });
+      { mentions: [FAKE_BOT, bob] },
+    );
     const { request } = await post(sent);
     const reference = (request.body as { message_reference?: { fail_if_not_exists?: boolean } })
       .message_reference;
@@ -274,26 +281,14 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
   });
 
   it('answers a mention with a reply that pings nobody', async () => {
-    const sent = messageCreate({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: alice,
-      content: mention('Où sont les centres de données ?'),
-      mentions: [FAKE_BOT],
-    });
+    const sent = mentionInGuild(mention('Où sont les centres de données ?'));
     const { body } = await post(sent);
     expect(body.allowed_mentions).toEqual(NOBODY);
     expect(quoteOf(embedOf(body))).toMatch(/Tokyo|Osaka/);
   });
 
   it('answers a bare mention with short help', async () => {
-    const sent = messageCreate({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: alice,
-      content: `<@${FAKE_BOT.id}>`,
-      mentions: [FAKE_BOT],
-    });
+    const sent = mentionInGuild(`<@${FAKE_BOT.id}>`);
     const { body } = await post(sent);
     expect(embedOf(body).description).toContain('/ask');
     expect(body.components ?? []).toEqual([]);
@@ -380,26 +375,12 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
   });
 
   it('ignores messages from bots, itself included', async () => {
-    const fromBot = messageCreate({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: otherBot,
-      content: mention('Qui est Kishida ?'),
-      mentions: [FAKE_BOT],
-    });
+    const fromBot = mentionInGuild(mention('Qui est Kishida ?'), { author: otherBot });
     const fromSelf = messageCreate({ channelId: nextId(), author: FAKE_BOT, content: 'Qui est Kishida ?' });
     harness.fake.dispatch('MESSAGE_CREATE', fromBot);
     harness.fake.dispatch('MESSAGE_CREATE', fromSelf);
     // A later human question is answered: by then the bots' messages have been handled.
-    await post(
-      messageCreate({
-        channelId: CHANNEL,
-        guildId: GUILD,
-        author: alice,
-        content: mention('Qui est Kishida ?'),
-        mentions: [FAKE_BOT],
-      }),
-    );
+    await post(mentionInGuild(mention('Qui est Kishida ?')));
     const replies = harness.fake.requests.filter((request) =>
       [fromBot.id, fromSelf.id].includes((request.body as Body | null)?.message_reference?.message_id),
     );
@@ -416,15 +397,10 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
       mentionRoles: ['123456789012345678'],
     });
     harness.fake.dispatch('MESSAGE_CREATE', ignored);
-    const sent = messageCreate({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: alice,
-      content: mention(`@everyone @here <@&123456789012345678> <@${bob.id}> qui est Kishida ?`),
-      mentions: [FAKE_BOT, bob],
-      mentionEveryone: true,
-      mentionRoles: ['123456789012345678'],
-    });
+    const sent = mentionInGuild(
+      mention(`@everyone @here <@&123456789012345678> <@${bob.id}> qui est Kishida ?`),
+      { mentions: [FAKE_BOT, bob], mentionEveryone: true, mentionRoles: ['123456789012345678'] },
+    );
     const { body } = await post(sent);
     expect(body.allowed_mentions).toEqual(NOBODY);
     expect(body.content ?? '').toBe('');
@@ -444,15 +420,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
         0,
         2000,
       );
-    const { body } = await post(
-      messageCreate({
-        channelId: CHANNEL,
-        guildId: GUILD,
-        author: alice,
-        content: long,
-        mentions: [FAKE_BOT],
-      }),
-    );
+    const { body } = await post(mentionInGuild(long));
     assertWithinLimits({ embeds: body.embeds ?? [], components: body.components ?? [] });
     expect(embedOf(body).title?.length).toBeLessThanOrEqual(256);
   });
