@@ -1,8 +1,6 @@
 import type { Answer, Language } from '../core/types.js';
 import type { BotContext } from './handlers/context.js';
-
-/** Discord replies offer up to five related questions. */
-const SUGGESTIONS_SHOWN = 5;
+import { RELATED_SHOWN } from './render.js';
 
 // Markup Discord puts in message text: mentions of users, roles and channels, custom emoji,
 // timestamps, command mentions, and the two mass mentions. None of it is part of a question.
@@ -25,6 +23,6 @@ export function stripDiscordMarkup(text: string): string {
 export function askAbout(question: string, fallbackLanguage: Language, context: BotContext): Answer {
   return context.engine.ask(stripDiscordMarkup(question), {
     fallbackLanguage,
-    maxSuggestions: SUGGESTIONS_SHOWN,
+    maxSuggestions: RELATED_SHOWN,
   });
 }

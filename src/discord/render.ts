@@ -29,11 +29,14 @@ export const LIMITS = {
   selectOptions: 25,
   optionLabel: 100,
   optionValue: 100,
+  autocompleteChoices: 25,
+  choiceName: 100,
 } as const;
 
 /** Quotes shown per answer; each is a field. */
 const MAX_CITATIONS = 5;
-const MAX_SUGGESTIONS = 5;
+/** Related questions offered in the menu under an answer; the engine is asked for as many. */
+export const RELATED_SHOWN = 5;
 
 const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
 const HIGH_CONFIDENCE = 0.8;
@@ -155,7 +158,7 @@ function selectRow(
     if (!known || options.some((option) => option.value === known.key)) continue;
     if (known.key.length > LIMITS.optionValue) continue;
     options.push({ label: truncateAtWord(known.text, LIMITS.optionLabel), value: known.key });
-    if (options.length >= MAX_SUGGESTIONS) break;
+    if (options.length >= RELATED_SHOWN) break;
   }
   if (options.length === 0) return null;
   const strings = stringsFor(answer.language);

@@ -1,12 +1,9 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { ASK_OPTIONS } from '../commands/ask.js';
 import { askAbout } from '../question.js';
-import { renderAnswer, truncateAtWord } from '../render.js';
+import { LIMITS, renderAnswer, truncateAtWord } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
-
-const MAX_CHOICES = 25;
-const CHOICE_LENGTH = 100;
 
 export async function executeAsk(interaction: ChatInputCommandInteraction, context: BotContext) {
   const question = interaction.options.getString(ASK_OPTIONS.question, true);
@@ -23,10 +20,9 @@ export async function autocompleteAsk(interaction: AutocompleteInteraction, cont
     return;
   }
   const choices = context.questions
-    .suggest(String(focused.value), languageOfLocale(interaction.locale), MAX_CHOICES)
-    .map((known) => truncateAtWord(known.text, CHOICE_LENGTH))
+    .suggest(String(focused.value), languageOfLocale(interaction.locale), LIMITS.autocompleteChoices)
+    .map((known) => truncateAtWord(known.text, LIMITS.choiceName))
     .filter((text, index, all) => text.length > 0 && all.indexOf(text) === index)
-    .slice(0, MAX_CHOICES)
     .map((text) => ({ name: text, value: text }));
   await interaction.respond(choices);
 }
