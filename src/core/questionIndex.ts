@@ -26,7 +26,7 @@ export interface QuestionIndex {
 /** Discord shows at most 25 autocomplete choices or select options. */
 export const MAX_SUGGESTIONS = 25;
 /** Only this much of the typed text is read (Discord's own limit for an option value is 100). */
-export const MAX_TYPED_CHARS = 100;
+const MAX_TYPED_CHARS = 100;
 /** At most this many words of the typed text are searched, so that the work stays bounded. */
 const MAX_WORDS = 8;
 /** fuse.js's bitap compares 32 characters at a time: longer words and phrases are cut there. */

@@ -10,7 +10,7 @@ import { handleInteraction } from './interactions.js';
 import { noMentions } from './render.js';
 
 /** Gateway close codes after which Discord will not take the bot back, and what to do. */
-export const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
+const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
   [
     4004,
     'Discord rejected DISCORD_TOKEN (close code 4004). Copy the token from the Bot tab of the developer portal (Reset Token gives a new one).',
@@ -46,7 +46,7 @@ export interface Bot {
  * The gateway door. No MessageContent intent: Discord still sends the text of DMs, of
  * messages that mention the bot and of context-menu targets, which is all the bot reads.
  */
-export function createClient(apiUrl?: string): Client {
+function createClient(apiUrl?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],

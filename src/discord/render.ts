@@ -257,7 +257,7 @@ export function renderNotice(text: string, ephemeral: boolean): ReplyPayload {
 }
 
 /** The question to offer as an example: the first featured fact's, in `language`. */
-export function exampleQuestion(knowledge: KnowledgeBase, language: Language): string {
+function exampleQuestion(knowledge: KnowledgeBase, language: Language): string {
   const fact = knowledge.facts.find((candidate) => candidate.featured) ?? knowledge.facts[0];
   return fact?.questions[language][0] ?? '';
 }

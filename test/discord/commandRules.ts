@@ -1,6 +1,6 @@
 import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
-export const LOCALES = ['fr', 'en-US', 'en-GB'];
+const LOCALES = ['fr', 'en-US', 'en-GB'];
 const CHAT_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /** Discord's rules for an application command, as documented; returns every broken one. */
