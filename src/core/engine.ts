@@ -272,11 +272,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const ranked = index
       .map((entry) => scoreFact(entry, terms, weights, total, intent))
       .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
-    return { detected, terms, weights, total, ranked };
+    return { text, detected, terms, weights, total, ranked };
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
-    const { detected, terms, weights, total, ranked } = rank(question);
+    const { text: analysed, detected, terms, weights, total, ranked } = rank(question);
     const language = detected ?? askOptions.fallbackLanguage ?? 'fr';
     const content = terms.filter((term) => !term.question);
 
@@ -300,7 +300,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
     if (content.length === 0) return refuse('empty', message('empty', language), []);
 
-    const unknown = unknownNames(terms, question);
+    // Read in the analysed text only: the terms come from it, and the rest may be megabytes.
+    const unknown = unknownNames(terms, analysed);
     if (unknown.length > 0) {
       const text = unknownEntityMessage(unknown, language);
       return refuse('unknown-entity', text, ranked, 0, unknown.join(', '));

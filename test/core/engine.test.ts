@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/core/engine.js';
+import { createEngine, MAX_ANALYSED_CHARS } from '../../src/core/engine.js';
 import { ARTICLE, KNOWLEDGE } from './fixture.js';
 
 // A tiny dictionary: real words that must not be "corrected" into knowledge words.
@@ -129,6 +129,16 @@ describe('bounded work', () => {
     const answer = engine.ask(long);
     expect(answer.question).toBe(long);
     expect(typeof answer.answered).toBe('boolean');
+  });
+
+  it('reads nothing past the analysed part of a question, not even to join the names it found', () => {
+    // "Tim" and "Cook" are apart in the analysed part; a "Tim Cook" further on must not join them.
+    const head = `Will Tim open shops in Lyon, and Cook? ${'blah '.repeat(120)}`;
+    const tail = 'Tim Cook '.repeat(20_000);
+    expect(head.length).toBeGreaterThan(MAX_ANALYSED_CHARS);
+    const answer = engine.ask(head + tail);
+    expect(answer.unknownEntity).toBe('Tim, Cook');
+    expect({ ...answer, question: '' }).toEqual({ ...engine.ask(head), question: '' });
   });
 });
 
