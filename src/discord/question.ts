@@ -1,11 +1,24 @@
+import type { Engine } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
-import type { BotContext } from './handlers/context.js';
 import { RELATED_SHOWN } from './render.js';
+
+/**
+ * Only this much of what a member sends is read: Discord's longest message (Nitro). Anything a
+ * surface passes is cut here first, so the regexes below and the engine never scan more, however
+ * long the text that reaches them.
+ */
+export const MAX_QUESTION_INPUT = 4000;
 
 // Markup Discord puts in message text: mentions of users, roles and channels, custom emoji,
 // timestamps, command mentions, and the two mass mentions. None of it is part of a question.
 const DISCORD_MARKUP =
   /<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|<\/[-_\p{L}\p{N} ]+:\d+>|(?<![\p{L}\p{N}])@(?:everyone|here)(?!\p{L})/gu;
+
+/** The first `MAX_QUESTION_INPUT` units of `text`, never ending in half an emoji. */
+function capInput(text: string): string {
+  if (text.length <= MAX_QUESTION_INPUT) return text;
+  return text.slice(0, MAX_QUESTION_INPUT).replace(/[\uD800-\uDBFF]$/, '');
+}
 
 /**
  * The question a member typed, without Discord markup: an id is not a word of the question
@@ -13,14 +26,18 @@ const DISCORD_MARKUP =
  * written to the feedback file.
  */
 export function stripDiscordMarkup(text: string): string {
-  return text
+  return capInput(text)
     .replace(DISCORD_MARKUP, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
 
 /** How every surface asks the engine: markup removed, the member's locale as the fallback language. */
-export function askAbout(question: string, fallbackLanguage: Language, context: BotContext): Answer {
+export function askAbout(
+  question: string,
+  fallbackLanguage: Language,
+  context: { readonly engine: Pick<Engine, 'ask'> },
+): Answer {
   return context.engine.ask(stripDiscordMarkup(question), {
     fallbackLanguage,
     maxSuggestions: RELATED_SHOWN,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stripDiscordMarkup } from '../../src/discord/question.js';
+import type { Answer } from '../../src/core/types.js';
+import { askAbout, MAX_QUESTION_INPUT, stripDiscordMarkup } from '../../src/discord/question.js';
 
 describe('stripDiscordMarkup', () => {
   it('removes mentions of users, roles and channels, and the mass mentions', () => {
@@ -19,5 +20,46 @@ describe('stripDiscordMarkup', () => {
 
   it('leaves nothing of a message made only of markup', () => {
     expect(stripDiscordMarkup(' <@1> <:x:2> @everyone ')).toBe('');
+  });
+});
+
+describe('reading a long question', () => {
+  /** An engine that records what it was asked and refuses everything. */
+  function recordingEngine() {
+    const asked: string[] = [];
+    const ask = (question: string): Answer => {
+      asked.push(question);
+      return {
+        question,
+        answered: false,
+        text: '',
+        language: 'fr',
+        confidence: 0,
+        citations: [],
+        suggestions: [],
+        reason: 'empty',
+        unknownEntity: null,
+      };
+    };
+    return { asked, engine: { ask } };
+  }
+
+  it('hands the engine at most MAX_QUESTION_INPUT characters of a million', () => {
+    const { asked, engine } = recordingEngine();
+    askAbout(`qui est Kishida ? ${'x '.repeat(500_000)}`, 'fr', { engine });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.startsWith('qui est Kishida ?')).toBe(true);
+    expect(asked[0]?.length).toBeLessThanOrEqual(MAX_QUESTION_INPUT);
+  });
+
+  it('cuts the text before stripping markup, so markup past the cap is never read', () => {
+    // A mention that straddles the cap is cut in two: what is left is not a mention, and stays.
+    const question = `${'a'.repeat(MAX_QUESTION_INPUT - 6)} <@123456789012345678> tail`;
+    expect(stripDiscordMarkup(question)).toBe(`${'a'.repeat(MAX_QUESTION_INPUT - 6)} <@123`);
+  });
+
+  it('never cuts an emoji in half at the cap', () => {
+    const stripped = stripDiscordMarkup(`${'a'.repeat(MAX_QUESTION_INPUT - 1)}😀😀`);
+    expect(stripped).toBe('a'.repeat(MAX_QUESTION_INPUT - 1));
   });
 });
