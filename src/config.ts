@@ -21,18 +21,57 @@ const optionalUrl = optionalText.pipe(
     .optional(),
 );
 
+/**
+ * A bot token is three dot-separated base64url parts (the bot's id, a timestamp, a signature).
+ * The messages name the usual mix-ups; they never repeat the value, which may be a secret.
+ */
+const optionalToken = optionalText.pipe(
+  z
+    .string()
+    .refine((token) => !/^bot\s/i.test(token), 'remove the "Bot " prefix: paste the token alone')
+    .refine(
+      (token) => /^bot\s/i.test(token) || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(token),
+      'does not look like a bot token (three parts separated by dots). Copy it from the Bot tab of the developer portal, not the client secret or the public key',
+    )
+    .optional(),
+);
+
+/** A whole number in a range, from an env variable; blank means the default. */
+const optionalInteger = (min: number, max: number, fallback: number) =>
+  optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number')
+        .transform(Number)
+        .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+        .optional(),
+    )
+    .transform((value) => value ?? fallback);
+
 const EnvSchema = z.object({
-  DISCORD_TOKEN: optionalText,
+  DISCORD_TOKEN: optionalToken,
   DISCORD_CLIENT_ID: optionalSnowflake,
   DISCORD_GUILD_ID: optionalSnowflake,
   DISCORD_API_URL: optionalUrl,
   LOG_LEVEL: optionalText.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  LOG_FORMAT: optionalText.pipe(z.enum(['json', 'pretty']).default('json')),
   DATA_DIR: optionalText.pipe(z.string().default('data')),
+  KNOWLEDGE_DIR: optionalText,
+  COOLDOWN_QUESTIONS: optionalInteger(0, 1000, 5),
+  COOLDOWN_SECONDS: optionalInteger(1, 3600, 30),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
+export type LogFormat = z.infer<typeof EnvSchema>['LOG_FORMAT'];
+
+/** How many questions one member may ask in a window; `questions: 0` turns the limit off. */
+export interface CooldownConfig {
+  readonly questions: number;
+  readonly windowMs: number;
+}
 
 export interface Config {
   /** Absent: the terminal doors run instead of Discord. */
@@ -44,7 +83,12 @@ export interface Config {
   /** REST base (`…/api`) for `@discordjs/proxy` or a local fake; the gateway URL comes from it. */
   readonly discordApiUrl: string | undefined;
   readonly logLevel: LogLevel;
+  /** JSON lines (for log collectors) or coloured lines for a person at a terminal. */
+  readonly logFormat: LogFormat;
   readonly dataDir: string;
+  /** A knowledge folder other than the repository's own. */
+  readonly knowledgeDir: string | undefined;
+  readonly cooldown: CooldownConfig;
 }
 
 export class ConfigError extends Error {
@@ -68,7 +112,13 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     discordGuildId: result.data.DISCORD_GUILD_ID,
     discordApiUrl: result.data.DISCORD_API_URL,
     logLevel: result.data.LOG_LEVEL,
+    logFormat: result.data.LOG_FORMAT,
     dataDir: result.data.DATA_DIR,
+    knowledgeDir: result.data.KNOWLEDGE_DIR,
+    cooldown: {
+      questions: result.data.COOLDOWN_QUESTIONS,
+      windowMs: result.data.COOLDOWN_SECONDS * 1000,
+    },
   };
 }
 

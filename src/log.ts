@@ -1,13 +1,26 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
-import type { LogLevel } from './config.js';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.js';
 
 export type { Logger };
 
+/** Where log lines go: stdout, synchronously, so that nothing is lost when the process exits. */
+function stdoutFor(format: LogFormat): DestinationStream {
+  if (format === 'json') return pino.destination({ fd: 1, sync: true });
+  return pretty({
+    destination: 1,
+    sync: true,
+    colorize: process.stdout.isTTY,
+    translateTime: 'SYS:HH:MM:ss',
+  });
+}
+
 /**
- * Structured JSON logs on stdout. Tokens never reach a log line: discord.js hides the bot
- * token, and anything shaped like an interaction or webhook URL is scrubbed by `scrubUrl`.
+ * Structured logs on stdout: JSON lines by default, or readable lines with `LOG_FORMAT=pretty`.
+ * Tokens never reach a log line: discord.js hides the bot token, and anything shaped like an
+ * interaction or webhook URL is scrubbed by `scrubUrl`.
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, destination: DestinationStream | LogFormat = 'json'): Logger {
   return pino(
     {
       level,
@@ -17,7 +30,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
         censor: '[redacted]',
       },
     },
-    destination ?? pino.destination({ fd: 1, sync: true }),
+    typeof destination === 'string' ? stdoutFor(destination) : destination,
   );
 }
 

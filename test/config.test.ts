@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig, requireDiscord } from '../src/config.js';
 
+/** Shaped like a real bot token (id, timestamp, signature); not a real one. */
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
+
 function problemsOf(action: () => unknown): readonly string[] {
   try {
     action();
@@ -19,7 +22,10 @@ describe('readConfig', () => {
       discordGuildId: undefined,
       discordApiUrl: undefined,
       logLevel: 'info',
+      logFormat: 'json',
       dataDir: 'data',
+      knowledgeDir: undefined,
+      cooldown: { questions: 5, windowMs: 30_000 },
     });
   });
 
@@ -29,20 +35,25 @@ describe('readConfig', () => {
       DISCORD_GUILD_ID: '',
       DISCORD_API_URL: '',
       LOG_LEVEL: '',
+      LOG_FORMAT: '',
       DATA_DIR: ' ',
+      COOLDOWN_QUESTIONS: '',
+      COOLDOWN_SECONDS: ' ',
     });
     expect(config).toMatchObject({
       discordToken: undefined,
       discordGuildId: undefined,
       discordApiUrl: undefined,
       logLevel: 'info',
+      logFormat: 'json',
       dataDir: 'data',
+      cooldown: { questions: 5, windowMs: 30_000 },
     });
   });
 
   it('reads the Discord variables and drops a trailing slash from the API URL', () => {
     const config = readConfig({
-      DISCORD_TOKEN: 'abc.def.ghi',
+      DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: '123456789012345678',
       DISCORD_GUILD_ID: '223456789012345678',
       DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
@@ -61,6 +72,9 @@ describe('readConfig', () => {
         DISCORD_GUILD_ID: '12ab',
         DISCORD_API_URL: 'ftp://x',
         LOG_LEVEL: 'loud',
+        LOG_FORMAT: 'xml',
+        COOLDOWN_QUESTIONS: 'five',
+        COOLDOWN_SECONDS: '0',
       }),
     );
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
@@ -68,7 +82,44 @@ describe('readConfig', () => {
       'DISCORD_GUILD_ID',
       'DISCORD_API_URL',
       'LOG_LEVEL',
+      'LOG_FORMAT',
+      'COOLDOWN_QUESTIONS',
+      'COOLDOWN_SECONDS',
     ]);
+  });
+
+  it('names a token of the wrong shape, and the usual mix-ups, without repeating it', () => {
+    const secret = 'hQ3bV9xZ2kL7mN4pR8sT1wY6cF0gJ5dA'; // a client secret: 32 characters, no dots
+    for (const [token, hint] of [
+      [secret, /three parts separated by dots/],
+      ['0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', /not the client secret/],
+      [`Bot ${TOKEN}`, /remove the "Bot " prefix/],
+      ['abc.def.ghi', /does not look like a bot token/],
+    ] as const) {
+      const problems = problemsOf(() => readConfig({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: 'x' }));
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(/^DISCORD_TOKEN: /);
+      expect(problems[0]).toMatch(hint);
+      expect(problems[1]).toMatch(/^DISCORD_CLIENT_ID: /);
+      expect(problems.join('\n')).not.toContain(token.slice(4, 20));
+    }
+  });
+
+  it('accepts a token pasted with surrounding spaces', () => {
+    expect(readConfig({ DISCORD_TOKEN: ` ${TOKEN}\n` }).discordToken).toBe(TOKEN);
+  });
+
+  it('reads the cooldown, where 0 questions turns it off', () => {
+    expect(readConfig({ COOLDOWN_QUESTIONS: '3', COOLDOWN_SECONDS: '10' }).cooldown).toEqual({
+      questions: 3,
+      windowMs: 10_000,
+    });
+    expect(readConfig({ COOLDOWN_QUESTIONS: '0' }).cooldown.questions).toBe(0);
+  });
+
+  it('reads the knowledge folder and the log format', () => {
+    const config = readConfig({ KNOWLEDGE_DIR: '/srv/knowledge', LOG_FORMAT: 'pretty' });
+    expect(config).toMatchObject({ knowledgeDir: '/srv/knowledge', logFormat: 'pretty' });
   });
 });
 
@@ -79,6 +130,8 @@ describe('requireDiscord', () => {
   });
 
   it('lets the bot run without the application id', () => {
-    expect(requireDiscord(readConfig({ DISCORD_TOKEN: 't' }), { clientId: false }).discordToken).toBe('t');
+    expect(requireDiscord(readConfig({ DISCORD_TOKEN: TOKEN }), { clientId: false }).discordToken).toBe(
+      TOKEN,
+    );
   });
 });
