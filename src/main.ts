@@ -4,13 +4,11 @@ import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { startBot } from './discord/bot.js';
 import { KnowledgeError } from './knowledge/load.js';
+import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
 
 /** A failure to start that the message explains in full: no stack trace needed. */
 class StartError extends Error {}
-
-/** How long a shutdown may take before the process leaves anyway. */
-const SHUTDOWN_GRACE_MS = 5000;
 
 /** Picks the door from the configuration: Discord with a token, else the terminal chat. */
 async function main(): Promise<number | undefined> {
@@ -28,17 +26,19 @@ async function main(): Promise<number | undefined> {
     );
     return 1;
   }
-  await runChat(loadEngine(), process.stdin, process.stdout);
+  await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout);
   return 0;
 }
 
 async function runDiscord(config: Config, token: string): Promise<void> {
-  const logger = createLogger(config.logLevel);
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: describeError(reason) }, 'unhandled promise rejection');
-  });
-  const engine = loadEngine();
+  const logger = createLogger(config.logLevel, config.logFormat);
+  const engine = loadEngine(config.knowledgeDir);
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  handleProcessEvents({
+    logger,
+    stop: async () => bot?.stop(),
+    exit: (code) => process.exit(code),
+  });
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -46,6 +46,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       apiUrl: config.discordApiUrl,
       engine,
       dataDir: config.dataDir,
+      cooldown: config.cooldown,
       logger,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
@@ -74,22 +75,6 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       'DISCORD_CLIENT_ID is not the application of this token: deploy-commands would register elsewhere',
     );
   }
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    bot.stop().then(
-      () => {
-        logger.info('disconnected from Discord');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.warn({ err: describeError(error) }, 'the client did not close cleanly');
-        process.exit(0);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 try {

@@ -1,13 +1,26 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, type Message, Partials } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Message,
+  Partials,
+  PermissionFlagsBits,
+  RESTEvents,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import type { CooldownConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
 import { describeError, type Logger } from '../log.js';
-import { FeedbackLog } from './feedback.js';
+import { Cooldown } from './cooldown.js';
+import { FeedbackLog, type FeedbackSink } from './feedback.js';
 import type { BotContext } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { handleInteraction } from './interactions.js';
-import { noMentions } from './render.js';
+import { noMentions, type ReplyPayload } from './render.js';
+import { DEFER_AFTER_MS } from './respond.js';
 
 /** Gateway close codes after which Discord will not take the bot back, and what to do. */
 const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
@@ -31,6 +44,12 @@ export interface BotOptions {
   readonly apiUrl?: string | undefined;
   readonly engine: Engine;
   readonly dataDir: string;
+  /** Where votes go; default `<dataDir>/feedback.jsonl`. */
+  readonly feedback?: FeedbackSink;
+  /** Questions per member across every surface (default: 5 per 30 s). */
+  readonly cooldown?: CooldownConfig;
+  /** An interaction reply not ready after this long is deferred first (default 2 s). */
+  readonly deferAfterMs?: number;
   readonly logger: Logger;
   /** Discord closed the gateway for good (a fatal close code): the process should stop. */
   readonly onFatal?: (message: string) => void;
@@ -55,18 +74,54 @@ function createClient(apiUrl?: string): Client {
   });
 }
 
+/** What the bot needs in a server channel to post an answer: see it, write in it, embed. */
+function missingPermissions(message: Message): string[] {
+  if (!message.inGuild()) return [];
+  const me = message.guild.members.me;
+  // Unknown (member or channel not cached): try, and handle a 50013 if it comes.
+  const granted = me ? message.channel.permissionsFor(me) : null;
+  if (!granted) return [];
+  const write = message.channel.isThread()
+    ? PermissionFlagsBits.SendMessagesInThreads
+    : PermissionFlagsBits.SendMessages;
+  return granted.missing([PermissionFlagsBits.ViewChannel, write, PermissionFlagsBits.EmbedLinks]);
+}
+
+/**
+ * Replies to a message, pinging nobody, not even the asker. A reply points at the question,
+ * which Discord allows only with Read Message History; without it the answer is posted plain.
+ */
+function sendReply(message: Message, { content, embeds, components, allowedMentions }: ReplyPayload) {
+  const me = message.guild?.members.me;
+  if (
+    message.inGuild() &&
+    me &&
+    message.channel.permissionsFor(me)?.has(PermissionFlagsBits.ReadMessageHistory) === false
+  ) {
+    return message.channel.send({ content, embeds, components, allowedMentions });
+  }
+  return message.reply({ content, embeds, components, allowedMentions, failIfNotExists: false });
+}
+
 function toIncoming(message: Message): IncomingMessage {
   return {
     content: message.content,
+    authorId: message.author.id,
     authorIsBot: message.author.bot,
     inGuild: message.inGuild(),
     mentionedUserIds: new Set(message.mentions.users.keys()),
     locale: message.guild?.preferredLocale ?? null,
-    // A message reply cannot be ephemeral; it still pings nobody, not even the asker.
-    reply: ({ content, embeds, components, allowedMentions }) =>
-      message.reply({ content, embeds, components, allowedMentions, failIfNotExists: false }),
+    missingPermissions: missingPermissions(message),
+    reply: (payload) => sendReply(message, payload),
   };
 }
+
+/** Discord errors that say the bot may not post here: expected, logged as such, never retried. */
+const CANNOT_POST: ReadonlyMap<number, string> = new Map([
+  [RESTJSONErrorCodes.MissingPermissions, 'no permission to reply in this channel: skipped'],
+  [RESTJSONErrorCodes.MissingAccess, 'no access to this channel: skipped'],
+  [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'this member does not accept direct messages: skipped'],
+]);
 
 /** Connects to Discord and serves every surface until `stop()`. */
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -76,8 +131,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     engine: options.engine,
     knowledge: options.engine.knowledge,
     questions: createQuestionIndex(options.engine.knowledge),
-    feedback: new FeedbackLog(options.dataDir),
+    feedback: options.feedback ?? new FeedbackLog(options.dataDir),
     logger,
+    cooldown: new Cooldown(options.cooldown ?? { questions: 5, windowMs: 30_000 }),
+    deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -85,19 +142,39 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
-    handleMessage(toIncoming(message), client.user.id, context).then(
-      (answered) => {
-        if (answered) logger.debug({ message: message.id, channel: message.channelId }, 'message answered');
+    const where = { message: message.id, channel: message.channelId };
+    const incoming = toIncoming(message);
+    handleMessage(incoming, client.user.id, context).then(
+      (outcome) => {
+        if (outcome === 'no-permission') {
+          logger.info(
+            { ...where, missing: incoming.missingPermissions },
+            'no permission to answer here: skipped',
+          );
+        } else if (outcome === 'answered') {
+          logger.debug(where, 'message answered');
+        } else if (outcome === 'cooldown') {
+          logger.debug(where, 'message not answered: the member is in a cooldown');
+        }
       },
       (error: unknown) => {
-        logger.error(
-          { err: describeError(error), message: message.id, channel: message.channelId },
-          'could not answer a message',
-        );
+        const expected = error instanceof DiscordAPIError ? CANNOT_POST.get(Number(error.code)) : undefined;
+        if (expected) logger.warn({ ...where, code: (error as DiscordAPIError).code }, expected);
+        else logger.error({ err: describeError(error), ...where }, 'could not answer a message');
       },
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: describeError(error) }, 'discord.js client error'));
+  // The client reconnects by itself after these; they are worth a line, not a crash.
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ err: describeError(error), shard: shardId }, 'gateway connection error'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) =>
+    logger.info({ shard: shardId }, 'reconnecting to the gateway'),
+  );
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    logger.info({ shard: shardId, replayed }, 'gateway session resumed'),
+  );
   client.on(Events.ShardDisconnect, (event, shardId) => {
     const message = FATAL_CLOSE_CODES.get(event.code);
     if (message === undefined) return;
@@ -105,6 +182,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     options.onFatal?.(message);
   });
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));
+  // discord.js waits and retries by itself; the route is a template, without ids or tokens.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+      'rate limited by Discord: the request waits and is retried',
+    ),
+  );
 
   const ready = once(client, Events.ClientReady);
   ready.catch(() => {}); // Awaited below; a failed login must not leave it unhandled.

@@ -13,8 +13,15 @@ export interface FeedbackRecord {
 
 export const FEEDBACK_FILE = 'feedback.jsonl';
 
+/** Where votes go: the file below, or a stand-in (a slow disk, in tests). */
+export interface FeedbackSink {
+  /** Named in the log when a write fails. */
+  readonly file: string;
+  record(record: FeedbackRecord): Promise<void>;
+}
+
 /** Appends votes to `<dataDir>/feedback.jsonl`, one JSON object a line, in arrival order. */
-export class FeedbackLog {
+export class FeedbackLog implements FeedbackSink {
   readonly file: string;
   private queue: Promise<void> = Promise.resolve();
 

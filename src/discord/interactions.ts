@@ -1,12 +1,79 @@
-import type { CommandInteraction, Interaction } from 'discord.js';
+import type { Interaction, RepliableInteraction } from 'discord.js';
 import { describeError } from '../log.js';
-import { handleRelated, handleVote } from './handlers/components.js';
+import { relatedHandler, voteHandler } from './handlers/components.js';
 import type { BotContext } from './handlers/context.js';
+import type { Handler } from './handlers/handler.js';
 import { MESSAGE_MENU_HANDLERS, SLASH_HANDLERS } from './handlers/index.js';
-import { renderNotice } from './render.js';
+import { renderCooldown, renderNotice } from './render.js';
+import { respond, respondFailure } from './respond.js';
 import { languageOfLocale, stringsFor } from './strings.js';
 
-/** Routes an interaction to its handler; a handler that throws costs the user one ephemeral notice. */
+/** A handler bound to its interaction. */
+interface Route {
+  readonly isQuestion: boolean;
+  readonly ephemeral: boolean;
+  reply(context: BotContext): ReturnType<Handler<unknown>['reply']>;
+}
+
+function bind<I>(handler: Handler<I>, interaction: I): Route {
+  const ephemeral = handler.ephemeral(interaction);
+  return {
+    isQuestion: handler.isQuestion,
+    ephemeral,
+    reply: (context) => handler.reply(interaction, context, ephemeral),
+  };
+}
+
+/**
+ * A command Discord still lists but this version does not have (deployed by an older or newer
+ * version): say so rather than leave Discord's "did not respond".
+ */
+const unknownCommand: Handler<RepliableInteraction & { commandName: string }> = {
+  isQuestion: false,
+  ephemeral: () => true,
+  reply(interaction, context, ephemeral) {
+    context.logger.warn(
+      { command: interaction.commandName },
+      'a command with no handler: run npm run deploy-commands',
+    );
+    return renderNotice(stringsFor(languageOfLocale(interaction.locale)).unknownCommand, ephemeral);
+  },
+};
+
+function routeOf(interaction: Interaction): Route | null {
+  if (interaction.isChatInputCommand()) {
+    return bind(SLASH_HANDLERS.get(interaction.commandName) ?? unknownCommand, interaction);
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    return bind(MESSAGE_MENU_HANDLERS.get(interaction.commandName) ?? unknownCommand, interaction);
+  }
+  if (interaction.isStringSelectMenu()) return bind(relatedHandler, interaction);
+  if (interaction.isButton()) return bind(voteHandler, interaction);
+  return null;
+}
+
+/**
+ * Whether the member may ask now. The first refusal in a window says how long to wait, to the
+ * member alone; later ones get no answer at all, so a flood costs the bot nothing.
+ */
+async function admitted(interaction: RepliableInteraction, context: BotContext): Promise<boolean> {
+  const verdict = context.cooldown.take(interaction.user.id);
+  if (verdict.allowed) return true;
+  if (verdict.notify) {
+    context.logger.info(
+      { interaction: describeInteraction(interaction), retryAfterMs: verdict.retryAfterMs },
+      'cooldown: a member asks too fast; later questions in this window are ignored',
+    );
+    const language = languageOfLocale(interaction.locale);
+    await interaction.reply(renderCooldown(language, verdict.retryAfterMs, context.cooldown.config, true));
+  }
+  return false;
+}
+
+/**
+ * Routes an interaction to its handler: the cooldown first, a deferral if the reply is slow,
+ * and one private notice if the handler throws.
+ */
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   const start = performance.now();
   try {
@@ -14,18 +81,11 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
       const handler = SLASH_HANDLERS.get(interaction.commandName);
       if (handler?.autocomplete) await handler.autocomplete(interaction, context);
       else await interaction.respond([]);
-    } else if (interaction.isChatInputCommand()) {
-      const handler = SLASH_HANDLERS.get(interaction.commandName);
-      if (handler) await handler.execute(interaction, context);
-      else await replyUnknown(interaction, context);
-    } else if (interaction.isMessageContextMenuCommand()) {
-      const handler = MESSAGE_MENU_HANDLERS.get(interaction.commandName);
-      if (handler) await handler(interaction, context);
-      else await replyUnknown(interaction, context);
-    } else if (interaction.isStringSelectMenu()) {
-      await handleRelated(interaction, context);
-    } else if (interaction.isButton()) {
-      await handleVote(interaction, context);
+    } else {
+      const route = routeOf(interaction);
+      if (!route || !interaction.isRepliable()) return;
+      if (route.isQuestion && !(await admitted(interaction, context))) return;
+      await respond(interaction, route.ephemeral, () => route.reply(context), context.deferAfterMs);
     }
     // No user id and no question text: what was served, and how fast.
     context.logger.debug(
@@ -40,26 +100,11 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     if (!interaction.isRepliable()) return;
     const notice = renderNotice(stringsFor(languageOfLocale(interaction.locale)).failed, true);
     try {
-      if (interaction.replied || interaction.deferred) await interaction.followUp(notice);
-      else await interaction.reply(notice);
+      await respondFailure(interaction, notice);
     } catch (noticeError) {
       context.logger.warn({ err: describeError(noticeError) }, 'could not tell the user about the failure');
     }
   }
-}
-
-/**
- * A command Discord still lists but this version does not have (deployed by an older or newer
- * version): say so rather than leave Discord's "did not respond".
- */
-async function replyUnknown(interaction: CommandInteraction, context: BotContext): Promise<void> {
-  context.logger.warn(
-    { command: interaction.commandName },
-    'a command with no handler: run npm run deploy-commands',
-  );
-  await interaction.reply(
-    renderNotice(stringsFor(languageOfLocale(interaction.locale)).unknownCommand, true),
-  );
 }
 
 /** Enough to find an interaction in the logs, without its token or the user's identity. */

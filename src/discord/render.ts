@@ -9,6 +9,7 @@ import {
   escapeMarkdown,
   MessageFlags,
 } from 'discord.js';
+import type { CooldownConfig } from '../config.js';
 import { DEFAULT_TUNING } from '../core/engine.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
 import type { Answer, KnowledgeBase, Language } from '../core/types.js';
@@ -254,6 +255,18 @@ export function renderNotice(text: string, ephemeral: boolean): ReplyPayload {
     allowedMentions: noMentions(),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** Why a member's question is not answered now, and when to ask again (rounded up to a second). */
+export function renderCooldown(
+  language: Language,
+  retryAfterMs: number,
+  limit: CooldownConfig,
+  ephemeral: boolean,
+): ReplyPayload {
+  const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+  const text = stringsFor(language).cooldown(seconds(retryAfterMs), limit.questions, seconds(limit.windowMs));
+  return renderNotice(text, ephemeral);
 }
 
 /** The question to offer as an example: the first featured fact's, in `language`. */

@@ -17,6 +17,8 @@ export const STRINGS = {
     unknownCommand: 'Je ne connais plus cette commande. Essayez /ask, /about ou /help.',
     noText: 'Ce message ne contient pas de texte sur lequel poser une question.',
     failed: 'Désolé, quelque chose s’est mal passé. Réessayez dans un instant.',
+    cooldown: (waitSeconds: number, questions: number, windowSeconds: number) =>
+      `Doucement : vous avez posé ${questions} questions en moins de ${windowSeconds} s. Réessayez dans ${waitSeconds} s. (Je ne répondrai pas d’ici là.)`,
     helpTitle: 'Comment me poser une question',
     help: (example: string) =>
       [
@@ -54,6 +56,8 @@ export const STRINGS = {
     unknownCommand: 'I no longer know this command. Try /ask, /about or /help.',
     noText: 'That message has no text to ask about.',
     failed: 'Sorry, something went wrong. Please try again in a moment.',
+    cooldown: (waitSeconds: number, questions: number, windowSeconds: number) =>
+      `Easy there: you have asked ${questions} questions in under ${windowSeconds} s. Please try again in ${waitSeconds} s. (I will not answer until then.)`,
     helpTitle: 'How to ask me',
     help: (example: string) =>
       [

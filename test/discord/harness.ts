@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEngine } from '../../src/bootstrap.js';
 import type { Engine } from '../../src/core/engine.js';
-import { type Bot, startBot } from '../../src/discord/bot.js';
+import { type Bot, type BotOptions, startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/log.js';
-import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
+import { type FakeDiscord, type FakeGuild, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
 import { FAKE_APP_ID, FAKE_BOT, type FakeUser, nextId } from './payloads.js';
 
 /** Shaped like a real bot token, so nothing treats it differently from one. */
@@ -33,17 +33,36 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fake Discord with one French-speaking guild, and the bot started as `npm start` starts it. */
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions extends Pick<BotOptions, 'cooldown' | 'deferAfterMs'> {
+  /** More guilds besides the French-speaking "Newsroom". */
+  readonly guilds?: FakeGuild[];
+}
+
+/**
+ * A fake Discord with one French-speaking guild, and the bot started as `npm start` starts it.
+ * The cooldown is off unless a test sets one: most tests ask many questions as one member.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord({
     applicationId: FAKE_APP_ID,
     botUser: FAKE_BOT,
-    guilds: [{ id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }], preferred_locale: 'fr' }],
+    guilds: [
+      { id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }], preferred_locale: 'fr' },
+      ...(options.guilds ?? []),
+    ],
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-'));
   const logs: Array<Record<string, unknown>> = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const bot = await startBot({ token: TOKEN, apiUrl: fake.apiUrl, engine: engine(), dataDir, logger });
+  const bot = await startBot({
+    token: TOKEN,
+    apiUrl: fake.apiUrl,
+    engine: engine(),
+    dataDir,
+    logger,
+    cooldown: options.cooldown ?? { questions: 0, windowMs: 1000 },
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+  });
   return {
     fake,
     bot,

@@ -6,10 +6,12 @@ const BOT = '900000000000000001';
 function message(overrides: Partial<IncomingMessage>): IncomingMessage {
   return {
     content: '',
+    authorId: '900000000000000002',
     authorIsBot: false,
     inGuild: true,
     mentionedUserIds: new Set(),
     locale: null,
+    missingPermissions: [],
     reply: async () => undefined,
     ...overrides,
   };

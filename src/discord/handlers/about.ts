@@ -1,9 +1,11 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { renderAbout } from '../render.js';
 import { languageOfLocale } from '../strings.js';
-import type { BotContext } from './context.js';
+import type { Handler } from './handler.js';
 
-export async function executeAbout(interaction: ChatInputCommandInteraction, context: BotContext) {
-  const language = languageOfLocale(interaction.locale);
-  await interaction.reply(renderAbout(language, context.engine.knowledge, true));
-}
+export const aboutHandler: Handler<ChatInputCommandInteraction> = {
+  isQuestion: false,
+  ephemeral: () => true,
+  reply: (interaction, context, ephemeral) =>
+    renderAbout(languageOfLocale(interaction.locale), context.engine.knowledge, ephemeral),
+};

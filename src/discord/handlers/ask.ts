@@ -4,13 +4,17 @@ import { askAbout } from '../question.js';
 import { LIMITS, renderAnswer, truncateAtWord } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
+import type { Handler } from './handler.js';
 
-export async function executeAsk(interaction: ChatInputCommandInteraction, context: BotContext) {
-  const question = interaction.options.getString(ASK_OPTIONS.question, true);
-  const ephemeral = interaction.options.getBoolean(ASK_OPTIONS.private) ?? false;
-  const answer = askAbout(question, languageOfLocale(interaction.locale), context);
-  await interaction.reply(renderAnswer(answer, { surface: 'slash', ephemeral }, context));
-}
+export const askHandler: Handler<ChatInputCommandInteraction> = {
+  isQuestion: true,
+  ephemeral: (interaction) => interaction.options.getBoolean(ASK_OPTIONS.private) ?? false,
+  reply(interaction, context, ephemeral) {
+    const question = interaction.options.getString(ASK_OPTIONS.question, true);
+    const answer = askAbout(question, languageOfLocale(interaction.locale), context);
+    return renderAnswer(answer, { surface: 'slash', ephemeral }, context);
+  },
+};
 
 /** Known questions matching what has been typed; autocomplete cannot be deferred, so no I/O. */
 export async function autocompleteAsk(interaction: AutocompleteInteraction, context: BotContext) {

@@ -4,45 +4,48 @@ import { parseCustomId } from '../customIds.js';
 import { askAbout, stripDiscordMarkup } from '../question.js';
 import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
-import type { BotContext } from './context.js';
+import type { Handler } from './handler.js';
 
 /** A pick in the "related questions" menu: that question is answered, for the picker only. */
-export async function handleRelated(interaction: StringSelectMenuInteraction, context: BotContext) {
-  const known = context.questions.byKey(interaction.values[0] ?? '');
-  if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
-    await interaction.reply(renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, true));
-    return;
-  }
-  const answer = askAbout(known.text, known.language, context);
-  await interaction.reply(renderAnswer(answer, { surface: 'related', ephemeral: true }, context));
-}
+export const relatedHandler: Handler<StringSelectMenuInteraction> = {
+  isQuestion: true,
+  ephemeral: () => true,
+  reply(interaction, context, ephemeral) {
+    const known = context.questions.byKey(interaction.values[0] ?? '');
+    if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
+      return renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, ephemeral);
+    }
+    const answer = askAbout(known.text, known.language, context);
+    return renderAnswer(answer, { surface: 'related', ephemeral }, context);
+  },
+};
 
 /** 👍 / 👎: one line in the feedback file, acknowledged to the voter only. */
-export async function handleVote(interaction: ButtonInteraction, context: BotContext) {
-  const strings = stringsFor(languageOfLocale(interaction.locale));
-  const action = parseCustomId(interaction.customId);
-  if (action?.kind !== 'vote') {
-    await interaction.reply(renderNotice(strings.expired, true));
-    return;
-  }
-  // The question is not in the custom_id (user text never is): it is the answer's title.
-  const title = interaction.message.embeds[0]?.title ?? '';
-  try {
-    await context.feedback.record({
-      time: new Date().toISOString(),
-      vote: action.vote,
-      surface: action.surface,
-      // Titles are built from questions stripped of mentions; stripping again guards old messages.
-      question: stripDiscordMarkup(unescapeMarkdown(title)),
-      factIds: action.factIds,
-    });
-  } catch (error) {
-    context.logger.error(
-      { err: describeError(error), file: context.feedback.file },
-      'could not record a vote',
-    );
-    await interaction.reply(renderNotice(strings.voteFailed, true));
-    return;
-  }
-  await interaction.reply(renderNotice(strings.voteThanks, true));
-}
+export const voteHandler: Handler<ButtonInteraction> = {
+  isQuestion: false,
+  ephemeral: () => true,
+  async reply(interaction, context, ephemeral) {
+    const strings = stringsFor(languageOfLocale(interaction.locale));
+    const action = parseCustomId(interaction.customId);
+    if (action?.kind !== 'vote') return renderNotice(strings.expired, ephemeral);
+    // The question is not in the custom_id (user text never is): it is the answer's title.
+    const title = interaction.message.embeds[0]?.title ?? '';
+    try {
+      await context.feedback.record({
+        time: new Date().toISOString(),
+        vote: action.vote,
+        surface: action.surface,
+        // Titles are built from questions stripped of mentions; stripping again guards old messages.
+        question: stripDiscordMarkup(unescapeMarkdown(title)),
+        factIds: action.factIds,
+      });
+    } catch (error) {
+      context.logger.error(
+        { err: describeError(error), file: context.feedback.file },
+        'could not record a vote',
+      );
+      return renderNotice(strings.voteFailed, ephemeral);
+    }
+    return renderNotice(strings.voteThanks, ephemeral);
+  },
+};

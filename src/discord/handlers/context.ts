@@ -1,11 +1,16 @@
 import type { Engine } from '../../core/engine.js';
 import type { Logger } from '../../log.js';
-import type { FeedbackLog } from '../feedback.js';
+import type { Cooldown } from '../cooldown.js';
+import type { FeedbackSink } from '../feedback.js';
 import type { RenderContext } from '../render.js';
 
 /** What every handler may use: the engine, the known questions, the vote log and the logger. */
 export interface BotContext extends RenderContext {
   readonly engine: Engine;
-  readonly feedback: FeedbackLog;
+  readonly feedback: FeedbackSink;
   readonly logger: Logger;
+  /** Questions per member, shared by every surface. */
+  readonly cooldown: Cooldown;
+  /** A reply not ready after this long is deferred first. */
+  readonly deferAfterMs: number;
 }

@@ -1,9 +1,11 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { renderHelp } from '../render.js';
 import { languageOfLocale } from '../strings.js';
-import type { BotContext } from './context.js';
+import type { Handler } from './handler.js';
 
-export async function executeHelp(interaction: ChatInputCommandInteraction, context: BotContext) {
-  const language = languageOfLocale(interaction.locale);
-  await interaction.reply(renderHelp(language, context.engine.knowledge, true));
-}
+export const helpHandler: Handler<ChatInputCommandInteraction> = {
+  isQuestion: false,
+  ephemeral: () => true,
+  reply: (interaction, context, ephemeral) =>
+    renderHelp(languageOfLocale(interaction.locale), context.engine.knowledge, ephemeral),
+};

@@ -7,25 +7,25 @@ import { aboutCommand } from '../commands/about.js';
 import { askCommand } from '../commands/ask.js';
 import { askMessageCommand } from '../commands/askMessage.js';
 import { helpCommand } from '../commands/help.js';
-import { executeAbout } from './about.js';
-import { autocompleteAsk, executeAsk } from './ask.js';
-import { executeAskMessage } from './askMessage.js';
+import { aboutHandler } from './about.js';
+import { askHandler, autocompleteAsk } from './ask.js';
+import { askMessageHandler } from './askMessage.js';
 import type { BotContext } from './context.js';
-import { executeHelp } from './help.js';
+import type { Handler } from './handler.js';
+import { helpHandler } from './help.js';
 
-export interface SlashHandler {
-  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+export interface SlashHandler extends Handler<ChatInputCommandInteraction> {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
 /** Slash commands by name: each definition in commands/, its handler here. */
 export const SLASH_HANDLERS: ReadonlyMap<string, SlashHandler> = new Map<string, SlashHandler>([
-  [askCommand.name, { execute: executeAsk, autocomplete: autocompleteAsk }],
-  [aboutCommand.name, { execute: executeAbout }],
-  [helpCommand.name, { execute: executeHelp }],
+  [askCommand.name, { ...askHandler, autocomplete: autocompleteAsk }],
+  [aboutCommand.name, aboutHandler],
+  [helpCommand.name, helpHandler],
 ]);
 
 export const MESSAGE_MENU_HANDLERS: ReadonlyMap<
   string,
-  (interaction: MessageContextMenuCommandInteraction, context: BotContext) => Promise<void>
-> = new Map([[askMessageCommand.name, executeAskMessage]]);
+  Handler<MessageContextMenuCommandInteraction>
+> = new Map([[askMessageCommand.name, askMessageHandler]]);

@@ -1,11 +1,12 @@
 import { askAbout, stripDiscordMarkup } from '../question.js';
-import { type ReplyPayload, renderAnswer, renderHelp } from '../render.js';
+import { type ReplyPayload, renderAnswer, renderCooldown, renderHelp } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
 
 /** The little a message handler needs to know; the gateway adapter fills it from discord.js. */
 export interface IncomingMessage {
   readonly content: string;
+  readonly authorId: string;
   readonly authorIsBot: boolean;
   /** False in a DM with the bot. */
   readonly inGuild: boolean;
@@ -13,8 +14,13 @@ export interface IncomingMessage {
   readonly mentionedUserIds: ReadonlySet<string>;
   /** The server's preferred locale, used when the question's language is unclear. */
   readonly locale: string | null;
+  /** Permissions the bot lacks to answer in this channel, by name (empty when unknown or in a DM). */
+  readonly missingPermissions: readonly string[];
   reply(payload: ReplyPayload): Promise<unknown>;
 }
+
+/** What became of a message: answered, or why not. */
+export type MessageOutcome = 'not-addressed' | 'answered' | 'no-permission' | 'cooldown';
 
 function mentionPattern(botId: string): RegExp {
   return new RegExp(`<@!?${botId}>`, 'g');
@@ -34,22 +40,33 @@ export function questionOf(message: IncomingMessage, botId: string): string | nu
 
 /**
  * Mentions in a server and every direct message: answered with a reply that pings nobody.
- * Resolves to whether the message was for the bot (and so answered).
+ * Skipped where the bot may not post an answer (it would only earn a 403), and once the
+ * member has used up the cooldown: told once, then silence until the window ends.
  */
 export async function handleMessage(
   message: IncomingMessage,
   botId: string,
   context: BotContext,
-): Promise<boolean> {
+): Promise<MessageOutcome> {
   const question = questionOf(message, botId);
-  if (question === null) return false;
+  if (question === null) return 'not-addressed';
+  if (message.missingPermissions.length > 0) return 'no-permission';
   const fallbackLanguage = languageOfLocale(message.locale);
+  const verdict = context.cooldown.take(message.authorId);
+  if (!verdict.allowed) {
+    if (verdict.notify) {
+      await message.reply(
+        renderCooldown(fallbackLanguage, verdict.retryAfterMs, context.cooldown.config, false),
+      );
+    }
+    return 'cooldown';
+  }
   if (question === '') {
     await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
-    return true;
+    return 'answered';
   }
   const answer = askAbout(question, fallbackLanguage, context);
   const surface = message.inGuild ? 'mention' : 'dm';
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
-  return true;
+  return 'answered';
 }

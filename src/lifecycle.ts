@@ -1,0 +1,66 @@
+import type { EventEmitter } from 'node:events';
+import { describeError, type Logger } from './log.js';
+
+/** How long a shutdown may take before the process leaves anyway. */
+export const SHUTDOWN_GRACE_MS = 5000;
+
+export interface LifecycleOptions {
+  readonly logger: Logger;
+  /** Disconnects from Discord; the process exits when it settles or after the grace period. */
+  stop(): Promise<void>;
+  exit(code: number): void;
+  /** The process, or a stand-in in tests. */
+  readonly events?: Pick<EventEmitter, 'on' | 'once'>;
+}
+
+/**
+ * What a long-running door does with process events. A rejected promise nobody awaited is
+ * logged and the bot keeps serving; an uncaught exception leaves the process in an unknown
+ * state, so it disconnects and exits 1 for the supervisor to restart it. SIGINT and SIGTERM
+ * disconnect (else the session lingers online for minutes), flush the logs and exit 0, within
+ * SHUTDOWN_GRACE_MS in any case.
+ */
+export function handleProcessEvents(options: LifecycleOptions): void {
+  const { logger } = options;
+  const events = options.events ?? process;
+  let leaving = false;
+  const leave = (code: number, done: string) => {
+    if (leaving) return;
+    leaving = true;
+    let exited = false;
+    const exit = () => {
+      if (exited) return;
+      exited = true;
+      clearTimeout(timer);
+      logger.flush();
+      options.exit(code);
+    };
+    const timer = setTimeout(() => {
+      logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'the client did not close in time: leaving anyway');
+      exit();
+    }, SHUTDOWN_GRACE_MS).unref();
+    options.stop().then(
+      () => {
+        logger.info(done);
+        exit();
+      },
+      (error: unknown) => {
+        logger.warn({ err: describeError(error) }, 'the client did not close cleanly');
+        exit();
+      },
+    );
+  };
+  events.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: describeError(reason) }, 'unhandled promise rejection');
+  });
+  events.on('uncaughtException', (error: unknown) => {
+    logger.fatal({ err: describeError(error) }, 'uncaught exception: stopping');
+    leave(1, 'disconnected from Discord after an uncaught exception');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    events.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      leave(0, 'disconnected from Discord');
+    });
+  }
+}
