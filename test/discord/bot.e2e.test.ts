@@ -11,16 +11,19 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/discord/customIds.js';
 import { FEEDBACK_FILE } from '../../src/discord/feedback.js';
-import type { RecordedRequest } from './fakeDiscord.js';
 import {
   alice,
   bob,
   CHANNEL,
   engine,
   GUILD,
+  guildAsk,
   type Harness,
+  mention,
+  mentionInGuild,
   openSockets,
   otherBot,
+  type Reply,
   startHarness,
   TOKEN,
 } from './harness.js';
@@ -88,6 +91,8 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  // The whole run's logs: neither the bot token nor any interaction token.
+  expect(harness.secretsInLogs()).toEqual([]);
   await harness?.close();
   // Nothing left behind: no socket or server of the fake, the gateway or the REST client.
   expect(await openSockets()).toEqual([]);
@@ -98,53 +103,17 @@ afterAll(async () => {
   );
 }, 10_000);
 
-async function timed(dispatch: () => void, predicate: (request: RecordedRequest) => boolean) {
+async function timed(send: () => Promise<Reply>) {
   const start = performance.now();
-  dispatch();
-  const request = await harness.waitFor(predicate);
+  const { request, body } = await send();
   latencies.push(performance.now() - start);
-  return { request, body: request.body as Body };
+  return { request, body: body as Body };
 }
 
 /** Sends an interaction and returns the body of its first response. */
-function interact(built: BuiltInteraction) {
-  return timed(
-    () => harness.fake.dispatch('INTERACTION_CREATE', built.payload),
-    (request) => request.path === built.callbackPath,
-  );
-}
-
+const interact = (built: BuiltInteraction) => timed(() => harness.interact(built));
 /** Sends a message and returns the bot's reply to it. */
-function post(payload: Record<string, unknown>) {
-  return timed(
-    () => harness.fake.dispatch('MESSAGE_CREATE', payload),
-    (request) =>
-      request.method === 'POST' &&
-      request.path === `/channels/${String(payload.channel_id)}/messages` &&
-      (request.body as Body).message_reference?.message_id === payload.id,
-  );
-}
-
-const mention = (text: string) => `<@${FAKE_BOT.id}> ${text}`;
-/** A message in the guild channel that mentions the bot: Alice's, unless `extra` says otherwise. */
-const mentionInGuild = (content: string, extra: Partial<Parameters<typeof messageCreate>[0]> = {}) =>
-  messageCreate({
-    channelId: CHANNEL,
-    guildId: GUILD,
-    author: alice,
-    content,
-    mentions: [FAKE_BOT],
-    ...extra,
-  });
-const guildAsk = (question: string, extra: Record<string, unknown> = {}) =>
-  slashCommand({
-    name: 'ask',
-    options: { question, ...extra },
-    guildId: GUILD,
-    channelId: CHANNEL,
-    user: alice,
-    locale: 'fr',
-  });
+const post = (payload: Record<string, unknown>) => timed(() => harness.post(payload));
 
 /** Alice uses "Ask about this message" on a message of Bob's in the guild channel. */
 function askAboutMessage(content: string, locale: string) {

@@ -41,6 +41,8 @@ export interface RecordedRequest {
   files?: Array<{ field: string; name: string; size: number }>;
   /** Status the fake answered with. */
   status: number;
+  /** When it arrived (`performance.now()`). */
+  at: number;
 }
 export interface FakeResponse {
   status: number;
@@ -54,6 +56,8 @@ export interface FakeDiscord {
   unknownRoutes: RecordedRequest[];
   readonly identifyCount: number;
   readonly resumeCount: number;
+  /** The token of every interaction dispatched so far. */
+  readonly interactionTokens: string[];
   /** Open gateway sockets. */
   readonly connections: number;
   /** Sends `{op:0, t, s, d}` to every identified/resumed socket; throws if there is none. */
@@ -62,6 +66,8 @@ export interface FakeDiscord {
   waitForRequest(predicate: (req: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   failNext(match: (req: RecordedRequest) => boolean, response: FakeResponse, times?: number): void;
   closeGatewaySockets(code?: number): void;
+  /** Drops every gateway socket without a close frame, as a network failure does (1006). */
+  dropGatewaySockets(): void;
   close(): Promise<void>;
 }
 
@@ -336,6 +342,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       headers: req.headers,
       body: undefined,
       status: 0,
+      at: performance.now(),
     };
     requests.push(rec);
     let response: FakeResponse;
@@ -375,6 +382,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     },
     get resumeCount() {
       return resumeCount;
+    },
+    get interactionTokens() {
+      return [...interactions.keys()];
     },
     get connections() {
       return [...wss.clients].filter((ws) => ws.readyState === WebSocket.OPEN).length;
@@ -428,6 +438,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       for (const ws of wss.clients) {
         ready.delete(ws);
         ws.close(code);
+      }
+    },
+    dropGatewaySockets() {
+      for (const ws of wss.clients) {
+        ready.delete(ws);
+        ws.terminate();
       }
     },
     async close() {

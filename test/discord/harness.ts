@@ -6,7 +6,15 @@ import type { Engine } from '../../src/core/engine.js';
 import { type Bot, type BotOptions, startBot } from '../../src/discord/bot.js';
 import { createLogger } from '../../src/log.js';
 import { type FakeDiscord, type FakeGuild, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
-import { FAKE_APP_ID, FAKE_BOT, type FakeUser, nextId } from './payloads.js';
+import {
+  type BuiltInteraction,
+  FAKE_APP_ID,
+  FAKE_BOT,
+  type FakeUser,
+  messageCreate,
+  nextId,
+  slashCommand,
+} from './payloads.js';
 
 /** Shaped like a real bot token, so nothing treats it differently from one. */
 export const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
@@ -29,11 +37,25 @@ export interface Harness {
   readonly dataDir: string;
   /** Every log line the bot wrote, as parsed JSON. */
   readonly logs: Array<Record<string, unknown>>;
+  /** The same lines as written, never cleared: what an operator's log file would hold. */
+  readonly written: string[];
   waitFor(predicate: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
+  /** Sends an interaction and returns its first response. */
+  interact(built: BuiltInteraction): Promise<Reply>;
+  /** Sends a message and returns the bot's reply to it. */
+  post(payload: Record<string, unknown>): Promise<Reply>;
+  /** The bot token and every interaction token found in the logs so far (none, it is hoped). */
+  secretsInLogs(): string[];
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Pick<BotOptions, 'cooldown' | 'deferAfterMs'> {
+export interface Reply {
+  readonly request: RecordedRequest;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies are read freely by tests
+  readonly body: any;
+}
+
+export interface HarnessOptions extends Pick<BotOptions, 'cooldown' | 'deferAfterMs' | 'feedback'> {
   /** More guilds besides the French-speaking "Newsroom". */
   readonly guilds?: FakeGuild[];
 }
@@ -53,7 +75,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-'));
   const logs: Array<Record<string, unknown>> = [];
-  const logger = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const written: string[] = [];
+  const logger = createLogger('debug', {
+    write: (line: string) => {
+      written.push(line);
+      logs.push(JSON.parse(line));
+    },
+  });
   const bot = await startBot({
     token: TOKEN,
     apiUrl: fake.apiUrl,
@@ -62,13 +90,35 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     cooldown: options.cooldown ?? { questions: 0, windowMs: 1000 },
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+    ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
   });
   return {
     fake,
     bot,
     dataDir,
     logs,
+    written,
     waitFor: (predicate) => fake.waitForRequest(predicate, 3000),
+    async interact(built) {
+      fake.dispatch('INTERACTION_CREATE', built.payload);
+      const request = await fake.waitForRequest((r) => r.path === built.callbackPath, 3000);
+      return { request, body: request.body };
+    },
+    async post(payload) {
+      fake.dispatch('MESSAGE_CREATE', payload);
+      const request = await fake.waitForRequest(
+        (r) =>
+          r.method === 'POST' &&
+          r.path === `/channels/${String(payload.channel_id)}/messages` &&
+          r.body?.message_reference?.message_id === payload.id,
+        3000,
+      );
+      return { request, body: request.body };
+    },
+    secretsInLogs() {
+      const text = written.join('');
+      return [TOKEN, ...fake.interactionTokens].filter((secret) => text.includes(secret));
+    },
     async close() {
       await Promise.race([bot.stop(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       await fake.close();
@@ -85,3 +135,28 @@ export async function openSockets(): Promise<string[]> {
   }
   return open();
 }
+
+/** Text that mentions the bot first. */
+export const mention = (text: string) => `<@${FAKE_BOT.id}> ${text}`;
+
+/** A message in the guild channel that mentions the bot: Alice's, unless `extra` says otherwise. */
+export const mentionInGuild = (content: string, extra: Partial<Parameters<typeof messageCreate>[0]> = {}) =>
+  messageCreate({
+    channelId: CHANNEL,
+    guildId: GUILD,
+    author: alice,
+    content,
+    mentions: [FAKE_BOT],
+    ...extra,
+  });
+
+/** Alice's /ask in the French-speaking guild channel. */
+export const guildAsk = (question: string, extra: Record<string, unknown> = {}) =>
+  slashCommand({
+    name: 'ask',
+    options: { question, ...extra },
+    guildId: GUILD,
+    channelId: CHANNEL,
+    user: alice,
+    locale: 'fr',
+  });
