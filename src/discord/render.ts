@@ -77,17 +77,33 @@ export function truncateAtWord(text: string, max: number): string {
 /** Breaks @everyone and @here with a zero-width space, in case the text ever lands in `content`. */
 const MASS_MENTION = /@(everyone|here)/g;
 
+/**
+ * Marks that open emphasis, code, spoilers and masked links. discord.js's escapes leave some live:
+ * "****" keeps one "*", "````" one "`", and only the first masked link of a line is escaped.
+ */
+const INLINE_MARKS = /[*_~|`[]/g;
+
 /** Text typed by a user, made inert: one line, no control characters, markdown escaped. */
 export function escapeUserText(text: string): string {
   const flat = text
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return escapeMarkdown(flat, {
+  // Every mark is escaped, after the backslashes are doubled so that an added one never reads as
+  // an escaped backslash (Discord shows "\*" as "*"); discord.js then escapes headings and lists.
+  const marked = flat.replaceAll('\\', '\\\\').replace(INLINE_MARKS, '\\$&');
+  return escapeMarkdown(marked, {
+    escape: false,
+    codeBlock: false,
+    inlineCode: false,
+    italic: false,
+    bold: false,
+    underline: false,
+    strikethrough: false,
+    spoiler: false,
     heading: true,
     bulletedList: true,
     numberedList: true,
-    maskedLink: true,
   }).replace(MASS_MENTION, '@\u200b$1');
 }
 

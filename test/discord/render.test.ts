@@ -57,6 +57,17 @@ describe('escapeUserText', () => {
     expect(escaped).toContain('\\[click]');
     expect(escaped).not.toContain('\n');
   });
+  it('neutralises every masked link of a line, not only the first', () => {
+    const escaped = escapeUserText('[a](https://x.example) [b](https://evil.example)[c](<https://y>)');
+    expect(escaped).toBe('\\[a](https://x.example) \\[b](https://evil.example)\\[c](<https://y>)');
+    expect(escapeUserText('\\[b](https://evil.example)')).toBe('\\\\\\[b](https://evil.example)');
+  });
+  it('escapes every mark of a run, where discord.js left one live', () => {
+    // "````" kept a live "`" each side, which made inline code; "****" a live "*", italics.
+    expect(escapeUserText('```` x ````')).toBe('\\`\\`\\`\\` x \\`\\`\\`\\`');
+    expect(escapeUserText('a****b c****d')).toBe('a\\*\\*\\*\\*b c\\*\\*\\*\\*d');
+    expect(escapeUserText('~~~ |||')).toBe('\\~\\~\\~ \\|\\|\\|');
+  });
   it('is reversed by unescapeMarkdown for what a vote records', () => {
     const text = 'Why **so** _much_ ~~money~~ [here](x) @everyone?';
     expect(unescapeMarkdown(escapeUserText(text))).toBe(text);
