@@ -2,6 +2,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
+import {
+  copyKnowledge,
+  FACTS,
+  recordAt,
+  removeCopies,
+  withFact,
+  withRecords,
+  withText,
+} from '../knowledge/copies.js';
 import { commandProblems } from './commandRules.js';
 import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
 import { alice, CHANNEL, GUILD, TOKEN } from './harness.js';
@@ -24,7 +33,11 @@ function npm(script: string[], env: Record<string, string>): ChildProcess & { ou
       DISCORD_GUILD_ID: '',
       DISCORD_API_URL: '',
       LOG_LEVEL: '',
+      LOG_FORMAT: '',
       DATA_DIR: '',
+      KNOWLEDGE_DIR: '',
+      COOLDOWN_QUESTIONS: '',
+      COOLDOWN_SECONDS: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +88,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  removeCopies();
   for (const child of children) if (groupAlive(child) && child.pid) process.kill(-child.pid, 'SIGKILL');
   await fake?.close();
 });
@@ -205,5 +219,125 @@ describe('npm run deploy-commands', { timeout: 30_000 }, () => {
     expect(deploy.output()).toContain('DISCORD_TOKEN');
     expect(deploy.output()).toContain('DISCORD_CLIENT_ID');
     expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe('npm start with a broken configuration or knowledge', { timeout: 60_000 }, () => {
+  /** Starts the bot and returns its exit code and output; it must stop before reaching Discord. */
+  async function start(env: Record<string, string>) {
+    const before = fake.requests.length;
+    const bot = npm(['start'], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, ...env });
+    children.push(bot);
+    const code = await exitOf(bot, 30_000);
+    expect(fake.requests.length).toBe(before);
+    return { code, output: bot.output() };
+  }
+
+  it('names every bad variable in one message and exits 1, without a stack trace or the token', async () => {
+    const { code, output } = await start({
+      DISCORD_TOKEN: `Bot ${TOKEN}`,
+      DISCORD_CLIENT_ID: 'my-bot',
+      COOLDOWN_SECONDS: 'thirty',
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Invalid configuration:\n {2}- DISCORD_TOKEN: remove the "Bot " prefix/);
+    expect(output).toContain('DISCORD_CLIENT_ID: must be a Discord id');
+    expect(output).toContain('COOLDOWN_SECONDS: must be a whole number');
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  // Each broken copy, and what the error must name: the file, the fact id and the field.
+  const cases: Array<[string, () => { root: string; expected: RegExp }]> = [
+    [
+      'invalid YAML',
+      () => ({
+        root: withText(FACTS, (text) => `${text}\n- id: [unclosed\n`),
+        expected: /knowledge\/microsoft-japan-ai\/facts\.yaml: is not valid YAML/,
+      }),
+    ],
+    [
+      'a missing field',
+      () => {
+        const { root, id } = withFact((fact) => {
+          delete fact.quote;
+        });
+        return { root, expected: new RegExp(`facts\\.yaml \\(id "${id}", field "quote"\\): `) };
+      },
+    ],
+    [
+      'a quote not verbatim in the article',
+      () => {
+        const { root, id } = withFact((fact) => {
+          fact.quote = `${fact.quote} (or so)`;
+        }, 2);
+        return { root, expected: new RegExp(`\\(id "${id}", field "quote"\\): is not verbatim in`) };
+      },
+    ],
+    [
+      'a duplicate id',
+      () => {
+        let id = '';
+        const root = withRecords(FACTS, (records) => {
+          id = recordAt(records, 0).id;
+          recordAt(records, 3).id = id;
+        });
+        return { root, expected: new RegExp(`\\(id "${id}", field "id"\\): duplicate id`) };
+      },
+    ],
+    [
+      'an empty alternate question',
+      () => {
+        const { root, id } = withFact((fact) => {
+          (fact.questions as { fr: string[] }).fr[0] = '';
+        });
+        return {
+          root,
+          expected: new RegExp(
+            `\\(id "${id}", field "questions\\.fr\\.0"\\): an alternate question must not be empty`,
+          ),
+        };
+      },
+    ],
+    [
+      'a fact that points to a missing source',
+      () => {
+        const { root, id } = withFact((fact) => {
+          fact.source = 'le-monde-2031';
+        });
+        return {
+          root,
+          expected: new RegExp(
+            `\\(id "${id}", field "source"\\): names the source "le-monde-2031", which does not exist`,
+          ),
+        };
+      },
+    ],
+  ];
+
+  it.concurrent.each(cases)(
+    'stops at %s, naming the file, the fact id and the field, and exits 1',
+    async (_, broken) => {
+      const { root, expected } = broken();
+      const { code, output } = await start({ KNOWLEDGE_DIR: root });
+      expect(code).toBe(1);
+      expect(output).toMatch(/^The knowledge base has \d+ error\(s\):/);
+      expect(output).toMatch(expected);
+      expect(output).not.toMatch(/^\s+at /m);
+    },
+  );
+
+  it('starts from an intact copy given in KNOWLEDGE_DIR, and stops on Ctrl-C (SIGINT)', async () => {
+    const bot = npm(['start'], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      KNOWLEDGE_DIR: copyKnowledge(),
+    });
+    children.push(bot);
+    await expect.poll(() => bot.output(), { timeout: 20_000 }).toContain('connected to Discord');
+    if (bot.pid) process.kill(-bot.pid, 'SIGINT');
+    await exitOf(bot, 5000);
+    await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
+    await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
   });
 });

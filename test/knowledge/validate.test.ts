@@ -1,65 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge, readKnowledge } from '../../src/knowledge/load.js';
 import { formatIssue } from '../../src/knowledge/validate.js';
+import { FACTS, GLOSSARY, recordAt, removeCopies, withFact, withRecords, withText } from './copies.js';
 
 // Each case copies the real knowledge folder, breaks one thing, and checks that the linter
 // names the file, the fact id and the field.
-const FACTS = path.join('microsoft-japan-ai', 'facts.yaml');
-const GLOSSARY = 'glossary.yaml';
-type Records = Array<Record<string, unknown> & { id: string }>;
-let dir = '';
-
-function copyKnowledge(): string {
-  dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
-  const root = path.join(dir, 'knowledge');
-  cpSync(KNOWLEDGE_DIR, root, { recursive: true });
-  return root;
-}
-
-/** A copy whose `file` has been edited as text. */
-function withText(file: string, edit: (text: string) => string): string {
-  const root = copyKnowledge();
-  const target = path.join(root, file);
-  writeFileSync(target, edit(readFileSync(target, 'utf8')));
-  return root;
-}
-
-/** A copy whose YAML list in `file` has been edited as data. */
-function withRecords(file: string, edit: (records: Records) => void): string {
-  return withText(file, (text) => {
-    const records = parse(text) as Records;
-    edit(records);
-    return stringify(records);
-  });
-}
-
-function recordAt(records: Records, index = 0): Records[number] {
-  const record = records[index];
-  if (!record) throw new Error('no such record');
-  return record;
-}
-
-/** A copy whose fact at `index` has been edited as data, with that fact's id. */
-function withFact(edit: (fact: Records[number]) => void, index = 0): { root: string; id: string } {
-  let id = '';
-  const root = withRecords(FACTS, (records) => {
-    const fact = recordAt(records, index);
-    id = fact.id;
-    edit(fact);
-  });
-  return { root, id };
-}
-
 const errorsOf = (root: string) => readKnowledge(root).errors.map(formatIssue);
 
-afterEach(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
+afterEach(removeCopies);
 
 describe('the knowledge linter', () => {
   it('accepts an untouched copy', () => {

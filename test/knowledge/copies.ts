@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
+
+// Copies of the real knowledge folder with one thing broken, for the linter's tests and for
+// the start of the bot. Each copy is `<tmp>/knowledge`, so reports name `knowledge/...`.
+
+export const FACTS = path.join('microsoft-japan-ai', 'facts.yaml');
+export const GLOSSARY = 'glossary.yaml';
+export type Records = Array<Record<string, unknown> & { id: string }>;
+
+const copies: string[] = [];
+
+export function copyKnowledge(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+  copies.push(dir);
+  const root = path.join(dir, 'knowledge');
+  cpSync(KNOWLEDGE_DIR, root, { recursive: true });
+  return root;
+}
+
+/** Deletes every copy made so far. */
+export function removeCopies(): void {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A copy whose `file` has been edited as text. */
+export function withText(file: string, edit: (text: string) => string): string {
+  const root = copyKnowledge();
+  const target = path.join(root, file);
+  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+  return root;
+}
+
+/** A copy whose YAML list in `file` has been edited as data. */
+export function withRecords(file: string, edit: (records: Records) => void): string {
+  return withText(file, (text) => {
+    const records = parse(text) as Records;
+    edit(records);
+    return stringify(records);
+  });
+}
+
+export function recordAt(records: Records, index = 0): Records[number] {
+  const record = records[index];
+  if (!record) throw new Error('no such record');
+  return record;
+}
+
+/** A copy whose fact at `index` has been edited as data, with that fact's id. */
+export function withFact(edit: (fact: Records[number]) => void, index = 0): { root: string; id: string } {
+  let id = '';
+  const root = withRecords(FACTS, (records) => {
+    const fact = recordAt(records, index);
+    id = fact.id;
+    edit(fact);
+  });
+  return { root, id };
+}
