@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
+import dotenv from 'dotenv';
 import { loadEngine } from '../bootstrap.js';
+import { ConfigError, readConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { renderExplanation, renderText, toJson } from './render.js';
@@ -18,8 +20,13 @@ async function main(argv: string[]): Promise<number> {
   }
   let engine: Engine;
   try {
-    engine = loadEngine();
+    dotenv.config({ quiet: true });
+    engine = loadEngine(readConfig(process.env).knowledgeDir);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     if (error instanceof KnowledgeError) {
       process.stderr.write(`${error.message}\nFix the files above, then run: npm run kb -- validate\n`);
       return 1;

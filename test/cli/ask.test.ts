@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { removeCopies, withFact } from '../knowledge/copies.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -86,6 +87,21 @@ describe('npm run ask -- --explain', () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/terms: .*invetit\[c:investment\]=[\d.]+ \(corrected\)/);
     expect(stdout).toMatch(/^ {2}\d\.\d{3} [a-z0-9-]+ {2}covers: /m);
+  });
+
+  it('reads the knowledge in KNOWLEDGE_DIR, and stops with exit 1 when it is broken', () => {
+    const { id, root } = withFact((fact) => {
+      fact.quote = 'Bradley Smith';
+    });
+    const { status, stdout, stderr } = run('src/cli/ask.ts', ['Qui est Brad Smith ?'], '', {
+      KNOWLEDGE_DIR: root,
+    });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "quote"): is not verbatim`,
+    );
+    removeCopies();
   });
 });
 

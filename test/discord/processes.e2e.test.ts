@@ -327,14 +327,18 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     },
   );
 
-  it('starts from an intact copy given in KNOWLEDGE_DIR, and stops on Ctrl-C (SIGINT)', async () => {
+  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, and stops on Ctrl-C', async () => {
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       KNOWLEDGE_DIR: copyKnowledge(),
+      LOG_FORMAT: 'pretty',
     });
     children.push(bot);
     await expect.poll(() => bot.output(), { timeout: 20_000 }).toContain('connected to Discord');
+    // LOG_FORMAT=pretty: "[12:34:56] INFO: connected to Discord" and its fields, not JSON.
+    expect(bot.output()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: connected to Discord$/m);
+    expect(bot.output()).not.toMatch(/^\{/m);
     if (bot.pid) process.kill(-bot.pid, 'SIGINT');
     await exitOf(bot, 5000);
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
