@@ -1,7 +1,8 @@
 // Benchmark: the engine against a naive Fuse baseline, side by side, in one run.
 //   accuracy on the dev set (and the holdout set if present), per-question latency (warm and
-//   cold), index build times, process memory, autocomplete and Discord rendering. Prints
-//   PASS/FAIL for the three targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of
+//   cold), index build times, process memory, autocomplete, Discord rendering, and questions of
+//   10,000 and 1,000,000 characters asked the Discord way. Prints PASS/FAIL for the three
+//   targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of
 //   every question, default 200), BENCH_BUILDS (fresh builds for build time and cold latency,
 //   default 10).
 import path from 'node:path';
@@ -11,10 +12,12 @@ import { runInNewContext } from 'node:vm';
 import type { Lexicon } from '../src/core/analyse.js';
 import { createEngine, type Engine } from '../src/core/engine.js';
 import { createQuestionIndex } from '../src/core/questionIndex.js';
+import { askAbout } from '../src/discord/question.js';
 import { renderAnswer } from '../src/discord/render.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js';
 import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
+import { percentiles } from './percentiles.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
@@ -85,13 +88,6 @@ function timeMs<T>(run: () => T): { value: T; ms: number } {
   const start = process.hrtime.bigint();
   const value = run();
   return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
-function percentiles(samples: readonly number[]): { p50: number; p99: number; max: number } {
-  const sorted = Float64Array.from(samples).sort();
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
 }
 
 function median(values: readonly number[]): number {
@@ -240,6 +236,22 @@ for (const question of questions) {
   rendering.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 
+// Very long questions, asked as every Discord surface asks (askAbout, then renderAnswer): each
+// question padded with noise to the length, built before the clock starts. The work must not
+// grow with what is typed: question.ts reads 4,000 characters, the engine 600.
+const LONG_LENGTHS = [10_000, 1_000_000] as const;
+const LONG_NOISE = ' blabla <@123456789012345678> **gras** 😀 \u200b';
+const longQuestions = LONG_LENGTHS.map((length) => {
+  const samples: number[] = [];
+  for (const question of questions) {
+    const long = `${question}${LONG_NOISE.repeat(Math.ceil(length / LONG_NOISE.length))}`.slice(0, length);
+    const start = process.hrtime.bigint();
+    renderAnswer(askAbout(long, 'fr', { engine }), { surface: 'mention', ephemeral: false }, renderContext);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { length, samples };
+});
+
 // -------------------------------------------------------------------------------------------- print
 
 const seconds = Number(process.hrtime.bigint() - runStart) / 1e9;
@@ -289,6 +301,13 @@ const lines = [
   row('autocomplete ms p50 / p99 / max', latency(autocomplete), '-'),
   row('question index build ms (one-off)', ms(questionIndexBuild.ms), '-'),
   row('Discord render ms p50 / p99 / max', latency(rendering), '-'),
+  ...longQuestions.map(({ length, samples }) =>
+    row(
+      `${length >= 1e6 ? `${length / 1e6}M` : `${length / 1e3}k`}-char question ms p50 / p99 / max`,
+      latency(samples),
+      '-',
+    ),
+  ),
   row(
     'rss MB after build (step delta)',
     `${mb(memEngine.rss)} (${delta(memEngine.rss - memBaseline.rss)})`,
@@ -304,6 +323,7 @@ const lines = [
     ` samples ${engineWarm.samples.length} / ${baselineWarm.samples.length}`,
   `cold: every question once on each of ${BUILDS} fresh indexes (empty typo cache; code already JIT-warm)`,
   `autocomplete: ${autocomplete.length} half-typed known questions, once each, fr and en; render: every answer once`,
+  `10k-, 1M-char question: every question padded with markup, markdown and emoji, once, askAbout + renderAnswer`,
   `memory: process-wide, ${gcHow}; start rss ${mb(memStart.rss)} MB, heap ${mb(memStart.heapUsed)} MB;` +
     ' baseline column = +knowledge+Fuse, engine column = +word lists+engine on top of it',
   '',
