@@ -21,6 +21,7 @@ import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { handleInteraction } from './interactions.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
+import { VoteLedger } from './voteLedger.js';
 
 /** Gateway close codes after which Discord will not take the bot back, and what to do. */
 const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
@@ -132,6 +133,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     knowledge: options.engine.knowledge,
     questions: createQuestionIndex(options.engine.knowledge),
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
+    votes: new VoteLedger(),
     logger,
     cooldown: new Cooldown(options.cooldown ?? { questions: 5, windowMs: 30_000 }),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
@@ -185,7 +187,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   // discord.js waits and retries by itself; the route is a template, without ids or tokens.
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(
-      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+      {
+        route: info.route,
+        method: info.method,
+        retryAfterMs: info.retryAfter,
+        global: info.global,
+        scope: info.scope,
+      },
       'rate limited by Discord: the request waits and is retried',
     ),
   );

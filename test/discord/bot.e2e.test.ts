@@ -331,6 +331,16 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     const written = lines.join('\n');
     for (const secret of [bob.id, bob.username, alice.id, alice.username])
       expect(written).not.toContain(secret);
+
+    // The same click again writes nothing more; a changed mind is written.
+    const again = await interact(
+      messageComponent({ customId: up, message: sitting, user: bob, locale: 'fr' }),
+    );
+    expect(again.body.data?.content).toMatch(/déjà enregistré/);
+    const [, down = ''] = voteIdsOf(answer.data?.components);
+    await interact(messageComponent({ customId: down, message: sitting, user: bob, locale: 'fr' }));
+    const after = readFileSync(path.join(harness.dataDir, FEEDBACK_FILE), 'utf8').trim().split('\n');
+    expect(after.slice(lines.length).map((line) => JSON.parse(line).vote)).toEqual(['down']);
   });
 
   it('refuses what the article does not cover, naming the entity and suggesting questions', async () => {

@@ -28,6 +28,10 @@ export const voteHandler: Handler<ButtonInteraction> = {
     const strings = stringsFor(languageOfLocale(interaction.locale));
     const action = parseCustomId(interaction.customId);
     if (action?.kind !== 'vote') return renderNotice(strings.expired, ephemeral);
+    const answerId = interaction.message.id;
+    if (!context.votes.note(answerId, interaction.user.id, action.vote)) {
+      return renderNotice(strings.voteAlready, ephemeral);
+    }
     // The question is not in the custom_id (user text never is): it is the answer's title.
     const title = interaction.message.embeds[0]?.title ?? '';
     try {
@@ -40,6 +44,7 @@ export const voteHandler: Handler<ButtonInteraction> = {
         factIds: action.factIds,
       });
     } catch (error) {
+      context.votes.forget(answerId, interaction.user.id);
       context.logger.error(
         { err: describeError(error), file: context.feedback.file },
         'could not record a vote',
