@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** How many questions one member may ask in a window, unless configured. */
+export const DEFAULT_COOLDOWN = { questions: 5, windowMs: 30_000 } as const;
+
 const optionalText = z
   .string()
   .trim()
@@ -60,8 +63,8 @@ const EnvSchema = z.object({
   LOG_FORMAT: optionalText.pipe(z.enum(['json', 'pretty']).default('json')),
   DATA_DIR: optionalText.pipe(z.string().default('data')),
   KNOWLEDGE_DIR: optionalText,
-  COOLDOWN_QUESTIONS: optionalInteger(0, 1000, 5),
-  COOLDOWN_SECONDS: optionalInteger(1, 3600, 30),
+  COOLDOWN_QUESTIONS: optionalInteger(0, 1000, DEFAULT_COOLDOWN.questions),
+  COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
 });
 
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];

@@ -10,7 +10,7 @@ import {
   RESTEvents,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import type { CooldownConfig } from '../config.js';
+import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
 import { describeError, type Logger } from '../log.js';
@@ -112,7 +112,7 @@ function toIncoming(message: Message): IncomingMessage {
     inGuild: message.inGuild(),
     mentionedUserIds: new Set(message.mentions.users.keys()),
     locale: message.guild?.preferredLocale ?? null,
-    missingPermissions: missingPermissions(message),
+    missingPermissions: () => missingPermissions(message),
     reply: (payload) => sendReply(message, payload),
   };
 }
@@ -135,7 +135,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
     votes: new VoteLedger(),
     logger,
-    cooldown: new Cooldown(options.cooldown ?? { questions: 5, windowMs: 30_000 }),
+    cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
   };
 
@@ -145,12 +145,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
     const where = { message: message.id, channel: message.channelId };
-    const incoming = toIncoming(message);
-    handleMessage(incoming, client.user.id, context).then(
+    handleMessage(toIncoming(message), client.user.id, context).then(
       (outcome) => {
         if (outcome === 'no-permission') {
           logger.info(
-            { ...where, missing: incoming.missingPermissions },
+            { ...where, missing: missingPermissions(message) },
             'no permission to answer here: skipped',
           );
         } else if (outcome === 'answered') {

@@ -11,7 +11,7 @@ function message(overrides: Partial<IncomingMessage>): IncomingMessage {
     inGuild: true,
     mentionedUserIds: new Set(),
     locale: null,
-    missingPermissions: [],
+    missingPermissions: () => [],
     reply: async () => undefined,
     ...overrides,
   };

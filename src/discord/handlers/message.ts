@@ -14,8 +14,8 @@ export interface IncomingMessage {
   readonly mentionedUserIds: ReadonlySet<string>;
   /** The server's preferred locale, used when the question's language is unclear. */
   readonly locale: string | null;
-  /** Permissions the bot lacks to answer in this channel, by name (empty when unknown or in a DM). */
-  readonly missingPermissions: readonly string[];
+  /** Permissions the bot lacks to answer in this channel, by name (none when unknown or in a DM). */
+  missingPermissions(): readonly string[];
   reply(payload: ReplyPayload): Promise<unknown>;
 }
 
@@ -50,7 +50,7 @@ export async function handleMessage(
 ): Promise<MessageOutcome> {
   const question = questionOf(message, botId);
   if (question === null) return 'not-addressed';
-  if (message.missingPermissions.length > 0) return 'no-permission';
+  if (message.missingPermissions().length > 0) return 'no-permission';
   const fallbackLanguage = languageOfLocale(message.locale);
   const verdict = context.cooldown.take(message.authorId);
   if (!verdict.allowed) {
