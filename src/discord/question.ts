@@ -14,6 +14,13 @@ export const MAX_QUESTION_INPUT = 4000;
 const DISCORD_MARKUP =
   /<@[!&]?\d+>|<#\d+>|<a?:\w+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|<\/[-_\p{L}\p{N} ]+:\d+>|(?<![\p{L}\p{N}])@(?:everyone|here)(?!\p{L})/gu;
 
+// Markdown that wraps words of a question without being words: a masked link keeps its text, a
+// bare link goes (its host and path would weigh as unknown words and sink the answer), and so
+// does the language tag of a code fence.
+const MASKED_LINK = /\[([^\]\n]*)\]\(\s*<?[^\s)>]*>?(?:\s+"[^"\n]*")?\s*\)/g;
+const BARE_LINK = /<?\b(?:https?|ftp):\/\/[^\s>]*>?/gi;
+const CODE_FENCE = /`{3,}[\w+#-]*/g;
+
 /** The first `MAX_QUESTION_INPUT` units of `text`, never ending in half an emoji. */
 function capInput(text: string): string {
   if (text.length <= MAX_QUESTION_INPUT) return text;
@@ -23,11 +30,14 @@ function capInput(text: string): string {
 /**
  * The question a member typed, without Discord markup: an id is not a word of the question
  * (it would weigh as an unknown term and sink the answer), and it must never be echoed or
- * written to the feedback file.
+ * written to the feedback file. Links and code fences go the same way; their words stay.
  */
 export function stripDiscordMarkup(text: string): string {
   return capInput(text)
     .replace(DISCORD_MARKUP, ' ')
+    .replace(MASKED_LINK, ' $1 ')
+    .replace(BARE_LINK, ' ')
+    .replace(CODE_FENCE, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

@@ -70,14 +70,27 @@ describe('the question echoed in the title', () => {
   it.each([
     ['markdown emphasis', '**gras** *it* __souligné__ ~~barré~~ ||spoiler|| `code`'],
     ['headings and lists', '# titre\n- liste\n1. liste\n> citation'],
-    ['a code fence', '```js\ncombien Microsoft\n```'],
-    ['masked links, two on a line', '[ici](https://evil.example) et [](https://evil.example/2)'],
     ['backslashes', '\\*pas gras\\* \\\\**gras**'],
   ])('is escaped, on one line, and reads back as typed: %s', (_, question) => {
     const { payload } = askEverywhere(question);
     const title = titleOf(payload) ?? '';
     expect(title).not.toBe(question);
     expect(unescapeMarkdown(title)).toBe(question.replace(/\s+/g, ' '));
+  });
+
+  it.each([
+    ['a code fence', '```js\ncombien Microsoft investit\n```', 'combien Microsoft investit'],
+    [
+      'masked links, two on a line',
+      '[Microsoft](https://evil.example) et [](https://evil.example/2) ?',
+      'Microsoft et ?',
+    ],
+    ['a bare link', 'combien https://evil.example/x?y=1 investit Microsoft', 'combien investit Microsoft'],
+  ])('keeps the words but not the link or the fence: %s', (_, question, words) => {
+    const { payload } = askEverywhere(question);
+    const title = titleOf(payload) ?? '';
+    expect(unescapeMarkdown(title)).toBe(words);
+    expect(title).not.toMatch(/https?:|```/);
   });
 
   it('keeps right-to-left text and its direction marks as typed', () => {

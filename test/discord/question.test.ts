@@ -18,6 +18,17 @@ describe('stripDiscordMarkup', () => {
     );
   });
 
+  it('keeps the text of masked links and drops bare links and code-fence tags', () => {
+    expect(stripDiscordMarkup('Qui est [Brad Smith](https://example.com/brad "bio") ?')).toBe(
+      'Qui est Brad Smith ?',
+    );
+    expect(
+      stripDiscordMarkup('Qui est Brad Smith ? https://www.nhk.or.jp/news/123 <https://x.example>'),
+    ).toBe('Qui est Brad Smith ?');
+    expect(stripDiscordMarkup('```js\nQui est Brad Smith ?\n```')).toBe('Qui est Brad Smith ?');
+    expect(stripDiscordMarkup('[](https://evil.example) [a [b] c](x)')).toBe('[a [b] c](x)');
+  });
+
   it('leaves nothing of a message made only of markup', () => {
     expect(stripDiscordMarkup(' <@1> <:x:2> @everyone ')).toBe('');
   });
