@@ -5,12 +5,13 @@ import {
   alice,
   bob,
   CHANNEL,
+  closeAndCheck,
+  expectCleanRun,
   GUILD,
   guildAsk,
   type Harness,
   mention,
   mentionInGuild,
-  openSockets,
   startHarness,
 } from './harness.js';
 import { message, messageContextMenu, messageCreate, nextId, slashCommand } from './payloads.js';
@@ -58,16 +59,9 @@ beforeAll(async () => {
   });
 }, 10_000);
 
-afterEach(() => {
-  expect(harness.fake.unknownRoutes.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(harness.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
-});
+afterEach(() => expectCleanRun(harness));
 
-afterAll(async () => {
-  expect(harness.secretsInLogs()).toEqual([]);
-  await harness?.close();
-  expect(await openSockets()).toEqual([]);
-}, 10_000);
+afterAll(() => closeAndCheck(harness), 10_000);
 
 const isChannelPost = (channelId: string) => (r: RecordedRequest) =>
   r.method === 'POST' && r.path === `/channels/${channelId}/messages`;

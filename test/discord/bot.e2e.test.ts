@@ -15,13 +15,14 @@ import {
   alice,
   bob,
   CHANNEL,
+  closeAndCheck,
   engine,
+  expectCleanRun,
   GUILD,
   guildAsk,
   type Harness,
   mention,
   mentionInGuild,
-  openSockets,
   otherBot,
   type Reply,
   startHarness,
@@ -85,17 +86,10 @@ beforeAll(async () => {
   harness = await startHarness();
 }, 10_000);
 
-afterEach(() => {
-  expect(harness.fake.unknownRoutes.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([]);
-  expect(harness.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
-});
+afterEach(() => expectCleanRun(harness));
 
 afterAll(async () => {
-  // The whole run's logs: neither the bot token nor any interaction token.
-  expect(harness.secretsInLogs()).toEqual([]);
-  await harness?.close();
-  // Nothing left behind: no socket or server of the fake, the gateway or the REST client.
-  expect(await openSockets()).toEqual([]);
+  await closeAndCheck(harness);
   const sorted = [...latencies].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   console.info(

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { loadEngine } from '../../src/bootstrap.js';
 import type { Engine } from '../../src/core/engine.js';
 import { type Bot, type BotOptions, startBot } from '../../src/discord/bot.js';
@@ -125,6 +126,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** After each test: every REST call hit a known route, and no error was logged. */
+export function expectCleanRun(harness: Harness): void {
+  expect(harness.fake.unknownRoutes.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect(harness.logs.filter((line) => Number(line.level) >= 50)).toEqual([]);
+}
+
+/**
+ * After all tests: no token in the whole run's logs, then the bot and the fake closed with no
+ * socket or server left open (of the fake, the gateway or the REST client).
+ */
+export async function closeAndCheck(harness: Harness | undefined): Promise<void> {
+  expect(harness?.secretsInLogs()).toEqual([]);
+  await harness?.close();
+  expect(await openSockets()).toEqual([]);
 }
 
 /** TCP handles still open in this process, after giving closing ones up to two seconds. */
