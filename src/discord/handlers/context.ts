@@ -5,7 +5,7 @@ import type { FeedbackSink } from '../feedback.js';
 import type { RenderContext } from '../render.js';
 import type { VoteLedger } from '../voteLedger.js';
 
-/** What every handler may use: the engine, the known questions, the vote log and the logger. */
+/** What every handler may use: the engine, the known questions, votes, the logger, the cooldown. */
 export interface BotContext extends RenderContext {
   readonly engine: Engine;
   readonly feedback: FeedbackSink;
