@@ -122,6 +122,16 @@ function askAboutMessage(content: string, locale: string) {
   });
 }
 
+/** The bot's answer as it sits in the guild channel, for a component clicked on it. */
+const postedAnswer = (reply: MessageBody | undefined) =>
+  message({
+    channelId: CHANNEL,
+    guildId: GUILD,
+    author: FAKE_BOT,
+    embeds: reply?.embeds,
+    components: reply?.components,
+  });
+
 function quoteOf(embed: APIEmbed | undefined): string {
   return embed?.fields?.[0]?.value ?? '';
 }
@@ -278,13 +288,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     const select = selectOf(first.data?.components);
     const option = select.options[0];
     if (!option) throw new Error('no related question offered');
-    const sitting = message({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: FAKE_BOT,
-      embeds: first.data?.embeds,
-      components: first.data?.components,
-    });
+    const sitting = postedAnswer(first.data);
     const built = messageComponent({
       customId: select.custom_id,
       componentType: 3,
@@ -304,13 +308,7 @@ describe('the bot against a fake Discord', { timeout: 8000 }, () => {
     const question = 'Quand l’investissement a-t-il été dévoilé ?';
     const { body: answer } = await interact(guildAsk(question));
     const [up = ''] = voteIdsOf(answer.data?.components);
-    const sitting = message({
-      channelId: CHANNEL,
-      guildId: GUILD,
-      author: FAKE_BOT,
-      embeds: answer.data?.embeds,
-      components: answer.data?.components,
-    });
+    const sitting = postedAnswer(answer.data);
     const { body } = await interact(
       messageComponent({ customId: up, message: sitting, user: bob, locale: 'fr' }),
     );

@@ -30,6 +30,9 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K
 const GUILD = nextId();
 const CHANNEL = nextId();
 const alice: FakeUser = { id: nextId(), username: 'alice' };
+/** Alice's /ask in the guild channel, for tests about the protocol rather than the question. */
+const askInGuild = () =>
+  slashCommand({ name: 'ask', options: { question: 'q' }, guildId: GUILD, channelId: CHANNEL, user: alice });
 
 let fake: FakeDiscord;
 let client: Client;
@@ -187,13 +190,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
   });
 
   it('deferReply → followUp and editReply', async () => {
-    const cmd = slashCommand({
-      name: 'ask',
-      options: { question: 'q' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const cmd = askInGuild();
     const { promise: results, resolve: done } = deferred<unknown[]>();
     onInteraction = async (i) => {
       if (!i.isChatInputCommand()) return;
@@ -214,13 +211,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
   });
 
   it('withResponse, fetchReply and a multipart reply with a file', async () => {
-    const cmd = slashCommand({
-      name: 'ask',
-      options: { question: 'q' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const cmd = askInGuild();
     const { promise: results, resolve: done } = deferred<unknown[]>();
     onInteraction = async (i) => {
       if (!i.isChatInputCommand()) return;
@@ -315,13 +306,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
   });
 
   it('failNext 500 once: discord.js retries and the reply arrives once', async () => {
-    const cmd = slashCommand({
-      name: 'ask',
-      options: { question: 'q' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const cmd = askInGuild();
     fake.failNext(path(cmd.callbackPath), { status: 500, body: { message: 'oops', code: 0 } });
     onInteraction = async (i) => {
       if (i.isChatInputCommand()) await i.reply('ok');
@@ -332,13 +317,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
   });
 
   it('failNext 429: discord.js waits Retry-After and retries', async () => {
-    const cmd = slashCommand({
-      name: 'ask',
-      options: { question: 'q' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const cmd = askInGuild();
     fake.failNext(path(cmd.callbackPath), rateLimited(0.05));
     onInteraction = async (i) => {
       if (i.isChatInputCommand()) await i.reply('ok');
@@ -352,13 +331,7 @@ describe('fake Discord with the real discord.js client', { timeout: 3000 }, () =
     fake.closeGatewaySockets(4000);
     await fake.waitForReady();
     expect([fake.resumeCount, fake.identifyCount]).toEqual([1, 1]);
-    const cmd = slashCommand({
-      name: 'ask',
-      options: { question: 'q' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const cmd = askInGuild();
     onInteraction = async (i) => {
       if (i.isChatInputCommand()) await i.reply('back');
     };

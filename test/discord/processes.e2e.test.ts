@@ -13,8 +13,8 @@ import {
 } from '../knowledge/copies.js';
 import { commandProblems } from './commandRules.js';
 import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
-import { alice, CHANNEL, GUILD, TOKEN } from './harness.js';
-import { FAKE_APP_ID, FAKE_BOT, messageCreate, nextId, slashCommand } from './payloads.js';
+import { alice, CHANNEL, GUILD, guildAsk, TOKEN } from './harness.js';
+import { FAKE_APP_ID, FAKE_BOT, messageCreate, nextId } from './payloads.js';
 
 /**
  * The scripts exactly as a reader runs them (`npm start`, `npm run deploy-commands`), with
@@ -105,13 +105,7 @@ describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
       throw new Error(`${error}\n--- npm start said:\n${bot.output()}`);
     });
 
-    const ask = slashCommand({
-      name: 'ask',
-      options: { question: 'Qui est Brad Smith ?' },
-      guildId: GUILD,
-      channelId: CHANNEL,
-      user: alice,
-    });
+    const ask = guildAsk('Qui est Brad Smith ?');
     fake.dispatch('INTERACTION_CREATE', ask.payload);
     const askReply = await fake.waitForRequest((r) => r.path === ask.callbackPath, 5000);
     expect(askReply.body.data.embeds[0].fields[0].value).toContain('Brad Smith');
