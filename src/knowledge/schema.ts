@@ -40,7 +40,13 @@ export type FactRecord = z.infer<typeof FactRecord>;
 export const ConceptRecord = z.strictObject({
   id,
   kind: z.enum(['entity', 'topic']),
+  /** For an entity: what it names, so that "who" finds people and "where" places. */
+  type: z.enum(['person', 'place', 'organisation']).optional(),
+  /** For a place: the place it lies in (Osaka is in Japan), so "au Japon" finds "à Osaka". */
+  within: id.optional(),
   fr: z.array(text).default([]),
   en: z.array(text).default([]),
+  /** Variants (of either language) that are adjectives: "japonais" describes, "au Japon" places. */
+  adjectives: z.array(text).default([]),
 });
 export type ConceptRecord = z.infer<typeof ConceptRecord>;

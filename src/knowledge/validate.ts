@@ -194,8 +194,39 @@ function checkGlossary(file: string, data: unknown, errors: KnowledgeIssue[]): C
         owners.set(key, record.id);
       }
     }
-    concepts.push({ id: record.id, kind: record.kind, variants: { fr: record.fr, en: record.en } });
+    const variants = new Set([...record.fr, ...record.en].map((variant) => foldText(variant)));
+    for (const adjective of record.adjectives) {
+      if (!variants.has(foldText(adjective))) {
+        errors.push({
+          file,
+          id: record.id,
+          field: 'adjectives',
+          message: `"${adjective}" is not one of the concept's fr or en variants: list it there too`,
+        });
+      }
+    }
+    if (record.type !== undefined && record.kind !== 'entity') {
+      errors.push({ file, id: record.id, field: 'type', message: 'only an entity has a type' });
+    }
+    concepts.push({
+      id: record.id,
+      kind: record.kind,
+      type: record.type ?? null,
+      within: record.within ?? null,
+      variants: { fr: record.fr, en: record.en },
+      adjectives: record.adjectives,
+    });
   });
+  const known = new Set(concepts.map((concept) => concept.id));
+  for (const concept of concepts) {
+    if (concept.within && !known.has(concept.within))
+      errors.push({
+        file,
+        id: concept.id,
+        field: 'within',
+        message: `names "${concept.within}", which is not a concept`,
+      });
+  }
   return concepts;
 }
 
