@@ -1,4 +1,7 @@
 import { eng, fra } from 'stopword';
+import { ENGLISH } from './english.js';
+import { FRENCH } from './french.js';
+import type { LanguageRules, QuestionClass } from './language.js';
 import type { Language } from './types.js';
 
 /** Lower-cases, folds accents and ligatures, and unifies apostrophes: the form every comparison uses. */
@@ -13,38 +16,17 @@ export function foldText(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-/** Chat spellings of question words (French SMS style), read as the words they stand for. */
-const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
-  ['pk', 'pourquoi'],
-  ['pq', 'pourquoi'],
-  ['pkoi', 'pourquoi'],
-  ['pourkoi', 'pourquoi'],
-  ['koi', 'quoi'],
-  ['ki', 'qui'],
-  ['kel', 'quel'],
-  ['kelle', 'quelle'],
-  ['kan', 'quand'],
-  ['qd', 'quand'],
-  ['cb', 'combien'],
-  ['cmb', 'combien'],
-  ['cmt', 'comment'],
-  ['wat', 'what'],
-  ['whats', 'what'],
-  ['whos', 'who'],
-  ['wheres', 'where'],
-  ['hows', 'how'],
-  ['wut', 'what'],
-  ['wht', 'what'],
-  ['wich', 'which'],
-  ['whic', 'which'],
-  ['wen', 'when'],
-  ['whn', 'when'],
-  ['wher', 'where'],
-  ['hw', 'how'],
-  ['keske', 'quoi'],
-  ['kesk', 'quoi'],
-  ['kesako', 'quoi'],
-]);
+const LANGUAGE_RULES = { fr: FRENCH, en: ENGLISH } as const;
+
+/** Folds a word list once: every comparison reads folded words. */
+function foldedSet(words: Iterable<string>): ReadonlySet<string> {
+  return new Set([...words].map(foldText));
+}
+
+/** Chat spellings of question words (French SMS style, English chat), read as the words they stand for. */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  [FRENCH, ENGLISH].flatMap((rules) => Object.entries(rules.chatSpellings)),
+);
 
 export interface Token {
   /** The word as typed (elision removed), for naming it back to the user. */
@@ -115,257 +97,67 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
+export type { QuestionClass } from './language.js';
+
 /**
  * Question words by the kind of answer they ask for, in both languages: "qui" and "who" are one
  * intent. They weigh little and never select a fact alone; "quel", "what" say nothing of the
  * kind of answer and weigh least.
  */
-export type QuestionClass =
-  | 'person'
-  | 'time'
-  | 'place'
-  | 'reason'
-  | 'manner'
-  | 'amount'
-  | 'name'
-  | 'speech'
-  | 'generic';
-
-const QUESTION_CLASS_WORDS: Record<QuestionClass, string[]> = {
-  person: ['qui', 'who', 'whom', 'whose'],
-  time: ['quand', 'when'],
-  place: ['ou', 'where'],
-  reason: ['pourquoi', 'why'],
-  manner: ['comment', 'how'],
-  amount: ['combien', 'much', 'many'],
-  // "quel est le nom", "what is it called": asks for a name.
-  name: [
-    'nom',
-    'noms',
-    'appelle',
-    'appellent',
-    'appellera',
-    'appele',
-    'appelee',
-    'appeles',
-    'name',
-    'names',
-    'named',
-    'called',
-  ],
-  // "qu'a dit Kishida", "what did Biden say": asks for someone's words.
-  speech: [
-    'dit',
-    'dire',
-    'disent',
-    'declare',
-    'declarer',
-    'declarent',
-    'affirme',
-    'affirmer',
-    'say',
-    'says',
-    'said',
-  ],
-  generic: ['que', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle', 'what', 'which'],
-};
-
 export const QUESTION_CLASSES: ReadonlyMap<string, QuestionClass> = new Map(
-  Object.entries(QUESTION_CLASS_WORDS).flatMap(([kind, words]) =>
-    words.map((word) => [foldText(word), kind as QuestionClass] as const),
+  [FRENCH, ENGLISH].flatMap((rules) =>
+    Object.entries(rules.questionWords).flatMap(([kind, words]) =>
+      words.map((word) => [foldText(word), kind as QuestionClass] as const),
+    ),
   ),
 );
 
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(QUESTION_CLASSES.keys());
 
+/** One word list of both languages, folded: `wordsOf('placeNouns')` holds ville and city. */
+export function wordsOf(
+  key: {
+    [K in keyof LanguageRules]: LanguageRules[K] extends readonly string[] ? K : never;
+  }[keyof LanguageRules],
+): ReadonlySet<string> {
+  return foldedSet([...FRENCH[key], ...ENGLISH[key]]);
+}
+
+/** A word-to-value table of both languages, with folded words. */
+export function tableOf<T>(
+  pick: (rules: LanguageRules) => Readonly<Record<string, T>>,
+): ReadonlyMap<string, T> {
+  return new Map(
+    [FRENCH, ENGLISH].flatMap((rules) =>
+      Object.entries(pick(rules)).map(([word, value]) => [foldText(word), value]),
+    ),
+  );
+}
+
+/** The rules of one language. */
+export function rulesOf(language: Language): LanguageRules {
+  return LANGUAGE_RULES[language];
+}
+
 /** Nouns that, like "combien", ask for an amount or a count. */
-export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'montant',
-  'somme',
-  'chiffre',
-  'nombre',
-  'total',
-  'amount',
-  'sum',
-  'figure',
-  'number',
-]);
+export const QUANTITY_WORDS: ReadonlySet<string> = wordsOf('quantityNouns');
 
 /** Nouns that ask for a place by its name: "dans quelle ville", "which city". */
-export const CITY_WORDS: ReadonlySet<string> = new Set([
-  'ville',
-  'villes',
-  'city',
-  'cities',
-  'town',
-  'towns',
-]);
-
-const EXTRA_STOPWORDS = [
-  // French forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
-  'jai',
-  'va',
-  'vont',
-  'est-ce',
-  'cest',
-  'ca',
-  'ça',
-  'sont-ils',
-  'fait',
-  'faire',
-  'dit',
-  'dire',
-  'selon',
-  'article',
-  'texte',
-  'contexte',
-  'context',
-  // Words about the text rather than its topic ("cités dans l'article", "mentioned").
-  'cite',
-  'cites',
-  'citee',
-  'citees',
-  'mentionne',
-  'mentionnes',
-  'mentionnee',
-  'mentionnees',
-  'mentioned',
-  'cited',
-  'mention',
-  'mentions',
-  'mentionner',
-  // "du côté de Microsoft", "il y a" typed "ya": no topic in them.
-  'cote',
-  'ya',
-  // Where a place is: "où est situé", "where is it located" ask the place, which "où" says.
-  'situe',
-  'situee',
-  'situes',
-  'situees',
-  'located',
-  'situated',
-  'grace',
-  'moi',
-  'nous',
-  'svp',
-  'stp',
-  'bien',
-  'aussi',
-  'alors',
-  'donc',
-  'tout',
-  'tous',
-  'toute',
-  'toutes',
-  // "tu sais combien…", "do you know who…": the question follows.
-  'sais',
-  'sait',
-  'savez',
-  'savoir',
-  'know',
-  'knows',
-  'peu',
-  'autant',
-  'tant',
-  'tres',
-  'plus',
-  // Greetings, thanks and chat noise: a message made only of them gets the help text.
-  'bonjour',
-  'bonsoir',
-  'salut',
-  'coucou',
-  'merci',
-  'hello',
-  'hi',
-  'hey',
-  'yo',
-  'thanks',
-  'thank',
-  'thx',
-  'ok',
-  'okay',
-  'lol',
-  'mdr',
-  'bye',
-  'help',
-  'aide',
-  // Light verbs that say nothing of the topic.
-  'make',
-  'makes',
-  'making',
-  'made',
-  'get',
-  'gets',
-  'getting',
-  'got',
-  'take',
-  'takes',
-  'taking',
-  'took',
-  'having',
-  'doing',
-  'done',
-  // Requests and filler around the topic: "explique le truc sur…", "tell me about…".
-  'explique',
-  'expliquer',
-  'expliquez',
-  'explain',
-  'decris',
-  'decrire',
-  'describe',
-  'raconte',
-  'raconter',
-  'truc',
-  'trucs',
-  'machin',
-  'delire',
-  'thing',
-  'things',
-  'stuff',
-  // English auxiliaries and filler.
-  'will',
-  'shall',
-  'does',
-  'doe',
-  'did',
-  'do',
-  'going',
-  'gonna',
-  'please',
-  'tell',
-  'say',
-  'says',
-  'according',
-  'article',
-  'text',
-  'us',
-  'its',
-  'just',
-  'really',
-  'the',
-  'a',
-  'an',
-];
+export const CITY_WORDS: ReadonlySet<string> = wordsOf('placeNouns');
 
 // "ai" (of avoir) only ever follows "j'", handled above; alone it is "AI".
 const NOT_STOPWORDS = new Set(['ai']);
 
 /** Function words of both languages, minus the question words. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  [...fra, ...eng, ...EXTRA_STOPWORDS]
+  [...fra, ...eng, ...FRENCH.stopwords, ...ENGLISH.stopwords]
     .map(foldText)
     .filter((word) => !QUESTION_WORDS.has(word) && !NOT_STOPWORDS.has(word)),
 );
 
 // Words that only one of the two languages uses, with accents as a French hint.
-const FRENCH_HINTS = new Set(
-  fra
-    .map(foldText)
-    .concat(['combien', 'quand', 'pourquoi', 'comment', 'bonjour', 'bonsoir', 'salut', 'coucou', 'merci']),
-);
-const ENGLISH_HINTS = new Set(
-  eng.map(foldText).concat(['will', 'does', 'did', 'do', 'hello', 'hi', 'hey', 'thanks', 'please', 'lol']),
-);
+const FRENCH_HINTS = new Set(fra.map(foldText).concat(FRENCH.hints));
+const ENGLISH_HINTS = new Set(eng.map(foldText).concat(ENGLISH.hints));
 for (const word of [...FRENCH_HINTS]) {
   if (ENGLISH_HINTS.has(word)) {
     FRENCH_HINTS.delete(word);

@@ -1,0 +1,85 @@
+/**
+ * What the engine needs to know of one language: its words, by the job they do. One module per
+ * language (`french.ts`, `english.ts`) fills it; the rules that read them know no language.
+ * Words are written as people write them; every reader folds them (case, accents, apostrophes).
+ */
+
+/** The kinds of answer a question word asks for; "quel", "what" say nothing of it (generic). */
+export type QuestionClass =
+  | 'person'
+  | 'time'
+  | 'place'
+  | 'reason'
+  | 'manner'
+  | 'amount'
+  | 'name'
+  | 'speech'
+  | 'generic';
+
+export interface LanguageRules {
+  /** Chat spellings of question words ("pk", "wat"), read as the words they stand for. */
+  readonly chatSpellings: Readonly<Record<string, string>>;
+  /** Question words by the kind of answer they ask for. */
+  readonly questionWords: Readonly<Record<QuestionClass, readonly string[]>>;
+  /** Function words and filler that the stopword package lacks. */
+  readonly stopwords: readonly string[];
+  /** Words that tell this language from the other, beyond its stopwords. */
+  readonly hints: readonly string[];
+
+  /** Nouns that, after "quel", "what", ask for an amount: montant, population, price, age. */
+  readonly quantityNouns: readonly string[];
+  /** Nouns that ask for a place by its name: ville, pays, city, country. */
+  readonly placeNouns: readonly string[];
+  /** Nouns that ask for people: dirigeants, leaders, PDG. */
+  readonly personNouns: readonly string[];
+  /** Nouns that ask for an organisation: entreprise, média, company, outlet. */
+  readonly organisationNouns: readonly string[];
+  /** Nouns that ask for a time: date, jour, year. */
+  readonly timeNouns: readonly string[];
+  /** Words after "combien", "how" that ask for a duration: temps, long. */
+  readonly durationNouns: readonly string[];
+  /** Plural forms of "quel": they ask for a list. */
+  readonly pluralQuestionWords: readonly string[];
+  /** Titles that describe someone ("who is X" is answered by "le président de…"). */
+  readonly titleNouns: readonly string[];
+
+  /** Numbers written as words, with their value. */
+  readonly numberWords: Readonly<Record<string, number>>;
+  /** Words that scale a number: milliard, billion. */
+  readonly scaleWords: Readonly<Record<string, number>>;
+  /** Currencies, by a code shared by both languages. */
+  readonly currencies: Readonly<Record<string, string>>;
+  /** Units of duration, by a code shared by both languages. */
+  readonly durationUnits: Readonly<Record<string, string>>;
+  /** Days and months, by a code shared by both languages. */
+  readonly calendarWords: Readonly<Record<string, string>>;
+  /** Words that place something in time without a date: aujourd'hui, prochain, during. */
+  readonly timeWords: readonly string[];
+  /** Words that put a time in the past ("l'an dernier", "last year") or the future. */
+  readonly pastWords: readonly string[];
+  readonly futureWords: readonly string[];
+
+  /** Prepositions before a place: au Japon, in Japan. */
+  readonly locatives: readonly string[];
+  /** Prepositions before a partner: avec Kishida, with Biden. */
+  readonly partners: readonly string[];
+  /** Prepositions before what something belongs to: président de Microsoft, of Japan. */
+  readonly genitives: readonly string[];
+  /** Prepositions before a person something goes to: annoncé à Kishida, to Brad Smith. */
+  readonly recipients: readonly string[];
+  /** Articles and the like, skipped when looking at the word before a name. */
+  readonly determiners: readonly string[];
+  /** Words that join the items of a list: et, and. */
+  readonly conjunctions: readonly string[];
+
+  /** Phrases that make a statement a yes/no question: "c'est bien ça", "right". */
+  readonly yesNoTags: readonly string[];
+  /** First words of a yes/no question: "est-ce que", "is", "did". */
+  readonly yesNoStarts: readonly string[];
+  /** Auxiliaries that start the rest of a question ("what did…", "which will…"). */
+  readonly auxiliaries: readonly string[];
+  /** Words after a verb of saying that make it a report, not a question: "dit que", "said that". */
+  readonly reportingWords: readonly string[];
+  /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
+  readonly speechVerbs: readonly string[];
+}
