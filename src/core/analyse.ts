@@ -27,6 +27,12 @@ export interface Term {
   readonly corrected: boolean;
   /** Neither the knowledge base nor the dictionaries know this word. */
   readonly known: boolean;
+  /** Index of its first word among the text's tokens (`tokenise`), to read the words around it. */
+  readonly position: number;
+  /** How many tokens it spans (a glossary phrase may span several). */
+  readonly span: number;
+  /** A glossary variant listed as an adjective ("japonais", "American"): it describes. */
+  readonly adjective: boolean;
 }
 
 const frenchStemmer = snowball.newStemmer('french');
@@ -79,6 +85,8 @@ export class Analyser {
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
   private readonly phrasesByFirst = new Map<string, Array<{ norms: string[]; concept: Concept }>>();
   private readonly stemmedVariants = new Map<string, Concept>();
+  /** Each concept's adjective variants, as joined token norms. */
+  private readonly adjectives = new Map<string, ReadonlySet<string>>();
   private readonly vocabulary = new Set<string>();
   /** Vocabulary words and, per letter pair, the words that hold it: a cheap pre-filter for fuse.js. */
   private pairIndex = new PairIndex([], true);
@@ -191,6 +199,9 @@ export class Analyser {
           name: matched.concept.kind === 'entity',
           corrected: span.some((word) => word.corrected),
           known: true,
+          position: span[0]?.token.index ?? 0,
+          span: matched.length,
+          adjective: this.isAdjective(matched.concept, span.map((word) => word.norm).join(' ')),
         });
         i += matched.length;
         continue;
@@ -217,6 +228,9 @@ export class Analyser {
           name: concept.kind === 'entity',
           corrected: word.corrected,
           known: true,
+          position: token.index,
+          span: 1,
+          adjective: this.isAdjective(concept, norm),
         });
         continue;
       }
@@ -274,6 +288,21 @@ export class Analyser {
       if (fits) best = { concept, length: norms.length };
     }
     return best;
+  }
+
+  private isAdjective(concept: Concept, norms: string): boolean {
+    let adjectives = this.adjectives.get(concept.id);
+    if (!adjectives) {
+      adjectives = new Set(
+        (concept.adjectives ?? []).map((variant) =>
+          tokenise(variant)
+            .map((t) => t.norm)
+            .join(' '),
+        ),
+      );
+      this.adjectives.set(concept.id, adjectives);
+    }
+    return adjectives.has(norms);
   }
 
   private conceptByStem(keys: readonly string[]): Concept | undefined {
@@ -388,6 +417,9 @@ function plain(token: Token, keys: string[]): Term {
     name: false,
     corrected: false,
     known: true,
+    position: token.index,
+    span: 1,
+    adjective: false,
   };
 }
 

@@ -1,71 +1,21 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import { type AnswerFrame, answerFrom, explainedRefusal, refusal, round } from './compose.js';
+import { checkEvidence, type Rejection } from './evidence.js';
+import { buildFactIndex, type FactIndex, type IndexedFact } from './factIndex.js';
+import { type QuestionIntent, readIntent } from './intent.js';
 import { message, unknownEntityMessage } from './messages.js';
-import { CITY_WORDS, detectLanguage, foldText, QUANTITY_WORDS } from './text.js';
-import type { Answer, Citation, Fact, KnowledgeBase, Language, RefusalReason } from './types.js';
+import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
+import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
+import { detectLanguage, type Token, tokenise } from './text.js';
+import { DEFAULT_TUNING, type Tuning } from './tuning.js';
+import type { Answer, KnowledgeBase, Language, Premise } from './types.js';
 import { LANGUAGES } from './types.js';
 
-/** The knobs of scoring and decision. Scores are 0..1 and mean the same for every question. */
-export interface Tuning {
-  /** Below this the engine refuses: the article does not say. */
-  readonly answer: number;
-  /** Below this an answer is hedged ("the closest the article comes"). */
-  readonly confident: number;
-  /** Another fact scoring at least this share of the best one is cited too, as a tie… */
-  readonly tie: number;
-  /** …and so is one scoring at least this, that covers at least `spanningShare` of the question
-   * that the cited facts leave out. */
-  readonly spanningScore: number;
-  readonly spanningShare: number;
-  /** Weight of a question word that says what kind of answer is wanted (who, combien, when). */
-  readonly questionWord: number;
-  /** Weight of a word no fact contains, as a multiple of the weight of a word only one fact has. */
-  readonly unknownWord: number;
-  /** Share of the score from the best single alternate question; the rest is from the whole fact. */
-  readonly alternateShare: number;
-  /** "How much / how many / combien" asks for a quantity: a fact that states none is scaled by this. */
-  readonly noQuantity: number;
-  /** A fact that misses a name of the question is not about it: scaled by this for each name missed. */
-  readonly missingName: number;
-  /** "Quel est le nom", "what is it called" asks for a name: a fact whose quote holds none is scaled by this. */
-  readonly noName: number;
-  /** "Quand", "when" asks for a time: a fact whose quote says no time is scaled by this. */
-  readonly noTime: number;
-  /** "Qui", "who" asks for someone: a fact whose quote names only those the question names is scaled by this. */
-  readonly noNewName: number;
-  /** "Qu'a dit…", "what did … say" asks for words: a fact whose sentence reports none is scaled by this. */
-  readonly noSpeech: number;
-}
-
-export const DEFAULT_TUNING: Tuning = {
-  answer: 0.5,
-  confident: 0.65,
-  tie: 0.97,
-  spanningScore: 0.15,
-  spanningShare: 0.2,
-  questionWord: 1,
-  unknownWord: 1.2,
-  alternateShare: 0.3,
-  noQuantity: 0.6,
-  missingName: 0.75,
-  noName: 0.6,
-  noTime: 0.5,
-  noNewName: 0.6,
-  noSpeech: 0.6,
-};
+export { DEFAULT_TUNING, type Tuning } from './tuning.js';
 
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
 export const MAX_ANALYSED_CHARS = 600;
 const MAX_CITATIONS = 3;
-/** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
-const GENERIC_QUESTION_SHARE = 0.2;
-const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
-const TIMED =
-  /\p{N}|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier|demain|jours?|semaines?|mois|ans?|annees?|prochain\w*|lors|pendant|depuis|date|heures?|today|yesterday|tomorrow|days?|weeks?|months?|years?|next|during|since)\b/u;
-// Reported words: quotation marks, "a déclaré", "a ajouté", "a (également) proposé", "rapportées".
-const SPOKEN =
-  /«|"|\ba (?:\p{L}+ )?(?:declare|ajoute|dit|detaille|affirme|annonce|propose|explique|souligne)\b|\brapportee?s?\b|\bdeclarations?\b/u;
-const NUMBER =
-  /\p{N}|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|mille|millions?|milliards?|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|millions?|billions?)\b/iu;
 
 export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
@@ -82,43 +32,169 @@ export interface AskOptions {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
-  /** Why: the question's terms and the best-scoring facts, for people who edit the knowledge. */
+  /** Why: the question's terms, its intent and the best-scoring facts, for people who edit the knowledge. */
   explain(question: string, top?: number): Explanation;
   readonly knowledge: KnowledgeBase;
 }
 
 export interface Explanation {
   readonly terms: ReadonlyArray<{ surface: string; keys: readonly string[]; weight: number; flags: string }>;
-  readonly ranking: ReadonlyArray<{ factId: string; score: number; covered: string[] }>;
+  readonly intent: {
+    readonly answerType: string | null;
+    readonly yesNo: boolean;
+    readonly list: string | null;
+    readonly entities: readonly string[];
+    readonly values: readonly string[];
+    readonly frames: readonly string[];
+  };
+  readonly ranking: ReadonlyArray<{ factId: string; score: number; covered: string[]; rejected: string[] }>;
 }
 
-interface IndexedFact {
-  readonly fact: Fact;
-  /** The quote states a number or amount. */
-  readonly quantified: boolean;
-  /** The quote holds a name (a capitalised word past its start, or an acronym). */
-  readonly named: boolean;
-  /** The quote says when: a day, a period, a date. */
-  readonly timed: boolean;
-  /** The names (entity concepts) the quote itself holds. */
-  readonly quoteNames: ReadonlySet<string>;
-  /** The quote's sentence reports what someone said, announced or proposed. */
-  readonly spoken: boolean;
-  readonly keys: ReadonlySet<string>;
-  /** Each alternate question and answer text, as a set of keys with its total weight. */
-  readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
+/** A question read once: its text, language, terms, intent and ranked facts. */
+interface ReadQuestion extends AnalysedQuestion {
+  readonly text: string;
+  readonly detected: Language | null;
+  readonly tokens: readonly Token[];
+  readonly ranked: readonly Scored[];
+  /** Names the knowledge does not know, as mentions (their type unknown). */
+  readonly unknown: readonly Mention[];
 }
 
-interface Scored {
-  readonly entry: IndexedFact;
-  readonly score: number;
-  readonly covered: ReadonlySet<Term>;
+/** The fact or facts chosen to answer, with what the question's claims came to. */
+interface Choice {
+  readonly cited: readonly Scored[];
+  readonly premises: readonly Premise[];
 }
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const analyser = new Analyser(knowledge.glossary, options.lexicon ?? EMPTY_LEXICON);
-  const sourceLanguage = new Map(knowledge.sources.map((source) => [source.id, source.language]));
+  const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const analyser = learnVocabulary(knowledge, options.lexicon ?? EMPTY_LEXICON);
+  const index = buildFactIndex(knowledge, analyser, tuning);
+  const suggest = suggester(index);
+
+  const read = (question: string): ReadQuestion => {
+    const text = question.slice(0, MAX_ANALYSED_CHARS);
+    const detected = detectLanguage(text, (word) => analyser.languageOf(word));
+    const tokens = tokenise(text);
+    const terms = analyser.analyseQuestion(text, detected);
+    const unknown = unknownNames(terms, text, tokens);
+    const intent = readIntent(text, terms, tokens);
+    const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    const analysed = { terms, weights, total, intent, leaning: leaningOf(terms) };
+    return { ...analysed, text, detected, tokens, unknown, ranked: rankFacts(index, analysed, tuning) };
+  };
+
+  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+    const read_ = read(question);
+    const { terms, intent, ranked, unknown } = read_;
+    const language = read_.detected ?? askOptions.fallbackLanguage ?? 'fr';
+    const frame: AnswerFrame = { question, language, answerType: intent.answerType };
+    const refusalSuggestions = () => suggest(ranked, new Set(), language, askOptions.maxSuggestions ?? 3);
+
+    if (terms.every((term) => term.question))
+      return refusal(
+        frame,
+        'empty',
+        message('empty', language),
+        suggest([], new Set(), language, askOptions.maxSuggestions ?? 3),
+      );
+    const refuseUnknown = () =>
+      refusal(
+        frame,
+        'unknown-entity',
+        unknownEntityMessage(
+          unknown.map((mention) => mention.surface),
+          language,
+        ),
+        refusalSuggestions(),
+        0,
+        unknown.map((mention) => mention.surface).join(', '),
+      );
+    // A name the article never mentions: refused, unless a yes/no question can be answered
+    // without it ("Brad Smith est-il le PDG de Google ?" → what the article says of Brad Smith).
+    if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
+
+    const candidates = ranked.filter((item) => item.score >= tuning.answer);
+    const verdicts = new Map<Scored, Rejection[]>();
+    const verdictOf = (item: Scored) => {
+      let found = verdicts.get(item);
+      if (!found) {
+        found = [
+          ...checkEvidence(intent, item.entry.evidence),
+          ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
+        ];
+        verdicts.set(item, found);
+      }
+      return found;
+    };
+    const choice = choose(candidates, read_, verdictOf, tuning);
+    if (!choice) {
+      if (unknown.length > 0) return refuseUnknown();
+      const rejected = closestRejected(candidates, verdictOf);
+      if (rejected) {
+        return explainedRefusal(
+          frame,
+          rejected.entry,
+          verdictOf(rejected),
+          refusalSuggestions(),
+          rejected.score,
+        );
+      }
+      const best = ranked[0];
+      return refusal(
+        frame,
+        'not-in-article',
+        message('notInArticle', language),
+        refusalSuggestions(),
+        best?.score ?? 0,
+      );
+    }
+    const cited = choice.cited;
+    const exclude = new Set(cited.map((item) => item.entry.fact.id));
+    const related = suggest(
+      ranked.filter((item) => !exclude.has(item.entry.fact.id)),
+      exclude,
+      language,
+      askOptions.maxSuggestions ?? 5,
+    );
+    const hedged = (cited[0]?.score ?? 0) < tuning.confident;
+    return answerFrom(frame, cited, choice.premises, hedged, related);
+  };
+
+  const explain = (question: string, top = 5): Explanation => {
+    const { terms, weights, ranked, intent, unknown } = read(question);
+    return {
+      terms: terms.map((term, i) => ({
+        surface: term.surface,
+        keys: term.keys,
+        weight: Math.round((weights[i] ?? 0) * 100) / 100,
+        flags: [
+          term.question ? 'question' : '',
+          term.name ? 'name' : '',
+          term.adjective ? 'adjective' : '',
+          term.corrected ? 'corrected' : '',
+          term.known ? '' : 'unknown',
+        ]
+          .filter(Boolean)
+          .join(','),
+      })),
+      intent: describeIntent(intent, unknown),
+      ranking: ranked.slice(0, top).map((item) => ({
+        factId: item.entry.fact.id,
+        score: round(item.score),
+        covered: [...item.covered].map((term) => term.surface),
+        rejected: checkEvidence(intent, item.entry.evidence).map(describeRejection),
+      })),
+    };
+  };
+
+  return { ask, explain, knowledge };
+}
+
+/** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
+function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon): Analyser {
+  const analyser = new Analyser(knowledge.glossary, lexicon);
   for (const source of knowledge.sources) analyser.learn(source.text, source.language);
   for (const fact of knowledge.facts) {
     for (const language of LANGUAGES) {
@@ -127,127 +203,123 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
   }
   analyser.freeze();
-  const languageOf = (word: string) => analyser.languageOf(word);
-  const sentences = new Map(
-    knowledge.sources.flatMap((source) =>
-      source.sentences.map((sentence) => [
-        `${source.id}:${sentence.paragraph}:${sentence.sentence}`,
-        sentence.text,
-      ]),
-    ),
-  );
-  /** The whole sentence a fact's quote comes from (the quote itself when it cannot be found). */
-  const sentenceOf = (fact: Fact) =>
-    sentences.get(`${fact.source}:${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
+  return analyser;
+}
 
-  const analysed = knowledge.facts.map((fact) => ({
-    fact,
-    quote: analyser.analyseKnowledge(fact.quote, sourceLanguage.get(fact.source) ?? 'fr'),
-    texts: LANGUAGES.flatMap((language) =>
-      [fact.answer[language], ...fact.questions[language]].map((text) =>
-        analyser.analyseKnowledge(text, language),
-      ),
-    ),
-  }));
-
-  // Document frequency of each key over facts, for IDF weights.
-  const postings = new Map<string, Set<number>>();
-  analysed.forEach((item, index) => {
-    for (const term of [...item.quote, ...item.texts.flat()]) {
-      for (const key of term.keys) {
-        const set = postings.get(key) ?? new Set<number>();
-        set.add(index);
-        postings.set(key, set);
-      }
+/**
+ * Picks what answers: the best fact whose evidence passes every check. A yes/no question may
+ * name one thing the evidence replaces (a name, or a name the article never mentions): that is
+ * its premise, corrected. A list question gathers every passing fact of its kind; another
+ * question also cites a fact that ties, or that covers a part of it the first leaves out.
+ */
+function choose(
+  candidates: readonly Scored[],
+  question: ReadQuestion,
+  verdictOf: (item: Scored) => Rejection[],
+  tuning: Tuning,
+): Choice | null {
+  const { intent } = question;
+  let first: { item: Scored; premises: Premise[] } | null = null;
+  for (const item of candidates) {
+    const premises = premisesOf(item.entry, verdictOf(item), intent);
+    if (premises) {
+      first = { item, premises };
+      break;
     }
-  });
-  const factCount = Math.max(1, knowledge.facts.length);
-  const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
-  const unknownWeight = tuning.unknownWord * idf(1);
-  const weightOf = (term: Term): number => {
-    if (term.question)
-      return term.keys[0] === 'q:generic'
-        ? tuning.questionWord * GENERIC_QUESTION_SHARE
-        : tuning.questionWord;
-    let df = 0;
-    if (term.keys.length === 1) df = postings.get(term.keys[0] ?? '')?.size ?? 0;
-    else {
-      const union = new Set<number>();
-      for (const key of term.keys) for (const index of postings.get(key) ?? []) union.add(index);
-      df = union.size;
+  }
+  if (!first) return null;
+  const best = first.item;
+  // A list gathers facts that each pass every check; a further fact that answers another part
+  // of the question ("…, and what does the mayor think?") is checked by the part it answers,
+  // which the first fact's checks do not describe: it adds to a checked answer.
+  const fits = (item: Scored) => item !== best && (!intent.list || verdictOf(item).length === 0);
+  const cited = [best];
+  const fresh = (item: Scored) =>
+    !cited.some((other) => overlaps(other.entry.fact.quote, item.entry.fact.quote)) && fits(item);
+  if (intent.list) {
+    const wanted = intent.list.count ?? MAX_CITATIONS;
+    let items = best.entry.evidence.items;
+    for (const other of candidates) {
+      if (items >= wanted || cited.length >= MAX_CITATIONS) break;
+      if (other.score < tuning.listShare * best.score || !fresh(other)) continue;
+      cited.push(other);
+      items += other.entry.evidence.items;
     }
-    return df === 0 ? unknownWeight : idf(df);
-  };
-
-  const index: IndexedFact[] = analysed.map((item) => {
-    const keys = new Set<string>();
-    for (const term of [...item.quote, ...item.texts.flat()]) for (const key of term.keys) keys.add(key);
-    const alternates = item.texts.map((terms) => ({
-      keys: new Set(terms.flatMap((term) => term.keys)),
-      weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
-    }));
-    return {
-      fact: item.fact,
-      keys,
-      alternates,
-      quantified: NUMBER.test(item.fact.quote),
-      named: NAMED.test(item.fact.quote),
-      timed: TIMED.test(foldText(item.fact.quote)),
-      quoteNames: entityIds(item.quote),
-      spoken: SPOKEN.test(foldText(sentenceOf(item.fact))),
-    };
-  });
-
-  const scoreFact = (
-    entry: IndexedFact,
-    terms: readonly Term[],
-    weights: readonly number[],
-    total: number,
-    intent: Intent,
-  ) => {
-    const covered = new Set<Term>();
-    let coveredWeight = 0;
-    terms.forEach((term, i) => {
-      if (term.keys.some((key) => entry.keys.has(key))) {
-        covered.add(term);
-        coveredWeight += weights[i] ?? 0;
-      }
+    return { cited, premises: first.premises };
+  }
+  const isCovered = (term: Term) => cited.some((item) => item.covered.has(term));
+  for (const other of question.ranked.slice(1)) {
+    if (cited.length >= MAX_CITATIONS) break;
+    if (!fresh(other)) continue;
+    const tie = other.score >= tuning.tie * best.score;
+    let added = 0;
+    question.terms.forEach((term, i) => {
+      if (!term.question && other.covered.has(term) && !isCovered(term)) added += question.weights[i] ?? 0;
     });
-    // Question words never select a fact alone.
-    if (![...covered].some((term) => !term.question)) return { entry, covered, score: 0 };
-    let bestAlternate = 0;
-    for (const alternate of entry.alternates) {
-      let shared = 0;
-      terms.forEach((term, i) => {
-        if (term.keys.some((key) => alternate.keys.has(key))) shared += weights[i] ?? 0;
-      });
-      const dice = (2 * shared) / (total + alternate.weight);
-      if (dice > bestAlternate) bestAlternate = dice;
-    }
-    const coverage = coveredWeight / total;
-    let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
-    if (intent.quantity && !entry.quantified) score *= tuning.noQuantity;
-    if (intent.name && !entry.named) score *= tuning.noName;
-    if (intent.time && !entry.timed) score *= tuning.noTime;
-    // "Avec qui Brad Smith a-t-il fait l'annonce ?": a quote naming only Brad Smith tells nothing new.
-    if (intent.person && [...entry.quoteNames].every((id) => intent.names.has(id))) score *= tuning.noNewName;
-    // "What did Biden say": the article reports no words of his, whatever else it says of him.
-    if (intent.speech && !entry.spoken) score *= tuning.noSpeech;
-    for (const term of terms)
-      if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
-    return { entry, covered, score };
-  };
+    const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * question.total;
+    if (tie || spans) cited.push(other);
+  }
+  return { cited, premises: first.premises };
+}
 
+/**
+ * What the question's claims come to against a fact, or null when the fact cannot answer. Each
+ * stated value is confirmed or corrected by a value of its kind. In a yes/no question one name
+ * the evidence lacks may be a claim too, when the quote puts another name in its place.
+ */
+function premisesOf(
+  entry: IndexedFact,
+  rejections: readonly Rejection[],
+  intent: QuestionIntent,
+): Premise[] | null {
+  const absent = rejections.filter((rejection) => rejection.kind === 'absent');
+  if (rejections.length > absent.length) return null;
+  const premises: Premise[] = [];
+  if (absent.length > 0) {
+    const only = absent[0];
+    if (!intent.yesNo || absent.length > 1 || !only) return null;
+    const named = new Set(intent.mentions.map((mention) => mention.id));
+    const substitute = entry.evidence.quoteMentions.find(
+      (mention) =>
+        !named.has(mention.id) &&
+        (only.mention.type === null || mention.type === only.mention.type) &&
+        rolesAgree(only.mention.role, new Set([mention.role])),
+    );
+    if (!substitute) return null;
+    premises.push(
+      only.mention.id.startsWith('?')
+        ? { verdict: 'unmentioned', claimed: only.mention.surface, stated: '' }
+        : { verdict: 'corrected', claimed: only.mention.surface, stated: substitute.surface },
+    );
+  }
+  for (const value of intent.values) {
+    const found = entry.evidence.values.filter((other) => other.kind === value.kind);
+    const same = found.find((other) => sameValue(other, value));
+    const stated = same ?? found[0];
+    if (!stated) return null;
+    premises.push({ verdict: same ? 'confirmed' : 'corrected', claimed: value.text, stated: stated.text });
+  }
+  // A confirmation is worth saying only to a yes/no question.
+  return intent.yesNo ? premises : premises.filter((premise) => premise.verdict !== 'confirmed');
+}
+
+/** The rejected candidate to explain a refusal with: one whose names fit, if any. */
+function closestRejected(
+  candidates: readonly Scored[],
+  verdictOf: (item: Scored) => Rejection[],
+): Scored | undefined {
+  const aboutNames = (item: Scored) =>
+    verdictOf(item).some((rejection) => rejection.kind === 'absent' || rejection.kind === 'role');
+  return candidates.find((item) => !aboutNames(item)) ?? candidates[0];
+}
+
+/** Suggestions: the closest answerable questions first, then the featured facts. */
+function suggester(index: FactIndex) {
   const featuredFirst = [
-    ...index.filter((entry) => entry.fact.featured),
-    ...index.filter((entry) => !entry.fact.featured),
+    ...index.entries.filter((entry) => entry.fact.featured),
+    ...index.entries.filter((entry) => !entry.fact.featured),
   ];
-  const suggestionsFor = (
-    ranked: readonly Scored[],
-    exclude: ReadonlySet<string>,
-    language: Language,
-    max: number,
-  ) => {
+  return (ranked: readonly Scored[], exclude: ReadonlySet<string>, language: Language, max: number) => {
     const chosen: string[] = [];
     const seen = new Set(exclude);
     const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...featuredFirst];
@@ -260,181 +332,66 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     }
     return chosen;
   };
-
-  /** Analyses a question and scores every fact against it, best first. */
-  const rank = (question: string) => {
-    const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const detected = detectLanguage(text, languageOf);
-    const terms = analyser.analyseQuestion(text, detected);
-    const weights = terms.map(weightOf);
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const intent = intentOf(terms);
-    const ranked = index
-      .map((entry) => scoreFact(entry, terms, weights, total, intent))
-      .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
-    return { text, detected, terms, weights, total, ranked };
-  };
-
-  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
-    const { text: analysed, detected, terms, weights, total, ranked } = rank(question);
-    const language = detected ?? askOptions.fallbackLanguage ?? 'fr';
-    const content = terms.filter((term) => !term.question);
-
-    const refuse = (
-      reason: RefusalReason,
-      text: string,
-      ranked: readonly Scored[],
-      confidence = 0,
-      name?: string,
-    ) => ({
-      question,
-      answered: false,
-      text,
-      language,
-      confidence: round(confidence),
-      citations: [],
-      suggestions: suggestionsFor(ranked, new Set(), language, askOptions.maxSuggestions ?? 3),
-      reason,
-      unknownEntity: name ?? null,
-    });
-
-    if (content.length === 0) return refuse('empty', message('empty', language), []);
-
-    // Read in the analysed text only: the terms come from it, and the rest may be megabytes.
-    const unknown = unknownNames(terms, analysed);
-    if (unknown.length > 0) {
-      const text = unknownEntityMessage(unknown, language);
-      return refuse('unknown-entity', text, ranked, 0, unknown.join(', '));
-    }
-
-    const best = ranked[0];
-    if (!best || best.score < tuning.answer) {
-      return refuse('not-in-article', message('notInArticle', language), ranked, best?.score ?? 0);
-    }
-
-    // Another fact is cited when it ties with the best one, or when it answers a good part of
-    // the question that the facts cited so far leave out (the question spans them).
-    const cited = [best];
-    const isCovered = (term: Term) => cited.some((item) => item.covered.has(term));
-    for (const other of ranked.slice(1)) {
-      if (cited.length >= MAX_CITATIONS) break;
-      if (cited.some((item) => overlaps(item.entry.fact.quote, other.entry.fact.quote))) continue;
-      const tie = other.score >= tuning.tie * best.score;
-      let added = 0;
-      terms.forEach((term, i) => {
-        if (!term.question && other.covered.has(term) && !isCovered(term)) added += weights[i] ?? 0;
-      });
-      const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * total;
-      if (tie || spans) cited.push(other);
-    }
-    const citations: Citation[] = cited.map(({ entry: { fact } }) => ({
-      source: fact.source,
-      factId: fact.id,
-      paragraph: fact.location.paragraph,
-      sentence: fact.location.sentence,
-      quote: fact.quote,
-    }));
-    const body = cited.map(({ entry }) => entry.fact.answer[language]).join(' ');
-    const text = best.score < tuning.confident ? `${message('tentative', language)} ${body}` : body;
-    return {
-      question,
-      answered: true,
-      text,
-      language,
-      confidence: round(best.score),
-      citations,
-      suggestions: suggestionsFor(
-        ranked.slice(cited.length),
-        new Set(citations.map((citation) => citation.factId)),
-        language,
-        askOptions.maxSuggestions ?? 5,
-      ),
-      reason: null,
-      unknownEntity: null,
-    };
-  };
-
-  const explain = (question: string, top = 5): Explanation => {
-    const { terms, weights, ranked } = rank(question);
-    const ranking = ranked.slice(0, top).map((item) => ({
-      factId: item.entry.fact.id,
-      score: round(item.score),
-      covered: [...item.covered].map((term) => term.surface),
-    }));
-    return {
-      terms: terms.map((term, i) => ({
-        surface: term.surface,
-        keys: term.keys,
-        weight: Math.round((weights[i] ?? 0) * 100) / 100,
-        flags: [
-          term.question ? 'question' : '',
-          term.name ? 'name' : '',
-          term.corrected ? 'corrected' : '',
-          term.known ? '' : 'unknown',
-        ]
-          .filter(Boolean)
-          .join(','),
-      })),
-      ranking,
-    };
-  };
-
-  return { ask, explain, knowledge };
 }
 
-/** What kind of answer the question wants, where its words say. */
-interface Intent {
-  /** "combien", "how much", "quel montant", "what amount": an amount or a count. */
-  readonly quantity: boolean;
-  /** "quel est le nom", "what is it called": a name. */
-  readonly name: boolean;
-  /** "quand", "when": a time. */
-  readonly time: boolean;
-  /** "qui", "who": someone, who should be named. */
-  readonly person: boolean;
-  /** "qu'a dit", "what did … say": someone's words. */
-  readonly speech: boolean;
-  /** The names (entity concepts) the question holds. */
-  readonly names: ReadonlySet<string>;
-}
-
-function intentOf(terms: readonly Term[]): Intent {
-  const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
-  const says = (words: ReadonlySet<string>) => terms.some((term) => words.has(foldText(term.surface)));
-  return {
-    quantity: keys.has('q:amount') || says(QUANTITY_WORDS),
-    // "Dans quelle ville" wants a city's name, which "le pays asiatique" is not.
-    name: keys.has('q:name') || says(CITY_WORDS),
-    time: keys.has('q:time'),
-    person: keys.has('q:person'),
-    speech: keys.has('q:speech'),
-    names: entityIds(terms),
-  };
-}
-
-function entityIds(terms: readonly Term[]): Set<string> {
-  return new Set(terms.flatMap((term) => (term.concept?.kind === 'entity' ? [term.concept.id] : [])));
+function isUnknownName(term: Term): boolean {
+  return term.name && term.concept === null;
 }
 
 /**
  * The names in the question that the knowledge base does not know. Words typed next to each
  * other make one name ("Tim Cook"); apart, they are separate ones ("Google … Paris").
  */
-function unknownNames(terms: readonly Term[], question: string): string[] {
-  const names: string[] = [];
+function unknownNames(terms: readonly Term[], question: string, tokens: readonly Token[]): Mention[] {
+  const names: Mention[] = [];
   for (const term of terms) {
-    if (!term.name || term.concept !== null) continue;
+    if (!isUnknownName(term)) continue;
     const last = names.at(-1);
     if (
       last !== undefined &&
-      new RegExp(`${escapeRegExp(last)}[\\s-]+${escapeRegExp(term.surface)}`, 'u').test(question)
+      new RegExp(`${escapeRegExp(last.surface)}[\\s-]+${escapeRegExp(term.surface)}`, 'u').test(question)
     ) {
-      names[names.length - 1] = `${last} ${term.surface}`;
+      names[names.length - 1] = { ...last, surface: `${last.surface} ${term.surface}`, to: term.position };
     } else {
-      names.push(term.surface);
+      const role = roleAt(tokens, term.position, null, undefined);
+      names.push({
+        id: `?${term.surface}`,
+        type: null,
+        surface: term.surface,
+        role,
+        adjective: false,
+        from: term.position,
+        to: term.position,
+      });
     }
   }
   return names;
+}
+
+function describeIntent(intent: QuestionIntent, unknown: readonly Mention[]): Explanation['intent'] {
+  return {
+    answerType: intent.answerType,
+    yesNo: intent.yesNo,
+    list: intent.list ? `list of ${intent.list.count ?? 'any'}` : null,
+    entities: [...intent.mentions, ...unknown].map((mention) => `${mention.surface}=${mention.role}`),
+    values: intent.values.map((value) => `${value.text}=${value.kind}`),
+    frames: [...intent.frames],
+  };
+}
+
+function describeRejection(rejection: Rejection): string {
+  switch (rejection.kind) {
+    case 'missing-type':
+      return `no ${rejection.type} in the quote`;
+    case 'missing-value':
+      return `no ${rejection.value.kind} to check "${rejection.value.text}" against`;
+    case 'missing-time':
+      return `says nothing of the ${rejection.frame}`;
+    case 'absent':
+      return `${rejection.mention.surface} not in its sentence`;
+    case 'role':
+      return `${rejection.mention.surface} is not ${rejection.mention.role} there`;
+  }
 }
 
 function escapeRegExp(text: string): string {
@@ -443,8 +400,4 @@ function escapeRegExp(text: string): string {
 
 function overlaps(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
-}
-
-function round(value: number): number {
-  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }

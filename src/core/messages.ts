@@ -20,6 +20,63 @@ export const MESSAGES = {
     fr: 'Ce que l’article dit de plus proche :',
     en: 'The closest the article comes to this:',
   },
+  /** "L'article ne donne pas de chiffre à ce sujet." */
+  missingType: {
+    fr: (what: string) => `L’article ne donne pas ${what} à ce sujet.`,
+    en: (what: string) => `The article gives no ${what} for this.`,
+  },
+  /** "L'article ne dit pas cela de Japon et États-Unis." */
+  mismatch: {
+    fr: (names: readonly string[]) =>
+      `L’article ne dit pas cela ${names.length > 1 ? `de ${names.join(' et ')} ensemble` : `de ${names[0]}`}.`,
+    en: (names: readonly string[]) => `The article does not say this of ${names.join(' and ')}.`,
+  },
+  closest: {
+    fr: 'Ce qu’il en dit de plus proche :',
+    en: 'The closest it comes:',
+  },
+  corrected: {
+    fr: (stated: string, claimed: string) => `Non : ${stated}, pas ${claimed}.`,
+    en: (stated: string, claimed: string) => `No — the article says ${stated}, not ${claimed}.`,
+  },
+  confirmed: {
+    fr: (stated: string) => `Oui : ${stated}.`,
+    en: (stated: string) => `Yes: ${stated}.`,
+  },
+  unmentioned: {
+    fr: (names: readonly string[]) => `L’article ne mentionne pas ${names.join(' ni ')}. Ce qu’il dit :`,
+    en: (names: readonly string[]) => `The article does not mention ${names.join(' or ')}. What it says:`,
+  },
+  /** What a question asked for, as the refusal names it. */
+  answerTypes: {
+    fr: {
+      amount: 'de chiffre',
+      time: 'de date ni de durée',
+      person: 'de nom de personne',
+      place: 'de lieu',
+      organisation: 'de nom d’organisation',
+      name: 'de nom',
+      speech: 'de propos rapportés',
+      reason: 'de raison',
+      manner: 'de manière',
+    },
+    en: {
+      amount: 'figure',
+      time: 'date or duration',
+      person: 'person’s name',
+      place: 'place',
+      organisation: 'organisation’s name',
+      name: 'name',
+      speech: 'reported words',
+      reason: 'reason',
+      manner: 'manner',
+    },
+  },
+  /** A time the question points to, which the article does not. */
+  frames: {
+    fr: { past: 'pour cette période passée', future: 'pour cette période à venir' },
+    en: { past: 'about that past period', future: 'about that future period' },
+  },
 } as const;
 
 export function message(key: 'empty' | 'notInArticle' | 'tentative', language: Language): string {

@@ -43,10 +43,18 @@ export interface Fact {
 
 export type ConceptKind = 'entity' | 'topic';
 
+/** What an entity names, where the glossary says. */
+export type EntityType = 'person' | 'place' | 'organisation';
+
 export interface Concept {
   readonly id: string;
   readonly kind: ConceptKind;
+  readonly type?: EntityType | null;
+  /** The id of the place this place lies in. */
+  readonly within?: string | null;
   readonly variants: Bilingual<readonly string[]>;
+  /** The variants that are adjectives ("japonais", "American"), as written in `variants`. */
+  readonly adjectives?: readonly string[];
 }
 
 export interface KnowledgeBase {
@@ -63,6 +71,18 @@ export interface Citation {
   readonly quote: string;
 }
 
+/** The kind of answer a question asks for. */
+export type AnswerType =
+  | 'amount'
+  | 'time'
+  | 'person'
+  | 'place'
+  | 'organisation'
+  | 'name'
+  | 'speech'
+  | 'reason'
+  | 'manner';
+
 /** Why the engine did not answer. */
 export type RefusalReason =
   /** Nothing to match: empty, punctuation, greetings or function words only. */
@@ -70,7 +90,21 @@ export type RefusalReason =
   /** The question names someone or something the article never mentions. */
   | 'unknown-entity'
   /** The words of the question are not about the article, or ask for what it does not give. */
-  | 'not-in-article';
+  | 'not-in-article'
+  /** The article speaks of this, but its words hold no answer of the kind asked (no figure, no date). */
+  | 'missing-answer-type'
+  /** The article names these, but not in the relation the question puts them in (who invests where). */
+  | 'entity-mismatch';
+
+/** What a question took for granted, checked against the article. */
+export interface Premise {
+  /** `confirmed`: the article says the same; `corrected`: it says otherwise; `unmentioned`: it never names it. */
+  readonly verdict: 'confirmed' | 'corrected' | 'unmentioned';
+  /** What the question said, as typed. */
+  readonly claimed: string;
+  /** What the article says instead, in its own words (empty when `unmentioned`). */
+  readonly stated: string;
+}
 
 /** The one value every door renders. */
 export interface Answer {
@@ -88,4 +122,10 @@ export interface Answer {
   readonly reason: RefusalReason | null;
   /** The names the article does not mention, joined by ", ", when `reason` is `unknown-entity`. */
   readonly unknownEntity: string | null;
+  /** An answer below the confident threshold: only the closest the article comes. */
+  readonly hedged: boolean;
+  /** What kind of answer the question asks for, where its words say. */
+  readonly answerType: AnswerType | null;
+  /** The question's claims (a figure, a date, a name) checked against the article. */
+  readonly premises: readonly Premise[];
 }

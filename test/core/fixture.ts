@@ -64,14 +64,20 @@ export const FACTS: Fact[] = [
 ];
 
 export const GLOSSARY: Concept[] = [
-  { id: 'dupont', kind: 'entity', variants: { fr: ['Dupont', 'boulangerie Dupont'], en: ['Dupont'] } },
-  { id: 'lyon', kind: 'entity', variants: { fr: ['Lyon'], en: ['Lyon', 'Lyons'] } },
+  {
+    id: 'dupont',
+    kind: 'entity',
+    type: 'organisation',
+    variants: { fr: ['Dupont', 'boulangerie Dupont'], en: ['Dupont'] },
+  },
+  { id: 'lyon', kind: 'entity', type: 'place', variants: { fr: ['Lyon'], en: ['Lyon', 'Lyons'] } },
   {
     id: 'paul-martin',
     kind: 'entity',
+    type: 'person',
     variants: { fr: ['Paul Martin', 'Martin'], en: ['Paul Martin', 'Martin'] },
   },
-  { id: 'anne-petit', kind: 'entity', variants: { fr: ['Anne Petit'], en: ['Anne Petit'] } },
+  { id: 'anne-petit', kind: 'entity', type: 'person', variants: { fr: ['Anne Petit'], en: ['Anne Petit'] } },
   {
     id: 'shop',
     kind: 'topic',

@@ -50,6 +50,9 @@ describe('reading a long question', () => {
         suggestions: [],
         reason: 'empty',
         unknownEntity: null,
+        hedged: false,
+        answerType: null,
+        premises: [],
       };
     };
     return { asked, engine: { ask } };

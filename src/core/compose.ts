@@ -1,0 +1,135 @@
+import type { Rejection } from './evidence.js';
+import type { IndexedFact } from './factIndex.js';
+import { MESSAGES } from './messages.js';
+import type { Value } from './reading.js';
+import type { Scored } from './scorer.js';
+import type { Answer, AnswerType, Citation, Language, Premise, RefusalReason } from './types.js';
+
+/** The parts of an Answer every outcome shares. */
+export interface AnswerFrame {
+  readonly question: string;
+  readonly language: Language;
+  readonly answerType: AnswerType | null;
+}
+
+export function refusal(
+  frame: AnswerFrame,
+  reason: RefusalReason,
+  text: string,
+  suggestions: readonly string[],
+  confidence = 0,
+  unknownEntity: string | null = null,
+): Answer {
+  return {
+    ...frame,
+    answered: false,
+    text,
+    confidence: round(confidence),
+    citations: [],
+    suggestions,
+    reason,
+    unknownEntity,
+    hedged: false,
+    premises: [],
+  };
+}
+
+export function citationOf({ fact }: IndexedFact): Citation {
+  return {
+    source: fact.source,
+    factId: fact.id,
+    paragraph: fact.location.paragraph,
+    sentence: fact.location.sentence,
+    quote: fact.quote,
+  };
+}
+
+/**
+ * An answer from the cited facts: a premise checked first ("Non : 2,9 milliards de dollars, pas
+ * 3."), then each fact's answer in the asker's language, hedged under the confident threshold.
+ */
+export function answerFrom(
+  frame: AnswerFrame,
+  cited: readonly Scored[],
+  premises: readonly Premise[],
+  hedged: boolean,
+  suggestions: readonly string[],
+): Answer {
+  const { language } = frame;
+  const body = cited.map(({ entry }) => entry.fact.answer[language]).join(' ');
+  const lead = premiseLead(premises, language);
+  const text = [lead, hedged && !lead ? MESSAGES.tentative[language] : '', body].filter(Boolean).join(' ');
+  return {
+    ...frame,
+    answered: true,
+    text,
+    confidence: round(cited[0]?.score ?? 0),
+    citations: cited.map(({ entry }) => citationOf(entry)),
+    suggestions,
+    reason: null,
+    unknownEntity: null,
+    hedged,
+    premises,
+  };
+}
+
+/** The first words of an answer to a claim: the correction, the confirmation or the unknown name. */
+function premiseLead(premises: readonly Premise[], language: Language): string {
+  const corrected = premises.filter((premise) => premise.verdict === 'corrected');
+  if (corrected.length > 0) {
+    const [first, ...rest] = corrected;
+    if (!first) return '';
+    // "Non : mardi, pas vendredi ; Washington, pas Tokyo."
+    const more = rest.map((premise) => MESSAGES.corrected[language](premise.stated, premise.claimed));
+    return [MESSAGES.corrected[language](first.stated, first.claimed), ...more].join(' ');
+  }
+  const unmentioned = premises.filter((premise) => premise.verdict === 'unmentioned');
+  if (unmentioned.length > 0)
+    return MESSAGES.unmentioned[language](unmentioned.map((premise) => premise.claimed));
+  const confirmed = premises.find((premise) => premise.verdict === 'confirmed');
+  return confirmed ? MESSAGES.confirmed[language](confirmed.stated) : '';
+}
+
+/** What kind of answer a missing value stands for. */
+function typeOfValue(value: Value): AnswerType {
+  return value.kind === 'amount' || value.kind === 'count' ? 'amount' : 'time';
+}
+
+/**
+ * A refusal that says why the closest fact cannot answer, and what it does say: "L'article ne
+ * donne pas de chiffre à ce sujet. Ce qu'il en dit de plus proche : …". No citation: nothing is
+ * vouched for.
+ */
+export function explainedRefusal(
+  frame: AnswerFrame,
+  entry: IndexedFact,
+  rejections: readonly Rejection[],
+  suggestions: readonly string[],
+  confidence: number,
+): Answer {
+  const { language } = frame;
+  const names = rejections.flatMap((rejection) =>
+    rejection.kind === 'absent' || rejection.kind === 'role' ? [rejection.mention.surface] : [],
+  );
+  let reason: RefusalReason = 'missing-answer-type';
+  let why: string;
+  if (names.length > 0) {
+    reason = 'entity-mismatch';
+    why = MESSAGES.mismatch[language]([...new Set(names)]);
+  } else {
+    const first = rejections[0];
+    const type =
+      first?.kind === 'missing-type'
+        ? first.type
+        : first?.kind === 'missing-value'
+          ? typeOfValue(first.value)
+          : 'time';
+    why = MESSAGES.missingType[language](MESSAGES.answerTypes[language][type]);
+  }
+  const text = `${why} ${MESSAGES.closest[language]} ${entry.fact.answer[language]}`;
+  return refusal(frame, reason, text, suggestions, confidence);
+}
+
+export function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}

@@ -1,0 +1,222 @@
+import type { Analyser } from './analyse.js';
+import type { QuestionIntent } from './intent.js';
+import {
+  type Mention,
+  mentionsOf,
+  type Role,
+  readValues,
+  rolesAgree,
+  timeFrames,
+  type Value,
+} from './reading.js';
+import { foldText, tableOf, tokenise, wordsOf } from './text.js';
+import type { AnswerType, Concept, Fact, Language } from './types.js';
+import { LANGUAGES } from './types.js';
+
+/**
+ * What a fact can vouch for. The quote (what is cited) must hold the kind of answer asked; the
+ * names and times must stand in the quote's sentence or the fact's reviewed answers, which
+ * restate who, where and what.
+ */
+export interface Evidence {
+  /** The kinds of answer the quote holds; `title` when it says what someone is (président). */
+  readonly types: ReadonlySet<AnswerType | 'title'>;
+  /** Each name of the sentence and answers, with every role it plays there. */
+  readonly roles: ReadonlyMap<string, ReadonlySet<Role>>;
+  /** The names the quote itself holds. */
+  readonly quoteMentions: readonly Mention[];
+  /** Values of the quote first, then of the rest of its sentence. */
+  readonly values: readonly Value[];
+  readonly frames: ReadonlySet<'past' | 'future'>;
+  /** How many items the quote lists ("Tokyo et Osaka": 2). */
+  readonly items: number;
+}
+
+const TIME_WORDS = wordsOf('timeWords');
+const TIME_NOUNS = wordsOf('timeNouns');
+const CALENDAR = tableOf((rules) => rules.calendarWords);
+const TITLES = wordsOf('titleNouns');
+const PLACE_NOUNS = wordsOf('placeNouns');
+const CONJUNCTIONS = wordsOf('conjunctions');
+const SPEECH_VERBS = wordsOf('speechVerbs');
+const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
+// Reported words: quotation marks, or "a déclaré", "rapportées", "said" within the sentence.
+const QUOTED = /[«"“]/u;
+
+interface EvidenceInput {
+  readonly fact: Fact;
+  readonly sentence: string;
+  readonly language: Language;
+}
+
+/** Describes what a fact's quote, sentence and answers can vouch for. */
+export function describeEvidence(
+  { fact, sentence, language }: EvidenceInput,
+  analyser: Analyser,
+  concepts: ReadonlyMap<string, Concept>,
+): Evidence {
+  const quoteTokens = tokenise(fact.quote);
+  const quoteMentions = mentionsOf(analyser.analyseKnowledge(fact.quote, language), quoteTokens);
+  const texts: Array<[string, Language]> = [
+    [sentence, language],
+    ...LANGUAGES.map((l): [string, Language] => [fact.answer[l], l]),
+  ];
+  const roles = new Map<string, Set<Role>>();
+  const note = (id: string, role: Role) => {
+    const set = roles.get(id) ?? new Set<Role>();
+    set.add(role);
+    roles.set(id, set);
+  };
+  for (const [text, textLanguage] of texts) {
+    for (const mention of mentionsOf(analyser.analyseKnowledge(text, textLanguage), tokenise(text))) {
+      note(mention.id, mention.role);
+      // "à Osaka" is also "au Japon".
+      let place = concepts.get(mention.id);
+      while (place?.within && (mention.role === 'place' || mention.role === 'subject')) {
+        note(place.within, mention.role);
+        place = concepts.get(place.within);
+      }
+    }
+  }
+  const sentenceTokens = tokenise(sentence);
+  const values = [...readValues(quoteTokens), ...readValues(sentenceTokens)];
+  return {
+    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence),
+    roles,
+    quoteMentions,
+    values,
+    frames: timeFrames(sentenceTokens),
+    items: itemsOf(quoteTokens, quoteMentions),
+  };
+}
+
+function typesOf(
+  quote: string,
+  tokens: ReturnType<typeof tokenise>,
+  mentions: readonly Mention[],
+  sentence: string,
+): Set<AnswerType | 'title'> {
+  const types = new Set<AnswerType | 'title'>(['reason', 'manner']);
+  const norms = tokens.map((token) => token.norm);
+  if (readValues(tokens).some((value) => value.kind !== 'calendar')) types.add('amount');
+  if (
+    norms.some((norm) => TIME_WORDS.has(norm) || TIME_NOUNS.has(norm) || CALENDAR.has(norm)) ||
+    readValues(tokens).some((value) => value.kind !== 'count' && value.kind !== 'amount')
+  )
+    types.add('time');
+  // A name whose type the glossary does not give may be any of them.
+  const typed = (type: string) => mentions.some((mention) => mention.type === type || mention.type === null);
+  // Someone named; "who" needs someone the question does not name (see `checkEvidence`).
+  if (typed('person')) types.add('person');
+  if (norms.some((norm) => TITLES.has(norm))) types.add('title');
+  if (
+    mentions.some((mention) => (mention.type === 'place' || mention.type === null) && !mention.adjective) ||
+    norms.some((norm) => PLACE_NOUNS.has(norm))
+  )
+    types.add('place');
+  if (typed('organisation')) types.add('organisation');
+  if (NAMED.test(quote)) types.add('name');
+  const folded = foldText(sentence);
+  if (QUOTED.test(sentence) || tokenise(folded).some((token) => SPEECH_VERBS.has(token.norm)))
+    types.add('speech');
+  return types;
+}
+
+/** Items a quote lists: its names of one type, or the parts its conjunctions join. */
+function itemsOf(tokens: ReturnType<typeof tokenise>, mentions: readonly Mention[]): number {
+  const byType = new Map<string, number>();
+  for (const mention of mentions) byType.set(mention.type ?? '', (byType.get(mention.type ?? '') ?? 0) + 1);
+  const names = Math.max(0, ...byType.values());
+  const joined = tokens.filter((token) => CONJUNCTIONS.has(token.norm)).length + 1;
+  return Math.max(names, joined);
+}
+
+/** Why a fact cannot answer a question, or null when it can. */
+export type Rejection =
+  | { readonly kind: 'missing-type'; readonly type: AnswerType }
+  | { readonly kind: 'missing-value'; readonly value: Value }
+  | { readonly kind: 'missing-time'; readonly frame: 'past' | 'future' }
+  | { readonly kind: 'absent'; readonly mention: Mention }
+  | { readonly kind: 'role'; readonly mention: Mention };
+
+/**
+ * Whether the quote holds the kind of answer asked. "Who" wants someone the question does not
+ * name; "qui est Brad Smith", "c'est qui la NHK" want what the fact says of the name it holds.
+ */
+function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType): boolean {
+  const named = new Set(intent.mentions.map((mention) => mention.id));
+  const someoneNew = (types: ReadonlySet<string>) =>
+    evidence.quoteMentions.some(
+      (mention) => (mention.type === null || types.has(mention.type)) && !named.has(mention.id),
+    );
+  // "Quelle ville": a named place, not "le pays asiatique"; "où": either, or who published it
+  // ("where were the comments reported": by the NHK).
+  if (type === 'place' && intent.namedPlace) return someoneNew(PLACES);
+  if (type === 'place') return evidence.types.has('place') || someoneNew(ORGANISATIONS);
+  if (type !== 'person') return evidence.types.has(type);
+  if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
+  // "Qui a rapporté…": an organisation can be the one who did it.
+  return someoneNew(ACTORS);
+}
+
+/**
+ * Whether the evidence's actors are all subjects of the question: then a subject of the question
+ * that the evidence only places ("Japon" in "combien Microsoft Japon") is read as that place. If
+ * the evidence names an actor the question does not ("Microsoft investira… au Japon" against
+ * "how much will Japan invest"), the roles are swapped.
+ */
+function actorsAsked(evidence: Evidence, id: string, subjects: ReadonlySet<string>): boolean {
+  const actors = [...evidence.roles]
+    .filter(([other, roles]) => other !== id && (roles.has('subject') || roles.has('unknown')))
+    .map(([other]) => other);
+  return actors.length > 0 && actors.every((other) => subjects.has(other));
+}
+
+const PLACES: ReadonlySet<string> = new Set(['place']);
+const ORGANISATIONS: ReadonlySet<string> = new Set(['organisation']);
+const ACTORS: ReadonlySet<string> = new Set(['person', 'organisation']);
+
+/** Types checked against the quote (speech against its sentence); reason and manner are left to the scorer. */
+const CHECKED_TYPES: ReadonlySet<AnswerType> = new Set([
+  'amount',
+  'time',
+  'person',
+  'place',
+  'organisation',
+  'name',
+  'speech',
+]);
+
+/**
+ * Checks a fact against a question: every name must stand in the evidence in a role that fits,
+ * the quote must hold the kind of answer asked, each stated value must meet a value of its kind,
+ * and a time the question points to must be the evidence's. Returns every rejection.
+ */
+export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejection[] {
+  const rejections: Rejection[] = [];
+  const subjects = new Set(
+    intent.mentions.filter((mention) => mention.role === 'subject').map((mention) => mention.id),
+  );
+  for (const mention of intent.mentions) {
+    const roles = evidence.roles.get(mention.id);
+    // An adjective describes ("menace régionale"): the scorer weighs it, it need not be there.
+    if (!roles && mention.adjective) continue;
+    if (!roles) rejections.push({ kind: 'absent', mention });
+    else if (
+      !rolesAgree(mention.role, roles) &&
+      !(mention.role === 'subject' && actorsAsked(evidence, mention.id, subjects))
+    )
+      rejections.push({ kind: 'role', mention });
+  }
+  const type = intent.answerType;
+  if (type && CHECKED_TYPES.has(type) && !holdsType(intent, evidence, type))
+    rejections.push({ kind: 'missing-type', type });
+  for (const value of intent.values) {
+    if (!evidence.values.some((found) => found.kind === value.kind))
+      rejections.push({ kind: 'missing-value', value });
+  }
+  for (const frame of intent.frames) {
+    if (!evidence.frames.has(frame)) rejections.push({ kind: 'missing-time', frame });
+  }
+  return rejections;
+}

@@ -1,0 +1,142 @@
+import type { Term } from './analyse.js';
+import {
+  endsWithPhrase,
+  type Mention,
+  mentionsOf,
+  readValues,
+  spanOf,
+  startsWithPhrase,
+  timeFrames,
+  type Value,
+} from './reading.js';
+import { QUESTION_CLASSES, type Token, wordsOf } from './text.js';
+import type { AnswerType } from './types.js';
+
+/** What a question asks for and what it takes for granted. */
+export interface QuestionIntent {
+  /** The kind of answer it wants, where its words say. */
+  readonly answerType: AnswerType | null;
+  /** "Is…", "…, right?", "c'est bien ça ?": asks whether a statement holds. */
+  readonly yesNo: boolean;
+  /** "Which two…", "quels sont les…": wants every item; `count` when it says how many. */
+  readonly list: { readonly count: number | null; readonly position: number | null } | null;
+  /** "Quelle ville", "which city": a place asked by a noun wants a named place. */
+  readonly namedPlace: boolean;
+  /** "Qui est X", "who is X": its only words besides the question word are names. */
+  readonly describes: boolean;
+  /** The names it holds, with their roles. */
+  readonly mentions: readonly Mention[];
+  /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
+  readonly values: readonly Value[];
+  /** "last year", "l'an prochain": the time it is about. */
+  readonly frames: ReadonlySet<'past' | 'future'>;
+}
+
+const QUANTITY_NOUNS = wordsOf('quantityNouns');
+const PLACE_NOUNS = wordsOf('placeNouns');
+const PERSON_NOUNS = wordsOf('personNouns');
+const ORGANISATION_NOUNS = wordsOf('organisationNouns');
+const TIME_NOUNS = wordsOf('timeNouns');
+const DURATION_NOUNS = wordsOf('durationNouns');
+const REPORTING = wordsOf('reportingWords');
+const AUXILIARIES = wordsOf('auxiliaries');
+const YES_NO_TAGS = wordsOf('yesNoTags');
+const YES_NO_STARTS = wordsOf('yesNoStarts');
+const PLURAL_GENERIC = wordsOf('pluralQuestionWords');
+/** "Quel est le budget": the noun that says what "quel" asks is a few words on. */
+const NOUN_WINDOW = 4;
+/** Question words that make a question open, not yes/no. */
+const OPEN_CLASSES = new Set(['person', 'time', 'place', 'reason', 'manner', 'amount', 'generic']);
+// French inversion: "est-il", "a-t-elle", "Brad Smith est-il…".
+const INVERSION = /\p{L}-(?:t-)?(?:il|elle|ils|elles|on)\b/iu;
+
+const CLASS_TYPES: Readonly<Record<string, AnswerType>> = {
+  amount: 'amount',
+  time: 'time',
+  person: 'person',
+  place: 'place',
+  speech: 'speech',
+  name: 'name',
+  reason: 'reason',
+  manner: 'manner',
+};
+
+/**
+ * The kind of answer asked, from the first question word that tells: "quel" by the noun after
+ * it ("quel montant", "which politician"), "combien de temps", "how long" a duration, "how much"
+ * an amount. A later question word belongs to a clause ("…when he made the announcement").
+ */
+function answerTypeOf(terms: readonly Term[], tokens: readonly Token[]): AnswerType | null {
+  const asking = terms.filter((term) => term.question).sort((a, b) => a.position - b.position);
+  const next = (term: Term, words: ReadonlySet<string>, window = NOUN_WINDOW) => {
+    for (const token of tokens.slice(term.position + 1, term.position + 1 + window)) {
+      if (words.has(token.norm)) return true;
+      // "What did the leader say": after an auxiliary or another question word, the noun is
+      // the subject of the question, not what it asks.
+      if (AUXILIARIES.has(token.norm) || QUESTION_CLASSES.has(token.norm)) return false;
+    }
+    return false;
+  };
+  for (const term of asking) {
+    const kind = term.keys[0]?.slice(2) ?? '';
+    if (kind === 'generic') {
+      if (next(term, QUANTITY_NOUNS)) return 'amount';
+      if (next(term, TIME_NOUNS)) return 'time';
+      if (next(term, PERSON_NOUNS)) return 'person';
+      if (next(term, PLACE_NOUNS)) return 'place';
+      if (next(term, ORGANISATION_NOUNS)) return 'organisation';
+      continue;
+    }
+    if ((kind === 'amount' || kind === 'manner') && next(term, DURATION_NOUNS, 2)) return 'time';
+    // "Bob a dit que c'est 2,9 milliards, combien…": "dit que", "said that" report, not ask.
+    if (kind === 'speech' && REPORTING.has(tokens[term.position + 1]?.norm ?? '')) continue;
+    // "how much": the amount word that follows says it.
+    if (kind === 'manner' && asking.some((other) => other.position === term.position + 1)) continue;
+    const type = CLASS_TYPES[kind];
+    if (type) return type;
+  }
+  return null;
+}
+
+/** Reads a question's intent from its terms and tokens. */
+export function readIntent(text: string, terms: readonly Term[], tokens: readonly Token[]): QuestionIntent {
+  // From the words themselves: "pourquoi" is a question word even where the glossary reads it.
+  const classes = new Set(tokens.flatMap((token) => QUESTION_CLASSES.get(token.norm) ?? []));
+  const generic = terms.find((term) => term.question && term.keys[0] === 'q:generic');
+  const open = [...classes].some((kind) => OPEN_CLASSES.has(kind));
+  // "Qu'a dit Smith ?" asks for words; "Did Smith say…?" whether he said them.
+  const asksWordsOrName = classes.has('speech') || classes.has('name');
+  const marked = endsWithPhrase(text, YES_NO_TAGS) || startsWithPhrase(text, YES_NO_STARTS);
+  const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
+  const yesNo = !open && (marked || (shaped && !asksWordsOrName));
+  const answerType = answerTypeOf(terms, tokens);
+  const values = readValues(tokens);
+  const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
+  let list: QuestionIntent['list'] = null;
+  if (generic) {
+    const near = tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW);
+    const count = values.find(
+      (value) =>
+        value.kind === 'count' &&
+        value.from > generic.position &&
+        value.from <= generic.position + NOUN_WINDOW,
+    );
+    const plural =
+      PLURAL_GENERIC.has(tokens[generic.position]?.norm ?? '') ||
+      near.slice(0, 2).some((token) => /\p{L}{3,}[^s]s$/u.test(token.norm) && !inConcept.has(token.index));
+    if (count) list = { count: count.number, position: count.from };
+    else if (plural && answerType !== 'amount') list = { count: null, position: null };
+  }
+  return {
+    answerType,
+    yesNo,
+    list,
+    describes: terms.every((term) => term.question || term.concept?.kind === 'entity'),
+    namedPlace: answerType === 'place' && !classes.has('place'),
+    mentions: mentionsOf(terms, tokens),
+    // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
+    values: values.filter((value) => value.kind !== 'count' || yesNo),
+    // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
+    frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
+  };
+}

@@ -1,0 +1,116 @@
+import type { Term } from './analyse.js';
+import type { FactIndex, IndexedFact } from './factIndex.js';
+import type { QuestionIntent } from './intent.js';
+import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
+import type { Tuning } from './tuning.js';
+
+/** A question analysed once: its terms, their weights, and its intent. */
+export interface AnalysedQuestion {
+  readonly terms: readonly Term[];
+  readonly weights: readonly number[];
+  readonly total: number;
+  readonly intent: QuestionIntent;
+  /** What kind of answer its words lean to, read once per question. */
+  readonly leaning: Leaning;
+}
+
+export interface Scored {
+  readonly entry: IndexedFact;
+  readonly score: number;
+  readonly covered: ReadonlySet<Term>;
+}
+
+/** What kind of answer the question's words lean to: it lowers, never forbids, a fact's score. */
+export interface Leaning {
+  readonly quantity: boolean;
+  readonly name: boolean;
+  readonly time: boolean;
+  readonly person: boolean;
+  readonly speech: boolean;
+  readonly names: ReadonlySet<string>;
+}
+
+export function leaningOf(terms: readonly Term[]): Leaning {
+  const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
+  const says = (words: ReadonlySet<string>) => terms.some((term) => words.has(foldText(term.surface)));
+  return {
+    quantity: keys.has('q:amount') || says(QUANTITY_WORDS),
+    // "Dans quelle ville" wants a city's name, which "le pays asiatique" is not.
+    name: keys.has('q:name') || says(CITY_WORDS),
+    time: keys.has('q:time'),
+    person: keys.has('q:person'),
+    speech: keys.has('q:speech'),
+    names: new Set(terms.flatMap((term) => (term.concept?.kind === 'entity' ? [term.concept.id] : []))),
+  };
+}
+
+/**
+ * Weighs a question's terms. A value the question states ("5 milliards", "ten years"), and any
+ * other claim the caller names, weighs like a question word: it is checked against the evidence,
+ * not matched as a word.
+ */
+export function weigh(
+  terms: readonly Term[],
+  intent: QuestionIntent,
+  index: FactIndex,
+  tuning: Tuning,
+  isClaim: (term: Term) => boolean = () => false,
+): number[] {
+  const inValue = (term: Term) =>
+    intent.values.some((value) => term.position >= value.from && term.position <= value.to);
+  return terms.map((term) => {
+    // The count of a list question ("which two cities") is its form, not its topic.
+    if (term.position === intent.list?.position) return 0;
+    return (inValue(term) && !term.concept) || isClaim(term) ? tuning.questionWord : index.weightOf(term);
+  });
+}
+
+/**
+ * Scores a fact: 1 − alternateShare of the IDF-weighted share of the question it holds, plus
+ * alternateShare of the best weighted Dice to one alternate question, lowered where the fact
+ * lacks the kind of answer the question leans to or a name it holds.
+ */
+export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
+  const { terms, weights, total } = question;
+  const covered = new Set<Term>();
+  let coveredWeight = 0;
+  terms.forEach((term, i) => {
+    if (term.keys.some((key) => entry.keys.has(key))) {
+      covered.add(term);
+      coveredWeight += weights[i] ?? 0;
+    }
+  });
+  // Question words never select a fact alone.
+  if (![...covered].some((term) => !term.question)) return { entry, covered, score: 0 };
+  let bestAlternate = 0;
+  for (const alternate of entry.alternates) {
+    let shared = 0;
+    terms.forEach((term, i) => {
+      if (term.keys.some((key) => alternate.keys.has(key))) shared += weights[i] ?? 0;
+    });
+    const dice = (2 * shared) / (total + alternate.weight);
+    if (dice > bestAlternate) bestAlternate = dice;
+  }
+  const coverage = coveredWeight / total;
+  let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
+  const { leaning } = question;
+  const types = entry.evidence.types;
+  if (leaning.quantity && !types.has('amount')) score *= tuning.noQuantity;
+  if (leaning.name && !types.has('name')) score *= tuning.noName;
+  if (leaning.time && !types.has('time')) score *= tuning.noTime;
+  // "Avec qui Brad Smith a-t-il fait l'annonce ?": a quote naming only Brad Smith tells nothing new.
+  if (leaning.person && entry.evidence.quoteMentions.every((mention) => leaning.names.has(mention.id)))
+    score *= tuning.noNewName;
+  // "What did Biden say": the article reports no words of his, whatever else it says of him.
+  if (leaning.speech && !types.has('speech')) score *= tuning.noSpeech;
+  for (const term of terms)
+    if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
+  return { entry, covered, score };
+}
+
+/** Every fact scored against the question, best first (ties by id, so the order is stable). */
+export function rankFacts(index: FactIndex, question: AnalysedQuestion, tuning: Tuning): Scored[] {
+  return index.entries
+    .map((entry) => scoreFact(entry, question, tuning))
+    .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+}

@@ -1,0 +1,51 @@
+/** The knobs of scoring and decision. Scores are 0..1 and mean the same for every question. */
+export interface Tuning {
+  /** Below this the engine refuses: the article does not say. */
+  readonly answer: number;
+  /** Below this an answer is hedged ("the closest the article comes"). */
+  readonly confident: number;
+  /** Another fact scoring at least this share of the best one is cited too, as a tie… */
+  readonly tie: number;
+  /** …and so is one scoring at least this, that covers at least `spanningShare` of the question
+   * that the cited facts leave out. */
+  readonly spanningScore: number;
+  readonly spanningShare: number;
+  /** Weight of a question word that says what kind of answer is wanted (who, combien, when). */
+  readonly questionWord: number;
+  /** Weight of a word no fact contains, as a multiple of the weight of a word only one fact has. */
+  readonly unknownWord: number;
+  /** Share of the score from the best single alternate question; the rest is from the whole fact. */
+  readonly alternateShare: number;
+  /** "How much / how many / combien" asks for a quantity: a fact that states none is scaled by this. */
+  readonly noQuantity: number;
+  /** A fact that misses a name of the question is not about it: scaled by this for each name missed. */
+  readonly missingName: number;
+  /** "Quel est le nom", "what is it called" asks for a name: a fact whose quote holds none is scaled by this. */
+  readonly noName: number;
+  /** "Quand", "when" asks for a time: a fact whose quote says no time is scaled by this. */
+  readonly noTime: number;
+  /** "Qui", "who" asks for someone: a fact whose quote names only those the question names is scaled by this. */
+  readonly noNewName: number;
+  /** "Qu'a dit…", "what did … say" asks for words: a fact whose sentence reports none is scaled by this. */
+  readonly noSpeech: number;
+  /** A list question cites further facts scoring at least this share of the first. */
+  readonly listShare: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  answer: 0.5,
+  confident: 0.65,
+  tie: 0.97,
+  spanningScore: 0.15,
+  spanningShare: 0.2,
+  questionWord: 1,
+  unknownWord: 1.2,
+  alternateShare: 0.3,
+  noQuantity: 1,
+  missingName: 0.75,
+  noName: 1,
+  noTime: 1,
+  noNewName: 0.6,
+  noSpeech: 0.6,
+  listShare: 0.6,
+};

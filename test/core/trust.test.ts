@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/bootstrap.js';
+
+// The engine over the real knowledge: the kinds of question that tempt a bluff.
+const engine = loadEngine();
+
+describe('answering only what the article supports', () => {
+  it('refuses a question whose names stand in another relation, saying what the article does say', () => {
+    const answer = engine.ask('How much will Japan invest in the US?');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    expect(['missing-answer-type', 'entity-mismatch']).toContain(answer.reason);
+    expect(answer.text).toMatch(/^The article gives no figure for this\. The closest it comes: /);
+  });
+
+  it('refuses a figure the article does not give, naming the kind of thing missing', () => {
+    const answer = engine.ask('Quelle est la population du Japon ?');
+    expect(answer).toMatchObject({ answered: false, reason: 'missing-answer-type', answerType: 'amount' });
+    expect(answer.text).toMatch(/^L’article ne donne pas de chiffre à ce sujet\./);
+    expect(answer.text).toContain('population vieillissante');
+  });
+
+  it('refuses a time the article does not speak of', () => {
+    expect(engine.ask('How much did Microsoft invest in Japan last year?').answered).toBe(false);
+  });
+
+  it('corrects a wrong figure in its first words, citing the article’s figure', () => {
+    const answer = engine.ask("Microsoft investit 3 milliards d'euros au Japon, c'est bien ça ?");
+    expect(answer.answered).toBe(true);
+    expect(answer.text).toMatch(/^Non : 2,9 milliards de dollars, pas 3 milliards/);
+    expect(answer.citations[0]?.quote).toContain('2,9 milliards de dollars');
+    expect(answer.premises[0]).toMatchObject({ verdict: 'corrected', stated: '2,9 milliards de dollars' });
+  });
+
+  it('corrects a wrong duration and confirms a right figure', () => {
+    expect(engine.ask("Is Microsoft's investment planned over ten years?").text).toMatch(
+      /^No — the article says deux prochaines années, not ten years\./,
+    );
+    const right = engine.ask('Microsoft invests 2.9 billion dollars in Japan, right?');
+    expect(right.text).toMatch(/^Yes: 2,9 milliards de dollars\./);
+    expect(right.premises[0]?.verdict).toBe('confirmed');
+  });
+
+  it('answers "when" with a quote that says when', () => {
+    const answer = engine.ask("Quand l'annonce a-t-elle été faite ?");
+    expect(answer.answerType).toBe('time');
+    expect(answer.citations[0]?.quote).toContain('mardi');
+  });
+
+  it('gathers every item of a list', () => {
+    const answer = engine.ask('Quels sont les deux dirigeants que Kishida rencontrera lors du sommet ?');
+    const quotes = answer.citations.map((citation) => citation.quote).join(' ');
+    expect(quotes).toContain('Joe Biden');
+    expect(quotes).toContain('Ferdinand Marcos Jr.');
+  });
+
+  it('refuses "how many" when the evidence holds no number', () => {
+    expect(engine.ask('How many GPUs will Microsoft bring?')).toMatchObject({
+      answered: false,
+      reason: 'missing-answer-type',
+    });
+  });
+});
