@@ -11,6 +11,9 @@ export interface AnswerJson {
   citations: Array<{ source: string; paragraph: number; sentence: number; quote: string }>;
   suggestions: string[];
   reason: string | null;
+  hedged: boolean;
+  answerType: string | null;
+  premises: Array<{ verdict: string; claimed: string; stated: string }>;
 }
 
 export function toJson(answer: Answer): AnswerJson {
@@ -28,6 +31,9 @@ export function toJson(answer: Answer): AnswerJson {
     })),
     suggestions: [...answer.suggestions],
     reason: answer.reason,
+    hedged: answer.hedged,
+    answerType: answer.answerType,
+    premises: answer.premises.map(({ verdict, claimed, stated }) => ({ verdict, claimed, stated })),
   };
 }
 
@@ -66,8 +72,19 @@ export function renderExplanation(explanation: Explanation): string {
         `${term.surface}[${term.keys.join(' ')}]=${term.weight}${term.flags ? ` (${term.flags})` : ''}`,
     )
     .join('  ');
+  const { intent } = explanation;
+  const asks = [
+    `asks: ${intent.answerType ?? 'no particular kind'}${intent.yesNo ? ', yes/no' : ''}${intent.list ? `, ${intent.list}` : ''}`,
+    `entities: ${intent.entities.join(' ') || '-'}`,
+    `values: ${intent.values.join(' ') || '-'}`,
+    intent.frames.length > 0 ? `time: ${intent.frames.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
   const ranking = explanation.ranking.map(
-    (item) => `  ${item.score.toFixed(3)} ${item.factId}  covers: ${item.covered.join(', ') || '-'}`,
+    (item) =>
+      `  ${item.score.toFixed(3)} ${item.factId}  covers: ${item.covered.join(', ') || '-'}` +
+      (item.rejected.length > 0 ? `\n        rejected: ${item.rejected.join('; ')}` : ''),
   );
-  return [`terms: ${terms}`, ...ranking].join('\n');
+  return [`terms: ${terms}`, asks, ...ranking].join('\n');
 }

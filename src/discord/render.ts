@@ -10,7 +10,6 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { CooldownConfig } from '../config.js';
-import { DEFAULT_TUNING } from '../core/engine.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
 import type { Answer, KnowledgeBase, Language } from '../core/types.js';
 import { relatedId, type Surface, voteId } from './customIds.js';
@@ -154,10 +153,9 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
 }
 
 /** ●○○ is a hedged answer ("the closest the article comes"), ●●● one that covers nearly all. */
-function confidenceMark(confidence: number): string {
-  if (confidence >= HIGH_CONFIDENCE) return '●●●';
-  if (confidence >= DEFAULT_TUNING.confident) return '●●○';
-  return '●○○';
+function confidenceMark(answer: Answer): string {
+  if (answer.hedged) return '●○○';
+  return answer.confidence >= HIGH_CONFIDENCE ? '●●●' : '●●○';
 }
 
 function sourceTitle(knowledge: KnowledgeBase, sourceId: string): string {
@@ -229,11 +227,7 @@ export function renderAnswer(
     ...(title ? { title } : {}),
     // A refusal may name what the user typed ("does not mention X"): escaped like the question.
     description: fitUserText(answer.text, LIMITS.description),
-    color: answer.answered
-      ? answer.confidence >= DEFAULT_TUNING.confident
-        ? COLOURS.answer
-        : COLOURS.hedged
-      : COLOURS.refusal,
+    color: answer.answered ? (answer.hedged ? COLOURS.hedged : COLOURS.answer) : COLOURS.refusal,
     fields: citations.map((citation) => ({
       name: strings.location(citation.paragraph, citation.sentence),
       value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
@@ -249,7 +243,7 @@ export function renderAnswer(
     : context.knowledge.sources.map((source) => source.id);
   const footer = [
     ...sources.map((source) => sourceTitle(context.knowledge, source)),
-    ...(answer.answered ? [`${strings.confidence} ${confidenceMark(answer.confidence)}`] : []),
+    ...(answer.answered ? [`${strings.confidence} ${confidenceMark(answer)}`] : []),
   ].join(' · ');
   if (footer) embed.footer = { text: truncateAtWord(footer, LIMITS.footer) };
 

@@ -19,10 +19,13 @@ function run(script: string, args: string[], input?: string, env: NodeJS.Process
 
 const CONTRACT_KEYS = [
   'answer',
+  'answerType',
   'answered',
   'citations',
   'confidence',
+  'hedged',
   'language',
+  'premises',
   'question',
   'reason',
   'suggestions',
