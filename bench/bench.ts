@@ -1,7 +1,8 @@
 // Benchmark: the engine against a naive Fuse baseline, side by side, in one run.
 //   accuracy on the dev set (and the holdout set if present), per-question latency (warm and
 //   cold), index build times, process memory, autocomplete, Discord rendering, and questions of
-//   10,000 and 1,000,000 characters asked the Discord way. Prints PASS/FAIL for the three
+//   10,000 and 1,000,000 characters asked the Discord way, and a calibration table (answers and
+//   wrong answers per confidence band) for every question set. Prints PASS/FAIL for the three
 //   targets; always exits 0. Knobs: BENCH_REPS (warm repetitions of
 //   every question, default 200), BENCH_BUILDS (fresh builds for build time and cold latency,
 //   default 10).
@@ -17,6 +18,7 @@ import { renderAnswer } from '../src/discord/render.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js';
 import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
+import { calibrationLines } from './calibration.js';
 import { percentiles } from './percentiles.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -149,6 +151,14 @@ const heldOut = HELD_OUT_FILES.map((file) => ({
   cases: readQuestionSet(file) ?? [],
 }));
 const holdout = heldOut.flatMap((set) => set.cases);
+/** Questions built to tempt a bluff: swapped roles, false premises, what the article does not say. */
+const trustSets = [
+  { name: 'trust-dev', file: path.resolve(REPO, '../shared/eval/trust-dev.jsonl') },
+  ...['trust.jsonl', 'trust-blind.jsonl'].map((name) => ({
+    name: path.basename(name, '.jsonl'),
+    file: path.resolve(REPO, 'test/fixtures', name),
+  })),
+].map(({ name, file }) => ({ name, cases: readQuestionSet(file) ?? [] }));
 const questions = [...dev, ...holdout].map(questionOf);
 
 // Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists + engine.
@@ -341,4 +351,5 @@ lines.push(
   `${autocompleteOk ? 'PASS' : 'FAIL'}  autocomplete p99 ${ms(autocompleteP99)} ms < ${AUTOCOMPLETE_P99_TARGET_MS} ms`,
   `${allOk ? 'PASS' : 'FAIL'}  overall (bench took ${seconds.toFixed(1)} s)`,
 );
+lines.push('', ...calibrationLines(engine, [{ name: 'dev', cases: dev }, ...heldOut, ...trustSets]));
 console.log(lines.join('\n'));

@@ -5,7 +5,8 @@ export interface Case {
   lang: 'fr' | 'en';
   cat: string;
   q: string;
-  expect: 'answer' | 'refuse';
+  /** `safe`: refusing, or answering with the right evidence, both pass (a false premise, a swap). */
+  expect: 'answer' | 'refuse' | 'safe';
   keys?: string[];
 }
 
@@ -39,6 +40,7 @@ const fold = (text: string) =>
 /** The scorer's rule: a refusal must not answer; an answer's first quote must hold a key. */
 export function passes(item: Case, answer: ScorableAnswer): boolean {
   if (item.expect === 'refuse') return answer.answered === false;
+  if (item.expect === 'safe' && answer.answered === false) return true;
   const quote = fold(answer.citations[0]?.quote ?? '');
   return (
     answer.answered === true && quote.length > 0 && (item.keys ?? []).some((key) => quote.includes(fold(key)))
@@ -52,6 +54,8 @@ export interface Score {
   refusals: number;
   /** One line per failed question: id, category and question. */
   failures: string[];
+  /** Answers given without the expected evidence: the worst outcome. */
+  wrong: number;
   /** The counts behind the ratios. */
   pass: number;
   total: number;
@@ -68,10 +72,13 @@ export function score(set: readonly Case[], ask: (question: string) => ScorableA
   let refusalsTotal = 0;
   let refusalsPass = 0;
   const failures: string[] = [];
+  let wrong = 0;
   for (const item of set) {
-    const ok = passes(item, ask(questionOf(item)));
+    const answer = ask(questionOf(item));
+    const ok = passes(item, answer);
     if (ok) pass++;
     else failures.push(`${item.id} [${item.cat}] ${item.q}`);
+    if (!ok && answer.answered) wrong++;
     if (item.expect === 'answer') {
       answerableTotal++;
       if (ok) answerablePass++;
@@ -86,6 +93,7 @@ export function score(set: readonly Case[], ask: (question: string) => ScorableA
     answerable: ratio(answerablePass, answerableTotal),
     refusals: ratio(refusalsPass, refusalsTotal),
     failures,
+    wrong,
     pass,
     total: set.length,
     answerablePass,

@@ -26,6 +26,34 @@ describe('quality on question sets', () => {
   // Sets written apart from the knowledge and from the dev set, a guard against tuning to one
   // set. Floors are the scores measured when they were set, less some room: lower one only
   // with a reason.
+  // Built to tempt a bluff (swapped roles, false premises, what the article does not say,
+  // lists): a wrong answer there is one a member would believe. Floors are the scores measured
+  // when they were set; wrong answers may not grow.
+  const trustDevFile = fileURLToPath(new URL('../../../shared/eval/trust-dev.jsonl', import.meta.url));
+  const trustDev = readQuestionSet(trustDevFile);
+  it.skipIf(trustDev === null && !process.env.CI)(
+    'keeps its score and its few wrong answers on the shared trust set',
+    () => {
+      expect(trustDev, `missing ${trustDevFile}`).not.toBeNull();
+      const result = score(trustDev ?? [], ask);
+      expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(result.wrong, result.failures.join('\n')).toBeLessThanOrEqual(2);
+    },
+  );
+
+  it.each([
+    // Written from the article alone, scored 65.0% (17 wrong answers) before the trust work.
+    ['trust.jsonl', 80, 0.78, 7],
+    // The same, held out: never looked at while improving the engine; 56.7% (16 wrong) before.
+    ['trust-blind.jsonl', 60, 0.68, 8],
+  ])('keeps its score and its wrong answers on the trust set %s', (name, size, floor, wrongMost) => {
+    const set = fixture(name);
+    expect(set).toHaveLength(size);
+    const result = score(set ?? [], ask);
+    expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(floor);
+    expect(result.wrong, result.failures.join('\n')).toBeLessThanOrEqual(wrongMost);
+  });
+
   it.each([
     ['holdout.jsonl', 130, 0.85, 0.8],
     ['fresh.jsonl', 100, 0.8, 0.8],
