@@ -162,6 +162,39 @@ const byRank = (a: Ranked, b: Ranked): number =>
  * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
  */
 export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
+  const items = indexQuestions(knowledge);
+  const entries: readonly KnownQuestion[] = items.map((item) => item.entry);
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  const byText = new Map<string, KnownQuestion>();
+  for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
+  const defaults: Record<Language, readonly KnownQuestion[]> = {
+    fr: mostUseful(entries, 'fr'),
+    en: mostUseful(entries, 'en'),
+  };
+  const search = createSearch(items);
+
+  const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
+    const max = clampLimit(limit);
+    const preferredLocale: Language = language === 'en' ? 'en' : 'fr';
+    const text = typeof typed === 'string' ? typed.slice(0, MAX_TYPED_CHARS) : '';
+    const words = foldedWords(text).map((word) => word.slice(0, MAX_PATTERN_CHARS));
+    const first = words[0];
+    if (first === undefined) return defaults[preferredLocale].slice(0, max);
+    // The words typed may tell their language ("who is", "combien"); else the user's locale.
+    const preferred = detectLanguage(text) ?? preferredLocale;
+    return diverse(search({ words, phrase: words.join(' '), first, preferred })).slice(0, max);
+  };
+
+  return {
+    entries,
+    suggest,
+    byKey: (key) => byKey.get(key),
+    byText: (text) => (typeof text === 'string' ? byText.get(text.trim()) : undefined),
+  };
+}
+
+/** Every alternate question of every fact, in both languages, with its folded words. */
+function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
   const items: Indexed[] = [];
   for (const fact of knowledge.facts) {
     for (const language of LANGUAGES) {
@@ -179,11 +212,20 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
       });
     }
   }
-  const entries: readonly KnownQuestion[] = items.map((item) => item.entry);
-  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
-  const byText = new Map<string, KnownQuestion>();
-  for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
+  return items;
+}
 
+/** The first question of each featured fact, then of every other fact, in knowledge order. */
+function mostUseful(entries: readonly KnownQuestion[], language: Language): readonly KnownQuestion[] {
+  const firsts = entries.filter((entry) => entry.language === language && entry.key.endsWith(':0'));
+  return [...firsts.filter((entry) => entry.featured), ...firsts.filter((entry) => !entry.featured)];
+}
+
+/**
+ * Matches one typed word against the questions' vocabulary: the words it starts, else those it
+ * is inside, else (a typo) those within one slip. Returns each question with its best score.
+ */
+function createWordMatcher(items: readonly Indexed[]): (term: string) => ReadonlyMap<number, number> {
   // The vocabulary of the questions, each word with the questions that hold it.
   const postings = new Map<string, number[]>();
   items.forEach((item, id) => {
@@ -195,19 +237,8 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   });
   const vocabulary = [...postings.keys()];
   const vocabularyPairs = new PairIndex(vocabulary, false);
-  const folded = items.map((item) => item.folded);
-  const questionPairs = new PairIndex(folded, false);
-
-  /** The first question of each featured fact, then of every other fact, in knowledge order. */
-  const mostUseful = (language: Language): readonly KnownQuestion[] => {
-    const firsts = entries.filter((entry) => entry.language === language && entry.key.endsWith(':0'));
-    return [...firsts.filter((entry) => entry.featured), ...firsts.filter((entry) => !entry.featured)];
-  };
-  const defaults: Record<Language, readonly KnownQuestion[]> = { fr: mostUseful('fr'), en: mostUseful('en') };
-
-  /** The questions a typed word matches, each with the score of its best word for it. */
   const termCache = new Map<string, ReadonlyMap<number, number>>();
-  const matchTerm = (term: string): ReadonlyMap<number, number> => {
+  return (term) => {
     const cached = termCache.get(term);
     if (cached) return cached;
     const wordScores = new Map<string, number>();
@@ -244,19 +275,26 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
     termCache.set(term, questions);
     return questions;
   };
+}
 
-  const rankOf = (item: Indexed, score: number, typed: Typed): Ranked => {
-    let rank = score;
-    if (item.entry.language !== typed.preferred) rank += OTHER_LANGUAGE_PENALTY;
-    if (!item.question) rank += KEYWORDS_PENALTY;
-    if (!item.folded.includes(typed.phrase)) rank += NOT_PHRASE_PENALTY;
-    if (item.folded !== typed.phrase) rank += NOT_EXACT_PENALTY;
-    if (!item.words.slice(0, 2).some((word) => word.startsWith(typed.first)))
-      rank += NOT_QUESTION_START_PENALTY;
-    return { item, rank };
-  };
+/** A match's rank: its score, plus penalties for another language, keywords, word order. */
+function rankOf(item: Indexed, score: number, typed: Typed): Ranked {
+  let rank = score;
+  if (item.entry.language !== typed.preferred) rank += OTHER_LANGUAGE_PENALTY;
+  if (!item.question) rank += KEYWORDS_PENALTY;
+  if (!item.folded.includes(typed.phrase)) rank += NOT_PHRASE_PENALTY;
+  if (item.folded !== typed.phrase) rank += NOT_EXACT_PENALTY;
+  if (!item.words.slice(0, 2).some((word) => word.startsWith(typed.first)))
+    rank += NOT_QUESTION_START_PENALTY;
+  return { item, rank };
+}
 
-  const search = (typed: Typed): Ranked[] => {
+/** Finds the questions that hold the typed words (all of them if any does), else the phrase. */
+function createSearch(items: readonly Indexed[]): (typed: Typed) => Ranked[] {
+  const matchTerm = createWordMatcher(items);
+  const folded = items.map((item) => item.folded);
+  const questionPairs = new PairIndex(folded, false);
+  return (typed) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matched = new Map<number, { count: number; score: number }>();
     for (const term of terms) {
@@ -292,35 +330,17 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
       return item ? [rankOf(item, score, typed)] : [];
     });
   };
+}
 
-  const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
-    const max = clampLimit(limit);
-    const preferredLocale: Language = language === 'en' ? 'en' : 'fr';
-    const text = typeof typed === 'string' ? typed.slice(0, MAX_TYPED_CHARS) : '';
-    const words = foldedWords(text).map((word) => word.slice(0, MAX_PATTERN_CHARS));
-    const first = words[0];
-    if (first === undefined) return defaults[preferredLocale].slice(0, max);
-    // The words typed may tell their language ("who is", "combien"); else the user's locale.
-    const preferred = detectLanguage(text) ?? preferredLocale;
-    const found = search({ words, phrase: words.join(' '), first, preferred }).sort(byRank);
-    const shown = new Map<string, number>();
-    const diverse: Ranked[] = [];
-    for (const { item, rank } of found) {
-      const count = shown.get(item.entry.factId) ?? 0;
-      if (count >= PER_FACT) continue;
-      shown.set(item.entry.factId, count + 1);
-      diverse.push({ item, rank: rank + count * REPEAT_PENALTY });
-    }
-    return diverse
-      .sort(byRank)
-      .slice(0, max)
-      .map(({ item }) => item.entry);
-  };
-
-  return {
-    entries,
-    suggest,
-    byKey: (key) => byKey.get(key),
-    byText: (text) => (typeof text === 'string' ? byText.get(text.trim()) : undefined),
-  };
+/** Best first, at most PER_FACT questions of one fact, each repeat ranked a little lower. */
+function diverse(found: Ranked[]): KnownQuestion[] {
+  const shown = new Map<string, number>();
+  const kept: Ranked[] = [];
+  for (const { item, rank } of found.sort(byRank)) {
+    const count = shown.get(item.entry.factId) ?? 0;
+    if (count >= PER_FACT) continue;
+    shown.set(item.entry.factId, count + 1);
+    kept.push({ item, rank: rank + count * REPEAT_PENALTY });
+  }
+  return kept.sort(byRank).map(({ item }) => item.entry);
 }
