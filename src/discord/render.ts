@@ -114,7 +114,8 @@ export function fitUserText(text: string, max: number): string {
     budget = Math.max(1, budget - (escaped.length - max));
     escaped = escapeUserText(truncateAtWord(text, budget));
   }
-  return escaped;
+  // One escaped mark ("\\[") cannot fit a budget of one: nothing is better than half an escape.
+  return escaped.length <= max ? escaped : '';
 }
 
 /** Reverses `escapeUserText`'s backslashes: how a vote recovers the question from its embed. */

@@ -23,6 +23,12 @@ describe('a Discord surface, on any question', () => {
 });
 
 describe('the Discord renderer', () => {
+  it('gives up a lone mark whose escape does not fit, rather than leave half of it', () => {
+    // Found by the property below (seed 814309002): "\\[" is two characters for a budget of one.
+    expect(fitUserText('[', 1)).toBe('');
+    expect(fitUserText('[', 2)).toBe('\\[');
+  });
+
   it('fits escaped user text in any budget without a dangling escape or half an emoji', () => {
     fc.assert(
       fc.property(
