@@ -64,13 +64,47 @@ export function answerFrom(
     answered: true,
     text,
     confidence: round(cited[0]?.score ?? 0),
-    citations: cited.map(({ entry }) => citationOf(entry)),
+    citations: joinAdjacent(cited.map(({ entry }) => entry)),
     suggestions,
     reason: null,
     unknownEntity: null,
     hedged,
     premises,
   };
+}
+
+/** Quotes of one sentence this close together are one passage: "Joe Biden, et avec…". */
+const MAX_GAP = 12;
+
+/**
+ * One citation a fact, except that facts quoting neighbouring words of one sentence (the items
+ * of a list: "…Joe Biden, et avec le président des Philippines…") are cited as one passage,
+ * verbatim from the sentence.
+ */
+function joinAdjacent(entries: readonly IndexedFact[]): Citation[] {
+  const citations: Citation[] = [];
+  let previous: { entry: IndexedFact; end: number } | null = null;
+  for (const entry of entries) {
+    const start = entry.sentence.indexOf(entry.fact.quote);
+    const last = citations.at(-1);
+    if (
+      previous &&
+      last &&
+      start >= previous.end &&
+      start - previous.end <= MAX_GAP &&
+      previous.entry.sentence === entry.sentence &&
+      previous.entry.fact.source === entry.fact.source
+    ) {
+      const end = start + entry.fact.quote.length;
+      const from = entry.sentence.indexOf(last.quote);
+      citations[citations.length - 1] = { ...last, quote: entry.sentence.slice(from, end) };
+      previous = { entry, end };
+      continue;
+    }
+    citations.push(citationOf(entry));
+    previous = start >= 0 ? { entry, end: start + entry.fact.quote.length } : null;
+  }
+  return citations;
 }
 
 /** The first words of an answer to a claim: the correction, the confirmation or the unknown name. */

@@ -272,12 +272,17 @@ function premisesOf(
   rejections: readonly Rejection[],
   intent: QuestionIntent,
 ): Premise[] | null {
-  const absent = rejections.filter((rejection) => rejection.kind === 'absent');
-  if (rejections.length > absent.length) return null;
+  // A name the evidence lacks, or a place it does not put there ("unveiled in Tokyo?"), may be
+  // a yes/no question's claim; any other rejection stands.
+  const claims = rejections.filter(
+    (rejection) =>
+      rejection.kind === 'absent' || (rejection.kind === 'role' && rejection.mention.role === 'place'),
+  );
+  if (rejections.length > claims.length) return null;
   const premises: Premise[] = [];
-  if (absent.length > 0) {
-    const only = absent[0];
-    if (!intent.yesNo || absent.length > 1 || !only) return null;
+  const only = claims[0];
+  if (only && (only.kind === 'absent' || only.kind === 'role')) {
+    if (!intent.yesNo || claims.length > 1) return null;
     const named = new Set(intent.mentions.map((mention) => mention.id));
     const substitute = entry.evidence.quoteMentions.find(
       (mention) =>

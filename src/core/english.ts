@@ -39,6 +39,8 @@ export const ENGLISH: LanguageRules = {
     'cited',
     'mention',
     'mentions',
+    // "on Microsoft's side", like "du côté de": no topic in it.
+    'side',
     // "where is it located" asks the place, which "where" says.
     'located',
     'situated',
@@ -283,6 +285,7 @@ export const ENGLISH: LanguageRules = {
     'so',
     'is it true that',
   ],
+  neuterPronouns: [],
   auxiliaries: ['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall'],
   reportingWords: ['that'],
   // Verbs of words said, not of things announced.

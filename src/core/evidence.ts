@@ -98,7 +98,9 @@ function typesOf(
 ): Set<AnswerType | 'title'> {
   const types = new Set<AnswerType | 'title'>(['reason', 'manner']);
   const norms = tokens.map((token) => token.norm);
-  if (readValues(tokens).some((value) => value.kind !== 'calendar')) types.add('amount');
+  // An amount or a count; "deux prochaines années" is a duration, a time.
+  if (readValues(tokens).some((value) => value.kind === 'amount' || value.kind === 'count'))
+    types.add('amount');
   if (
     norms.some((norm) => TIME_WORDS.has(norm) || TIME_NOUNS.has(norm) || CALENDAR.has(norm)) ||
     readValues(tokens).some((value) => value.kind !== 'count' && value.kind !== 'amount')

@@ -19,6 +19,8 @@ export const FRENCH: LanguageRules = {
     keske: 'quoi',
     kesk: 'quoi',
     kesako: 'quoi',
+    // "combien de tps": how long.
+    tps: 'temps',
   },
   questionWords: {
     person: ['qui'],
@@ -303,6 +305,7 @@ export const FRENCH: LanguageRules = {
     'je me trompe',
   ],
   yesNoStarts: ['est-ce que', 'est ce que', 'est-ce qu', 'est ce qu', 'donc', 'alors', 'il parait que'],
+  neuterPronouns: ['ce', 'est-ce'],
   auxiliaries: [],
   reportingWords: ['que', 'qu'],
   // Verbs of words said, not of things announced: "l'annonce", "a proposé" report no words.

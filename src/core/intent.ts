@@ -9,7 +9,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
-import { QUESTION_CLASSES, type Token, wordsOf } from './text.js';
+import { QUESTION_CLASSES, type Token, tableOf, wordsOf } from './text.js';
 import type { AnswerType } from './types.js';
 
 /** What a question asks for and what it takes for granted. */
@@ -37,9 +37,14 @@ const PLACE_NOUNS = wordsOf('placeNouns');
 const PERSON_NOUNS = wordsOf('personNouns');
 const ORGANISATION_NOUNS = wordsOf('organisationNouns');
 const TIME_NOUNS = wordsOf('timeNouns');
-const DURATION_NOUNS = wordsOf('durationNouns');
+/** "combien de temps", "how many years": a duration is asked. */
+const DURATION_NOUNS = new Set([
+  ...wordsOf('durationNouns'),
+  ...tableOf((rules) => rules.durationUnits).keys(),
+]);
 const REPORTING = wordsOf('reportingWords');
 const AUXILIARIES = wordsOf('auxiliaries');
+const NEUTER = wordsOf('neuterPronouns');
 const YES_NO_TAGS = wordsOf('yesNoTags');
 const YES_NO_STARTS = wordsOf('yesNoStarts');
 const PLURAL_GENERIC = wordsOf('pluralQuestionWords');
@@ -88,6 +93,8 @@ function answerTypeOf(terms: readonly Term[], tokens: readonly Token[]): AnswerT
       continue;
     }
     if ((kind === 'amount' || kind === 'manner') && next(term, DURATION_NOUNS, 2)) return 'time';
+    // "Qu'est-ce qui a été proposé": "ce qui" asks what, not who.
+    if (kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '')) continue;
     // "Bob a dit que c'est 2,9 milliards, combien…": "dit que", "said that" report, not ask.
     if (kind === 'speech' && REPORTING.has(tokens[term.position + 1]?.norm ?? '')) continue;
     // "how much": the amount word that follows says it.

@@ -76,6 +76,8 @@ export interface LanguageRules {
   readonly yesNoTags: readonly string[];
   /** First words of a yes/no question: "est-ce que", "is", "did". */
   readonly yesNoStarts: readonly string[];
+  /** Pronouns that make "qui" ask what: "ce qui", "qu'est-ce qui". */
+  readonly neuterPronouns: readonly string[];
   /** Auxiliaries that start the rest of a question ("what did…", "which will…"). */
   readonly auxiliaries: readonly string[];
   /** Words after a verb of saying that make it a report, not a question: "dit que", "said that". */

@@ -41,6 +41,7 @@ const LOCATIVES = wordsOf('locatives');
 const PARTNERS = wordsOf('partners');
 const RECIPIENTS = wordsOf('recipients');
 const CONJUNCTIONS = wordsOf('conjunctions');
+const PREPOSITIONS = new Set([...LOCATIVES, ...PARTNERS, ...RECIPIENTS, ...GENITIVES, ...CONJUNCTIONS]);
 const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
@@ -202,8 +203,14 @@ export function roleAt(
   previous: Mention | undefined,
   inPhrase: ReadonlySet<number> = new Set(),
 ): Role {
+  // Back over articles to the word that tells; a preposition counts first, since a folded "à"
+  // is also the English article "a".
   let k = position - 1;
-  while (k >= 0 && DETERMINERS.has((tokens[k] as Token).norm)) k--;
+  while (k >= 0) {
+    const norm = (tokens[k] as Token).norm;
+    if (PREPOSITIONS.has(norm) || !DETERMINERS.has(norm)) break;
+    k--;
+  }
   const before = tokens[k]?.norm ?? '';
   if (inPhrase.has(k) && !(previous && previous.to === k)) return 'unknown';
   // "Japon Microsoft", "à Tokyo et Osaka": a name next to the one before shares its role.
@@ -213,8 +220,9 @@ export function roleAt(
   if (LOCATIVES.has(before)) return type === 'person' ? 'to' : 'place';
   if (PARTNERS.has(before)) return 'with';
   if (GENITIVES.has(before)) return 'attribute';
-  // First, or after a function word ("will Japan", "combien la Chine"): it acts.
-  if (k < 0 || STOPWORDS.has(before) || QUESTION_WORDS.has(before)) return 'subject';
+  // After a function word ("will Japan", "combien la Chine"): it acts. First in the text, as in
+  // "tokyo osaka datacenters", nothing says.
+  if (k >= 0 && (STOPWORDS.has(before) || QUESTION_WORDS.has(before))) return 'subject';
   return 'unknown';
 }
 
