@@ -105,7 +105,8 @@ export const ENGLISH: LanguageRules = {
     'the',
     'a',
     'an',
-    // Tags of a yes/no question ("right?", "correct?"): their meaning is the shape.
+    // Tags of a yes/no question ("right?", "correct?", "so…?"): their meaning is the shape.
+    'so',
     'right',
     'correct',
     'true',
