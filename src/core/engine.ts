@@ -220,7 +220,7 @@ function choose(
 ): Choice | null {
   const { intent } = question;
   let first: { item: Scored; premises: Premise[] } | null = null;
-  for (const item of candidates) {
+  for (const item of listOrder(candidates, intent, tuning)) {
     const premises = premisesOf(item.entry, verdictOf(item), intent);
     if (premises) {
       first = { item, premises };
@@ -260,6 +260,22 @@ function choose(
     if (tie || spans) cited.push(other);
   }
   return { cited, premises: first.premises };
+}
+
+/**
+ * A list asks for items of a kind ("which two components"): a quote that names the kind itself
+ * ("…composants industriels clés") names the category, not its items, and comes after the
+ * close candidates that do not.
+ */
+function listOrder(candidates: readonly Scored[], intent: QuestionIntent, tuning: Tuning): readonly Scored[] {
+  // Only where the question counts them ("which two components"): a plural alone ("quelles
+  // installations") may well be answered by the quote that names them.
+  const head = intent.list?.count ? intent.list.head : [];
+  const top = candidates[0];
+  if (head.length === 0 || !top) return candidates;
+  const namesKind = (item: Scored) => head.some((key) => item.entry.quoteKeys.has(key));
+  const items = candidates.filter((item) => !namesKind(item) && item.score >= tuning.listShare * top.score);
+  return [...items, ...candidates.filter((item) => !items.includes(item))];
 }
 
 /**

@@ -10,6 +10,8 @@ export interface IndexedFact {
   /** The quote's whole sentence. */
   readonly sentence: string;
   readonly keys: ReadonlySet<string>;
+  /** The keys of the quote alone. */
+  readonly quoteKeys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
   readonly evidence: Evidence;
@@ -87,6 +89,7 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
       fact: item.fact,
       sentence,
       keys,
+      quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates: item.texts.map((terms) => ({
         keys: new Set(terms.flatMap((term) => term.keys)),
         weight: terms.reduce((sum, term) => sum + weightOf(term), 0),

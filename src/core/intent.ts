@@ -19,7 +19,12 @@ export interface QuestionIntent {
   /** "Is…", "…, right?", "c'est bien ça ?": asks whether a statement holds. */
   readonly yesNo: boolean;
   /** "Which two…", "quels sont les…": wants every item; `count` when it says how many. */
-  readonly list: { readonly count: number | null; readonly position: number | null } | null;
+  readonly list: {
+    readonly count: number | null;
+    readonly position: number | null;
+    /** The keys of the noun the items are asked by ("which components"): their kind. */
+    readonly head: readonly string[];
+  } | null;
   /** "Quelle ville", "which city": a place asked by a noun wants a named place. */
   readonly namedPlace: boolean;
   /** "Qui est X", "who is X": its only words besides the question word are names. */
@@ -131,8 +136,16 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     const plural =
       PLURAL_GENERIC.has(tokens[generic.position]?.norm ?? '') ||
       near.slice(0, 2).some((token) => /\p{L}{3,}[^s]s$/u.test(token.norm) && !inConcept.has(token.index));
-    if (count) list = { count: count.number, position: count.from };
-    else if (plural && answerType !== 'amount') list = { count: null, position: null };
+    const head =
+      terms.find(
+        (term) =>
+          !term.question &&
+          term.position > generic.position &&
+          term.position <= generic.position + NOUN_WINDOW &&
+          term.position !== count?.from,
+      )?.keys ?? [];
+    if (count) list = { count: count.number, position: count.from, head };
+    else if (plural && answerType !== 'amount') list = { count: null, position: null, head };
   }
   return {
     answerType,
