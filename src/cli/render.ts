@@ -1,4 +1,5 @@
 import type { Explanation } from '../core/engine.js';
+import { formatLocation, formatPercent } from '../core/format.js';
 import type { Answer, KnowledgeBase } from '../core/types.js';
 
 /** The JSON contract of `npm run ask -- --json`: one object a question. */
@@ -32,13 +33,8 @@ export function toJson(answer: Answer): AnswerJson {
 }
 
 const LABELS = {
-  fr: {
-    sentence: 'phrase',
-    confidence: 'confiance',
-    suggestions: 'Vous pouvez demander :',
-    related: 'Voir aussi :',
-  },
-  en: { sentence: 'sentence', confidence: 'confidence', suggestions: 'You could ask:', related: 'See also:' },
+  fr: { confidence: 'confiance', suggestions: 'Vous pouvez demander :', related: 'Voir aussi :' },
+  en: { confidence: 'confidence', suggestions: 'You could ask:', related: 'See also:' },
 } as const;
 
 /** A readable rendering of an answer for a terminal. */
@@ -48,9 +44,10 @@ export function renderText(answer: Answer, knowledge: KnowledgeBase): string {
   for (const citation of answer.citations) {
     const title = knowledge.sources.find((source) => source.id === citation.source)?.title ?? citation.source;
     lines.push(`  « ${citation.quote} »`);
-    lines.push(`  — ${title}, §${citation.paragraph}, ${labels.sentence} ${citation.sentence}`);
+    lines.push(`  — ${title}, ${formatLocation(citation, answer.language)}`);
   }
-  if (answer.answered) lines.push(`  (${labels.confidence} ${Math.round(answer.confidence * 100)} %)`);
+  if (answer.answered)
+    lines.push(`  (${labels.confidence} ${formatPercent(answer.confidence, answer.language)})`);
   if (answer.suggestions.length > 0) {
     lines.push(answer.answered ? labels.related : labels.suggestions);
     for (const suggestion of answer.suggestions.slice(0, 3)) lines.push(`  • ${suggestion}`);

@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { CooldownConfig } from '../config.js';
 import { DEFAULT_TUNING } from '../core/engine.js';
+import { formatLocation } from '../core/format.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
 import type { Answer, KnowledgeBase, Language } from '../core/types.js';
 import { relatedId, type Surface, voteId } from './customIds.js';
@@ -235,7 +236,7 @@ export function renderAnswer(
         : COLOURS.hedged
       : COLOURS.refusal,
     fields: citations.map((citation) => ({
-      name: strings.location(citation.paragraph, citation.sentence),
+      name: formatLocation(citation, answer.language),
       value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
     })),
   };

@@ -3,7 +3,6 @@ import type { Language } from '../core/types.js';
 /** Every user-facing string of the Discord door, in both languages, in one place. */
 export const STRINGS = {
   fr: {
-    location: (paragraph: number, sentence: number) => `§${paragraph}, phrase ${sentence}`,
     confidence: 'confiance',
     notCovered: 'Pas dans l’article',
     question: 'Question',
@@ -43,7 +42,6 @@ export const STRINGS = {
     languageName: { fr: 'français', en: 'anglais' },
   },
   en: {
-    location: (paragraph: number, sentence: number) => `¶${paragraph}, sentence ${sentence}`,
     confidence: 'confidence',
     notCovered: 'Not in the article',
     question: 'Question',

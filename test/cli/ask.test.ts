@@ -34,7 +34,8 @@ describe('npm run ask', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('2.9 billion');
     expect(stdout).toContain('« investira 2,9 milliards de dollars »');
-    expect(stdout).toMatch(/§1, sentence 1/);
+    expect(stdout).toContain('¶1, sentence 1');
+    expect(stdout).toMatch(/\(confidence \d+%\)/);
   });
 
   it('--json prints exactly one object that follows the contract', () => {
