@@ -67,6 +67,9 @@ const EnvSchema = z.object({
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
 });
 
+/** What the terminal doors read: nothing of Discord, so a bad token cannot stop them. */
+const TerminalEnvSchema = EnvSchema.pick({ DATA_DIR: true, KNOWLEDGE_DIR: true });
+
 export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
 export type LogFormat = z.infer<typeof EnvSchema>['LOG_FORMAT'];
 
@@ -76,7 +79,14 @@ export interface CooldownConfig {
   readonly windowMs: number;
 }
 
-export interface Config {
+/** What `npm run ask` and the chat need: where the knowledge is, where files are written. */
+export interface TerminalConfig {
+  readonly dataDir: string;
+  /** A knowledge folder other than the repository's own. */
+  readonly knowledgeDir: string | undefined;
+}
+
+export interface Config extends TerminalConfig {
   /** Absent: the terminal doors run instead of Discord. */
   readonly discordToken: string | undefined;
   /** The application id; the bot can run without it, deploying commands cannot. */
@@ -88,9 +98,6 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** JSON lines (for log collectors) or coloured lines for a person at a terminal. */
   readonly logFormat: LogFormat;
-  readonly dataDir: string;
-  /** A knowledge folder other than the repository's own. */
-  readonly knowledgeDir: string | undefined;
   readonly cooldown: CooldownConfig;
 }
 
@@ -103,12 +110,21 @@ export class ConfigError extends Error {
   }
 }
 
+function configErrorOf(error: z.ZodError): ConfigError {
+  return new ConfigError(error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}
+
+/** The variables the terminal doors use, and only those; every bad one is named at once. */
+export function readTerminalConfig(env: NodeJS.ProcessEnv): TerminalConfig {
+  const result = TerminalEnvSchema.safeParse(env);
+  if (!result.success) throw configErrorOf(result.error);
+  return { dataDir: result.data.DATA_DIR, knowledgeDir: result.data.KNOWLEDGE_DIR };
+}
+
 /** Environment to typed configuration; every missing or bad variable is named at once. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const result = EnvSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  if (!result.success) throw configErrorOf(result.error);
   return {
     discordToken: result.data.DISCORD_TOKEN,
     discordClientId: result.data.DISCORD_CLIENT_ID,

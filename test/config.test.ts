@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig, requireDiscord } from '../src/config.js';
+import { ConfigError, readConfig, readTerminalConfig, requireDiscord } from '../src/config.js';
 
 /** Shaped like a real bot token (id, timestamp, signature); not a real one. */
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
@@ -133,5 +133,29 @@ describe('requireDiscord', () => {
     expect(requireDiscord(readConfig({ DISCORD_TOKEN: TOKEN }), { clientId: false }).discordToken).toBe(
       TOKEN,
     );
+  });
+});
+
+describe('readTerminalConfig', () => {
+  it('reads the knowledge and data folders, and ignores the Discord variables even when bad', () => {
+    const env = {
+      DISCORD_TOKEN: 'garbage',
+      DISCORD_CLIENT_ID: 'my-app',
+      LOG_LEVEL: 'loud',
+      COOLDOWN_SECONDS: 'thirty',
+      KNOWLEDGE_DIR: '/srv/knowledge',
+      DATA_DIR: '/srv/data',
+    };
+    expect(readTerminalConfig(env)).toEqual({ knowledgeDir: '/srv/knowledge', dataDir: '/srv/data' });
+    expect(problemsOf(() => readConfig(env)).map((problem) => problem.split(':')[0])).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'LOG_LEVEL',
+      'COOLDOWN_SECONDS',
+    ]);
+  });
+
+  it('defaults as readConfig does', () => {
+    expect(readTerminalConfig({ DATA_DIR: ' ' })).toEqual({ knowledgeDir: undefined, dataDir: 'data' });
   });
 });

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
 import { loadEngine } from '../bootstrap.js';
-import { ConfigError, readConfig } from '../config.js';
+import { ConfigError, readTerminalConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { renderExplanation, renderText, toJson } from './render.js';
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   let engine: Engine;
   try {
     dotenv.config({ quiet: true });
-    engine = loadEngine(readConfig(process.env).knowledgeDir);
+    engine = loadEngine(readTerminalConfig(process.env).knowledgeDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -38,6 +38,17 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/\(confidence \d+%\)/);
   });
 
+  it('answers whatever the Discord variables hold: it does not use them', () => {
+    const { status, stdout, stderr } = run('src/cli/ask.ts', ['Qui est Brad Smith ?'], '', {
+      DISCORD_TOKEN: 'garbage',
+      DISCORD_CLIENT_ID: 'my-app',
+      LOG_LEVEL: 'loud',
+    });
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('Brad Smith');
+    expect(stderr).toBe('');
+  });
+
   it('--json prints exactly one object that follows the contract', () => {
     const { status, stdout } = run('src/cli/ask.ts', ['--json', 'Qui est Brad Smith ?']);
     expect(status).toBe(0);
