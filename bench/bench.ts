@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import type { Lexicon } from '../src/core/analyse.js';
 import { createEngine, type Engine } from '../src/core/engine.js';
 import { createQuestionIndex } from '../src/core/questionIndex.js';
@@ -135,6 +136,13 @@ const row = (label: string, engine: string, baseline: string) =>
   `${label.padEnd(COLUMNS[0])}${engine.padEnd(COLUMNS[1])}${baseline}`;
 
 // ---------------------------------------------------------------------------------------------- run
+
+const commandLine = readCommandLine(
+  'bench',
+  { args: process.argv.slice(2), options: HELP_OPTION },
+  'usage: npm run bench   (environment: BENCH_REPS, default 200; BENCH_BUILDS, default 10)',
+);
+if (typeof commandLine === 'number') process.exit(commandLine);
 
 const runStart = process.hrtime.bigint();
 const { gc, how: gcHow } = findGc();

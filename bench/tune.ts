@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { createEngine, DEFAULT_TUNING, type Tuning } from '../src/core/engine.js';
 import { loadLexicon } from '../src/knowledge/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -6,6 +7,12 @@ import { readQuestionSet, score } from '../test/eval/questionSet.js';
 
 // Sweeps the engine's tuning over the dev set and the two held-out sets, to see how robust a
 // setting is. Prefer broad plateaus over single peaks. usage: npx tsx bench/tune.ts
+const commandLine = readCommandLine(
+  'tune',
+  { args: process.argv.slice(2), options: HELP_OPTION },
+  'usage: npx tsx bench/tune.ts',
+);
+if (typeof commandLine === 'number') process.exit(commandLine);
 const knowledge = loadKnowledge();
 const lexicon = loadLexicon();
 const sets = [

@@ -4,6 +4,7 @@ import { loadEngine } from '../bootstrap.js';
 import { ConfigError, readTerminalConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
+import { HELP_OPTION, readCommandLine } from './commandLine.js';
 import { renderExplanation, renderText, toJson } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
@@ -11,13 +12,18 @@ const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
 
 /** Answers one question given as arguments, or every line of a piped stdin, in order. */
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const explain = argv.includes('--explain');
-  const words = argv.filter((arg) => arg !== '--json' && arg !== '--explain');
-  if (words.includes('--help') || words.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const commandLine = readCommandLine(
+    'ask',
+    {
+      args: argv,
+      options: { ...HELP_OPTION, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const { json = false, explain = false } = commandLine.values;
+  const words = commandLine.positionals;
   let engine: Engine;
   try {
     dotenv.config({ quiet: true });

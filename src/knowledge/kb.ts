@@ -1,11 +1,20 @@
+import { HELP_OPTION, readCommandLine } from '../cli/commandLine.js';
 import { readKnowledge } from './load.js';
 import { formatIssue } from './validate.js';
 
+const USAGE = 'usage: npm run kb -- validate [knowledge-folder]';
+
 /** `npm run kb -- validate [folder]`: lints the knowledge files and exits 1 on any error. */
 function main(argv: string[]): number {
-  const [command, folder] = argv;
-  if (command !== 'validate') {
-    process.stderr.write('usage: npm run kb -- validate [knowledge-folder]\n');
+  const commandLine = readCommandLine(
+    'kb',
+    { args: argv, options: HELP_OPTION, allowPositionals: true },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const [command, folder, ...extra] = commandLine.positionals;
+  if (command !== 'validate' || extra.length > 0) {
+    process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const report = readKnowledge(folder);

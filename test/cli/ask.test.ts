@@ -1,21 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { removeCopies, withFact } from '../knowledge/copies.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs a script of the project the way npm does, through tsx, with no terminal attached. */
-function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: root,
-    input: input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, DISCORD_TOKEN: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runScript as run } from './runScript.js';
 
 const CONTRACT_KEYS = [
   'answer',
