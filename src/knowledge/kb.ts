@@ -1,10 +1,16 @@
+import dotenv from 'dotenv';
 import { HELP_OPTION, readCommandLine } from '../cli/commandLine.js';
-import { readKnowledge } from './load.js';
+import { readTerminalConfig } from '../config.js';
+import { KNOWLEDGE_DIR, readKnowledge } from './load.js';
 import { formatIssue } from './validate.js';
 
-const USAGE = 'usage: npm run kb -- validate [knowledge-folder]';
+const USAGE = `usage: npm run kb -- validate [knowledge-folder]
+       (without a folder: KNOWLEDGE_DIR, as npm start and npm run ask read it, else knowledge/)`;
 
-/** `npm run kb -- validate [folder]`: lints the knowledge files and exits 1 on any error. */
+/**
+ * `npm run kb -- validate [folder]`: lints the knowledge files and exits 1 on any error. It checks
+ * the folder the other commands would load, unless told another.
+ */
 function main(argv: string[]): number {
   const commandLine = readCommandLine(
     'kb',
@@ -17,14 +23,16 @@ function main(argv: string[]): number {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const report = readKnowledge(folder);
+  dotenv.config({ quiet: true });
+  const root = folder ?? readTerminalConfig(process.env).knowledgeDir ?? KNOWLEDGE_DIR;
+  const report = readKnowledge(root);
   for (const warning of report.warnings) process.stdout.write(`warning: ${formatIssue(warning)}\n`);
   for (const error of report.errors) process.stdout.write(`error: ${formatIssue(error)}\n`);
   if (report.knowledge) {
     const { sources, facts, glossary } = report.knowledge;
     const sentences = sources.reduce((sum, source) => sum + source.sentences.length, 0);
     process.stdout.write(
-      `ok: ${sources.length} source(s), ${sentences} sentences all covered, ${facts.length} facts, ${glossary.length} glossary concepts\n`,
+      `ok: ${sources.length} source(s), ${sentences} sentences all covered, ${facts.length} facts, ${glossary.length} glossary concepts in ${root === KNOWLEDGE_DIR ? 'knowledge/' : root}\n`,
     );
     return 0;
   }

@@ -104,9 +104,26 @@ describe('npm run ask -- --explain', () => {
 
 describe('npm run kb -- validate', () => {
   it('prints a summary and exits 0 on the real knowledge', () => {
-    const { status, stdout } = run('src/knowledge/kb.ts', ['validate']);
+    const { status, stdout } = run('src/knowledge/kb.ts', ['validate'], '', { KNOWLEDGE_DIR: '' });
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts$/m);
+    expect(stdout).toMatch(
+      /^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts in knowledge\/$/m,
+    );
+  });
+
+  it('checks KNOWLEDGE_DIR, the folder npm run ask and npm start load, unless given another', () => {
+    const { root, id } = withFact((fact) => {
+      fact.quote = 'Bradley Smith';
+    });
+    const fromEnv = run('src/knowledge/kb.ts', ['validate'], '', { KNOWLEDGE_DIR: root });
+    expect(fromEnv.status).toBe(1);
+    expect(fromEnv.stdout).toContain(
+      `error: knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "quote")`,
+    );
+    const given = run('src/knowledge/kb.ts', ['validate', 'knowledge'], '', { KNOWLEDGE_DIR: root });
+    expect(given.status).toBe(0);
+    expect(given.stdout).toMatch(/^ok: .* in knowledge$/m);
+    removeCopies();
   });
 
   it('lists every error and exits 1 on a broken folder', () => {
