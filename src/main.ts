@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { loadEngine } from './bootstrap.js';
 import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, readConfig } from './config.js';
+import { checkDataDir } from './dataDir.js';
 import { startBot } from './discord/bot.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
@@ -15,6 +16,7 @@ async function main(): Promise<number | undefined> {
   dotenv.config({ quiet: true });
   const config = readConfig(process.env);
   if (config.discordToken) {
+    checkDataDir(config.dataDir);
     await runDiscord(config, config.discordToken);
     return undefined; // The gateway keeps the process alive until a signal.
   }
@@ -26,6 +28,7 @@ async function main(): Promise<number | undefined> {
     );
     return 1;
   }
+  checkDataDir(config.dataDir);
   await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout);
   return 0;
 }

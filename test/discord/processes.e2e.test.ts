@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
 import {
@@ -239,6 +240,15 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     expect(output).toContain('COOLDOWN_SECONDS: must be a whole number');
     expect(output).not.toContain(TOKEN);
     expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  it('stops when DATA_DIR cannot be written, naming it and the error, before reaching Discord', async () => {
+    const file = path.join(copyKnowledge(), 'glossary.yaml');
+    const { code, output } = await start({ DATA_DIR: path.join(file, 'data') });
+    expect(code).toBe(1);
+    expect(output).toBe(
+      `Invalid configuration:\n  - DATA_DIR: cannot write in ${path.join(file, 'data')} (ENOTDIR). Point it at a folder this user may write in, or fix the folder's permissions\nSee .env.example.\n`,
+    );
   });
 
   // Each broken copy, and what the error must name: the file, the fact id and the field.
