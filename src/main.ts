@@ -1,6 +1,8 @@
+import path from 'node:path';
 import dotenv from 'dotenv';
 import { loadEngine } from './bootstrap.js';
-import { runChat } from './cli/chat.js';
+import { CHAT_HISTORY_FILE, runChat } from './cli/chat.js';
+import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { checkDataDir } from './dataDir.js';
 import { startBot } from './discord/bot.js';
@@ -29,7 +31,10 @@ async function main(): Promise<number | undefined> {
     return 1;
   }
   checkDataDir(config.dataDir);
-  await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout);
+  await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout, {
+    historyFile: path.join(config.dataDir, CHAT_HISTORY_FILE),
+    style: styleFor(process.stdout, process.env),
+  });
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { ConfigError, readTerminalConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { HELP_OPTION, readCommandLine } from './commandLine.js';
-import { renderExplanation, renderText, toJson } from './render.js';
+import { renderExplanation, renderText, styleFor, toJson } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
        some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)`;
@@ -39,9 +39,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  const style = styleFor(process.stdout, process.env);
   const print = (question: string) => {
     const answer = engine.ask(question);
-    process.stdout.write(`${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge)}\n`);
+    process.stdout.write(
+      `${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge, style)}\n`,
+    );
     if (explain) process.stdout.write(`${renderExplanation(engine.explain(question))}\n`);
   };
   if (words.length > 0) {
