@@ -2,26 +2,28 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/bootstrap.js';
 import { readQuestionSet, score } from './questionSet.js';
+import { DEV_SET_FILE, skipWithout } from './shared.js';
 
 const engine = loadEngine();
 const ask = (question: string) => engine.ask(question);
 const fixture = (name: string) =>
   readQuestionSet(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
 
-const devFile = fileURLToPath(new URL('../../../shared/eval/dev.jsonl', import.meta.url));
-const dev = readQuestionSet(devFile);
+const dev = readQuestionSet(DEV_SET_FILE);
 
 describe('quality on question sets', () => {
-  // The shared dev set sits beside the repository (as in CI); without it there is nothing to score.
-  it.skipIf(dev === null && !process.env.CI)(
-    'scores at least 95% overall and 90% of refusals on the dev set',
-    () => {
-      expect(dev, `missing ${devFile}`).not.toBeNull();
-      const result = score(dev ?? [], ask);
-      expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(result.refusals).toBeGreaterThanOrEqual(0.9);
-    },
-  );
+  // The shared dev set sits beside the repository (as in CI, where it must be there).
+  it('scores at least 95% overall and 90% of refusals on the dev set', (context) => {
+    skipWithout(
+      context,
+      dev !== null || Boolean(process.env.CI),
+      `the dev set is not at ${DEV_SET_FILE}; the held-out sets still run`,
+    );
+    expect(dev, `missing ${DEV_SET_FILE}`).not.toBeNull();
+    const result = score(dev ?? [], ask);
+    expect(result.overall, result.failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(result.refusals).toBeGreaterThanOrEqual(0.9);
+  });
 
   // Sets written apart from the knowledge and from the dev set, a guard against tuning to one
   // set. Floors are the scores measured when they were set, less some room: lower one only
