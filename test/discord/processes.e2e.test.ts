@@ -194,7 +194,7 @@ describe('npm run deploy-commands', { timeout: 30_000 }, () => {
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
     expect(put.body.flatMap(commandProblems)).toEqual([]);
-    expect(deploy.output()).toMatch(/Registered 4 commands in guild/);
+    expect(deploy.output()).toMatch(/Registered 5 commands in guild/);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
