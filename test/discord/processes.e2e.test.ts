@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
 import {
   copyKnowledge,
+  editRecords,
   FACTS,
   recordAt,
   removeCopies,
@@ -321,11 +322,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     },
   );
 
-  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, and stops on Ctrl-C', async () => {
+  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, reloads it when edited, and stops on Ctrl-C', async () => {
+    const root = copyKnowledge();
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
-      KNOWLEDGE_DIR: copyKnowledge(),
+      KNOWLEDGE_DIR: root,
       LOG_FORMAT: 'pretty',
     });
     children.push(bot);
@@ -333,6 +335,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     // LOG_FORMAT=pretty: "[12:34:56] INFO: connected to Discord" and its fields, not JSON.
     expect(bot.output()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: connected to Discord$/m);
     expect(bot.output()).not.toMatch(/^\{/m);
+    editRecords(root, FACTS, (records) => {
+      (recordAt(records, 1).answer as { en: string }).en = 'An answer edited while the bot runs.';
+    });
+    await expect
+      .poll(() => bot.output(), { timeout: 5000 })
+      .toMatch(/^\[[\d:]+\] INFO: knowledge reloaded$/m);
     if (bot.pid) process.kill(-bot.pid, 'SIGINT');
     await exitOf(bot, 5000);
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
