@@ -89,12 +89,14 @@ export class KnowledgeHost<T extends Served> {
 
   private async replace(trigger: ReloadTrigger): Promise<ReloadResult> {
     const { logger, dir } = this.options;
+    const start = performance.now();
+    const ms = () => Math.round(performance.now() - start);
     let next: T;
     try {
       const report = await (this.options.read ?? readKnowledge)(dir);
       if (!report.knowledge) {
         logger.error(
-          { trigger, dir, errors: report.errors },
+          { trigger, dir, errors: report.errors, ms: ms() },
           `knowledge not reloaded: ${report.errors.length} error(s); still serving the knowledge loaded before`,
         );
         return { ok: false, errors: report.errors };
@@ -104,7 +106,7 @@ export class KnowledgeHost<T extends Served> {
       next = this.options.build(report.knowledge);
     } catch (error) {
       logger.error(
-        { trigger, dir, err: describeError(error) },
+        { trigger, dir, err: describeError(error), ms: ms() },
         'knowledge not reloaded: building it failed; still serving the knowledge loaded before',
       );
       return { ok: false, errors: [{ file: dir, message: `could not be loaded: ${String(error)}` }] };
@@ -118,7 +120,7 @@ export class KnowledgeHost<T extends Served> {
       diff,
     } as const;
     logger.info(
-      { trigger, articles: result.articles, facts: result.facts, diff },
+      { trigger, articles: result.articles, facts: result.facts, diff, ms: ms() },
       isUnchanged(diff) ? 'knowledge reloaded: no change' : 'knowledge reloaded',
     );
     return result;
