@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './core/types.js';
 import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from './knowledge/load.js';
-import { type FolderWatch, watchFolder } from './knowledge/watch.js';
+import { watchFolder } from './knowledge/watch.js';
 import type { Logger } from './log.js';
 
 /** Builds the engine from checked knowledge; the word lists are read once, whatever the reloads. */
@@ -24,13 +24,12 @@ export interface LiveKnowledge<T extends Served> {
 
 /**
  * The knowledge of a long-running door: loaded now (a KnowledgeError names every problem),
- * then reloaded whenever a file in the folder changes, unless `watch` is false.
+ * then reloaded whenever a file in the folder changes.
  */
 export async function openLiveKnowledge<T extends Served>(options: {
   readonly dir?: string | undefined;
   readonly serve: (engine: Engine) => T;
   readonly logger: Logger;
-  readonly watch?: boolean;
   readonly debounceMs?: number;
 }): Promise<LiveKnowledge<T>> {
   const dir = options.dir ?? KNOWLEDGE_DIR;
@@ -39,12 +38,9 @@ export async function openLiveKnowledge<T extends Served>(options: {
     logger: options.logger,
     build: (knowledge) => options.serve(buildEngine(knowledge)),
   });
-  let watcher: FolderWatch | undefined;
-  if (options.watch !== false) {
-    watcher = watchFolder(dir, () => void host.reload('watch'), {
-      logger: options.logger,
-      ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
-    });
-  }
-  return { host, close: () => watcher?.close() };
+  const watcher = watchFolder(dir, () => void host.reload('watch'), {
+    logger: options.logger,
+    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+  });
+  return { host, close: () => watcher.close() };
 }
