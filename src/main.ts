@@ -1,11 +1,11 @@
 import path from 'node:path';
 import dotenv from 'dotenv';
-import { loadEngine } from './bootstrap.js';
+import { loadEngine, openLiveKnowledge } from './bootstrap.js';
 import { CHAT_HISTORY_FILE, runChat } from './cli/chat.js';
 import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { checkDataDir } from './dataDir.js';
-import { startBot } from './discord/bot.js';
+import { serveEngine, startBot } from './discord/bot.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
@@ -40,11 +40,15 @@ async function main(): Promise<number | undefined> {
 
 async function runDiscord(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
-  const engine = loadEngine(config.knowledgeDir);
+  const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   handleProcessEvents({
     logger,
-    stop: async () => bot?.stop(),
+    stop: async () => {
+      knowledge.close();
+      await bot?.stop();
+    },
+    reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
   });
   let fatal: string | undefined;
@@ -52,7 +56,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
     bot = await startBot({
       token,
       apiUrl: config.discordApiUrl,
-      engine,
+      knowledge: knowledge.host,
       dataDir: config.dataDir,
       cooldown: config.cooldown,
       logger,

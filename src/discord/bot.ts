@@ -13,10 +13,11 @@ import {
 import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
+import type { KnowledgeHost } from '../knowledge/host.js';
 import { describeError, type Logger } from '../log.js';
 import { Cooldown } from './cooldown.js';
 import { FeedbackLog, type FeedbackSink } from './feedback.js';
-import type { BotContext } from './handlers/context.js';
+import type { BotContext, ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { handleInteraction } from './interactions.js';
 import { noMentions, type ReplyPayload } from './render.js';
@@ -43,7 +44,8 @@ export interface BotOptions {
   readonly token: string;
   /** REST base such as `http://127.0.0.1:8080/api`; Discord's own when absent. */
   readonly apiUrl?: string | undefined;
-  readonly engine: Engine;
+  /** The knowledge served, read anew for each interaction and message (see `serveEngine`). */
+  readonly knowledge: Pick<KnowledgeHost<ServedKnowledge>, 'current' | 'reload'>;
   readonly dataDir: string;
   /** Where votes go; default `<dataDir>/feedback.jsonl`. */
   readonly feedback?: FeedbackSink;
@@ -124,28 +126,33 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'this member does not accept direct messages: skipped'],
 ]);
 
+/** What the Discord door serves from one version of the knowledge: its engine and known questions. */
+export function serveEngine(engine: Engine): ServedKnowledge {
+  return { engine, knowledge: engine.knowledge, questions: createQuestionIndex(engine.knowledge) };
+}
+
 /** Connects to Discord and serves every surface until `stop()`. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
-  const context: BotContext = {
-    engine: options.engine,
-    knowledge: options.engine.knowledge,
-    questions: createQuestionIndex(options.engine.knowledge),
+  const lasting: Omit<BotContext, keyof ServedKnowledge> = {
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
     votes: new VoteLedger(),
     logger,
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    reloadKnowledge: (trigger) => options.knowledge.reload(trigger),
   };
+  // Taken once per event: a reload while it is answered does not mix two versions in one reply.
+  const contextNow = (): BotContext => ({ ...lasting, ...options.knowledge.current() });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, context);
+    void handleInteraction(interaction, contextNow());
   });
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
     const where = { message: message.id, channel: message.channelId };
-    handleMessage(toIncoming(message), client.user.id, context).then(
+    handleMessage(toIncoming(message), client.user.id, contextNow()).then(
       (outcome) => {
         if (outcome === 'no-permission') {
           logger.info(

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
 import {
   copyKnowledge,
+  editRecords,
   FACTS,
   recordAt,
   removeCopies,
@@ -195,7 +196,7 @@ describe('npm run deploy-commands', { timeout: 30_000 }, () => {
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
     expect(put.body.flatMap(commandProblems)).toEqual([]);
-    expect(deploy.output()).toMatch(/Registered 4 commands in guild/);
+    expect(deploy.output()).toMatch(/Registered 5 commands in guild/);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -331,11 +332,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     },
   );
 
-  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, and stops on Ctrl-C', async () => {
+  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, reloads it when edited, and stops on Ctrl-C', async () => {
+    const root = copyKnowledge();
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
-      KNOWLEDGE_DIR: copyKnowledge(),
+      KNOWLEDGE_DIR: root,
       LOG_FORMAT: 'pretty',
     });
     children.push(bot);
@@ -343,6 +345,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     // LOG_FORMAT=pretty: "[12:34:56] INFO: connected to Discord" and its fields, not JSON.
     expect(bot.output()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: connected to Discord$/m);
     expect(bot.output()).not.toMatch(/^\{/m);
+    editRecords(root, FACTS, (records) => {
+      (recordAt(records, 1).answer as { en: string }).en = 'An answer edited while the bot runs.';
+    });
+    await expect
+      .poll(() => bot.output(), { timeout: 5000 })
+      .toMatch(/^\[[\d:]+\] INFO: knowledge reloaded$/m);
     if (bot.pid) process.kill(-bot.pid, 'SIGINT');
     await exitOf(bot, 5000);
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
