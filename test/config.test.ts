@@ -139,7 +139,10 @@ describe('readConfig: the metrics server', () => {
   it('listens on loopback unless METRICS_HOST says otherwise', () => {
     expect(readConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
     for (const host of ['0.0.0.0', '::', '::1', '10.0.0.7', 'localhost', 'metrics.internal']) {
-      expect(readConfig({ METRICS_PORT: ' 9464 ', METRICS_HOST: host }).metrics).toEqual({ port: 9464, host });
+      expect(readConfig({ METRICS_PORT: ' 9464 ', METRICS_HOST: host }).metrics).toEqual({
+        port: 9464,
+        host,
+      });
     }
   });
 
