@@ -13,11 +13,13 @@ import {
 import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
+import { BotMetrics } from '../http/metrics.js';
 import { describeError, type Logger } from '../log.js';
 import { Cooldown } from './cooldown.js';
 import { FeedbackLog, type FeedbackSink } from './feedback.js';
 import type { BotContext } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
+import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
@@ -52,12 +54,15 @@ export interface BotOptions {
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
   readonly deferAfterMs?: number;
   readonly logger: Logger;
+  /** Where questions, replies and Discord's faults are counted (default: a registry of its own). */
+  readonly metrics?: BotMetrics;
   /** Discord closed the gateway for good (a fatal close code): the process should stop. */
   readonly onFatal?: (message: string) => void;
 }
 
 export interface Bot {
   readonly client: Client<true>;
+  readonly metrics: BotMetrics;
   /** Closes the gateway session and stops every timer. */
   stop(): Promise<void>;
 }
@@ -128,6 +133,9 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
+  const metrics = options.metrics ?? new BotMetrics();
+  metrics.setKnowledge(options.engine.knowledge);
+  instrumentClient(client, metrics);
   const context: BotContext = {
     engine: options.engine,
     knowledge: options.engine.knowledge,
@@ -137,6 +145,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     logger,
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    metrics,
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -206,5 +215,5 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  return { client, stop: () => client.destroy() };
+  return { client, metrics, stop: () => client.destroy() };
 }
