@@ -3,6 +3,9 @@ import { loadEngine } from './bootstrap.js';
 import { runChat } from './cli/chat.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { startBot } from './discord/bot.js';
+import { BotMetrics } from './http/metrics.js';
+import { serveBotMetrics } from './http/serveBot.js';
+import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
@@ -33,12 +36,24 @@ async function main(): Promise<number | undefined> {
 async function runDiscord(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const engine = loadEngine(config.knowledgeDir);
+  const metrics = new BotMetrics();
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let server: MetricsServer | undefined;
   handleProcessEvents({
     logger,
-    stop: async () => bot?.stop(),
+    stop: async () => {
+      await Promise.all([bot?.stop(), server?.close()]);
+    },
     exit: (code) => process.exit(code),
   });
+  // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
+  if (config.metrics) {
+    const at = config.metrics;
+    server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
+      throw new ConfigError([describeListenError(error, at)]);
+    });
+    logger.info({ url: server.url }, 'serving /healthz and /metrics');
+  }
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -48,6 +63,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       dataDir: config.dataDir,
       cooldown: config.cooldown,
       logger,
+      metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
@@ -58,6 +74,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       },
     });
   } catch (error) {
+    await server?.close(); // Else it would keep the process alive after the failed start.
     if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {
