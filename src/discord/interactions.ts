@@ -75,7 +75,7 @@ async function admitted(interaction: RepliableInteraction, context: BotContext):
 
 /**
  * Routes an interaction to its handler: the cooldown first, a deferral if the reply is slow,
- * and one private notice if the handler throws.
+ * and one private notice if the handler throws. A question's reply is timed once it is sent.
  */
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   const start = performance.now();
