@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** How many questions one member may ask in a window, unless configured. */
@@ -39,18 +40,33 @@ const optionalToken = optionalText.pipe(
     .optional(),
 );
 
+/** A whole number in a range, from an env variable; blank means unset. */
+const optionalWholeNumber = (min: number, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional(),
+  );
+
 /** A whole number in a range, from an env variable; blank means the default. */
 const optionalInteger = (min: number, max: number, fallback: number) =>
-  optionalText
-    .pipe(
-      z
-        .string()
-        .regex(/^\d+$/, 'must be a whole number')
-        .transform(Number)
-        .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-        .optional(),
+  optionalWholeNumber(min, max).transform((value) => value ?? fallback);
+
+const HOST_NAME = /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i;
+
+/** Where the metrics server listens: loopback unless told, so nothing is exposed by accident. */
+const metricsHost = optionalText.pipe(
+  z
+    .string()
+    .refine(
+      (host) => isIP(host) !== 0 || HOST_NAME.test(host),
+      'must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
     )
-    .transform((value) => value ?? fallback);
+    .default('127.0.0.1'),
+);
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalToken,
@@ -65,6 +81,8 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   COOLDOWN_QUESTIONS: optionalInteger(0, 1000, DEFAULT_COOLDOWN.questions),
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
+  METRICS_PORT: optionalWholeNumber(1, 65535),
+  METRICS_HOST: metricsHost,
 });
 
 /** What the terminal doors read: nothing of Discord, so a bad token cannot stop them. */
@@ -86,6 +104,12 @@ export interface TerminalConfig {
   readonly knowledgeDir: string | undefined;
 }
 
+/** Where `/healthz` and `/metrics` are served. */
+export interface MetricsConfig {
+  readonly port: number;
+  readonly host: string;
+}
+
 export interface Config extends TerminalConfig {
   /** Absent: the terminal doors run instead of Discord. */
   readonly discordToken: string | undefined;
@@ -99,6 +123,8 @@ export interface Config extends TerminalConfig {
   /** JSON lines (for log collectors) or coloured lines for a person at a terminal. */
   readonly logFormat: LogFormat;
   readonly cooldown: CooldownConfig;
+  /** Absent (no `METRICS_PORT`): no health or metrics server. */
+  readonly metrics: MetricsConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +164,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       questions: result.data.COOLDOWN_QUESTIONS,
       windowMs: result.data.COOLDOWN_SECONDS * 1000,
     },
+    metrics:
+      result.data.METRICS_PORT === undefined
+        ? undefined
+        : { port: result.data.METRICS_PORT, host: result.data.METRICS_HOST },
   };
 }
 

@@ -6,7 +6,10 @@ export const SHUTDOWN_GRACE_MS = 5000;
 
 export interface LifecycleOptions {
   readonly logger: Logger;
-  /** Disconnects from Discord; the process exits when it settles or after the grace period. */
+  /**
+   * Disconnects from Discord and closes the metrics server; the process exits when it settles or
+   * after the grace period.
+   */
   stop(): Promise<void>;
   /** Reads the knowledge again (on SIGHUP); without it SIGHUP is left to Node, which exits. */
   reload?(): void;

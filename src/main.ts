@@ -6,6 +6,9 @@ import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { checkDataDir } from './dataDir.js';
 import { serveEngine, startBot } from './discord/bot.js';
+import { BotMetrics } from './http/metrics.js';
+import { serveBotMetrics } from './http/serveBot.js';
+import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
@@ -41,16 +44,26 @@ async function main(): Promise<number | undefined> {
 async function runDiscord(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
+  const metrics = new BotMetrics();
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let server: MetricsServer | undefined;
   handleProcessEvents({
     logger,
     stop: async () => {
       knowledge.close();
-      await bot?.stop();
+      await Promise.all([bot?.stop(), server?.close()]);
     },
     reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
   });
+  // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
+  if (config.metrics) {
+    const at = config.metrics;
+    server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
+      throw new ConfigError([describeListenError(error, at)]);
+    });
+    logger.info({ url: server.url }, 'serving /healthz and /metrics');
+  }
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -60,6 +73,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       dataDir: config.dataDir,
       cooldown: config.cooldown,
       logger,
+      metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
@@ -70,6 +84,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       },
     });
   } catch (error) {
+    await server?.close(); // Else it would keep the process alive after the failed start.
     if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {

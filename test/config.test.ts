@@ -26,6 +26,7 @@ describe('readConfig', () => {
       dataDir: 'data',
       knowledgeDir: undefined,
       cooldown: { questions: 5, windowMs: 30_000 },
+      metrics: undefined,
     });
   });
 
@@ -39,6 +40,8 @@ describe('readConfig', () => {
       DATA_DIR: ' ',
       COOLDOWN_QUESTIONS: '',
       COOLDOWN_SECONDS: ' ',
+      METRICS_PORT: '',
+      METRICS_HOST: '',
     });
     expect(config).toMatchObject({
       discordToken: undefined,
@@ -48,6 +51,7 @@ describe('readConfig', () => {
       logFormat: 'json',
       dataDir: 'data',
       cooldown: { questions: 5, windowMs: 30_000 },
+      metrics: undefined,
     });
   });
 
@@ -75,6 +79,8 @@ describe('readConfig', () => {
         LOG_FORMAT: 'xml',
         COOLDOWN_QUESTIONS: 'five',
         COOLDOWN_SECONDS: '0',
+        METRICS_PORT: '9464a',
+        METRICS_HOST: 'http://0.0.0.0',
       }),
     );
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
@@ -85,6 +91,8 @@ describe('readConfig', () => {
       'LOG_FORMAT',
       'COOLDOWN_QUESTIONS',
       'COOLDOWN_SECONDS',
+      'METRICS_PORT',
+      'METRICS_HOST',
     ]);
   });
 
@@ -120,6 +128,34 @@ describe('readConfig', () => {
   it('reads the knowledge folder and the log format', () => {
     const config = readConfig({ KNOWLEDGE_DIR: '/srv/knowledge', LOG_FORMAT: 'pretty' });
     expect(config).toMatchObject({ knowledgeDir: '/srv/knowledge', logFormat: 'pretty' });
+  });
+});
+
+describe('readConfig: the metrics server', () => {
+  it('is off without METRICS_PORT, even when METRICS_HOST is set', () => {
+    expect(readConfig({ METRICS_HOST: '0.0.0.0' }).metrics).toBeUndefined();
+  });
+
+  it('listens on loopback unless METRICS_HOST says otherwise', () => {
+    expect(readConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    for (const host of ['0.0.0.0', '::', '::1', '10.0.0.7', 'localhost', 'metrics.internal']) {
+      expect(readConfig({ METRICS_PORT: ' 9464 ', METRICS_HOST: host }).metrics).toEqual({
+        port: 9464,
+        host,
+      });
+    }
+  });
+
+  it('names a port out of 1..65535 or not a number, and a host that is a URL or has a port', () => {
+    const problems = (env: Record<string, string>) => problemsOf(() => readConfig(env));
+    expect(problems({ METRICS_PORT: '0' })).toEqual(['METRICS_PORT: must be at least 1']);
+    expect(problems({ METRICS_PORT: '65536' })).toEqual(['METRICS_PORT: must be at most 65535']);
+    expect(problems({ METRICS_PORT: '-1' })).toEqual(['METRICS_PORT: must be a whole number']);
+    for (const host of ['http://0.0.0.0', '127.0.0.1:9464', 'my host', '-bad-.example']) {
+      expect(problems({ METRICS_PORT: '9464', METRICS_HOST: host })).toEqual([
+        'METRICS_HOST: must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+      ]);
+    }
   });
 });
 

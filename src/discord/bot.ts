@@ -13,12 +13,14 @@ import {
 import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
+import { BotMetrics } from '../http/metrics.js';
 import type { KnowledgeHost } from '../knowledge/host.js';
 import { describeError, type Logger } from '../log.js';
 import { Cooldown } from './cooldown.js';
 import { FeedbackLog, type FeedbackSink } from './feedback.js';
 import type { BotContext, ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
+import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
@@ -45,7 +47,7 @@ export interface BotOptions {
   /** REST base such as `http://127.0.0.1:8080/api`; Discord's own when absent. */
   readonly apiUrl?: string | undefined;
   /** The knowledge served, read anew for each interaction and message (see `serveEngine`). */
-  readonly knowledge: Pick<KnowledgeHost<ServedKnowledge>, 'current' | 'reload'>;
+  readonly knowledge: Pick<KnowledgeHost<ServedKnowledge>, 'current' | 'reload' | 'onReload'>;
   readonly dataDir: string;
   /** Where votes go; default `<dataDir>/feedback.jsonl`. */
   readonly feedback?: FeedbackSink;
@@ -54,12 +56,15 @@ export interface BotOptions {
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
   readonly deferAfterMs?: number;
   readonly logger: Logger;
+  /** Where questions, replies and Discord's faults are counted (default: a registry of its own). */
+  readonly metrics?: BotMetrics;
   /** Discord closed the gateway for good (a fatal close code): the process should stop. */
   readonly onFatal?: (message: string) => void;
 }
 
 export interface Bot {
   readonly client: Client<true>;
+  readonly metrics: BotMetrics;
   /** Closes the gateway session and stops every timer. */
   stop(): Promise<void>;
 }
@@ -135,6 +140,13 @@ export function serveEngine(engine: Engine): ServedKnowledge {
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
+  const metrics = options.metrics ?? new BotMetrics();
+  metrics.setKnowledge(options.knowledge.current().knowledge);
+  const stopCountingReloads = options.knowledge.onReload((result, served) => {
+    if (result.ok) metrics.setKnowledge(served.knowledge);
+    metrics.countKnowledgeReload(result.ok ? 'ok' : 'error');
+  });
+  instrumentClient(client, metrics);
   const lasting: Omit<BotContext, keyof ServedKnowledge> = {
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
     votes: new VoteLedger(),
@@ -142,6 +154,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
     reloadKnowledge: (trigger) => options.knowledge.reload(trigger),
+    metrics,
   };
   // Taken once per event: a reload while it is answered does not mix two versions in one reply.
   const contextNow = (): BotContext => ({ ...lasting, ...options.knowledge.current() });
@@ -213,5 +226,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  return { client, stop: () => client.destroy() };
+  return {
+    client,
+    metrics,
+    stop: () => {
+      stopCountingReloads();
+      return client.destroy();
+    },
+  };
 }

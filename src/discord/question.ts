@@ -1,5 +1,7 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
+import type { BotMetrics } from '../http/metrics.js';
+import type { Surface } from './customIds.js';
 import { RELATED_SHOWN } from './render.js';
 
 /**
@@ -52,4 +54,16 @@ export function askAbout(
     fallbackLanguage,
     maxSuggestions: RELATED_SHOWN,
   });
+}
+
+/** `askAbout` from a member's surface, counted by surface, outcome and language. */
+export function askFrom(
+  surface: Surface,
+  question: string,
+  fallbackLanguage: Language,
+  context: { readonly engine: Pick<Engine, 'ask'>; readonly metrics: Pick<BotMetrics, 'countQuestion'> },
+): Answer {
+  const answer = askAbout(question, fallbackLanguage, context);
+  context.metrics.countQuestion(surface, answer);
+  return answer;
 }

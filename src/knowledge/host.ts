@@ -17,6 +17,9 @@ export type ReloadResult =
     }
   | { readonly ok: false; readonly errors: readonly KnowledgeIssue[] };
 
+/** Told of every reload attempt once it is over, with what is served after it (new or kept). */
+export type ReloadListener<T> = (result: ReloadResult, served: T) => void;
+
 /** What is served: anything built from a checked knowledge base, holding it. */
 export interface Served {
   readonly knowledge: KnowledgeBase;
@@ -44,6 +47,7 @@ export class KnowledgeHost<T extends Served> {
   private value: T;
   private running: Promise<ReloadResult> | null = null;
   private queued: Promise<ReloadResult> | null = null;
+  private readonly listeners = new Set<ReloadListener<T>>();
 
   private constructor(
     initial: T,
@@ -69,6 +73,12 @@ export class KnowledgeHost<T extends Served> {
     return this.value;
   }
 
+  /** Calls `listener` after each reload, good or broken; returns what stops it. */
+  onReload(listener: ReloadListener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Reads the folder again and serves it if it is valid; logs what changed or every error. */
   reload(trigger: ReloadTrigger): Promise<ReloadResult> {
     if (!this.running) return this.start(trigger);
@@ -80,11 +90,25 @@ export class KnowledgeHost<T extends Served> {
   }
 
   private start(trigger: ReloadTrigger): Promise<ReloadResult> {
-    const run = this.replace(trigger).finally(() => {
-      if (this.running === run) this.running = null;
-    });
+    const run = this.replace(trigger)
+      .then((result) => this.tell(result))
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      });
     this.running = run;
     return run;
+  }
+
+  /** A listener that throws is logged: it must not turn a reload into an unhandled rejection. */
+  private tell(result: ReloadResult): ReloadResult {
+    for (const listener of this.listeners) {
+      try {
+        listener(result, this.value);
+      } catch (error) {
+        this.options.logger.error({ err: describeError(error) }, 'a knowledge reload listener failed');
+      }
+    }
+    return result;
   }
 
   private async replace(trigger: ReloadTrigger): Promise<ReloadResult> {

@@ -61,7 +61,8 @@ export interface Reply {
   readonly body: any;
 }
 
-export interface HarnessOptions extends Pick<BotOptions, 'cooldown' | 'deferAfterMs' | 'feedback'> {
+export interface HarnessOptions
+  extends Pick<BotOptions, 'cooldown' | 'deferAfterMs' | 'feedback' | 'metrics'> {
   /** More guilds besides the French-speaking "Newsroom". */
   readonly guilds?: FakeGuild[];
   /**
@@ -114,6 +115,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     cooldown: options.cooldown ?? { questions: 0, windowMs: 1000 },
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
     ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   return {
     fake,

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
@@ -40,6 +42,8 @@ function npm(script: string[], env: Record<string, string>): ChildProcess & { ou
       KNOWLEDGE_DIR: '',
       COOLDOWN_QUESTIONS: '',
       COOLDOWN_SECONDS: '',
+      METRICS_PORT: '',
+      METRICS_HOST: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -250,6 +254,20 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     expect(output).toBe(
       `Invalid configuration:\n  - DATA_DIR: cannot write in ${path.join(file, 'data')} (ENOTDIR). Point it at a folder this user may write in, or fix the folder's permissions\nSee .env.example.\n`,
     );
+  });
+
+  it('names METRICS_PORT when its port is taken, and exits 1 before connecting', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, output } = await start({ METRICS_PORT: String(port) });
+      expect(code).toBe(1);
+      expect(output).toContain(`  - METRICS_PORT: 127.0.0.1:${port} is already in use: choose another port`);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
   });
 
   // Each broken copy, and what the error must name: the file, the fact id and the field.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/discord/render.js';
+import { labelSetsOf, sampleValue } from '../http/prometheus.js';
 import {
   copyKnowledge,
   editRecords,
@@ -160,6 +161,46 @@ describe('a broken edit while the bot runs', () => {
     // The valid half of the edit is not served either: all of it or none.
     expect((await ask(NEW_QUESTION)).embeds[0].fields ?? []).toEqual([]);
     await restoreFacts();
+  });
+});
+
+describe('the metrics of a reload', () => {
+  /** The reload counters, the facts gauge and the knowledge version, as /metrics shows them. */
+  async function reloadMetrics() {
+    const exposition = await harness.bot.metrics.registry.metrics();
+    return {
+      ok: sampleValue(exposition, 'knowledge_reloads_total', { result: 'ok' }),
+      error: sampleValue(exposition, 'knowledge_reloads_total', { result: 'error' }),
+      facts: sampleValue(exposition, 'knowledge_facts'),
+      versions: labelSetsOf(exposition, 'knowledge_info').map((labels) => labels.version),
+    };
+  }
+
+  it('counts a broken edit as an error and keeps the facts and the version', async () => {
+    const before = await reloadMetrics();
+    await reloadAfter(() => editText(root, FACTS, (text) => `${text}\n- id: [unclosed\n`));
+    expect(await reloadMetrics()).toEqual({ ...before, error: (before.error ?? 0) + 1 });
+    await restoreFacts();
+  });
+
+  it('counts a valid edit as ok, with the facts and the version it now serves', async () => {
+    const before = await reloadMetrics();
+    await reloadAfter(() =>
+      editRecords(root, FACTS, (records) => {
+        records.push({ ...factById(records, 'investment-amount'), id: 'investment-amount-again' });
+      }),
+    );
+    const after = await reloadMetrics();
+    expect(after).toMatchObject({
+      ok: (before.ok ?? 0) + 1,
+      error: before.error,
+      facts: (before.facts ?? 0) + 1,
+    });
+    expect(after.versions).toHaveLength(1);
+    expect(after.versions).not.toEqual(before.versions);
+
+    await restoreFacts();
+    expect(await reloadMetrics()).toEqual({ ...before, ok: (before.ok ?? 0) + 2 });
   });
 });
 

@@ -118,6 +118,34 @@ describe('KnowledgeHost', () => {
     expect(run.lines.at(-1)).toMatchObject({ level: 50, err: { name: 'RangeError' } });
   });
 
+  it('tells each listener of every reload with what it serves after it, until it stops listening', async () => {
+    const root = copyKnowledge();
+    const run = setUp(root);
+    const host = await run.open();
+    const before = host.current();
+    const heard: Array<[boolean, unknown]> = [];
+    const stop = host.onReload((result, served) => heard.push([result.ok, served]));
+    host.onReload(() => {
+      throw new Error('a listener that fails');
+    });
+
+    await host.reload('command');
+    const after = host.current();
+    editRecords(root, FACTS, (records) => {
+      delete recordAt(records, 0).answer;
+    });
+    await host.reload('watch');
+    stop();
+    await host.reload('signal');
+
+    expect(after).not.toBe(before);
+    expect(heard).toEqual([
+      [true, after],
+      [false, after],
+    ]);
+    expect(run.lines.filter((line) => line.msg === 'a knowledge reload listener failed')).toHaveLength(3);
+  });
+
   it('swaps only once the new knowledge is read, checked and built', async () => {
     const root = copyKnowledge();
     const reads: Array<ReturnType<typeof deferred<ValidationReport>>> = [];

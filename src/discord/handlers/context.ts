@@ -1,4 +1,5 @@
 import type { Engine } from '../../core/engine.js';
+import type { BotMetrics } from '../../http/metrics.js';
 import type { ReloadResult, ReloadTrigger } from '../../knowledge/host.js';
 import type { Logger } from '../../log.js';
 import type { Cooldown } from '../cooldown.js';
@@ -13,7 +14,8 @@ export interface ServedKnowledge extends RenderContext {
 
 /**
  * What every handler may use: the knowledge served when its interaction or message arrived
- * (a reload meanwhile does not change it), votes, the logger, the cooldown, and the reload.
+ * (a reload meanwhile does not change it), votes, the logger, the cooldown, the reload and
+ * the metrics.
  */
 export interface BotContext extends ServedKnowledge {
   readonly feedback: FeedbackSink;
@@ -26,4 +28,5 @@ export interface BotContext extends ServedKnowledge {
   readonly deferAfterMs: number;
   /** Reads the knowledge folder again and serves it if valid (`/knowledge reload`). */
   reloadKnowledge(trigger: ReloadTrigger): Promise<ReloadResult>;
+  readonly metrics: BotMetrics;
 }
