@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** How many questions one member may ask in a window, unless configured. */
 export const DEFAULT_COOLDOWN = { questions: 5, windowMs: 30_000 } as const;
 
+/** What the bot records of each question, unless configured: on, kept 30 days, DMs only counted. */
+export const DEFAULT_QUESTION_LOG = { enabled: true, days: 30, dms: false } as const;
+
 const optionalText = z
   .string()
   .trim()
@@ -52,6 +55,18 @@ const optionalInteger = (min: number, max: number, fallback: number) =>
     )
     .transform((value) => value ?? fallback);
 
+/** A switch: `on` or `off` (any case); blank means the default. */
+const optionalSwitch = (fallback: 'on' | 'off') =>
+  optionalText
+    .pipe(
+      z
+        .string()
+        .toLowerCase()
+        .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
+        .optional(),
+    )
+    .transform((value) => (value ?? fallback) === 'on');
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalToken,
   DISCORD_CLIENT_ID: optionalSnowflake,
@@ -65,15 +80,28 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   COOLDOWN_QUESTIONS: optionalInteger(0, 1000, DEFAULT_COOLDOWN.questions),
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
+  QUESTION_LOG: optionalSwitch(DEFAULT_QUESTION_LOG.enabled ? 'on' : 'off'),
+  QUESTION_LOG_DAYS: optionalInteger(1, 3650, DEFAULT_QUESTION_LOG.days),
+  QUESTION_LOG_DMS: optionalSwitch(DEFAULT_QUESTION_LOG.dms ? 'on' : 'off'),
 });
+type Env = z.infer<typeof EnvSchema>;
 
-export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
-export type LogFormat = z.infer<typeof EnvSchema>['LOG_FORMAT'];
+export type LogLevel = Env['LOG_LEVEL'];
+export type LogFormat = Env['LOG_FORMAT'];
 
 /** How many questions one member may ask in a window; `questions: 0` turns the limit off. */
 export interface CooldownConfig {
   readonly questions: number;
   readonly windowMs: number;
+}
+
+/** What the bot records of each question in `<dataDir>/questions.jsonl`. */
+export interface QuestionLogConfig {
+  readonly enabled: boolean;
+  /** Lines older than this many days are dropped, at start and once a day. */
+  readonly days: number;
+  /** Record the text of direct messages too; off, a DM is only counted. */
+  readonly dms: boolean;
 }
 
 export interface Config {
@@ -92,6 +120,7 @@ export interface Config {
   /** A knowledge folder other than the repository's own. */
   readonly knowledgeDir: string | undefined;
   readonly cooldown: CooldownConfig;
+  readonly questionLog: QuestionLogConfig;
 }
 
 export class ConfigError extends Error {
@@ -103,26 +132,55 @@ export class ConfigError extends Error {
   }
 }
 
-/** Environment to typed configuration; every missing or bad variable is named at once. */
-export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const result = EnvSchema.safeParse(env);
+/** Parses `env` with `schema`, or throws naming every bad variable at once. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  return result.data;
+}
+
+const questionLogOf = (env: Pick<Env, 'QUESTION_LOG' | 'QUESTION_LOG_DAYS' | 'QUESTION_LOG_DMS'>) => ({
+  enabled: env.QUESTION_LOG,
+  days: env.QUESTION_LOG_DAYS,
+  dms: env.QUESTION_LOG_DMS,
+});
+
+/** Environment to typed configuration; every missing or bad variable is named at once. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const data = parseEnv(EnvSchema, env);
   return {
-    discordToken: result.data.DISCORD_TOKEN,
-    discordClientId: result.data.DISCORD_CLIENT_ID,
-    discordGuildId: result.data.DISCORD_GUILD_ID,
-    discordApiUrl: result.data.DISCORD_API_URL,
-    logLevel: result.data.LOG_LEVEL,
-    logFormat: result.data.LOG_FORMAT,
-    dataDir: result.data.DATA_DIR,
-    knowledgeDir: result.data.KNOWLEDGE_DIR,
+    discordToken: data.DISCORD_TOKEN,
+    discordClientId: data.DISCORD_CLIENT_ID,
+    discordGuildId: data.DISCORD_GUILD_ID,
+    discordApiUrl: data.DISCORD_API_URL,
+    logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
+    dataDir: data.DATA_DIR,
+    knowledgeDir: data.KNOWLEDGE_DIR,
     cooldown: {
-      questions: result.data.COOLDOWN_QUESTIONS,
-      windowMs: result.data.COOLDOWN_SECONDS * 1000,
+      questions: data.COOLDOWN_QUESTIONS,
+      windowMs: data.COOLDOWN_SECONDS * 1000,
     },
+    questionLog: questionLogOf(data),
   };
+}
+
+/** What `npm run kb -- report` needs, read alone: a bad Discord variable does not concern it. */
+export type CurationConfig = Pick<Config, 'dataDir' | 'knowledgeDir' | 'questionLog'>;
+
+const CurationSchema = EnvSchema.pick({
+  DATA_DIR: true,
+  KNOWLEDGE_DIR: true,
+  QUESTION_LOG: true,
+  QUESTION_LOG_DAYS: true,
+  QUESTION_LOG_DMS: true,
+});
+
+export function readCurationConfig(env: NodeJS.ProcessEnv): CurationConfig {
+  const data = parseEnv(CurationSchema, env);
+  return { dataDir: data.DATA_DIR, knowledgeDir: data.KNOWLEDGE_DIR, questionLog: questionLogOf(data) };
 }
 
 /** The configuration for talking to Discord, or every variable that is missing for it. */
