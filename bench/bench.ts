@@ -246,7 +246,11 @@ const longQuestions = LONG_LENGTHS.map((length) => {
   for (const question of questions) {
     const long = `${question}${LONG_NOISE.repeat(Math.ceil(length / LONG_NOISE.length))}`.slice(0, length);
     const start = process.hrtime.bigint();
-    renderAnswer(askAbout(long, 'fr', { engine }), { surface: 'mention', ephemeral: false }, renderContext);
+    renderAnswer(
+      askAbout(long, 'fr', 'mention', { engine }),
+      { surface: 'mention', ephemeral: false },
+      renderContext,
+    );
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { length, samples };

@@ -47,6 +47,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       engine,
       dataDir: config.dataDir,
       cooldown: config.cooldown,
+      questionLog: config.questionLog,
       logger,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {

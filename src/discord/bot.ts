@@ -10,7 +10,12 @@ import {
   RESTEvents,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
+import {
+  type CooldownConfig,
+  DEFAULT_COOLDOWN,
+  DEFAULT_QUESTION_LOG,
+  type QuestionLogConfig,
+} from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
 import { describeError, type Logger } from '../log.js';
@@ -19,6 +24,7 @@ import { FeedbackLog, type FeedbackSink } from './feedback.js';
 import type { BotContext } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { handleInteraction } from './interactions.js';
+import { QuestionLog } from './questionLog.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
 import { VoteLedger } from './voteLedger.js';
@@ -47,6 +53,8 @@ export interface BotOptions {
   readonly dataDir: string;
   /** Where votes go; default `<dataDir>/feedback.jsonl`. */
   readonly feedback?: FeedbackSink;
+  /** What is recorded of each question in `<dataDir>/questions.jsonl` (default: on, 30 days, DMs counted). */
+  readonly questionLog?: QuestionLogConfig;
   /** Questions per member across every surface (default: 5 per 30 s). */
   readonly cooldown?: CooldownConfig;
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
@@ -58,7 +66,7 @@ export interface BotOptions {
 
 export interface Bot {
   readonly client: Client<true>;
-  /** Closes the gateway session and stops every timer. */
+  /** Closes the gateway session, stops every timer and waits for the question log's writes. */
   stop(): Promise<void>;
 }
 
@@ -128,11 +136,13 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
+  const questionLog = new QuestionLog(options.dataDir, options.questionLog ?? DEFAULT_QUESTION_LOG, logger);
   const context: BotContext = {
     engine: options.engine,
     knowledge: options.engine.knowledge,
     questions: createQuestionIndex(options.engine.knowledge),
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
+    questionLog,
     votes: new VoteLedger(),
     logger,
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
@@ -206,5 +216,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  return { client, stop: () => client.destroy() };
+  questionLog.start();
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+      await questionLog.stop();
+    },
+  };
 }

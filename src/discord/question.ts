@@ -1,5 +1,7 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
+import type { Surface } from './customIds.js';
+import type { QuestionRecorder } from './questionLog.js';
 import { RELATED_SHOWN } from './render.js';
 
 /**
@@ -42,14 +44,18 @@ export function stripDiscordMarkup(text: string): string {
     .trim();
 }
 
-/** How every surface asks the engine: markup removed, the member's locale as the fallback language. */
+/**
+ * How every surface asks the engine: markup removed, the member's locale as the fallback
+ * language. The question and its outcome are noted in the question log (never who asked).
+ */
 export function askAbout(
   question: string,
   fallbackLanguage: Language,
-  context: { readonly engine: Pick<Engine, 'ask'> },
+  surface: Surface,
+  context: { readonly engine: Pick<Engine, 'ask'>; readonly questionLog?: QuestionRecorder },
 ): Answer {
-  return context.engine.ask(stripDiscordMarkup(question), {
-    fallbackLanguage,
-    maxSuggestions: RELATED_SHOWN,
-  });
+  const asked = stripDiscordMarkup(question);
+  const answer = context.engine.ask(asked, { fallbackLanguage, maxSuggestions: RELATED_SHOWN });
+  context.questionLog?.record(asked, answer, surface);
+  return answer;
 }

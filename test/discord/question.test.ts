@@ -57,7 +57,7 @@ describe('reading a long question', () => {
 
   it('hands the engine at most MAX_QUESTION_INPUT characters of a million', () => {
     const { asked, engine } = recordingEngine();
-    askAbout(`qui est Kishida ? ${'x '.repeat(500_000)}`, 'fr', { engine });
+    askAbout(`qui est Kishida ? ${'x '.repeat(500_000)}`, 'fr', 'slash', { engine });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.startsWith('qui est Kishida ?')).toBe(true);
     expect(asked[0]?.length).toBeLessThanOrEqual(MAX_QUESTION_INPUT);

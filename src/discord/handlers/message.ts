@@ -65,8 +65,8 @@ export async function handleMessage(
     await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
     return 'answered';
   }
-  const answer = askAbout(question, fallbackLanguage, context);
   const surface = message.inGuild ? 'mention' : 'dm';
+  const answer = askAbout(question, fallbackLanguage, surface, context);
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
   return 'answered';
 }
