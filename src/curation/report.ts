@@ -52,7 +52,7 @@ export interface CurationReport {
     readonly votesDown: number;
   };
   readonly bySurface: Readonly<Record<string, number>>;
-  /** Refused questions, most asked first. */
+  /** Refused questions, most asked first; among equals, those with something to do first. */
   readonly refused: readonly QuestionGroup[];
   /** Answers hedged or under the engine's sure confidence, most asked first. */
   readonly lowConfidence: readonly QuestionGroup[];
@@ -113,9 +113,12 @@ function tally(values: readonly string[]): Record<string, number> {
   return counts;
 }
 
+/** Groups a curator can act on (an alternate, a glossary variant) before those that need nothing. */
+const ACTIONABLE: ReadonlySet<Advice['kind']> = new Set(['alternate', 'glossary']);
+
 function refusedGroups(lines: readonly LoggedQuestion[], engine: ReportInput['engine']): QuestionGroup[] {
   const refused = lines.filter((line) => !line.counted && !line.answered);
-  return groupBy(refused, (line) => normaliseQuestion(line.question)).map(([form, group]) => {
+  const groups = groupBy(refused, (line) => normaliseQuestion(line.question)).map(([form, group]) => {
     const question = mostFrequent(group.map((line) => line.question));
     return {
       form,
@@ -127,6 +130,9 @@ function refusedGroups(lines: readonly LoggedQuestion[], engine: ReportInput['en
       advice: adviseRefused(question, engine),
     };
   });
+  const rank = (group: QuestionGroup) => (ACTIONABLE.has(group.advice.kind) ? 0 : 1);
+  // Stable: within a count and a rank, the order of groupBy (by form) stays.
+  return groups.sort((a, b) => b.count - a.count || rank(a) - rank(b));
 }
 
 function lowConfidenceGroups(

@@ -72,6 +72,31 @@ describe('the report over a generated month of questions', () => {
     });
   });
 
+  it('puts a group with something to do before an off-topic one asked as often', () => {
+    const line = (question: string): LoggedQuestion => ({
+      at: NOW.getTime(),
+      day: '2025-06-15',
+      surface: 'slash',
+      counted: false,
+      question,
+      answered: false,
+      reason: 'not-in-article',
+      confidence: 0,
+      hedged: false,
+      factIds: [],
+    });
+    const tied = buildReport({
+      questions: [line('Bonjour'), line('Combien de GPU ?')],
+      votes: [],
+      engine,
+      now: NOW,
+    });
+    expect(tied.refused.map((group) => [group.form, group.advice.kind])).toEqual([
+      ['combien gpu', 'alternate'],
+      ['bonjour', 'off-topic'],
+    ]);
+  });
+
   it('advises per refused group: an alternate, a glossary variant, or nothing', () => {
     const adviceOf = (form: string) => report.refused.find((group) => group.form === form)?.advice;
     expect(adviceOf('combien gpu')).toEqual({ kind: 'alternate', factId: 'next-gen-gpus' });
