@@ -13,11 +13,13 @@ table { border-collapse: collapse; width: 100%; } td, th { text-align: left; ver
 td.count { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .advice { color: #555; font-size: .9rem; } .muted { color: #777; }
 .legend span { display: inline-block; width: .8rem; height: .8rem; margin: 0 .3rem 0 1rem; vertical-align: -1px; }
-.answered { fill: #2e7d32; background: #2e7d32; } .refused { fill: #ef6c00; background: #ef6c00; }
+.legend .answered { background: #2e7d32; } .legend .refused { background: #ef6c00; }
 svg text { font: 11px system-ui, sans-serif; fill: #555; }
 `;
 
 const CHART = { width: 900, height: 240, left: 36, bottom: 28, top: 10 } as const;
+/** On the bars themselves too, so the chart keeps its colours when copied out of the page. */
+const COLOURS = { answered: '#2e7d32', refused: '#ef6c00' } as const;
 
 /** Stacked bars of answered and refused questions per day, drawn here: no script, no library. */
 export function renderChart(days: readonly DayCount[]): string {
@@ -32,11 +34,11 @@ export function renderChart(days: readonly DayCount[]): string {
     const tip = `<title>${d.day}: ${d.answered} answered, ${d.refused} refused</title>`;
     const answeredTop = y(d.answered);
     const refusedTop = y(d.answered + d.refused);
-    const rect = (cls: string, top: number, height: number) =>
-      `<rect class="${cls}" x="${x}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}">${tip}</rect>`;
+    const rect = (kind: keyof typeof COLOURS, top: number, height: number) =>
+      `<rect class="${kind}" fill="${COLOURS[kind]}" x="${x}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}">${tip}</rect>`;
     const label =
       i % labelEvery === 0
-        ? `<text x="${(Number(x) + barWidth / 2).toFixed(1)}" y="${CHART.height - 10}" text-anchor="middle">${d.day.slice(5)}</text>`
+        ? `<text x="${(Number(x) + barWidth / 2).toFixed(1)}" y="${CHART.height - 10}" text-anchor="middle" fill="#555">${d.day.slice(5)}</text>`
         : '';
     return (
       rect('answered', answeredTop, CHART.top + plotHeight - answeredTop) +
@@ -45,7 +47,10 @@ export function renderChart(days: readonly DayCount[]): string {
     );
   });
   const axis = [0, most]
-    .map((count) => `<text x="${CHART.left - 6}" y="${y(count) + 4}" text-anchor="end">${count}</text>`)
+    .map(
+      (count) =>
+        `<text x="${CHART.left - 6}" y="${y(count) + 4}" text-anchor="end" fill="#555">${count}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${REPORT_TEXT.perDay}">${axis}${bars.join('')}</svg>`;
 }
