@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import type { QuestionRecord } from '../discord/questionLog.js';
 
-/** One line of `questions.jsonl`, as the report reads it. */
-export interface LoggedQuestion {
+/**
+ * One line of `questions.jsonl`, as the report reads it: the fields the bot writes, with the
+ * time read. `hedged` is false on lines written before the engine said.
+ */
+export interface LoggedQuestion
+  extends Pick<QuestionRecord, 'question' | 'answered' | 'reason' | 'confidence' | 'hedged' | 'factIds'> {
   /** When it was asked (ms); for a DM that was only counted, the start of its day. */
   readonly at: number;
   /** Its day, YYYY-MM-DD in UTC. */
@@ -9,13 +14,6 @@ export interface LoggedQuestion {
   readonly surface: string;
   /** A DM recorded as a count: no text, no facts, only whether it was answered. */
   readonly counted: boolean;
-  readonly question: string;
-  readonly answered: boolean;
-  readonly reason: string | null;
-  readonly confidence: number;
-  /** The engine said so (lines written before it could say are false). */
-  readonly hedged: boolean;
-  readonly factIds: readonly string[];
 }
 
 /** One line of `feedback.jsonl`. */

@@ -113,23 +113,37 @@ function tally(values: readonly string[]): Record<string, number> {
   return counts;
 }
 
+/** Lines sharing a form, as one group: its usual spelling, its size, and advice on that spelling. */
+function groupOf(
+  form: string,
+  lines: readonly LoggedQuestion[],
+  details: Pick<QuestionGroup, 'factId' | 'reasons'>,
+  advise: (question: string) => Advice,
+): QuestionGroup {
+  const question = mostFrequent(lines.map((line) => line.question));
+  return {
+    form,
+    question,
+    count: lines.length,
+    spellings: new Set(lines.map((line) => line.question)).size,
+    ...details,
+    advice: advise(question),
+  };
+}
+
 /** Groups a curator can act on (an alternate, a glossary variant) before those that need nothing. */
 const ACTIONABLE: ReadonlySet<Advice['kind']> = new Set(['alternate', 'glossary']);
 
 function refusedGroups(lines: readonly LoggedQuestion[], engine: ReportInput['engine']): QuestionGroup[] {
   const refused = lines.filter((line) => !line.counted && !line.answered);
-  const groups = groupBy(refused, (line) => normaliseQuestion(line.question)).map(([form, group]) => {
-    const question = mostFrequent(group.map((line) => line.question));
-    return {
+  const groups = groupBy(refused, (line) => normaliseQuestion(line.question)).map(([form, group]) =>
+    groupOf(
       form,
-      question,
-      count: group.length,
-      spellings: new Set(group.map((line) => line.question)).size,
-      factId: null,
-      reasons: tally(group.map((line) => line.reason ?? 'unknown')),
-      advice: adviseRefused(question, engine),
-    };
-  });
+      group,
+      { factId: null, reasons: tally(group.map((line) => line.reason ?? 'unknown')) },
+      (q) => adviseRefused(q, engine),
+    ),
+  );
   const rank = (group: QuestionGroup) => (ACTIONABLE.has(group.advice.kind) ? 0 : 1);
   // Stable: within a count and a rank, the order of groupBy (by form) stays.
   return groups.sort((a, b) => b.count - a.count || rank(a) - rank(b));
@@ -143,16 +157,7 @@ function lowConfidenceGroups(
   const keyOf = (line: LoggedQuestion) => `${normaliseQuestion(line.question)}\n${line.factIds[0] ?? ''}`;
   return groupBy(low, keyOf).map(([key, group]) => {
     const [form = '', factId = ''] = key.split('\n');
-    const question = mostFrequent(group.map((line) => line.question));
-    return {
-      form,
-      question,
-      count: group.length,
-      spellings: new Set(group.map((line) => line.question)).size,
-      factId,
-      reasons: {},
-      advice: adviseLowConfidence(question, factId, engine),
-    };
+    return groupOf(form, group, { factId, reasons: {} }, (q) => adviseLowConfidence(q, factId, engine));
   });
 }
 

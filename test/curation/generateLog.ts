@@ -4,6 +4,8 @@
  * gave them when this was written. It returns the lines as the bot writes them and a tally of
  * what it wrote, so a test knows the exact counts the report must find.
  */
+
+import { seededRandom } from '../../bench/random.js';
 import type { Answer, Language } from '../../src/core/types.js';
 import type { Surface } from '../../src/discord/customIds.js';
 import { questionRecord } from '../../src/discord/questionLog.js';
@@ -178,18 +180,6 @@ const SURFACES: ReadonlyArray<readonly [Surface, number]> = [
   ['context-menu', 8],
   ['related', 5],
 ];
-
-/** mulberry32: small, fast and the same on every machine for a seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: ReadonlyArray<readonly [T, number]>): T {
   const total = items.reduce((sum, [, weight]) => sum + weight, 0);
