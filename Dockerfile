@@ -14,9 +14,10 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY knowledge ./knowledge
 
-# feedback.jsonl goes to DATA_DIR, a volume that outlives the container. The knowledge ships in
-# the image; compose.yaml mounts the host's knowledge/ over it. It is not declared a VOLUME
-# here: an anonymous volume would keep the first image's knowledge through every upgrade.
+# feedback.jsonl and questions.jsonl go to DATA_DIR, a volume that outlives the container. The
+# knowledge ships in the image; compose.yaml mounts the host's knowledge/ over it. It is not
+# declared a VOLUME here: an anonymous volume would keep the first image's knowledge through
+# every upgrade.
 ENV DATA_DIR=/app/data \
     KNOWLEDGE_DIR=/app/knowledge
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -20,6 +20,7 @@ import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js'
 import { DEV_SET_FILE } from '../test/eval/shared.js';
 import { type Baseline, createBaseline, type MinimalAnswer, sentencesOf } from './baseline.js';
 import { percentiles } from './percentiles.js';
+import { seededRandom } from './random.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
@@ -49,23 +50,11 @@ function positiveInt(value: string | undefined, fallback: number): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-/** A small seeded PRNG (mulberry32), so that every run shuffles the same way. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The indexes of `n` questions, each `reps` times, in a shuffled order. */
 function schedule(n: number, reps: number, seed: number): Uint32Array {
   const order = new Uint32Array(n * reps);
   for (let i = 0; i < order.length; i++) order[i] = i % n;
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     const tmp = order[i] ?? 0;
@@ -251,7 +240,11 @@ const longQuestions = LONG_LENGTHS.map((length) => {
   for (const question of questions) {
     const long = `${question}${LONG_NOISE.repeat(Math.ceil(length / LONG_NOISE.length))}`.slice(0, length);
     const start = process.hrtime.bigint();
-    renderAnswer(askAbout(long, 'fr', { engine }), { surface: 'mention', ephemeral: false }, renderContext);
+    renderAnswer(
+      askAbout(long, 'fr', 'mention', { engine }),
+      { surface: 'mention', ephemeral: false },
+      renderContext,
+    );
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { length, samples };

@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** How many questions one member may ask in a window, unless configured. */
 export const DEFAULT_COOLDOWN = { questions: 5, windowMs: 30_000 } as const;
 
+/** What the bot records of each question, unless configured: on, kept 30 days, DMs only counted. */
+export const DEFAULT_QUESTION_LOG = { enabled: true, days: 30, dms: false } as const;
+
 const optionalText = z
   .string()
   .trim()
@@ -68,6 +71,18 @@ const metricsHost = optionalText.pipe(
     .default('127.0.0.1'),
 );
 
+/** A switch: `on` or `off` (any case); blank means the default. */
+const optionalSwitch = (fallback: 'on' | 'off') =>
+  optionalText
+    .pipe(
+      z
+        .string()
+        .toLowerCase()
+        .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
+        .optional(),
+    )
+    .transform((value) => (value ?? fallback) === 'on');
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalToken,
   DISCORD_CLIENT_ID: optionalSnowflake,
@@ -83,13 +98,26 @@ const EnvSchema = z.object({
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
   METRICS_PORT: optionalWholeNumber(1, 65535),
   METRICS_HOST: metricsHost,
+  QUESTION_LOG: optionalSwitch(DEFAULT_QUESTION_LOG.enabled ? 'on' : 'off'),
+  QUESTION_LOG_DAYS: optionalInteger(1, 3650, DEFAULT_QUESTION_LOG.days),
+  QUESTION_LOG_DMS: optionalSwitch(DEFAULT_QUESTION_LOG.dms ? 'on' : 'off'),
 });
+type Env = z.infer<typeof EnvSchema>;
 
 /** What the terminal doors read: nothing of Discord, so a bad token cannot stop them. */
 const TerminalEnvSchema = EnvSchema.pick({ DATA_DIR: true, KNOWLEDGE_DIR: true });
 
-export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
-export type LogFormat = z.infer<typeof EnvSchema>['LOG_FORMAT'];
+/** What `npm run kb -- report` reads: the terminal's variables and the question log's. */
+const CurationEnvSchema = EnvSchema.pick({
+  DATA_DIR: true,
+  KNOWLEDGE_DIR: true,
+  QUESTION_LOG: true,
+  QUESTION_LOG_DAYS: true,
+  QUESTION_LOG_DMS: true,
+});
+
+export type LogLevel = Env['LOG_LEVEL'];
+export type LogFormat = Env['LOG_FORMAT'];
 
 /** How many questions one member may ask in a window; `questions: 0` turns the limit off. */
 export interface CooldownConfig {
@@ -110,7 +138,21 @@ export interface MetricsConfig {
   readonly host: string;
 }
 
-export interface Config extends TerminalConfig {
+/** What the bot records of each question in `<dataDir>/questions.jsonl`. */
+export interface QuestionLogConfig {
+  readonly enabled: boolean;
+  /** Lines older than this many days are dropped, at start and once a day. */
+  readonly days: number;
+  /** Record the text of direct messages too; off, a DM is only counted. */
+  readonly dms: boolean;
+}
+
+/** What `npm run kb -- report` needs: a bad Discord variable does not concern it. */
+export interface CurationConfig extends TerminalConfig {
+  readonly questionLog: QuestionLogConfig;
+}
+
+export interface Config extends CurationConfig {
   /** Absent: the terminal doors run instead of Discord. */
   readonly discordToken: string | undefined;
   /** The application id; the bot can run without it, deploying commands cannot. */
@@ -136,38 +178,52 @@ export class ConfigError extends Error {
   }
 }
 
-function configErrorOf(error: z.ZodError): ConfigError {
-  return new ConfigError(error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+/** Parses `env` with `schema`, or throws naming every bad variable at once. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
 }
+
+const terminalOf = (env: Pick<Env, 'DATA_DIR' | 'KNOWLEDGE_DIR'>): TerminalConfig => ({
+  dataDir: env.DATA_DIR,
+  knowledgeDir: env.KNOWLEDGE_DIR,
+});
+
+const curationOf = (env: z.infer<typeof CurationEnvSchema>): CurationConfig => ({
+  ...terminalOf(env),
+  questionLog: { enabled: env.QUESTION_LOG, days: env.QUESTION_LOG_DAYS, dms: env.QUESTION_LOG_DMS },
+});
 
 /** The variables the terminal doors use, and only those; every bad one is named at once. */
 export function readTerminalConfig(env: NodeJS.ProcessEnv): TerminalConfig {
-  const result = TerminalEnvSchema.safeParse(env);
-  if (!result.success) throw configErrorOf(result.error);
-  return { dataDir: result.data.DATA_DIR, knowledgeDir: result.data.KNOWLEDGE_DIR };
+  return terminalOf(parseEnv(TerminalEnvSchema, env));
+}
+
+/** The variables `npm run kb -- report` uses, and only those; every bad one is named at once. */
+export function readCurationConfig(env: NodeJS.ProcessEnv): CurationConfig {
+  return curationOf(parseEnv(CurationEnvSchema, env));
 }
 
 /** Environment to typed configuration; every missing or bad variable is named at once. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const result = EnvSchema.safeParse(env);
-  if (!result.success) throw configErrorOf(result.error);
+  const data = parseEnv(EnvSchema, env);
   return {
-    discordToken: result.data.DISCORD_TOKEN,
-    discordClientId: result.data.DISCORD_CLIENT_ID,
-    discordGuildId: result.data.DISCORD_GUILD_ID,
-    discordApiUrl: result.data.DISCORD_API_URL,
-    logLevel: result.data.LOG_LEVEL,
-    logFormat: result.data.LOG_FORMAT,
-    dataDir: result.data.DATA_DIR,
-    knowledgeDir: result.data.KNOWLEDGE_DIR,
+    ...curationOf(data),
+    discordToken: data.DISCORD_TOKEN,
+    discordClientId: data.DISCORD_CLIENT_ID,
+    discordGuildId: data.DISCORD_GUILD_ID,
+    discordApiUrl: data.DISCORD_API_URL,
+    logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
     cooldown: {
-      questions: result.data.COOLDOWN_QUESTIONS,
-      windowMs: result.data.COOLDOWN_SECONDS * 1000,
+      questions: data.COOLDOWN_QUESTIONS,
+      windowMs: data.COOLDOWN_SECONDS * 1000,
     },
     metrics:
-      result.data.METRICS_PORT === undefined
-        ? undefined
-        : { port: result.data.METRICS_PORT, host: result.data.METRICS_HOST },
+      data.METRICS_PORT === undefined ? undefined : { port: data.METRICS_PORT, host: data.METRICS_HOST },
   };
 }
 

@@ -72,6 +72,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       knowledge: knowledge.host,
       dataDir: config.dataDir,
       cooldown: config.cooldown,
+      questionLog: config.questionLog,
       logger,
       metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.

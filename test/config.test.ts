@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig, readTerminalConfig, requireDiscord } from '../src/config.js';
+import {
+  ConfigError,
+  readConfig,
+  readCurationConfig,
+  readTerminalConfig,
+  requireDiscord,
+} from '../src/config.js';
 
 /** Shaped like a real bot token (id, timestamp, signature); not a real one. */
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
@@ -27,6 +33,7 @@ describe('readConfig', () => {
       knowledgeDir: undefined,
       cooldown: { questions: 5, windowMs: 30_000 },
       metrics: undefined,
+      questionLog: { enabled: true, days: 30, dms: false },
     });
   });
 
@@ -81,6 +88,9 @@ describe('readConfig', () => {
         COOLDOWN_SECONDS: '0',
         METRICS_PORT: '9464a',
         METRICS_HOST: 'http://0.0.0.0',
+        QUESTION_LOG: 'yes',
+        QUESTION_LOG_DAYS: '0',
+        QUESTION_LOG_DMS: 'true',
       }),
     );
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
@@ -93,6 +103,9 @@ describe('readConfig', () => {
       'COOLDOWN_SECONDS',
       'METRICS_PORT',
       'METRICS_HOST',
+      'QUESTION_LOG',
+      'QUESTION_LOG_DAYS',
+      'QUESTION_LOG_DMS',
     ]);
   });
 
@@ -123,6 +136,16 @@ describe('readConfig', () => {
       windowMs: 10_000,
     });
     expect(readConfig({ COOLDOWN_QUESTIONS: '0' }).cooldown.questions).toBe(0);
+  });
+
+  it('reads the question log switches, in any case, and its retention within 1..3650 days', () => {
+    expect(
+      readConfig({ QUESTION_LOG: 'OFF', QUESTION_LOG_DAYS: '7', QUESTION_LOG_DMS: 'On' }).questionLog,
+    ).toEqual({ enabled: false, days: 7, dms: true });
+    expect(problemsOf(() => readConfig({ QUESTION_LOG_DAYS: '3651' }))).toEqual([
+      'QUESTION_LOG_DAYS: must be at most 3650',
+    ]);
+    expect(problemsOf(() => readConfig({ QUESTION_LOG: 'no' }))).toEqual(['QUESTION_LOG: must be on or off']);
   });
 
   it('reads the knowledge folder and the log format', () => {
@@ -156,6 +179,29 @@ describe('readConfig: the metrics server', () => {
         'METRICS_HOST: must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
       ]);
     }
+  });
+});
+
+describe('readCurationConfig', () => {
+  it('reads the data and knowledge folders, whatever is wrong with the Discord variables', () => {
+    expect(
+      readCurationConfig({
+        DISCORD_TOKEN: 'Bot nonsense',
+        LOG_LEVEL: 'loud',
+        DATA_DIR: '/srv/bot',
+        QUESTION_LOG: 'off',
+      }),
+    ).toEqual({
+      dataDir: '/srv/bot',
+      knowledgeDir: undefined,
+      questionLog: { enabled: false, days: 30, dms: false },
+    });
+  });
+
+  it('still names a bad variable it reads', () => {
+    expect(problemsOf(() => readCurationConfig({ QUESTION_LOG_DAYS: 'a week' }))).toEqual([
+      'QUESTION_LOG_DAYS: must be a whole number',
+    ]);
   });
 });
 

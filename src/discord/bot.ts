@@ -10,7 +10,12 @@ import {
   RESTEvents,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
+import {
+  type CooldownConfig,
+  DEFAULT_COOLDOWN,
+  DEFAULT_QUESTION_LOG,
+  type QuestionLogConfig,
+} from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
 import { BotMetrics } from '../http/metrics.js';
@@ -22,6 +27,7 @@ import type { BotContext, ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
+import { QuestionLog } from './questionLog.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
 import { VoteLedger } from './voteLedger.js';
@@ -51,6 +57,8 @@ export interface BotOptions {
   readonly dataDir: string;
   /** Where votes go; default `<dataDir>/feedback.jsonl`. */
   readonly feedback?: FeedbackSink;
+  /** What is recorded of each question in `<dataDir>/questions.jsonl` (default: on, 30 days, DMs counted). */
+  readonly questionLog?: QuestionLogConfig;
   /** Questions per member across every surface (default: 5 per 30 s). */
   readonly cooldown?: CooldownConfig;
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
@@ -65,7 +73,7 @@ export interface BotOptions {
 export interface Bot {
   readonly client: Client<true>;
   readonly metrics: BotMetrics;
-  /** Closes the gateway session and stops every timer. */
+  /** Closes the gateway session, stops every timer and waits for the question log's writes. */
   stop(): Promise<void>;
 }
 
@@ -136,19 +144,26 @@ export function serveEngine(engine: Engine): ServedKnowledge {
   return { engine, knowledge: engine.knowledge, questions: createQuestionIndex(engine.knowledge) };
 }
 
+/** Keeps the knowledge gauges on what is served and counts every reload, until the returned stop. */
+function countKnowledge(knowledge: BotOptions['knowledge'], metrics: BotMetrics): () => void {
+  metrics.setKnowledge(knowledge.current().knowledge);
+  return knowledge.onReload((result, served) => {
+    if (result.ok) metrics.setKnowledge(served.knowledge);
+    metrics.countKnowledgeReload(result.ok ? 'ok' : 'error');
+  });
+}
+
 /** Connects to Discord and serves every surface until `stop()`. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
   const metrics = options.metrics ?? new BotMetrics();
-  metrics.setKnowledge(options.knowledge.current().knowledge);
-  const stopCountingReloads = options.knowledge.onReload((result, served) => {
-    if (result.ok) metrics.setKnowledge(served.knowledge);
-    metrics.countKnowledgeReload(result.ok ? 'ok' : 'error');
-  });
+  const stopCountingReloads = countKnowledge(options.knowledge, metrics);
   instrumentClient(client, metrics);
+  const questionLog = new QuestionLog(options.dataDir, options.questionLog ?? DEFAULT_QUESTION_LOG, logger);
   const lasting: Omit<BotContext, keyof ServedKnowledge> = {
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
+    questionLog,
     votes: new VoteLedger(),
     logger,
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
@@ -226,12 +241,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
+  questionLog.start();
   return {
     client,
     metrics,
-    stop: () => {
+    async stop() {
       stopCountingReloads();
-      return client.destroy();
+      await client.destroy();
+      await questionLog.stop();
     },
   };
 }

@@ -1,28 +1,19 @@
 import dotenv from 'dotenv';
 import { HELP_OPTION, readCommandLine } from '../cli/commandLine.js';
 import { readTerminalConfig } from '../config.js';
+import { REPORT_USAGE, runReport } from '../curation/command.js';
 import { KNOWLEDGE_DIR, readKnowledge } from './load.js';
 import { formatIssue } from './validate.js';
 
 const USAGE = `usage: npm run kb -- validate [knowledge-folder]
-       (without a folder: KNOWLEDGE_DIR, as npm start and npm run ask read it, else knowledge/)`;
+       (without a folder: KNOWLEDGE_DIR, as npm start and npm run ask read it, else knowledge/)
+       ${REPORT_USAGE.replace('usage: ', '')}`;
 
 /**
  * `npm run kb -- validate [folder]`: lints the knowledge files and exits 1 on any error. It checks
  * the folder the other commands would load, unless told another.
  */
-function main(argv: string[]): number {
-  const commandLine = readCommandLine(
-    'kb',
-    { args: argv, options: HELP_OPTION, allowPositionals: true },
-    USAGE,
-  );
-  if (typeof commandLine === 'number') return commandLine;
-  const [command, folder, ...extra] = commandLine.positionals;
-  if (command !== 'validate' || extra.length > 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+function validate(folder: string | undefined): number {
   dotenv.config({ quiet: true });
   const root = folder ?? readTerminalConfig(process.env).knowledgeDir ?? KNOWLEDGE_DIR;
   const report = readKnowledge(root);
@@ -38,6 +29,23 @@ function main(argv: string[]): number {
   }
   process.stdout.write(`${report.errors.length} error(s)\n`);
   return 1;
+}
+
+/** `npm run kb -- validate|report …`: the knowledge curator's tools; `report` reads its own flags. */
+function main(argv: string[]): number {
+  if (argv[0] === 'report') return runReport(argv.slice(1));
+  const commandLine = readCommandLine(
+    'kb',
+    { args: argv, options: HELP_OPTION, allowPositionals: true },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const [command, folder, ...extra] = commandLine.positionals;
+  if (command !== 'validate' || extra.length > 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  return validate(folder);
 }
 
 process.exitCode = main(process.argv.slice(2));

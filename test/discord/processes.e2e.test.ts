@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
+import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
 import {
   copyKnowledge,
   editRecords,
@@ -44,6 +47,9 @@ function npm(script: string[], env: Record<string, string>): ChildProcess & { ou
       COOLDOWN_SECONDS: '',
       METRICS_PORT: '',
       METRICS_HOST: '',
+      QUESTION_LOG: '',
+      QUESTION_LOG_DAYS: '',
+      QUESTION_LOG_DMS: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +86,7 @@ function groupAlive(child: ChildProcess): boolean {
 
 let fake: FakeDiscord;
 const children: ChildProcess[] = [];
+const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
   fake = await startFakeDiscord({
@@ -95,16 +102,21 @@ afterEach(() => {
 
 afterAll(async () => {
   removeCopies();
+  for (const cleanup of cleanups) cleanup();
   for (const child of children) if (groupAlive(child) && child.pid) process.kill(-child.pid, 'SIGKILL');
   await fake?.close();
 });
 
 describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
   it('connects, answers /ask, mentions and DMs with cited embeds, and stops cleanly on SIGTERM', async () => {
+    // Its own data folder: the questions asked here must not land in the developer's data/.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: FAKE_APP_ID,
       DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
     });
     children.push(bot);
     await fake.waitForReady(20_000).catch((error) => {
@@ -147,6 +159,10 @@ describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
     await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
     expect(bot.output()).not.toContain(TOKEN);
+    // The question log, written by the process itself: the DM only counted.
+    const logged = readFileSync(path.join(dataDir, QUESTIONS_FILE), 'utf8').trim().split('\n');
+    expect(logged.map((line) => JSON.parse(line).surface)).toEqual(['slash', 'mention', 'dm']);
+    expect(logged.join('\n')).not.toMatch(/data centres|alice|\d{17,}/);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { ASK_OPTIONS } from '../commands/ask.js';
-import { askFrom } from '../question.js';
+import { askAbout } from '../question.js';
 import { LIMITS, renderAnswer, truncateAtWord } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
@@ -11,7 +11,7 @@ export const askHandler: Handler<ChatInputCommandInteraction> = {
   ephemeral: (interaction) => interaction.options.getBoolean(ASK_OPTIONS.private) ?? false,
   reply(interaction, context, ephemeral) {
     const question = interaction.options.getString(ASK_OPTIONS.question, true);
-    const answer = askFrom('slash', question, languageOfLocale(interaction.locale), context);
+    const answer = askAbout(question, languageOfLocale(interaction.locale), 'slash', context);
     return renderAnswer(answer, { surface: 'slash', ephemeral }, context);
   },
 };

@@ -1,5 +1,5 @@
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
-import { askFrom, stripDiscordMarkup } from '../question.js';
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { renderAnswer, renderNotice } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
 import type { Handler } from './handler.js';
@@ -12,7 +12,7 @@ export const askMessageHandler: Handler<MessageContextMenuCommandInteraction> = 
     const fallbackLanguage = languageOfLocale(interaction.locale);
     const question = stripDiscordMarkup(interaction.targetMessage.content);
     if (question === '') return renderNotice(stringsFor(fallbackLanguage).noText, ephemeral);
-    const answer = askFrom('context-menu', question, fallbackLanguage, context);
+    const answer = askAbout(question, fallbackLanguage, 'context-menu', context);
     return renderAnswer(answer, { surface: 'context-menu', ephemeral }, context);
   },
 };

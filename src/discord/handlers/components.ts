@@ -1,7 +1,7 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { describeError } from '../../log.js';
 import { parseCustomId } from '../customIds.js';
-import { askFrom, stripDiscordMarkup } from '../question.js';
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
 import type { Handler } from './handler.js';
@@ -15,7 +15,7 @@ export const relatedHandler: Handler<StringSelectMenuInteraction> = {
     if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
       return renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, ephemeral);
     }
-    const answer = askFrom('related', known.text, known.language, context);
+    const answer = askAbout(known.text, known.language, 'related', context);
     return renderAnswer(answer, { surface: 'related', ephemeral }, context);
   },
 };

@@ -4,6 +4,7 @@ import type { ReloadResult, ReloadTrigger } from '../../knowledge/host.js';
 import type { Logger } from '../../log.js';
 import type { Cooldown } from '../cooldown.js';
 import type { FeedbackSink } from '../feedback.js';
+import type { QuestionRecorder } from '../questionLog.js';
 import type { RenderContext } from '../render.js';
 import type { VoteLedger } from '../voteLedger.js';
 
@@ -14,11 +15,13 @@ export interface ServedKnowledge extends RenderContext {
 
 /**
  * What every handler may use: the knowledge served when its interaction or message arrived
- * (a reload meanwhile does not change it), votes, the logger, the cooldown, the reload and
- * the metrics.
+ * (a reload meanwhile does not change it), votes, the question log, the logger, the cooldown,
+ * the reload and the metrics.
  */
 export interface BotContext extends ServedKnowledge {
   readonly feedback: FeedbackSink;
+  /** Each question and its outcome, for curators (`npm run kb -- report`). */
+  readonly questionLog: QuestionRecorder;
   /** Votes already written, so a repeated click is not written again. */
   readonly votes: VoteLedger;
   readonly logger: Logger;

@@ -1,4 +1,4 @@
-import { askFrom, stripDiscordMarkup } from '../question.js';
+import { askAbout, stripDiscordMarkup } from '../question.js';
 import { type ReplyPayload, renderAnswer, renderCooldown, renderHelp } from '../render.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
@@ -67,7 +67,7 @@ export async function handleMessage(
     return 'answered';
   }
   const surface = message.inGuild ? 'mention' : 'dm';
-  const answer = askFrom(surface, question, fallbackLanguage, context);
+  const answer = askAbout(question, fallbackLanguage, surface, context);
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
   context.metrics.observeReply(surface, (performance.now() - received) / 1000);
   return 'answered';
