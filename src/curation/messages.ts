@@ -1,3 +1,4 @@
+import { formatPercent } from '../core/format.js';
 import type { Advice } from './advice.js';
 
 /** The words of the report, shared by its text and HTML forms. */
@@ -31,7 +32,7 @@ export function describeAdvice(advice: Advice): string {
   }
 }
 
-/** "78%": a share as a whole percentage, "–" for no questions. */
+/** "78%": a share as a whole percentage (the report is in English), "–" for no questions. */
 export function percent(part: number, whole: number): string {
-  return whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`;
+  return whole === 0 ? '–' : formatPercent(part / whole, 'en');
 }
