@@ -1,23 +1,29 @@
 import { fileURLToPath } from 'node:url';
+import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { createEngine, DEFAULT_TUNING, type Tuning } from '../src/core/engine.js';
 import { loadLexicon } from '../src/knowledge/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { readQuestionSet, score } from '../test/eval/questionSet.js';
+import { DEV_SET_FILE } from '../test/eval/shared.js';
 
 // Sweeps the engine's tuning over the dev set and the two held-out sets, to see how robust a
 // setting is. Prefer broad plateaus over single peaks. usage: npx tsx bench/tune.ts
+const commandLine = readCommandLine(
+  'tune',
+  { args: process.argv.slice(2), options: HELP_OPTION },
+  'usage: npx tsx bench/tune.ts',
+);
+if (typeof commandLine === 'number') process.exit(commandLine);
 const knowledge = loadKnowledge();
 const lexicon = loadLexicon();
 const sets = [
-  ['dev', '../../shared/eval/dev.jsonl'],
-  ['holdout', '../test/fixtures/holdout.jsonl'],
-  ['fresh', '../test/fixtures/fresh.jsonl'],
-  ['blind', '../test/fixtures/blind.jsonl'],
-  ['blind2', '../test/fixtures/blind2.jsonl'],
-].map(([name, file]) => ({
-  name,
-  cases: readQuestionSet(fileURLToPath(new URL(file ?? '', import.meta.url))) ?? [],
-}));
+  ['dev', DEV_SET_FILE],
+  ...['holdout', 'fresh', 'blind', 'blind2'].map((name) => [
+    name,
+    fileURLToPath(new URL(`../test/fixtures/${name}.jsonl`, import.meta.url)),
+  ]),
+].map(([name, file]) => ({ name, cases: readQuestionSet(file ?? '') ?? [] }));
+if (sets[0]?.cases.length === 0) console.log(`skipped: the dev set (no dev set at ${DEV_SET_FILE})`);
 
 const grid: Array<Partial<Tuning>> = [];
 for (const answer of [0.48, 0.5, 0.52, 0.55])

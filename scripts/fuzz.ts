@@ -4,10 +4,10 @@
 // fast-check's counterexample when one fails.
 //   npm run fuzz -- --runs 200000 --seed 42
 //   npm run fuzz -- --seed 42 --path "1234:0:1"   (replays a failure fast-check reported)
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { percentiles } from '../bench/percentiles.js';
 import { loadEngine } from '../src/bootstrap.js';
+import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import {
   answerCase,
   checkAnswer,
@@ -21,10 +21,24 @@ const DEFAULT_RUNS = 100_000;
 /** A counterexample can be a million characters long: its lines are cut for the terminal. */
 const MAX_REPORT_LINE = 2000;
 
+const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed N] [--path PATH]';
+
 function options() {
-  const { values } = parseArgs({
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
-  });
+  const commandLine = readCommandLine(
+    'fuzz',
+    {
+      args: process.argv.slice(2),
+      options: {
+        ...HELP_OPTION,
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        path: { type: 'string' },
+      },
+    },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') process.exit(commandLine);
+  const { values } = commandLine;
   const runs = Number(values.runs ?? DEFAULT_RUNS);
   const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {

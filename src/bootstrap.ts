@@ -1,8 +1,46 @@
 import { createEngine, type Engine } from './core/engine.js';
+import type { KnowledgeBase } from './core/types.js';
+import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from './knowledge/load.js';
+import { watchFolder } from './knowledge/watch.js';
+import type { Logger } from './log.js';
+
+/** Builds the engine from checked knowledge; the word lists are read once, whatever the reloads. */
+export function buildEngine(knowledge: KnowledgeBase): Engine {
+  return createEngine(knowledge, { lexicon: loadLexicon() });
+}
 
 /** Loads the checked knowledge and the word lists, and builds the engine every door shares. */
 export function loadEngine(knowledgeDir: string = KNOWLEDGE_DIR): Engine {
-  return createEngine(loadKnowledge(knowledgeDir), { lexicon: loadLexicon() });
+  return buildEngine(loadKnowledge(knowledgeDir));
+}
+
+export interface LiveKnowledge<T extends Served> {
+  readonly host: KnowledgeHost<T>;
+  /** Stops watching the folder. */
+  close(): void;
+}
+
+/**
+ * The knowledge of a long-running door: loaded now (a KnowledgeError names every problem),
+ * then reloaded whenever a file in the folder changes.
+ */
+export async function openLiveKnowledge<T extends Served>(options: {
+  readonly dir?: string | undefined;
+  readonly serve: (engine: Engine) => T;
+  readonly logger: Logger;
+  readonly debounceMs?: number;
+}): Promise<LiveKnowledge<T>> {
+  const dir = options.dir ?? KNOWLEDGE_DIR;
+  const host = await KnowledgeHost.open({
+    dir,
+    logger: options.logger,
+    build: (knowledge) => options.serve(buildEngine(knowledge)),
+  });
+  const watcher = watchFolder(dir, () => void host.reload('watch'), {
+    logger: options.logger,
+    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+  });
+  return { host, close: () => watcher.close() };
 }

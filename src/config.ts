@@ -1,7 +1,11 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** How many questions one member may ask in a window, unless configured. */
 export const DEFAULT_COOLDOWN = { questions: 5, windowMs: 30_000 } as const;
+
+/** What the bot records of each question, unless configured: on, kept 30 days, DMs only counted. */
+export const DEFAULT_QUESTION_LOG = { enabled: true, days: 30, dms: false } as const;
 
 const optionalText = z
   .string()
@@ -39,18 +43,45 @@ const optionalToken = optionalText.pipe(
     .optional(),
 );
 
+/** A whole number in a range, from an env variable; blank means unset. */
+const optionalWholeNumber = (min: number, max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional(),
+  );
+
 /** A whole number in a range, from an env variable; blank means the default. */
 const optionalInteger = (min: number, max: number, fallback: number) =>
+  optionalWholeNumber(min, max).transform((value) => value ?? fallback);
+
+const HOST_NAME = /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i;
+
+/** Where the metrics server listens: loopback unless told, so nothing is exposed by accident. */
+const metricsHost = optionalText.pipe(
+  z
+    .string()
+    .refine(
+      (host) => isIP(host) !== 0 || HOST_NAME.test(host),
+      'must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+    )
+    .default('127.0.0.1'),
+);
+
+/** A switch: `on` or `off` (any case); blank means the default. */
+const optionalSwitch = (fallback: 'on' | 'off') =>
   optionalText
     .pipe(
       z
         .string()
-        .regex(/^\d+$/, 'must be a whole number')
-        .transform(Number)
-        .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+        .toLowerCase()
+        .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }))
         .optional(),
     )
-    .transform((value) => value ?? fallback);
+    .transform((value) => (value ?? fallback) === 'on');
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalToken,
@@ -65,10 +96,28 @@ const EnvSchema = z.object({
   KNOWLEDGE_DIR: optionalText,
   COOLDOWN_QUESTIONS: optionalInteger(0, 1000, DEFAULT_COOLDOWN.questions),
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
+  METRICS_PORT: optionalWholeNumber(1, 65535),
+  METRICS_HOST: metricsHost,
+  QUESTION_LOG: optionalSwitch(DEFAULT_QUESTION_LOG.enabled ? 'on' : 'off'),
+  QUESTION_LOG_DAYS: optionalInteger(1, 3650, DEFAULT_QUESTION_LOG.days),
+  QUESTION_LOG_DMS: optionalSwitch(DEFAULT_QUESTION_LOG.dms ? 'on' : 'off'),
+});
+type Env = z.infer<typeof EnvSchema>;
+
+/** What the terminal doors read: nothing of Discord, so a bad token cannot stop them. */
+const TerminalEnvSchema = EnvSchema.pick({ DATA_DIR: true, KNOWLEDGE_DIR: true });
+
+/** What `npm run kb -- report` reads: the terminal's variables and the question log's. */
+const CurationEnvSchema = EnvSchema.pick({
+  DATA_DIR: true,
+  KNOWLEDGE_DIR: true,
+  QUESTION_LOG: true,
+  QUESTION_LOG_DAYS: true,
+  QUESTION_LOG_DMS: true,
 });
 
-export type LogLevel = z.infer<typeof EnvSchema>['LOG_LEVEL'];
-export type LogFormat = z.infer<typeof EnvSchema>['LOG_FORMAT'];
+export type LogLevel = Env['LOG_LEVEL'];
+export type LogFormat = Env['LOG_FORMAT'];
 
 /** How many questions one member may ask in a window; `questions: 0` turns the limit off. */
 export interface CooldownConfig {
@@ -76,7 +125,34 @@ export interface CooldownConfig {
   readonly windowMs: number;
 }
 
-export interface Config {
+/** What `npm run ask` and the chat need: where the knowledge is, where files are written. */
+export interface TerminalConfig {
+  readonly dataDir: string;
+  /** A knowledge folder other than the repository's own. */
+  readonly knowledgeDir: string | undefined;
+}
+
+/** Where `/healthz` and `/metrics` are served. */
+export interface MetricsConfig {
+  readonly port: number;
+  readonly host: string;
+}
+
+/** What the bot records of each question in `<dataDir>/questions.jsonl`. */
+export interface QuestionLogConfig {
+  readonly enabled: boolean;
+  /** Lines older than this many days are dropped, at start and once a day. */
+  readonly days: number;
+  /** Record the text of direct messages too; off, a DM is only counted. */
+  readonly dms: boolean;
+}
+
+/** What `npm run kb -- report` needs: a bad Discord variable does not concern it. */
+export interface CurationConfig extends TerminalConfig {
+  readonly questionLog: QuestionLogConfig;
+}
+
+export interface Config extends CurationConfig {
   /** Absent: the terminal doors run instead of Discord. */
   readonly discordToken: string | undefined;
   /** The application id; the bot can run without it, deploying commands cannot. */
@@ -88,10 +164,9 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** JSON lines (for log collectors) or coloured lines for a person at a terminal. */
   readonly logFormat: LogFormat;
-  readonly dataDir: string;
-  /** A knowledge folder other than the repository's own. */
-  readonly knowledgeDir: string | undefined;
   readonly cooldown: CooldownConfig;
+  /** Absent (no `METRICS_PORT`): no health or metrics server. */
+  readonly metrics: MetricsConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -103,25 +178,52 @@ export class ConfigError extends Error {
   }
 }
 
-/** Environment to typed configuration; every missing or bad variable is named at once. */
-export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const result = EnvSchema.safeParse(env);
+/** Parses `env` with `schema`, or throws naming every bad variable at once. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  return result.data;
+}
+
+const terminalOf = (env: Pick<Env, 'DATA_DIR' | 'KNOWLEDGE_DIR'>): TerminalConfig => ({
+  dataDir: env.DATA_DIR,
+  knowledgeDir: env.KNOWLEDGE_DIR,
+});
+
+const curationOf = (env: z.infer<typeof CurationEnvSchema>): CurationConfig => ({
+  ...terminalOf(env),
+  questionLog: { enabled: env.QUESTION_LOG, days: env.QUESTION_LOG_DAYS, dms: env.QUESTION_LOG_DMS },
+});
+
+/** The variables the terminal doors use, and only those; every bad one is named at once. */
+export function readTerminalConfig(env: NodeJS.ProcessEnv): TerminalConfig {
+  return terminalOf(parseEnv(TerminalEnvSchema, env));
+}
+
+/** The variables `npm run kb -- report` uses, and only those; every bad one is named at once. */
+export function readCurationConfig(env: NodeJS.ProcessEnv): CurationConfig {
+  return curationOf(parseEnv(CurationEnvSchema, env));
+}
+
+/** Environment to typed configuration; every missing or bad variable is named at once. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const data = parseEnv(EnvSchema, env);
   return {
-    discordToken: result.data.DISCORD_TOKEN,
-    discordClientId: result.data.DISCORD_CLIENT_ID,
-    discordGuildId: result.data.DISCORD_GUILD_ID,
-    discordApiUrl: result.data.DISCORD_API_URL,
-    logLevel: result.data.LOG_LEVEL,
-    logFormat: result.data.LOG_FORMAT,
-    dataDir: result.data.DATA_DIR,
-    knowledgeDir: result.data.KNOWLEDGE_DIR,
+    ...curationOf(data),
+    discordToken: data.DISCORD_TOKEN,
+    discordClientId: data.DISCORD_CLIENT_ID,
+    discordGuildId: data.DISCORD_GUILD_ID,
+    discordApiUrl: data.DISCORD_API_URL,
+    logLevel: data.LOG_LEVEL,
+    logFormat: data.LOG_FORMAT,
     cooldown: {
-      questions: result.data.COOLDOWN_QUESTIONS,
-      windowMs: result.data.COOLDOWN_SECONDS * 1000,
+      questions: data.COOLDOWN_QUESTIONS,
+      windowMs: data.COOLDOWN_SECONDS * 1000,
     },
+    metrics:
+      data.METRICS_PORT === undefined ? undefined : { port: data.METRICS_PORT, host: data.METRICS_HOST },
   };
 }
 

@@ -6,8 +6,13 @@ export const SHUTDOWN_GRACE_MS = 5000;
 
 export interface LifecycleOptions {
   readonly logger: Logger;
-  /** Disconnects from Discord; the process exits when it settles or after the grace period. */
+  /**
+   * Disconnects from Discord and closes the metrics server; the process exits when it settles or
+   * after the grace period.
+   */
   stop(): Promise<void>;
+  /** Reads the knowledge again (on SIGHUP); without it SIGHUP is left to Node, which exits. */
+  reload?(): void;
   exit(code: number): void;
   /** The process, or a stand-in in tests. */
   readonly events?: Pick<EventEmitter, 'on' | 'once'>;
@@ -18,7 +23,7 @@ export interface LifecycleOptions {
  * logged and the bot keeps serving; an uncaught exception leaves the process in an unknown
  * state, so it disconnects and exits 1 for the supervisor to restart it. SIGINT and SIGTERM
  * disconnect (else the session lingers online for minutes), flush the logs and exit 0, within
- * SHUTDOWN_GRACE_MS in any case.
+ * SHUTDOWN_GRACE_MS in any case. SIGHUP reloads the knowledge, as daemons reload their files.
  */
 export function handleProcessEvents(options: LifecycleOptions): void {
   const { logger } = options;
@@ -61,6 +66,13 @@ export function handleProcessEvents(options: LifecycleOptions): void {
     events.once(signal, () => {
       logger.info({ signal }, 'shutting down');
       leave(0, 'disconnected from Discord');
+    });
+  }
+  const { reload } = options;
+  if (reload) {
+    events.on('SIGHUP', () => {
+      logger.info({ signal: 'SIGHUP' }, 'reloading the knowledge');
+      reload();
     });
   }
 }

@@ -1,8 +1,14 @@
+import path from 'node:path';
 import dotenv from 'dotenv';
-import { loadEngine } from './bootstrap.js';
-import { runChat } from './cli/chat.js';
+import { loadEngine, openLiveKnowledge } from './bootstrap.js';
+import { CHAT_HISTORY_FILE, runChat } from './cli/chat.js';
+import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
-import { startBot } from './discord/bot.js';
+import { checkDataDir } from './dataDir.js';
+import { serveEngine, startBot } from './discord/bot.js';
+import { BotMetrics } from './http/metrics.js';
+import { serveBotMetrics } from './http/serveBot.js';
+import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
@@ -15,6 +21,7 @@ async function main(): Promise<number | undefined> {
   dotenv.config({ quiet: true });
   const config = readConfig(process.env);
   if (config.discordToken) {
+    checkDataDir(config.dataDir);
     await runDiscord(config, config.discordToken);
     return undefined; // The gateway keeps the process alive until a signal.
   }
@@ -26,28 +33,48 @@ async function main(): Promise<number | undefined> {
     );
     return 1;
   }
-  await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout);
+  checkDataDir(config.dataDir);
+  await runChat(loadEngine(config.knowledgeDir), process.stdin, process.stdout, {
+    historyFile: path.join(config.dataDir, CHAT_HISTORY_FILE),
+    style: styleFor(process.stdout, process.env),
+  });
   return 0;
 }
 
 async function runDiscord(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
-  const engine = loadEngine(config.knowledgeDir);
+  const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
+  const metrics = new BotMetrics();
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let server: MetricsServer | undefined;
   handleProcessEvents({
     logger,
-    stop: async () => bot?.stop(),
+    stop: async () => {
+      knowledge.close();
+      await Promise.all([bot?.stop(), server?.close()]);
+    },
+    reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
   });
+  // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
+  if (config.metrics) {
+    const at = config.metrics;
+    server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
+      throw new ConfigError([describeListenError(error, at)]);
+    });
+    logger.info({ url: server.url }, 'serving /healthz and /metrics');
+  }
   let fatal: string | undefined;
   try {
     bot = await startBot({
       token,
       apiUrl: config.discordApiUrl,
-      engine,
+      knowledge: knowledge.host,
       dataDir: config.dataDir,
       cooldown: config.cooldown,
+      questionLog: config.questionLog,
       logger,
+      metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
@@ -58,6 +85,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       },
     });
   } catch (error) {
+    await server?.close(); // Else it would keep the process alive after the failed start.
     if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {

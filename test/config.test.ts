@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig, requireDiscord } from '../src/config.js';
+import {
+  ConfigError,
+  readConfig,
+  readCurationConfig,
+  readTerminalConfig,
+  requireDiscord,
+} from '../src/config.js';
 
 /** Shaped like a real bot token (id, timestamp, signature); not a real one. */
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
@@ -26,6 +32,8 @@ describe('readConfig', () => {
       dataDir: 'data',
       knowledgeDir: undefined,
       cooldown: { questions: 5, windowMs: 30_000 },
+      metrics: undefined,
+      questionLog: { enabled: true, days: 30, dms: false },
     });
   });
 
@@ -39,6 +47,8 @@ describe('readConfig', () => {
       DATA_DIR: ' ',
       COOLDOWN_QUESTIONS: '',
       COOLDOWN_SECONDS: ' ',
+      METRICS_PORT: '',
+      METRICS_HOST: '',
     });
     expect(config).toMatchObject({
       discordToken: undefined,
@@ -48,6 +58,7 @@ describe('readConfig', () => {
       logFormat: 'json',
       dataDir: 'data',
       cooldown: { questions: 5, windowMs: 30_000 },
+      metrics: undefined,
     });
   });
 
@@ -75,6 +86,11 @@ describe('readConfig', () => {
         LOG_FORMAT: 'xml',
         COOLDOWN_QUESTIONS: 'five',
         COOLDOWN_SECONDS: '0',
+        METRICS_PORT: '9464a',
+        METRICS_HOST: 'http://0.0.0.0',
+        QUESTION_LOG: 'yes',
+        QUESTION_LOG_DAYS: '0',
+        QUESTION_LOG_DMS: 'true',
       }),
     );
     expect(problems.map((problem) => problem.split(':')[0])).toEqual([
@@ -85,6 +101,11 @@ describe('readConfig', () => {
       'LOG_FORMAT',
       'COOLDOWN_QUESTIONS',
       'COOLDOWN_SECONDS',
+      'METRICS_PORT',
+      'METRICS_HOST',
+      'QUESTION_LOG',
+      'QUESTION_LOG_DAYS',
+      'QUESTION_LOG_DMS',
     ]);
   });
 
@@ -117,9 +138,70 @@ describe('readConfig', () => {
     expect(readConfig({ COOLDOWN_QUESTIONS: '0' }).cooldown.questions).toBe(0);
   });
 
+  it('reads the question log switches, in any case, and its retention within 1..3650 days', () => {
+    expect(
+      readConfig({ QUESTION_LOG: 'OFF', QUESTION_LOG_DAYS: '7', QUESTION_LOG_DMS: 'On' }).questionLog,
+    ).toEqual({ enabled: false, days: 7, dms: true });
+    expect(problemsOf(() => readConfig({ QUESTION_LOG_DAYS: '3651' }))).toEqual([
+      'QUESTION_LOG_DAYS: must be at most 3650',
+    ]);
+    expect(problemsOf(() => readConfig({ QUESTION_LOG: 'no' }))).toEqual(['QUESTION_LOG: must be on or off']);
+  });
+
   it('reads the knowledge folder and the log format', () => {
     const config = readConfig({ KNOWLEDGE_DIR: '/srv/knowledge', LOG_FORMAT: 'pretty' });
     expect(config).toMatchObject({ knowledgeDir: '/srv/knowledge', logFormat: 'pretty' });
+  });
+});
+
+describe('readConfig: the metrics server', () => {
+  it('is off without METRICS_PORT, even when METRICS_HOST is set', () => {
+    expect(readConfig({ METRICS_HOST: '0.0.0.0' }).metrics).toBeUndefined();
+  });
+
+  it('listens on loopback unless METRICS_HOST says otherwise', () => {
+    expect(readConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    for (const host of ['0.0.0.0', '::', '::1', '10.0.0.7', 'localhost', 'metrics.internal']) {
+      expect(readConfig({ METRICS_PORT: ' 9464 ', METRICS_HOST: host }).metrics).toEqual({
+        port: 9464,
+        host,
+      });
+    }
+  });
+
+  it('names a port out of 1..65535 or not a number, and a host that is a URL or has a port', () => {
+    const problems = (env: Record<string, string>) => problemsOf(() => readConfig(env));
+    expect(problems({ METRICS_PORT: '0' })).toEqual(['METRICS_PORT: must be at least 1']);
+    expect(problems({ METRICS_PORT: '65536' })).toEqual(['METRICS_PORT: must be at most 65535']);
+    expect(problems({ METRICS_PORT: '-1' })).toEqual(['METRICS_PORT: must be a whole number']);
+    for (const host of ['http://0.0.0.0', '127.0.0.1:9464', 'my host', '-bad-.example']) {
+      expect(problems({ METRICS_PORT: '9464', METRICS_HOST: host })).toEqual([
+        'METRICS_HOST: must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+      ]);
+    }
+  });
+});
+
+describe('readCurationConfig', () => {
+  it('reads the data and knowledge folders, whatever is wrong with the Discord variables', () => {
+    expect(
+      readCurationConfig({
+        DISCORD_TOKEN: 'Bot nonsense',
+        LOG_LEVEL: 'loud',
+        DATA_DIR: '/srv/bot',
+        QUESTION_LOG: 'off',
+      }),
+    ).toEqual({
+      dataDir: '/srv/bot',
+      knowledgeDir: undefined,
+      questionLog: { enabled: false, days: 30, dms: false },
+    });
+  });
+
+  it('still names a bad variable it reads', () => {
+    expect(problemsOf(() => readCurationConfig({ QUESTION_LOG_DAYS: 'a week' }))).toEqual([
+      'QUESTION_LOG_DAYS: must be a whole number',
+    ]);
   });
 });
 
@@ -133,5 +215,29 @@ describe('requireDiscord', () => {
     expect(requireDiscord(readConfig({ DISCORD_TOKEN: TOKEN }), { clientId: false }).discordToken).toBe(
       TOKEN,
     );
+  });
+});
+
+describe('readTerminalConfig', () => {
+  it('reads the knowledge and data folders, and ignores the Discord variables even when bad', () => {
+    const env = {
+      DISCORD_TOKEN: 'garbage',
+      DISCORD_CLIENT_ID: 'my-app',
+      LOG_LEVEL: 'loud',
+      COOLDOWN_SECONDS: 'thirty',
+      KNOWLEDGE_DIR: '/srv/knowledge',
+      DATA_DIR: '/srv/data',
+    };
+    expect(readTerminalConfig(env)).toEqual({ knowledgeDir: '/srv/knowledge', dataDir: '/srv/data' });
+    expect(problemsOf(() => readConfig(env)).map((problem) => problem.split(':')[0])).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'LOG_LEVEL',
+      'COOLDOWN_SECONDS',
+    ]);
+  });
+
+  it('defaults as readConfig does', () => {
+    expect(readTerminalConfig({ DATA_DIR: ' ' })).toEqual({ knowledgeDir: undefined, dataDir: 'data' });
   });
 });

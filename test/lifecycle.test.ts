@@ -3,12 +3,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from '../src/lifecycle.js';
 import { createLogger } from '../src/log.js';
 
-function setUp(stop: () => Promise<void>) {
+function setUp(stop: () => Promise<void>, reload?: () => void) {
   const events = new EventEmitter();
   const lines: Array<Record<string, unknown>> = [];
   const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
   const exits: number[] = [];
-  handleProcessEvents({ logger, stop, exit: (code) => exits.push(code), events });
+  handleProcessEvents({
+    logger,
+    stop,
+    exit: (code) => exits.push(code),
+    events,
+    ...(reload ? { reload } : {}),
+  });
   return { events, lines, exits, messages: () => lines.map((line) => line.msg) };
 }
 
@@ -66,5 +72,22 @@ describe('handleProcessEvents', () => {
     await vi.waitFor(() => expect(run.exits).toEqual([1]));
     expect(run.lines[0]).toMatchObject({ level: 60, err: { name: 'TypeError', message: 'x is undefined' } });
     expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('on SIGHUP reloads the knowledge, every time, and keeps running', async () => {
+    const stop = vi.fn(async () => {});
+    const reload = vi.fn();
+    const run = setUp(stop, reload);
+    run.events.emit('SIGHUP');
+    run.events.emit('SIGHUP');
+    expect(reload).toHaveBeenCalledTimes(2);
+    expect(run.messages()).toEqual(['reloading the knowledge', 'reloading the knowledge']);
+    expect(stop).not.toHaveBeenCalled();
+    expect(run.exits).toEqual([]);
+  });
+
+  it('leaves SIGHUP alone when there is nothing to reload', () => {
+    const run = setUp(async () => {});
+    expect(run.events.listenerCount('SIGHUP')).toBe(0);
   });
 });

@@ -1,27 +1,33 @@
 import { createInterface } from 'node:readline';
 import dotenv from 'dotenv';
 import { loadEngine } from '../bootstrap.js';
-import { ConfigError, readConfig } from '../config.js';
+import { ConfigError, readTerminalConfig } from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { KnowledgeError } from '../knowledge/load.js';
-import { renderExplanation, renderText, toJson } from './render.js';
+import { HELP_OPTION, readCommandLine } from './commandLine.js';
+import { renderExplanation, renderText, styleFor, toJson } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
        some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)`;
 
 /** Answers one question given as arguments, or every line of a piped stdin, in order. */
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const explain = argv.includes('--explain');
-  const words = argv.filter((arg) => arg !== '--json' && arg !== '--explain');
-  if (words.includes('--help') || words.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const commandLine = readCommandLine(
+    'ask',
+    {
+      args: argv,
+      options: { ...HELP_OPTION, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const { json = false, explain = false } = commandLine.values;
+  const words = commandLine.positionals;
   let engine: Engine;
   try {
     dotenv.config({ quiet: true });
-    engine = loadEngine(readConfig(process.env).knowledgeDir);
+    engine = loadEngine(readTerminalConfig(process.env).knowledgeDir);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -33,9 +39,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  const style = styleFor(process.stdout, process.env);
   const print = (question: string) => {
     const answer = engine.ask(question);
-    process.stdout.write(`${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge)}\n`);
+    process.stdout.write(
+      `${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge, style)}\n`,
+    );
     if (explain) process.stdout.write(`${renderExplanation(engine.explain(question))}\n`);
   };
   if (words.length > 0) {

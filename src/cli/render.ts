@@ -1,4 +1,6 @@
+import { inspect } from 'node:util';
 import type { Explanation } from '../core/engine.js';
+import { formatLocation, formatPercent } from '../core/format.js';
 import type { Answer, KnowledgeBase } from '../core/types.js';
 
 /** The JSON contract of `npm run ask -- --json`: one object a question. */
@@ -38,27 +40,49 @@ export function toJson(answer: Answer): AnswerJson {
 }
 
 const LABELS = {
-  fr: {
-    sentence: 'phrase',
-    confidence: 'confiance',
-    suggestions: 'Vous pouvez demander :',
-    related: 'Voir aussi :',
-  },
-  en: { sentence: 'sentence', confidence: 'confidence', suggestions: 'You could ask:', related: 'See also:' },
+  fr: { confidence: 'confiance', suggestions: 'Vous pouvez demander :', related: 'Voir aussi :' },
+  en: { confidence: 'confidence', suggestions: 'You could ask:', related: 'See also:' },
 } as const;
 
+type Paint = (text: string) => string;
+
+/** How the terminal marks the parts of an answer: the quote stands out, the rest steps back. */
+export interface TextStyle {
+  readonly quote: Paint;
+  readonly muted: Paint;
+  readonly heading: Paint;
+}
+
+const unpainted: Paint = (text) => text;
+const paint =
+  (colour: keyof typeof inspect.colors): Paint =>
+  (text) => {
+    const [open, close] = inspect.colors[colour] ?? [0, 0];
+    return `\x1b[${open}m${text}\x1b[${close}m`;
+  };
+
+export const PLAIN: TextStyle = { quote: unpainted, muted: unpainted, heading: unpainted };
+export const COLOURED: TextStyle = { quote: paint('cyan'), muted: paint('dim'), heading: paint('bold') };
+
+/** Colours only for a terminal that shows them, and never when NO_COLOR is set (no-color.org). */
+export function styleFor(output: NodeJS.WritableStream, env: NodeJS.ProcessEnv): TextStyle {
+  if (env.NO_COLOR) return PLAIN;
+  return (output as { hasColors?: () => boolean }).hasColors?.() === true ? COLOURED : PLAIN;
+}
+
 /** A readable rendering of an answer for a terminal. */
-export function renderText(answer: Answer, knowledge: KnowledgeBase): string {
+export function renderText(answer: Answer, knowledge: KnowledgeBase, style: TextStyle = PLAIN): string {
   const labels = LABELS[answer.language];
   const lines = [answer.text];
   for (const citation of answer.citations) {
     const title = knowledge.sources.find((source) => source.id === citation.source)?.title ?? citation.source;
-    lines.push(`  « ${citation.quote} »`);
-    lines.push(`  — ${title}, §${citation.paragraph}, ${labels.sentence} ${citation.sentence}`);
+    lines.push(`  ${style.quote(`« ${citation.quote} »`)}`);
+    lines.push(style.muted(`  — ${title}, ${formatLocation(citation, answer.language)}`));
   }
-  if (answer.answered) lines.push(`  (${labels.confidence} ${Math.round(answer.confidence * 100)} %)`);
+  if (answer.answered)
+    lines.push(style.muted(`  (${labels.confidence} ${formatPercent(answer.confidence, answer.language)})`));
   if (answer.suggestions.length > 0) {
-    lines.push(answer.answered ? labels.related : labels.suggestions);
+    lines.push(style.heading(answer.answered ? labels.related : labels.suggestions));
     for (const suggestion of answer.suggestions.slice(0, 3)) lines.push(`  • ${suggestion}`);
   }
   return lines.join('\n');

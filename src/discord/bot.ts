@@ -10,15 +10,24 @@ import {
   RESTEvents,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import { type CooldownConfig, DEFAULT_COOLDOWN } from '../config.js';
+import {
+  type CooldownConfig,
+  DEFAULT_COOLDOWN,
+  DEFAULT_QUESTION_LOG,
+  type QuestionLogConfig,
+} from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
+import { BotMetrics } from '../http/metrics.js';
+import type { KnowledgeHost } from '../knowledge/host.js';
 import { describeError, type Logger } from '../log.js';
 import { Cooldown } from './cooldown.js';
 import { FeedbackLog, type FeedbackSink } from './feedback.js';
-import type { BotContext } from './handlers/context.js';
+import type { BotContext, ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
+import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
+import { QuestionLog } from './questionLog.js';
 import { noMentions, type ReplyPayload } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
 import { VoteLedger } from './voteLedger.js';
@@ -43,22 +52,28 @@ export interface BotOptions {
   readonly token: string;
   /** REST base such as `http://127.0.0.1:8080/api`; Discord's own when absent. */
   readonly apiUrl?: string | undefined;
-  readonly engine: Engine;
+  /** The knowledge served, read anew for each interaction and message (see `serveEngine`). */
+  readonly knowledge: Pick<KnowledgeHost<ServedKnowledge>, 'current' | 'reload' | 'onReload'>;
   readonly dataDir: string;
   /** Where votes go; default `<dataDir>/feedback.jsonl`. */
   readonly feedback?: FeedbackSink;
+  /** What is recorded of each question in `<dataDir>/questions.jsonl` (default: on, 30 days, DMs counted). */
+  readonly questionLog?: QuestionLogConfig;
   /** Questions per member across every surface (default: 5 per 30 s). */
   readonly cooldown?: CooldownConfig;
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
   readonly deferAfterMs?: number;
   readonly logger: Logger;
+  /** Where questions, replies and Discord's faults are counted (default: a registry of its own). */
+  readonly metrics?: BotMetrics;
   /** Discord closed the gateway for good (a fatal close code): the process should stop. */
   readonly onFatal?: (message: string) => void;
 }
 
 export interface Bot {
   readonly client: Client<true>;
-  /** Closes the gateway session and stops every timer. */
+  readonly metrics: BotMetrics;
+  /** Closes the gateway session, stops every timer and waits for the question log's writes. */
   stop(): Promise<void>;
 }
 
@@ -124,28 +139,48 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'this member does not accept direct messages: skipped'],
 ]);
 
+/** What the Discord door serves from one version of the knowledge: its engine and known questions. */
+export function serveEngine(engine: Engine): ServedKnowledge {
+  return { engine, knowledge: engine.knowledge, questions: createQuestionIndex(engine.knowledge) };
+}
+
+/** Keeps the knowledge gauges on what is served and counts every reload, until the returned stop. */
+function countKnowledge(knowledge: BotOptions['knowledge'], metrics: BotMetrics): () => void {
+  metrics.setKnowledge(knowledge.current().knowledge);
+  return knowledge.onReload((result, served) => {
+    if (result.ok) metrics.setKnowledge(served.knowledge);
+    metrics.countKnowledgeReload(result.ok ? 'ok' : 'error');
+  });
+}
+
 /** Connects to Discord and serves every surface until `stop()`. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
-  const context: BotContext = {
-    engine: options.engine,
-    knowledge: options.engine.knowledge,
-    questions: createQuestionIndex(options.engine.knowledge),
+  const metrics = options.metrics ?? new BotMetrics();
+  const stopCountingReloads = countKnowledge(options.knowledge, metrics);
+  instrumentClient(client, metrics);
+  const questionLog = new QuestionLog(options.dataDir, options.questionLog ?? DEFAULT_QUESTION_LOG, logger);
+  const lasting: Omit<BotContext, keyof ServedKnowledge> = {
     feedback: options.feedback ?? new FeedbackLog(options.dataDir),
+    questionLog,
     votes: new VoteLedger(),
     logger,
     cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    reloadKnowledge: (trigger) => options.knowledge.reload(trigger),
+    metrics,
   };
+  // Taken once per event: a reload while it is answered does not mix two versions in one reply.
+  const contextNow = (): BotContext => ({ ...lasting, ...options.knowledge.current() });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, context);
+    void handleInteraction(interaction, contextNow());
   });
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
     const where = { message: message.id, channel: message.channelId };
-    handleMessage(toIncoming(message), client.user.id, context).then(
+    handleMessage(toIncoming(message), client.user.id, contextNow()).then(
       (outcome) => {
         if (outcome === 'no-permission') {
           logger.info(
@@ -206,5 +241,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  return { client, stop: () => client.destroy() };
+  questionLog.start();
+  return {
+    client,
+    metrics,
+    async stop() {
+      stopCountingReloads();
+      await client.destroy();
+      await questionLog.stop();
+    },
+  };
 }

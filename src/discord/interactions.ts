@@ -1,5 +1,6 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { describeError } from '../log.js';
+import type { Surface } from './customIds.js';
 import { relatedHandler, voteHandler } from './handlers/components.js';
 import type { BotContext } from './handlers/context.js';
 import type { Handler } from './handlers/handler.js';
@@ -10,15 +11,16 @@ import { languageOfLocale, stringsFor } from './strings.js';
 
 /** A handler bound to its interaction. */
 interface Route {
-  readonly isQuestion: boolean;
+  /** Where a question came from; null when the handler asks none. */
+  readonly surface: Surface | null;
   readonly ephemeral: boolean;
   reply(context: BotContext): ReturnType<Handler<unknown>['reply']>;
 }
 
-function bind<I>(handler: Handler<I>, interaction: I): Route {
+function bind<I>(handler: Handler<I>, interaction: I, surface: Surface | null): Route {
   const ephemeral = handler.ephemeral(interaction);
   return {
-    isQuestion: handler.isQuestion,
+    surface: handler.isQuestion ? surface : null,
     ephemeral,
     reply: (context) => handler.reply(interaction, context, ephemeral),
   };
@@ -42,13 +44,14 @@ const unknownCommand: Handler<RepliableInteraction & { commandName: string }> = 
 
 function routeOf(interaction: Interaction): Route | null {
   if (interaction.isChatInputCommand()) {
-    return bind(SLASH_HANDLERS.get(interaction.commandName) ?? unknownCommand, interaction);
+    return bind(SLASH_HANDLERS.get(interaction.commandName) ?? unknownCommand, interaction, 'slash');
   }
   if (interaction.isMessageContextMenuCommand()) {
-    return bind(MESSAGE_MENU_HANDLERS.get(interaction.commandName) ?? unknownCommand, interaction);
+    const handler = MESSAGE_MENU_HANDLERS.get(interaction.commandName) ?? unknownCommand;
+    return bind(handler, interaction, 'context-menu');
   }
-  if (interaction.isStringSelectMenu()) return bind(relatedHandler, interaction);
-  if (interaction.isButton()) return bind(voteHandler, interaction);
+  if (interaction.isStringSelectMenu()) return bind(relatedHandler, interaction, 'related');
+  if (interaction.isButton()) return bind(voteHandler, interaction, null);
   return null;
 }
 
@@ -72,7 +75,7 @@ async function admitted(interaction: RepliableInteraction, context: BotContext):
 
 /**
  * Routes an interaction to its handler: the cooldown first, a deferral if the reply is slow,
- * and one private notice if the handler throws.
+ * and one private notice if the handler throws. A question's reply is timed once it is sent.
  */
 export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
   const start = performance.now();
@@ -84,8 +87,9 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     } else {
       const route = routeOf(interaction);
       if (!route || !interaction.isRepliable()) return;
-      if (route.isQuestion && !(await admitted(interaction, context))) return;
+      if (route.surface && !(await admitted(interaction, context))) return;
       await respond(interaction, route.ephemeral, () => route.reply(context), context.deferAfterMs);
+      if (route.surface) context.metrics.observeReply(route.surface, (performance.now() - start) / 1000);
     }
     // No user id and no question text: what was served, and how fast.
     context.logger.debug(

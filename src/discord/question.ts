@@ -1,5 +1,8 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
+import type { BotMetrics } from '../http/metrics.js';
+import type { Surface } from './customIds.js';
+import type { QuestionRecorder } from './questionLog.js';
 import { RELATED_SHOWN } from './render.js';
 
 /**
@@ -42,14 +45,28 @@ export function stripDiscordMarkup(text: string): string {
     .trim();
 }
 
-/** How every surface asks the engine: markup removed, the member's locale as the fallback language. */
+/** Where a question is noted once answered; absent in tests of the asking alone. */
+export interface QuestionSinks {
+  /** The question and its outcome, for curators (never who asked). */
+  readonly questionLog?: QuestionRecorder;
+  /** Counted by surface, outcome and language, for `/metrics`. */
+  readonly metrics?: Pick<BotMetrics, 'countQuestion'>;
+}
+
+/**
+ * How every surface asks the engine: markup removed, the member's locale as the fallback
+ * language. The question and its outcome are then noted in the question log and counted in
+ * the metrics, here and nowhere else, so no surface can skip either.
+ */
 export function askAbout(
   question: string,
   fallbackLanguage: Language,
-  context: { readonly engine: Pick<Engine, 'ask'> },
+  surface: Surface,
+  context: QuestionSinks & { readonly engine: Pick<Engine, 'ask'> },
 ): Answer {
-  return context.engine.ask(stripDiscordMarkup(question), {
-    fallbackLanguage,
-    maxSuggestions: RELATED_SHOWN,
-  });
+  const asked = stripDiscordMarkup(question);
+  const answer = context.engine.ask(asked, { fallbackLanguage, maxSuggestions: RELATED_SHOWN });
+  context.questionLog?.record(asked, answer, surface);
+  context.metrics?.countQuestion(surface, answer);
+  return answer;
 }

@@ -10,8 +10,12 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { CooldownConfig } from '../config.js';
+import { formatLocation } from '../core/format.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
 import type { Answer, KnowledgeBase, Language } from '../core/types.js';
+import type { IdChanges } from '../knowledge/diff.js';
+import type { ReloadResult } from '../knowledge/host.js';
+import { formatIssue } from '../knowledge/validate.js';
 import { relatedId, type Surface, voteId } from './customIds.js';
 import { stringsFor } from './strings.js';
 
@@ -230,7 +234,7 @@ export function renderAnswer(
     description: fitUserText(answer.text, LIMITS.description),
     color: answer.answered ? (answer.hedged ? COLOURS.hedged : COLOURS.answer) : COLOURS.refusal,
     fields: citations.map((citation) => ({
-      name: strings.location(citation.paragraph, citation.sentence),
+      name: formatLocation(citation, answer.language),
       value: truncateAtWord(`> ${escapeMarkdown(citation.quote)}`, LIMITS.fieldValue),
     })),
   };
@@ -266,6 +270,42 @@ export function renderNotice(text: string, ephemeral: boolean): ReplyPayload {
     allowedMentions: noMentions(),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** "(+1 −0 ~2)": records added, removed and changed. */
+function countChanges(changes: IdChanges): string {
+  return `(+${changes.added.length} −${changes.removed.length} ~${changes.changed.length})`;
+}
+
+/** One error of the knowledge files on a line of its own; a file could say anything, so escaped. */
+const ERROR_LINE = 300;
+
+/**
+ * What `/knowledge reload` did: the counts and changes, or the errors that kept the old
+ * knowledge, as many as fit in one message and how many more there are.
+ */
+export function renderReload(result: ReloadResult, language: Language, ephemeral: boolean): ReplyPayload {
+  const strings = stringsFor(language);
+  if (result.ok) {
+    const { facts, glossary } = result.diff;
+    const glossaryChanged = glossary.added.length + glossary.removed.length + glossary.changed.length > 0;
+    const changes = `${countChanges(facts)}${glossaryChanged ? strings.glossaryChanges(countChanges(glossary)) : ''}`;
+    return renderNotice(strings.reloaded(result.articles, result.facts, changes), ephemeral);
+  }
+  const lines = [strings.reloadFailed(result.errors.length)];
+  let length = lines[0]?.length ?? 0;
+  let shown = 0;
+  for (const issue of result.errors) {
+    const line = `• ${fitUserText(formatIssue(issue), ERROR_LINE)}`;
+    const rest = result.errors.length - shown - 1;
+    const tail = rest > 0 ? strings.moreErrors(rest).length + 1 : 0;
+    if (length + 1 + line.length + tail > LIMITS.content) break;
+    lines.push(line);
+    length += 1 + line.length;
+    shown += 1;
+  }
+  if (shown < result.errors.length) lines.push(strings.moreErrors(result.errors.length - shown));
+  return renderNotice(lines.join('\n'), ephemeral);
 }
 
 /** Why a member's question is not answered now, and when to ask again (rounded up to a second). */

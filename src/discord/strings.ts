@@ -3,7 +3,6 @@ import type { Language } from '../core/types.js';
 /** Every user-facing string of the Discord door, in both languages, in one place. */
 export const STRINGS = {
   fr: {
-    location: (paragraph: number, sentence: number) => `§${paragraph}, phrase ${sentence}`,
     confidence: 'confiance',
     notCovered: 'Pas dans l’article',
     question: 'Question',
@@ -41,9 +40,15 @@ export const STRINGS = {
       'Je ne connais qu’un article. Je réponds en français ou en anglais, en citant ses mots exacts et leur place (paragraphe, phrase). Quand il ne dit pas quelque chose, je le dis.',
     aboutHow: '`/ask`, une mention, un message privé, ou le menu d’un message (Applications).',
     languageName: { fr: 'français', en: 'anglais' },
+    reloaded: (articles: number, facts: number, changes: string) =>
+      `Connaissances rechargées : ${articles} article${articles > 1 ? 's' : ''}, ${facts} fait${facts > 1 ? 's' : ''} ${changes}.`,
+    glossaryChanges: (changes: string) => `, glossaire ${changes}`,
+    reloadFailed: (errors: number) =>
+      `Rien n’a changé : les fichiers ont ${errors} erreur${errors > 1 ? 's' : ''}, je garde les connaissances d’avant.`,
+    moreErrors: (count: number) => `… et ${count} de plus.`,
+    reloadForbidden: 'Recharger mes connaissances demande la permission Gérer le serveur.',
   },
   en: {
-    location: (paragraph: number, sentence: number) => `¶${paragraph}, sentence ${sentence}`,
     confidence: 'confidence',
     notCovered: 'Not in the article',
     question: 'Question',
@@ -81,6 +86,13 @@ export const STRINGS = {
       'I know one article. I answer in French or English, quoting its exact words and where they are (paragraph, sentence). When it does not say something, I tell you so.',
     aboutHow: '`/ask`, a mention, a direct message, or a message’s menu (Apps).',
     languageName: { fr: 'French', en: 'English' },
+    reloaded: (articles: number, facts: number, changes: string) =>
+      `Knowledge reloaded: ${articles} article${articles === 1 ? '' : 's'}, ${facts} fact${facts === 1 ? '' : 's'} ${changes}.`,
+    glossaryChanges: (changes: string) => `, glossary ${changes}`,
+    reloadFailed: (errors: number) =>
+      `Nothing changed: the files have ${errors} error${errors === 1 ? '' : 's'}, so I keep serving the knowledge I had.`,
+    moreErrors: (count: number) => `… and ${count} more.`,
+    reloadForbidden: 'Reloading my knowledge takes the Manage Server permission.',
   },
 } as const satisfies Record<Language, unknown>;
 

@@ -66,10 +66,11 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
   }
 
   const parsed: {
+    root: string;
     sources: ParsedKnowledge['sources'][number][];
     factFiles: ParsedKnowledge['factFiles'][number][];
     glossary: ParsedKnowledge['glossary'];
-  } = { sources: [], factFiles: [], glossary: null };
+  } = { root, sources: [], factFiles: [], glossary: null };
 
   for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),

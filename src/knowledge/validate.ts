@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { countOccurrences, locateQuote, splitSentences } from '../core/segment.js';
 import { foldText } from '../core/text.js';
-import type { Concept, Fact, KnowledgeBase, Source } from '../core/types.js';
+import type { Concept, Fact, KnowledgeBase, Language, Location, Source } from '../core/types.js';
 import { LANGUAGES } from '../core/types.js';
 import { ConceptRecord, FactRecord, MIN_ALTERNATES, SourceFile } from './schema.js';
 
@@ -22,6 +22,8 @@ export interface ValidationReport {
 
 /** The knowledge files once read and parsed, before any check. */
 export interface ParsedKnowledge {
+  /** The knowledge folder, as the user named it. */
+  readonly root: string;
   readonly sources: ReadonlyArray<{
     readonly id: string;
     readonly file: string;
@@ -73,7 +75,16 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
   }
 
   const facts: Fact[] = [];
-  const firstFile = new Map<string, string>();
+  const context: FactContext = {
+    sources,
+    sourceFiles,
+    known: new Set(parsed.sources.map((source) => source.id)),
+    firstFile: new Map(),
+    errors,
+    warnings,
+  };
+  // Every quote found in the article covers its sentence, even when its fact has other errors.
+  const located: Array<Location & { source: string }> = [];
   // Sentence coverage means nothing for a source whose facts could not all be read.
   const incomplete = new Set<string>();
   for (const file of parsed.factFiles) {
@@ -86,52 +97,9 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
       continue;
     }
     file.data.forEach((item, position) => {
-      const label = recordLabel(item, position);
-      const record = parseWith(FactRecord, item, file.file, label, errors);
-      if (!record) return;
-      const issue = (field: string, message: string) => ({ file: file.file, id: record.id, field, message });
-      const seenIn = firstFile.get(record.id);
-      if (seenIn !== undefined) errors.push(issue('id', `duplicate id, first defined in ${seenIn}`));
-      else firstFile.set(record.id, file.file);
-      for (const language of LANGUAGES) {
-        const count = record.questions[language].length;
-        if (count < MIN_ALTERNATES) {
-          errors.push(
-            issue(
-              `questions.${language}`,
-              `has ${count} alternate questions, needs at least ${MIN_ALTERNATES}`,
-            ),
-          );
-        }
-      }
-      const sourceId = record.source ?? file.source;
-      const source = sources.get(sourceId);
-      if (!source) {
-        const known = parsed.sources.some((s) => s.id === sourceId);
-        if (!known) errors.push(issue('source', `names the source "${sourceId}", which does not exist`));
-        return;
-      }
-      const location = locateQuote(source.sentences, record.quote);
-      if (!location) {
-        const where = source.text.includes(record.quote)
-          ? 'runs across two sentences of'
-          : 'is not verbatim in';
-        errors.push(issue('quote', `${where} ${sourceFiles.get(sourceId)}: "${record.quote}"`));
-        return;
-      }
-      const occurrences = countOccurrences(source.text, record.quote);
-      if (occurrences > 1) {
-        warnings.push(issue('quote', `occurs ${occurrences} times in the article; cited at its first place`));
-      }
-      facts.push({
-        id: record.id,
-        source: sourceId,
-        quote: record.quote,
-        location,
-        answer: record.answer,
-        questions: record.questions,
-        featured: record.featured,
-      });
+      const checked = checkFact(item, position, file, context);
+      if (checked.location) located.push(checked.location);
+      if (checked.fact) facts.push(checked.fact);
     });
   }
 
@@ -139,11 +107,11 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
     if (incomplete.has(source.id)) continue;
     const file = sourceFiles.get(source.id) ?? source.id;
     for (const sentence of source.sentences) {
-      const covered = facts.some(
-        (fact) =>
-          fact.source === source.id &&
-          fact.location.paragraph === sentence.paragraph &&
-          fact.location.sentence === sentence.sentence,
+      const covered = located.some(
+        (place) =>
+          place.source === source.id &&
+          place.paragraph === sentence.paragraph &&
+          place.sentence === sentence.sentence,
       );
       if (!covered) {
         errors.push({
@@ -156,11 +124,133 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
   }
 
   const glossary = parsed.glossary ? checkGlossary(parsed.glossary.file, parsed.glossary.data, errors) : [];
-  if (sources.size === 0 && errors.length === 0)
-    errors.push({ file: 'knowledge/', message: 'no source found' });
+  if (sources.size === 0 && errors.length === 0) {
+    errors.push({
+      file: parsed.root,
+      message:
+        'the knowledge folder holds no source (a sub-folder with source.yaml, article.txt, facts.yaml)',
+    });
+  }
 
   const knowledge = errors.length === 0 ? { sources: [...sources.values()], facts, glossary } : null;
   return { errors, warnings, knowledge };
+}
+
+interface FactContext {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly sourceFiles: ReadonlyMap<string, string>;
+  /** Every source folder, read or not: a fact naming one of them is not naming a missing source. */
+  readonly known: ReadonlySet<string>;
+  /** The file where each fact id was first seen. */
+  readonly firstFile: Map<string, string>;
+  readonly errors: KnowledgeIssue[];
+  readonly warnings: KnowledgeIssue[];
+}
+
+/**
+ * Checks one fact and reports every problem it has at once: a field the schema rejects does not
+ * hide a duplicate id, too few alternates or a quote missing from the article. Returns where
+ * its quote is, when found, and the fact when it has no error.
+ */
+function checkFact(
+  item: unknown,
+  position: number,
+  file: { readonly file: string; readonly source: string },
+  context: FactContext,
+): { location: (Location & { source: string }) | null; fact: Fact | null } {
+  const { errors } = context;
+  const label = recordLabel(item, position);
+  const record = parseWith(FactRecord, item, file.file, label, errors);
+  const fields = record ?? validFields(item);
+  const issue = (field: string, message: string) => ({ file: file.file, id: label, field, message });
+  const none = { location: null, fact: null };
+
+  if (fields.id !== undefined) {
+    const seenIn = context.firstFile.get(fields.id);
+    if (seenIn !== undefined) errors.push(issue('id', `duplicate id, first defined in ${seenIn}`));
+    else context.firstFile.set(fields.id, file.file);
+  }
+  for (const language of LANGUAGES) {
+    const count = fields.questions?.[language]?.length;
+    if (count !== undefined && count < MIN_ALTERNATES) {
+      errors.push(
+        issue(`questions.${language}`, `has ${count} alternate questions, needs at least ${MIN_ALTERNATES}`),
+      );
+    }
+  }
+  const sourceId = fields.source ?? file.source;
+  const source = context.sources.get(sourceId);
+  if (!source) {
+    if (!context.known.has(sourceId))
+      errors.push(issue('source', `names the source "${sourceId}", which does not exist`));
+    return none;
+  }
+  if (fields.quote === undefined) return none;
+  const quote = fields.quote;
+  const location = locateQuote(source.sentences, quote);
+  if (!location) {
+    errors.push(
+      issue('quote', quoteProblem(quote, source.text, context.sourceFiles.get(sourceId) ?? sourceId)),
+    );
+    return none;
+  }
+  const occurrences = countOccurrences(source.text, quote);
+  if (occurrences > 1) {
+    context.warnings.push(
+      issue('quote', `occurs ${occurrences} times in the article; cited at its first place`),
+    );
+  }
+  const placed = { source: sourceId, ...location };
+  if (!record) return { location: placed, fact: null };
+  const fact = {
+    id: record.id,
+    source: sourceId,
+    quote,
+    location,
+    answer: record.answer,
+    questions: record.questions,
+    featured: record.featured,
+  };
+  return { location: placed, fact };
+}
+
+/** A character people type in place of the article's own: why a quote copied by hand is "not verbatim". */
+const LOOKALIKES = [{ typed: "'", own: '’', name: 'typographic apostrophe' }] as const;
+
+/** Why a quote is not in one sentence of the article, with the look-alike characters to fix. */
+function quoteProblem(quote: string, article: string, articleFile: string): string {
+  if (article.includes(quote)) return `runs across two sentences of ${articleFile}: "${quote}"`;
+  const hints = LOOKALIKES.filter(({ typed, own }) => quote.includes(typed) && article.includes(own)).map(
+    ({ typed, own, name }) => `the article uses ${own} (${name}) where the quote has ${typed}`,
+  );
+  return `is not verbatim in ${articleFile}${hints.length > 0 ? ` (${hints.join('; ')})` : ''}: "${quote}"`;
+}
+
+/** The fields of a record the schema rejected that are valid on their own, to check them still. */
+function validFields(item: unknown): {
+  id?: string | undefined;
+  source?: string | undefined;
+  quote?: string | undefined;
+  questions?: Partial<Record<Language, readonly string[] | undefined>>;
+} {
+  const raw = (item !== null && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+  const questions = (
+    raw.questions !== null && typeof raw.questions === 'object' ? raw.questions : {}
+  ) as Record<string, unknown>;
+  const valid = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : undefined;
+  };
+  const { shape } = FactRecord;
+  return {
+    id: valid(shape.id, raw.id),
+    source: valid(shape.source, raw.source),
+    quote: valid(shape.quote, raw.quote),
+    questions: {
+      fr: valid(shape.questions.shape.fr, questions.fr),
+      en: valid(shape.questions.shape.en, questions.en),
+    },
+  };
 }
 
 function checkGlossary(file: string, data: unknown, errors: KnowledgeIssue[]): Concept[] {

@@ -1,21 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { removeCopies, withFact } from '../knowledge/copies.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs a script of the project the way npm does, through tsx, with no terminal attached. */
-function run(script: string, args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: root,
-    input: input ?? '',
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, DISCORD_TOKEN: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runScript as run } from './runScript.js';
 
 const CONTRACT_KEYS = [
   'answer',
@@ -37,7 +22,19 @@ describe('npm run ask', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('2.9 billion');
     expect(stdout).toContain('« investira 2,9 milliards de dollars »');
-    expect(stdout).toMatch(/§1, sentence 1/);
+    expect(stdout).toContain('¶1, sentence 1');
+    expect(stdout).toMatch(/\(confidence \d+%\)/);
+  });
+
+  it('answers whatever the Discord variables hold: it does not use them', () => {
+    const { status, stdout, stderr } = run('src/cli/ask.ts', ['Qui est Brad Smith ?'], '', {
+      DISCORD_TOKEN: 'garbage',
+      DISCORD_CLIENT_ID: 'my-app',
+      LOG_LEVEL: 'loud',
+    });
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('Brad Smith');
+    expect(stderr).toBe('');
   });
 
   it('--json prints exactly one object that follows the contract', () => {
@@ -110,9 +107,26 @@ describe('npm run ask -- --explain', () => {
 
 describe('npm run kb -- validate', () => {
   it('prints a summary and exits 0 on the real knowledge', () => {
-    const { status, stdout } = run('src/knowledge/kb.ts', ['validate']);
+    const { status, stdout } = run('src/knowledge/kb.ts', ['validate'], '', { KNOWLEDGE_DIR: '' });
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts$/m);
+    expect(stdout).toMatch(
+      /^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts in knowledge\/$/m,
+    );
+  });
+
+  it('checks KNOWLEDGE_DIR, the folder npm run ask and npm start load, unless given another', () => {
+    const { root, id } = withFact((fact) => {
+      fact.quote = 'Bradley Smith';
+    });
+    const fromEnv = run('src/knowledge/kb.ts', ['validate'], '', { KNOWLEDGE_DIR: root });
+    expect(fromEnv.status).toBe(1);
+    expect(fromEnv.stdout).toContain(
+      `error: knowledge/microsoft-japan-ai/facts.yaml (id "${id}", field "quote")`,
+    );
+    const given = run('src/knowledge/kb.ts', ['validate', 'knowledge'], '', { KNOWLEDGE_DIR: root });
+    expect(given.status).toBe(0);
+    expect(given.stdout).toMatch(/^ok: .* in knowledge$/m);
+    removeCopies();
   });
 
   it('lists every error and exits 1 on a broken folder', () => {

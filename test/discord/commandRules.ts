@@ -64,10 +64,27 @@ export function commandProblems(command: RESTPostAPIApplicationCommandsJSONBody)
     for (const locale of LOCALES)
       check(Boolean(command.name_localizations?.[locale as 'fr']), `${locale} name`);
   }
-  check(JSON.stringify(command.contexts) === '[0,1,2]', 'contexts must be guild, bot DM and private channel');
-  check(
-    JSON.stringify(command.integration_types) === '[0,1]',
-    'integration types must be guild and user install',
-  );
+  const permissions = command.default_member_permissions;
+  if (permissions === undefined || permissions === null) {
+    check(
+      JSON.stringify(command.contexts) === '[0,1,2]',
+      'contexts must be guild, bot DM and private channel',
+    );
+    check(
+      JSON.stringify(command.integration_types) === '[0,1]',
+      'integration types must be guild and user install',
+    );
+  } else {
+    // A server permission means nothing in a DM, nor in a server where only a member installed the app.
+    check(
+      /^[1-9]\d*$/.test(permissions),
+      'default_member_permissions must be a non-zero bit set, as a string',
+    );
+    check(JSON.stringify(command.contexts) === '[0]', 'a command that needs a permission must be guild only');
+    check(
+      JSON.stringify(command.integration_types) === '[0]',
+      'a command that needs a permission must be guild install only',
+    );
+  }
   return problems;
 }

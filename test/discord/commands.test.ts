@@ -1,4 +1,9 @@
-import { ApplicationCommandType } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
 import { MESSAGE_MENU_HANDLERS, SLASH_HANDLERS } from '../../src/discord/handlers/index.js';
@@ -35,5 +40,19 @@ describe('command definitions', () => {
       max_length: 300,
     });
     expect(options[1]).toMatchObject({ name: 'private', required: false });
+  });
+
+  it('give /knowledge a reload subcommand, for members who may manage the server, in servers only', () => {
+    const knowledge = COMMANDS.find((command) => command.name === 'knowledge');
+    expect(knowledge).toMatchObject({
+      default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+      contexts: [InteractionContextType.Guild],
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }],
+    });
+  });
+
+  it('leave every other command open to every member', () => {
+    const open = COMMANDS.filter((command) => command.name !== 'knowledge');
+    expect(open.map((command) => command.default_member_permissions)).toEqual(open.map(() => undefined));
   });
 });

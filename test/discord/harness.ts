@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { loadEngine } from '../../src/bootstrap.js';
+import { buildEngine, type LiveKnowledge, loadEngine, openLiveKnowledge } from '../../src/bootstrap.js';
 import type { Engine } from '../../src/core/engine.js';
-import { type Bot, type BotOptions, startBot } from '../../src/discord/bot.js';
+import { type Bot, type BotOptions, serveEngine, startBot } from '../../src/discord/bot.js';
+import type { ServedKnowledge } from '../../src/discord/handlers/context.js';
+import { KnowledgeHost } from '../../src/knowledge/host.js';
+import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/log.js';
 import { type FakeDiscord, type FakeGuild, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
 import {
@@ -35,6 +38,8 @@ export function engine(): Engine {
 export interface Harness {
   readonly fake: FakeDiscord;
   readonly bot: Bot;
+  /** What the bot serves; reloaded from `knowledgeDir` when a file there changes, if one was given. */
+  readonly knowledge: KnowledgeHost<ServedKnowledge>;
   readonly dataDir: string;
   /** Every log line the bot wrote, as parsed JSON. */
   readonly logs: Array<Record<string, unknown>>;
@@ -56,9 +61,26 @@ export interface Reply {
   readonly body: any;
 }
 
-export interface HarnessOptions extends Pick<BotOptions, 'cooldown' | 'deferAfterMs' | 'feedback'> {
+export interface HarnessOptions
+  extends Pick<BotOptions, 'cooldown' | 'deferAfterMs' | 'feedback' | 'metrics'> {
   /** More guilds besides the French-speaking "Newsroom". */
   readonly guilds?: FakeGuild[];
+  /**
+   * A knowledge folder to load and watch as `npm start` does (a reload follows 50 ms after an
+   * edit). Without it the bot serves the repository's knowledge, built once per process.
+   */
+  readonly knowledgeDir?: string;
+}
+
+/** The repository's knowledge without a watcher, or `dir` loaded and watched as `npm start` does. */
+async function knowledgeFor(
+  dir: string | undefined,
+  logger: BotOptions['logger'],
+): Promise<LiveKnowledge<ServedKnowledge>> {
+  if (dir !== undefined) return openLiveKnowledge({ dir, serve: serveEngine, logger, debounceMs: 50 });
+  const build = (knowledge: Engine['knowledge']) => serveEngine(buildEngine(knowledge));
+  const host = KnowledgeHost.of(serveEngine(engine()), { dir: KNOWLEDGE_DIR, build, logger });
+  return { host, close: () => {} };
 }
 
 /**
@@ -83,19 +105,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logs.push(JSON.parse(line));
     },
   });
+  const knowledge = await knowledgeFor(options.knowledgeDir, logger);
   const bot = await startBot({
     token: TOKEN,
     apiUrl: fake.apiUrl,
-    engine: engine(),
+    knowledge: knowledge.host,
     dataDir,
     logger,
     cooldown: options.cooldown ?? { questions: 0, windowMs: 1000 },
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
     ...(options.feedback === undefined ? {} : { feedback: options.feedback }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   return {
     fake,
     bot,
+    knowledge: knowledge.host,
     dataDir,
     logs,
     written,
@@ -121,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return [TOKEN, ...fake.interactionTokens].filter((secret) => text.includes(secret));
     },
     async close() {
+      knowledge.close();
       await Promise.race([bot.stop(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       await fake.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -146,6 +146,6 @@ describe('a very long question', () => {
       return { answer, payload };
     });
     for (const reply of replies.slice(1)) expect(reply).toEqual(replies[0]);
-    expect(replies[0]?.answer).toEqual(askAbout(head, 'en', context));
+    expect(replies[0]?.answer).toEqual(askAbout(head, 'en', 'mention', context));
   });
 });

@@ -1,9 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/discord/commands/index.js';
+import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
 import {
   copyKnowledge,
+  editRecords,
   FACTS,
   recordAt,
   removeCopies,
@@ -38,6 +45,11 @@ function npm(script: string[], env: Record<string, string>): ChildProcess & { ou
       KNOWLEDGE_DIR: '',
       COOLDOWN_QUESTIONS: '',
       COOLDOWN_SECONDS: '',
+      METRICS_PORT: '',
+      METRICS_HOST: '',
+      QUESTION_LOG: '',
+      QUESTION_LOG_DAYS: '',
+      QUESTION_LOG_DMS: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +86,7 @@ function groupAlive(child: ChildProcess): boolean {
 
 let fake: FakeDiscord;
 const children: ChildProcess[] = [];
+const cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
   fake = await startFakeDiscord({
@@ -89,16 +102,21 @@ afterEach(() => {
 
 afterAll(async () => {
   removeCopies();
+  for (const cleanup of cleanups) cleanup();
   for (const child of children) if (groupAlive(child) && child.pid) process.kill(-child.pid, 'SIGKILL');
   await fake?.close();
 });
 
 describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
   it('connects, answers /ask, mentions and DMs with cited embeds, and stops cleanly on SIGTERM', async () => {
+    // Its own data folder: the questions asked here must not land in the developer's data/.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: FAKE_APP_ID,
       DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
     });
     children.push(bot);
     await fake.waitForReady(20_000).catch((error) => {
@@ -141,6 +159,10 @@ describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');
     await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
     expect(bot.output()).not.toContain(TOKEN);
+    // The question log, written by the process itself: the DM only counted.
+    const logged = readFileSync(path.join(dataDir, QUESTIONS_FILE), 'utf8').trim().split('\n');
+    expect(logged.map((line) => JSON.parse(line).surface)).toEqual(['slash', 'mention', 'dm']);
+    expect(logged.join('\n')).not.toMatch(/data centres|alice|\d{17,}/);
   });
 });
 
@@ -194,7 +216,7 @@ describe('npm run deploy-commands', { timeout: 30_000 }, () => {
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(put.body).toEqual(JSON.parse(JSON.stringify(COMMANDS)));
     expect(put.body.flatMap(commandProblems)).toEqual([]);
-    expect(deploy.output()).toMatch(/Registered 4 commands in guild/);
+    expect(deploy.output()).toMatch(/Registered 5 commands in guild/);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
@@ -239,6 +261,29 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     expect(output).toContain('COOLDOWN_SECONDS: must be a whole number');
     expect(output).not.toContain(TOKEN);
     expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  it('stops when DATA_DIR cannot be written, naming it and the error, before reaching Discord', async () => {
+    const file = path.join(copyKnowledge(), 'glossary.yaml');
+    const { code, output } = await start({ DATA_DIR: path.join(file, 'data') });
+    expect(code).toBe(1);
+    expect(output).toBe(
+      `Invalid configuration:\n  - DATA_DIR: cannot write in ${path.join(file, 'data')} (ENOTDIR). Point it at a folder this user may write in, or fix the folder's permissions\nSee .env.example.\n`,
+    );
+  });
+
+  it('names METRICS_PORT when its port is taken, and exits 1 before connecting', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, output } = await start({ METRICS_PORT: String(port) });
+      expect(code).toBe(1);
+      expect(output).toContain(`  - METRICS_PORT: 127.0.0.1:${port} is already in use: choose another port`);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
   });
 
   // Each broken copy, and what the error must name: the file, the fact id and the field.
@@ -321,11 +366,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     },
   );
 
-  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, and stops on Ctrl-C', async () => {
+  it('starts from an intact copy given in KNOWLEDGE_DIR, logs readably, reloads it when edited, and stops on Ctrl-C', async () => {
+    const root = copyKnowledge();
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
-      KNOWLEDGE_DIR: copyKnowledge(),
+      KNOWLEDGE_DIR: root,
       LOG_FORMAT: 'pretty',
     });
     children.push(bot);
@@ -333,6 +379,12 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
     // LOG_FORMAT=pretty: "[12:34:56] INFO: connected to Discord" and its fields, not JSON.
     expect(bot.output()).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: connected to Discord$/m);
     expect(bot.output()).not.toMatch(/^\{/m);
+    editRecords(root, FACTS, (records) => {
+      (recordAt(records, 1).answer as { en: string }).en = 'An answer edited while the bot runs.';
+    });
+    await expect
+      .poll(() => bot.output(), { timeout: 5000 })
+      .toMatch(/^\[[\d:]+\] INFO: knowledge reloaded$/m);
     if (bot.pid) process.kill(-bot.pid, 'SIGINT');
     await exitOf(bot, 5000);
     await expect.poll(() => bot.output(), { timeout: 5000 }).toContain('disconnected from Discord');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/types.js';
 import { askAbout, MAX_QUESTION_INPUT, stripDiscordMarkup } from '../../src/discord/question.js';
+import { BotMetrics } from '../../src/http/metrics.js';
+import { sampleValue } from '../http/prometheus.js';
 
 describe('stripDiscordMarkup', () => {
   it('removes mentions of users, roles and channels, and the mass mentions', () => {
@@ -60,10 +62,36 @@ describe('reading a long question', () => {
 
   it('hands the engine at most MAX_QUESTION_INPUT characters of a million', () => {
     const { asked, engine } = recordingEngine();
-    askAbout(`qui est Kishida ? ${'x '.repeat(500_000)}`, 'fr', { engine });
+    askAbout(`qui est Kishida ? ${'x '.repeat(500_000)}`, 'fr', 'slash', { engine });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.startsWith('qui est Kishida ?')).toBe(true);
     expect(asked[0]?.length).toBeLessThanOrEqual(MAX_QUESTION_INPUT);
+  });
+
+  it('notes the question as the engine read it in the log, and counts it by surface, once each', async () => {
+    const { asked, engine } = recordingEngine();
+    const recorded: Array<[string, string]> = [];
+    const questionLog = {
+      record: (question: string, _answer: Answer, surface: string) => recorded.push([question, surface]),
+    };
+    const metrics = new BotMetrics();
+
+    const answer = askAbout('<@123456789012345678> qui est Kishida ?', 'fr', 'dm', {
+      engine,
+      questionLog,
+      metrics,
+    });
+
+    expect(recorded).toEqual([['qui est Kishida ?', 'dm']]);
+    expect(asked).toEqual(['qui est Kishida ?']);
+    const exposition = await metrics.registry.metrics();
+    expect(
+      sampleValue(exposition, 'questions_total', {
+        surface: 'dm',
+        outcome: answer.reason ?? '',
+        language: 'fr',
+      }),
+    ).toBe(1);
   });
 
   it('cuts the text before stripping markup, so markup past the cap is never read', () => {

@@ -14,6 +14,7 @@ import {
   renderAbout,
   renderAnswer,
   renderHelp,
+  renderReload,
   truncateAtWord,
   unescapeMarkdown,
 } from '../../src/discord/render.js';
@@ -197,5 +198,72 @@ describe('renderHelp and renderAbout', () => {
     expect(text).toContain('French');
     for (const topic of source?.topics.en ?? []) expect(text).toContain(topic);
     assertWithinLimits(about);
+  });
+});
+
+describe('renderReload', () => {
+  const none = { added: [], removed: [], changed: [] };
+
+  it('gives the counts and the facts added, removed and changed, privately, in the admin’s language', () => {
+    const result = {
+      ok: true,
+      articles: 1,
+      facts: 41,
+      diff: {
+        articles: none,
+        facts: { added: ['a', 'b'], removed: ['c'], changed: ['d', 'e', 'f'] },
+        glossary: none,
+      },
+    } as const;
+    expect(renderReload(result, 'en', true)).toMatchObject({
+      content: 'Knowledge reloaded: 1 article, 41 facts (+2 −1 ~3).',
+      flags: MessageFlags.Ephemeral,
+    });
+    expect(renderReload(result, 'fr', true).content).toBe(
+      'Connaissances rechargées : 1 article, 41 faits (+2 −1 ~3).',
+    );
+  });
+
+  it('adds the glossary only when it changed', () => {
+    const result = {
+      ok: true,
+      articles: 2,
+      facts: 1,
+      diff: { articles: none, facts: none, glossary: { ...none, changed: ['data-center'] } },
+    } as const;
+    expect(renderReload(result, 'en', true).content).toBe(
+      'Knowledge reloaded: 2 articles, 1 fact (+0 −0 ~0), glossary (+0 −0 ~1).',
+    );
+  });
+
+  it('lists every error that fits, escaped, and says how many more there are', () => {
+    const errors = Array.from({ length: 60 }, (_, i) => ({
+      file: 'knowledge/some_source/facts.yaml',
+      id: `fact-${i}`,
+      field: 'quote',
+      message: `is not verbatim in the article: "**${'word '.repeat(i % 3 === 0 ? 80 : 2)}**"`,
+    }));
+    const reply = renderReload({ ok: false, errors }, 'en', true);
+    const lines = reply.content?.split('\n') ?? [];
+    const listed = lines.filter((line) => line.startsWith('• '));
+
+    expect(reply.content?.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(lines[0]).toBe(
+      'Nothing changed: the files have 60 errors, so I keep serving the knowledge I had.',
+    );
+    expect(listed[0]).toMatch(
+      /^• knowledge\/some\\_source\/facts\.yaml \(id "fact-0", field "quote"\): .*\\\*\\\*word/,
+    );
+    expect(listed.length).toBeGreaterThan(5);
+    expect(lines.at(-1)).toBe(`… and ${60 - listed.length} more.`);
+    // Cut only when the next error line (at most 302 units) would not have fitted.
+    expect(reply.content?.length).toBeGreaterThan(LIMITS.content - 302 - (lines.at(-1) ?? '').length);
+  });
+
+  it('lists a few errors in full', () => {
+    const errors = [{ file: 'knowledge/glossary.yaml', message: 'is not valid YAML: bad indentation' }];
+    expect(renderReload({ ok: false, errors }, 'fr', true).content).toBe(
+      'Rien n’a changé : les fichiers ont 1 erreur, je garde les connaissances d’avant.\n• knowledge/glossary.yaml: is not valid YAML: bad indentation',
+    );
   });
 });

@@ -26,21 +26,33 @@ export function removeCopies(): void {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Edits `file` of a copy as text, in place: what an operator does to a running bot's folder. */
+export function editText(root: string, file: string, edit: (text: string) => string): void {
+  const target = path.join(root, file);
+  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+}
+
+/** Edits the YAML list in `file` of a copy as data, in place. */
+export function editRecords(root: string, file: string, edit: (records: Records) => void): void {
+  editText(root, file, (text) => {
+    const records = parse(text) as Records;
+    edit(records);
+    return stringify(records);
+  });
+}
+
 /** A copy whose `file` has been edited as text. */
 export function withText(file: string, edit: (text: string) => string): string {
   const root = copyKnowledge();
-  const target = path.join(root, file);
-  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+  editText(root, file, edit);
   return root;
 }
 
 /** A copy whose YAML list in `file` has been edited as data. */
 export function withRecords(file: string, edit: (records: Records) => void): string {
-  return withText(file, (text) => {
-    const records = parse(text) as Records;
-    edit(records);
-    return stringify(records);
-  });
+  const root = copyKnowledge();
+  editRecords(root, file, edit);
+  return root;
 }
 
 export function recordAt(records: Records, index = 0): Records[number] {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge, readKnowledge } from '../../src/knowledge/load.js';
@@ -119,6 +120,66 @@ describe('the knowledge linter', () => {
     expect(errorsOf(root).join('\n')).toMatch(
       /glossary\.yaml \(id "[^"]+", field "fr"\): ".+" is also a variant of "[^"]+"/,
     );
+  });
+
+  it('reports every problem of one fact at once, not only the first kind', () => {
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const fact = recordAt(records, 1);
+      id = recordAt(records, 0).id;
+      fact.id = id;
+      delete (fact.answer as Record<string, string>).en;
+      (fact.questions as Record<string, string[]>).fr = ['Combien ?'];
+      fact.quote = 'nowhere in the article';
+    });
+    const errors = errorsOf(root).filter((error) => error.includes(`(id "${id}"`));
+    expect(errors).toEqual([
+      expect.stringContaining('field "answer.en"): '),
+      expect.stringContaining('field "id"): duplicate id'),
+      expect.stringContaining('field "questions.fr"): has 1 alternate questions, needs at least 4'),
+      expect.stringContaining('field "quote"): is not verbatim in'),
+    ]);
+  });
+
+  it('does not call a sentence uncovered when the one fact quoting it is rejected for another field', () => {
+    let id = '';
+    const root = withRecords(FACTS, (records) => {
+      const article = readFileSync(path.join(KNOWLEDGE_DIR, 'microsoft-japan-ai', 'article.txt'), 'utf8');
+      const last = article.slice(article.lastIndexOf('Outre les questions'));
+      const quoting = records.filter((record) => last.includes(String(record.quote)));
+      for (const extra of quoting.slice(1)) records.splice(records.indexOf(extra), 1);
+      const only = recordAt(quoting);
+      id = only.id;
+      delete (only.answer as Record<string, string>).fr;
+    });
+    expect(errorsOf(root)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^knowledge/microsoft-japan-ai/facts\\.yaml \\(id "${id}", field "answer\\.fr"\\): `),
+      ),
+    ]);
+  });
+
+  it('says the article uses a typographic apostrophe when a quote has a straight one', () => {
+    const quote = 'L’investissement, dévoilé ce mardi à Washington';
+    const root = withRecords(FACTS, (records) => {
+      const fact = records.find((record) => record.quote === quote);
+      if (!fact) throw new Error('the fact quoting "L’investissement" has moved');
+      fact.quote = quote.replace('’', "'");
+    });
+    expect(errorsOf(root).join('\n')).toContain(
+      'is not verbatim in knowledge/microsoft-japan-ai/article.txt (the article uses ’ (typographic apostrophe) where the quote has \'): "L\'investissement, dévoilé ce mardi à Washington"',
+    );
+  });
+
+  it('names the folder it was given when that folder holds no source', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'empty-kb-'));
+    try {
+      expect(errorsOf(root)).toEqual([
+        `${root}: the knowledge folder holds no source (a sub-folder with source.yaml, article.txt, facts.yaml)`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true });
+    }
   });
 
   it('makes loadKnowledge throw one error that lists every problem', () => {

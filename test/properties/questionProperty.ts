@@ -342,7 +342,7 @@ export function answerCase(
   input: QuestionCase,
   context: QuestionContext,
 ): { answer: Answer; payload: ReplyPayload } {
-  const answer = askAbout(input.question, input.fallbackLanguage, context);
+  const answer = askAbout(input.question, input.fallbackLanguage, input.surface, context);
   const payload = renderAnswer(answer, { surface: input.surface, ephemeral: input.ephemeral }, context);
   return { answer, payload };
 }

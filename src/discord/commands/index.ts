@@ -3,6 +3,7 @@ import { aboutCommand } from './about.js';
 import { askCommand } from './ask.js';
 import { askMessageCommand } from './askMessage.js';
 import { helpCommand } from './help.js';
+import { knowledgeCommand } from './knowledge.js';
 
 /** Every command, as data: what `npm run deploy-commands` registers, and nothing else. */
 export const COMMANDS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [
   aboutCommand,
   helpCommand,
   askMessageCommand,
+  knowledgeCommand,
 ];

@@ -11,7 +11,7 @@ export const askHandler: Handler<ChatInputCommandInteraction> = {
   ephemeral: (interaction) => interaction.options.getBoolean(ASK_OPTIONS.private) ?? false,
   reply(interaction, context, ephemeral) {
     const question = interaction.options.getString(ASK_OPTIONS.question, true);
-    const answer = askAbout(question, languageOfLocale(interaction.locale), context);
+    const answer = askAbout(question, languageOfLocale(interaction.locale), 'slash', context);
     return renderAnswer(answer, { surface: 'slash', ephemeral }, context);
   },
 };

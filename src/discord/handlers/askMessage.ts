@@ -12,7 +12,7 @@ export const askMessageHandler: Handler<MessageContextMenuCommandInteraction> = 
     const fallbackLanguage = languageOfLocale(interaction.locale);
     const question = stripDiscordMarkup(interaction.targetMessage.content);
     if (question === '') return renderNotice(stringsFor(fallbackLanguage).noText, ephemeral);
-    const answer = askAbout(question, fallbackLanguage, context);
+    const answer = askAbout(question, fallbackLanguage, 'context-menu', context);
     return renderAnswer(answer, { surface: 'context-menu', ephemeral }, context);
   },
 };

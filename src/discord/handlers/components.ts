@@ -15,7 +15,7 @@ export const relatedHandler: Handler<StringSelectMenuInteraction> = {
     if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
       return renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, ephemeral);
     }
-    const answer = askAbout(known.text, known.language, context);
+    const answer = askAbout(known.text, known.language, 'related', context);
     return renderAnswer(answer, { surface: 'related', ephemeral }, context);
   },
 };

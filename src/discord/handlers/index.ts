@@ -7,12 +7,14 @@ import { aboutCommand } from '../commands/about.js';
 import { askCommand } from '../commands/ask.js';
 import { askMessageCommand } from '../commands/askMessage.js';
 import { helpCommand } from '../commands/help.js';
+import { knowledgeCommand } from '../commands/knowledge.js';
 import { aboutHandler } from './about.js';
 import { askHandler, autocompleteAsk } from './ask.js';
 import { askMessageHandler } from './askMessage.js';
 import type { BotContext } from './context.js';
 import type { Handler } from './handler.js';
 import { helpHandler } from './help.js';
+import { knowledgeHandler } from './knowledge.js';
 
 export interface SlashHandler extends Handler<ChatInputCommandInteraction> {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
@@ -23,6 +25,7 @@ export const SLASH_HANDLERS: ReadonlyMap<string, SlashHandler> = new Map<string,
   [askCommand.name, { ...askHandler, autocomplete: autocompleteAsk }],
   [aboutCommand.name, aboutHandler],
   [helpCommand.name, helpHandler],
+  [knowledgeCommand.name, knowledgeHandler],
 ]);
 
 export const MESSAGE_MENU_HANDLERS: ReadonlyMap<

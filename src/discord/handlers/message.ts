@@ -48,6 +48,7 @@ export async function handleMessage(
   botId: string,
   context: BotContext,
 ): Promise<MessageOutcome> {
+  const received = performance.now();
   const question = questionOf(message, botId);
   if (question === null) return 'not-addressed';
   if (message.missingPermissions().length > 0) return 'no-permission';
@@ -65,8 +66,9 @@ export async function handleMessage(
     await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
     return 'answered';
   }
-  const answer = askAbout(question, fallbackLanguage, context);
   const surface = message.inGuild ? 'mention' : 'dm';
+  const answer = askAbout(question, fallbackLanguage, surface, context);
   await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
+  context.metrics.observeReply(surface, (performance.now() - received) / 1000);
   return 'answered';
 }

@@ -1,0 +1,42 @@
+# The Discord bot on Node 20: production dependencies only, run as the unprivileged `node` user.
+# Build and run with compose.yaml (see the README, "Docker").
+FROM node:20-alpine
+
+WORKDIR /app
+ENV NODE_ENV=production
+
+# Dependencies first, so this layer is rebuilt only when the lock file changes. tsx, which runs
+# the TypeScript sources, is a production dependency; no package needs an install script.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY src ./src
+COPY knowledge ./knowledge
+
+# feedback.jsonl and questions.jsonl go to DATA_DIR, a volume that outlives the container. The
+# knowledge ships in the image; compose.yaml mounts the host's knowledge/ over it. It is not
+# declared a VOLUME here: an anonymous volume would keep the first image's knowledge through
+# every upgrade.
+ENV DATA_DIR=/app/data \
+    KNOWLEDGE_DIR=/app/knowledge
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME ["/app/data"]
+
+# /healthz and /metrics. The health check below runs inside the container and would reach
+# 127.0.0.1, but a published port arrives on the container's own interface, not its loopback:
+# to be scraped from the host the server must listen on every interface of the container.
+# compose.yaml publishes the port on the host's loopback only.
+ENV METRICS_PORT=9464 \
+    METRICS_HOST=0.0.0.0
+EXPOSE 9464
+
+USER node
+
+# Healthy when connected to Discord with the knowledge loaded. Node's own fetch: the image has
+# no curl or wget worth relying on.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.METRICS_PORT}/healthz`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# Node itself, not npm: npm would not pass `docker stop`'s SIGTERM on to the bot.
+CMD ["node", "--import", "tsx", "src/main.ts"]
