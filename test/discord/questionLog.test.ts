@@ -127,7 +127,13 @@ describe('recording a question', () => {
 
   it('keeps the engine reason as it comes, whatever new reasons the engine gains', async () => {
     const log = questionLog();
-    const refusal = { ...answerTo('x'), answered: false, citations: [], reason: 'missing-answer-type' };
+    const refusal = {
+      ...answerTo('x'),
+      answered: false,
+      hedged: false,
+      citations: [],
+      reason: 'missing-answer-type',
+    };
     log.record('Quel âge a Kishida ?', refusal as unknown as Answer, 'slash');
     await log.flush();
     expect(lines()[0]).toMatchObject({ answered: false, reason: 'missing-answer-type', hedged: false });
