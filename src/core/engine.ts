@@ -268,12 +268,15 @@ function choose(
  * close candidates that do not.
  */
 function listOrder(candidates: readonly Scored[], intent: QuestionIntent, tuning: Tuning): readonly Scored[] {
-  // Only where the question counts them ("which two components"): a plural alone ("quelles
-  // installations") may well be answered by the quote that names them.
-  const head = intent.list?.count ? intent.list.head : [];
+  // Only where the question counts them ("which two components") or wants them precisely
+  // ("quelles matières premières précises"): a plural alone ("quelles installations") may well
+  // be answered by the quote that names them.
+  const head = intent.list?.count || intent.precise ? (intent.list?.head ?? []) : [];
   const top = candidates[0];
   if (head.length === 0 || !top) return candidates;
   const namesKind = (item: Scored) => head.some((key) => item.entry.quoteKeys.has(key));
+  // Precisely: the kind named again is no answer at all.
+  if (intent.precise) return candidates.filter((item) => !namesKind(item));
   const items = candidates.filter((item) => !namesKind(item) && item.score >= tuning.listShare * top.score);
   return [...items, ...candidates.filter((item) => !items.includes(item))];
 }

@@ -149,12 +149,16 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   const named = new Set(intent.mentions.map((mention) => mention.id));
   const someoneNew = (types: ReadonlySet<string>) =>
     evidence.quoteMentions.some(
-      (mention) => (mention.type === null || types.has(mention.type)) && !named.has(mention.id),
+      (mention) =>
+        (mention.type === null || types.has(mention.type)) && !mention.adjective && !named.has(mention.id),
     );
   // "Quelle ville": a named place, not "le pays asiatique"; "où": either, or who published it
   // ("where were the comments reported": by the NHK).
   if (type === 'place' && intent.namedPlace) return someoneNew(PLACES);
   if (type === 'place') return evidence.types.has('place') || someoneNew(ORGANISATIONS);
+  // "When exactly": a day, a month or a year, not "dans les prochains jours".
+  if (type === 'time' && intent.precise)
+    return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
   if (type !== 'person') return evidence.types.has(type);
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
   // "Qui a rapporté…": an organisation can be the one who did it.

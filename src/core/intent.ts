@@ -25,8 +25,10 @@ export interface QuestionIntent {
     /** The keys of the noun the items are asked by ("which components"): their kind. */
     readonly head: readonly string[];
   } | null;
-  /** "Quelle ville", "which city": a place asked by a noun wants a named place. */
+  /** "Quelle ville", "which city", "where exactly": wants a named place. */
   readonly namedPlace: boolean;
+  /** "Exactement", "exactly", "précises": a vague answer ("dans les prochains jours") will not do. */
+  readonly precise: boolean;
   /** "Qui est X", "who is X": its only words besides the question word are names. */
   readonly describes: boolean;
   /** The names it holds, with their roles. */
@@ -50,6 +52,7 @@ const DURATION_NOUNS = new Set([
 const REPORTING = wordsOf('reportingWords');
 const AUXILIARIES = wordsOf('auxiliaries');
 const NEUTER = wordsOf('neuterPronouns');
+const PRECISION = wordsOf('precisionWords');
 const YES_NO_TAGS = wordsOf('yesNoTags');
 const YES_NO_STARTS = wordsOf('yesNoStarts');
 const PLURAL_GENERIC = wordsOf('pluralQuestionWords');
@@ -122,6 +125,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
   const answerType = answerTypeOf(terms, tokens);
+  const precise = tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
@@ -152,7 +156,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     yesNo,
     list,
     describes: terms.every((term) => term.question || term.concept?.kind === 'entity'),
-    namedPlace: answerType === 'place' && !classes.has('place'),
+    namedPlace: answerType === 'place' && (!classes.has('place') || precise),
+    precise,
     mentions: mentionsOf(terms, tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),

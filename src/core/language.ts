@@ -65,6 +65,8 @@ export interface LanguageRules {
   readonly partners: readonly string[];
   /** Prepositions before what something belongs to: président de Microsoft, of Japan. */
   readonly genitives: readonly string[];
+  /** Prepositions before whom something is for: pour le Japon, for Japan (a place or a person). */
+  readonly beneficiaries: readonly string[];
   /** Prepositions before a person something goes to: annoncé à Kishida, to Brad Smith. */
   readonly recipients: readonly string[];
   /** Articles and the like, skipped when looking at the word before a name. */
@@ -76,6 +78,8 @@ export interface LanguageRules {
   readonly yesNoTags: readonly string[];
   /** First words of a yes/no question: "est-ce que", "is", "did". */
   readonly yesNoStarts: readonly string[];
+  /** Words that ask for more precision than a vague answer gives: exactement, exactly. */
+  readonly precisionWords: readonly string[];
   /** Pronouns that make "qui" ask what: "ce qui", "qu'est-ce qui". */
   readonly neuterPronouns: readonly string[];
   /** Auxiliaries that start the rest of a question ("what did…", "which will…"). */

@@ -40,8 +40,16 @@ const DETERMINERS = wordsOf('determiners');
 const LOCATIVES = wordsOf('locatives');
 const PARTNERS = wordsOf('partners');
 const RECIPIENTS = wordsOf('recipients');
+const BENEFICIARIES = wordsOf('beneficiaries');
 const CONJUNCTIONS = wordsOf('conjunctions');
-const PREPOSITIONS = new Set([...LOCATIVES, ...PARTNERS, ...RECIPIENTS, ...GENITIVES, ...CONJUNCTIONS]);
+const PREPOSITIONS = new Set([
+  ...LOCATIVES,
+  ...PARTNERS,
+  ...RECIPIENTS,
+  ...BENEFICIARIES,
+  ...GENITIVES,
+  ...CONJUNCTIONS,
+]);
 const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
@@ -219,6 +227,8 @@ export function roleAt(
   if (RECIPIENTS.has(before) && type === 'person') return 'to';
   if (LOCATIVES.has(before)) return type === 'person' ? 'to' : 'place';
   if (PARTNERS.has(before)) return 'with';
+  // "le chèque pour le Japon": it benefits, which may be where it goes or who gets it.
+  if (BENEFICIARIES.has(before)) return 'unknown';
   if (GENITIVES.has(before)) return 'attribute';
   // After a function word ("will Japan", "combien la Chine"): it acts. First in the text, as in
   // "tokyo osaka datacenters", nothing says.
