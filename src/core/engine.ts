@@ -87,109 +87,124 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const read_ = read(question);
-    const { terms, intent, ranked, unknown } = read_;
     const language = read_.detected ?? askOptions.fallbackLanguage ?? 'fr';
-    const frame: AnswerFrame = { question, language, answerType: intent.answerType };
-    const refusalSuggestions = () => suggest(ranked, new Set(), language, askOptions.maxSuggestions ?? 3);
-
-    if (terms.every((term) => term.question))
-      return refusal(
-        frame,
-        'empty',
-        message('empty', language),
-        suggest([], new Set(), language, askOptions.maxSuggestions ?? 3),
-      );
-    const refuseUnknown = () =>
-      refusal(
-        frame,
-        'unknown-entity',
-        unknownEntityMessage(
-          unknown.map((mention) => mention.surface),
-          language,
-        ),
-        refusalSuggestions(),
-        0,
-        unknown.map((mention) => mention.surface).join(', '),
-      );
-    // A name the article never mentions: refused, unless a yes/no question can be answered
-    // without it ("Brad Smith est-il le PDG de Google ?" → what the article says of Brad Smith).
-    if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
-
-    const candidates = ranked.filter((item) => item.score >= tuning.answer);
-    const verdicts = new Map<Scored, Rejection[]>();
-    const verdictOf = (item: Scored) => {
-      let found = verdicts.get(item);
-      if (!found) {
-        found = [
-          ...checkEvidence(intent, item.entry.evidence),
-          ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
-        ];
-        verdicts.set(item, found);
-      }
-      return found;
+    const frame: AnswerFrame = { question, language, answerType: read_.intent.answerType };
+    const max = askOptions.maxSuggestions;
+    const suggestions: Suggestions = {
+      refusal: (ranked) => suggest(ranked, new Set(), language, max ?? 3),
+      related: (ranked, exclude) => suggest(ranked, exclude, language, max ?? 5),
     };
-    const choice = choose(candidates, read_, verdictOf, tuning);
-    if (!choice) {
-      if (unknown.length > 0) return refuseUnknown();
-      const rejected = closestRejected(candidates, verdictOf);
-      if (rejected) {
-        return explainedRefusal(
-          frame,
-          rejected.entry,
-          verdictOf(rejected),
-          refusalSuggestions(),
-          rejected.score,
-        );
-      }
-      const best = ranked[0];
-      return refusal(
-        frame,
-        'not-in-article',
-        message('notInArticle', language),
-        refusalSuggestions(),
-        best?.score ?? 0,
-      );
-    }
-    const cited = choice.cited;
-    const exclude = new Set(cited.map((item) => item.entry.fact.id));
-    const related = suggest(
-      ranked.filter((item) => !exclude.has(item.entry.fact.id)),
-      exclude,
-      language,
-      askOptions.maxSuggestions ?? 5,
-    );
-    const hedged = (cited[0]?.score ?? 0) < tuning.confident;
-    return answerFrom(frame, cited, choice.premises, hedged, related);
+    if (read_.terms.every((term) => term.question))
+      return refusal(frame, 'empty', message('empty', language), suggestions.refusal([]));
+    return decide(read_, frame, suggestions, tuning);
   };
 
-  const explain = (question: string, top = 5): Explanation => {
-    const { terms, weights, ranked, intent, unknown } = read(question);
-    return {
-      terms: terms.map((term, i) => ({
-        surface: term.surface,
-        keys: term.keys,
-        weight: Math.round((weights[i] ?? 0) * 100) / 100,
-        flags: [
-          term.question ? 'question' : '',
-          term.name ? 'name' : '',
-          term.adjective ? 'adjective' : '',
-          term.corrected ? 'corrected' : '',
-          term.known ? '' : 'unknown',
-        ]
-          .filter(Boolean)
-          .join(','),
-      })),
-      intent: describeIntent(intent, unknown),
-      ranking: ranked.slice(0, top).map((item) => ({
-        factId: item.entry.fact.id,
-        score: round(item.score),
-        covered: [...item.covered].map((term) => term.surface),
-        rejected: checkEvidence(intent, item.entry.evidence).map(describeRejection),
-      })),
-    };
-  };
+  const explain = (question: string, top = 5): Explanation => explanationOf(read(question), top);
 
   return { ask, explain, knowledge };
+}
+
+/** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
+interface Suggestions {
+  refusal(ranked: readonly Scored[]): string[];
+  related(ranked: readonly Scored[], exclude: ReadonlySet<string>): string[];
+}
+
+/**
+ * Answers, corrects or refuses a read question. A name the article never mentions is refused,
+ * unless a yes/no question can be answered without it ("Brad Smith est-il le PDG de Google ?":
+ * what the article says of Brad Smith). With no fact passing its checks, the refusal explains
+ * the closest one's rejection, if any fact came close.
+ */
+function decide(
+  question: ReadQuestion,
+  frame: AnswerFrame,
+  suggestions: Suggestions,
+  tuning: Tuning,
+): Answer {
+  const { intent, ranked, unknown } = question;
+  const names = unknown.map((mention) => mention.surface);
+  const refuseUnknown = () =>
+    refusal(
+      frame,
+      'unknown-entity',
+      unknownEntityMessage(names, frame.language),
+      suggestions.refusal(ranked),
+      0,
+      names.join(', '),
+    );
+  if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
+
+  const candidates = ranked.filter((item) => item.score >= tuning.answer);
+  const verdicts = new Map<Scored, Rejection[]>();
+  const verdictOf = (item: Scored) => {
+    let found = verdicts.get(item);
+    if (!found) {
+      found = [
+        ...checkEvidence(intent, item.entry.evidence),
+        ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
+      ];
+      verdicts.set(item, found);
+    }
+    return found;
+  };
+  const choice = choose(candidates, question, verdictOf, tuning);
+  if (!choice) {
+    if (unknown.length > 0) return refuseUnknown();
+    const rejected = closestRejected(candidates, verdictOf);
+    if (rejected) {
+      return explainedRefusal(
+        frame,
+        rejected.entry,
+        verdictOf(rejected),
+        suggestions.refusal(ranked),
+        rejected.score,
+      );
+    }
+    const best = ranked[0];
+    return refusal(
+      frame,
+      'not-in-article',
+      message('notInArticle', frame.language),
+      suggestions.refusal(ranked),
+      best?.score ?? 0,
+    );
+  }
+  const exclude = new Set(choice.cited.map((item) => item.entry.fact.id));
+  const related = suggestions.related(
+    ranked.filter((item) => !exclude.has(item.entry.fact.id)),
+    exclude,
+  );
+  const hedged = (choice.cited[0]?.score ?? 0) < tuning.confident;
+  return answerFrom(frame, choice.cited, choice.premises, hedged, related);
+}
+
+/** The question's terms, intent and best-scoring facts, with why each was rejected. */
+function explanationOf(question: ReadQuestion, top: number): Explanation {
+  const { terms, weights, ranked, intent, unknown } = question;
+  return {
+    terms: terms.map((term, i) => ({
+      surface: term.surface,
+      keys: term.keys,
+      weight: Math.round((weights[i] ?? 0) * 100) / 100,
+      flags: [
+        term.question ? 'question' : '',
+        term.name ? 'name' : '',
+        term.adjective ? 'adjective' : '',
+        term.corrected ? 'corrected' : '',
+        term.known ? '' : 'unknown',
+      ]
+        .filter(Boolean)
+        .join(','),
+    })),
+    intent: describeIntent(intent, unknown),
+    ranking: ranked.slice(0, top).map((item) => ({
+      factId: item.entry.fact.id,
+      score: round(item.score),
+      covered: [...item.covered].map((term) => term.surface),
+      rejected: checkEvidence(intent, item.entry.evidence).map(describeRejection),
+    })),
+  };
 }
 
 /** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
