@@ -92,13 +92,21 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const share = (n: number) => `${n} (${((100 * n) / Math.max(1, timings.length)).toFixed(1)}%)`;
 const { p50, p99, max } = percentiles(timings);
-const order = ['answered', 'refused, empty', 'refused, unknown-entity', 'refused, not-in-article'];
+const order = [
+  'answered',
+  'refused, empty',
+  'refused, unknown-entity',
+  'refused, not-in-article',
+  'refused, missing-answer-type',
+  'refused, entity-mismatch',
+];
+const width = Math.max(...order.map((outcome) => outcome.length)) + 2;
 const lines = [
   `fuzz: ${timings.length.toLocaleString('en')} generated questions through askAbout + renderAnswer, seed ${seed}`,
   ...[...outcomes]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([outcome, n]) => `  ${outcome.padEnd(26)}${share(n)}`),
-  `  ${'failures'.padEnd(26)}${details.failed ? 1 : 0}`,
+    .map(([outcome, n]) => `  ${outcome.padEnd(width)}${share(n)}`),
+  `  ${'failures'.padEnd(width)}${details.failed ? 1 : 0}`,
   `shapes: ${SHAPES.map((shape) => `${shape} ${shapes.get(shape) ?? 0}`).join(', ')}`,
   `per question ms p50 / p99 / max: ${p50.toFixed(3)} / ${p99.toFixed(3)} / ${max.toFixed(1)}` +
     ` (slowest: ${slowest.shape}, ${slowest.length.toLocaleString('en')} characters)`,
