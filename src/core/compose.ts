@@ -110,13 +110,11 @@ function joinAdjacent(entries: readonly IndexedFact[]): Citation[] {
 /** The first words of an answer to a claim: the correction, the confirmation or the unknown name. */
 function premiseLead(premises: readonly Premise[], language: Language): string {
   const corrected = premises.filter((premise) => premise.verdict === 'corrected');
-  if (corrected.length > 0) {
-    const [first, ...rest] = corrected;
-    if (!first) return '';
-    // "Non : mardi, pas vendredi ; Washington, pas Tokyo."
-    const more = rest.map((premise) => MESSAGES.corrected[language](premise.stated, premise.claimed));
-    return [MESSAGES.corrected[language](first.stated, first.claimed), ...more].join(' ');
-  }
+  // "Non : mardi, pas friday. Non : Washington, pas tokyo."
+  if (corrected.length > 0)
+    return corrected
+      .map((premise) => MESSAGES.corrected[language](premise.stated, premise.claimed))
+      .join(' ');
   const unmentioned = premises.filter((premise) => premise.verdict === 'unmentioned');
   if (unmentioned.length > 0)
     return MESSAGES.unmentioned[language](unmentioned.map((premise) => premise.claimed));

@@ -178,7 +178,6 @@ export const ENGLISH: LanguageRules = {
   timeNouns: ['date', 'day', 'year', 'month', 'time'],
   durationNouns: ['long', 'duration'],
   pluralQuestionWords: [],
-  titleNouns: ['president', 'minister', 'leader', 'ceo', 'director', 'chief', 'head', 'king'],
 
   numberWords: {
     one: 1,

@@ -174,17 +174,6 @@ export const FRENCH: LanguageRules = {
   timeNouns: ['date', 'jour', 'annee', 'mois', 'heure', 'moment'],
   durationNouns: ['temps', 'duree', 'longtemps'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
-  titleNouns: [
-    'president',
-    'presidente',
-    'ministre',
-    'dirigeant',
-    'pdg',
-    'directeur',
-    'chef',
-    'patron',
-    'roi',
-  ],
 
   numberWords: {
     un: 1,

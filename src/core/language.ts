@@ -40,8 +40,6 @@ export interface LanguageRules {
   readonly durationNouns: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
-  /** Titles that describe someone ("who is X" is answered by "le président de…"). */
-  readonly titleNouns: readonly string[];
 
   /** Numbers written as words, with their value. */
   readonly numberWords: Readonly<Record<string, number>>;

@@ -72,11 +72,6 @@ export const MESSAGES = {
       manner: 'manner',
     },
   },
-  /** A time the question points to, which the article does not. */
-  frames: {
-    fr: { past: 'pour cette période passée', future: 'pour cette période à venir' },
-    en: { past: 'about that past period', future: 'about that future period' },
-  },
 } as const;
 
 export function message(key: 'empty' | 'notInArticle' | 'tentative', language: Language): string {

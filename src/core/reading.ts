@@ -250,9 +250,7 @@ export function rolesAgree(question: Role, evidence: ReadonlySet<Role>): boolean
 
 /** Whether the folded text ends with one of the phrases (before its final punctuation). */
 export function endsWithPhrase(text: string, phrases: ReadonlySet<string>): boolean {
-  const folded = foldText(text)
-    .replace(/[\s?!.…]+$/u, '')
-    .replace(/[’]/g, "'");
+  const folded = foldText(text).replace(/[\s?!.…]+$/u, '');
   for (const phrase of phrases) {
     if (folded === phrase || folded.endsWith(` ${phrase}`) || folded.endsWith(`,${phrase}`)) return true;
   }

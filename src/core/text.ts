@@ -16,8 +16,6 @@ export function foldText(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-const LANGUAGE_RULES = { fr: FRENCH, en: ENGLISH } as const;
-
 /** Folds a word list once: every comparison reads folded words. */
 function foldedSet(words: Iterable<string>): ReadonlySet<string> {
   return new Set([...words].map(foldText));
@@ -132,11 +130,6 @@ export function tableOf<T>(
       Object.entries(pick(rules)).map(([word, value]) => [foldText(word), value]),
     ),
   );
-}
-
-/** The rules of one language. */
-export function rulesOf(language: Language): LanguageRules {
-  return LANGUAGE_RULES[language];
 }
 
 /** Nouns that, like "combien", ask for an amount or a count. */
