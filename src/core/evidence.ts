@@ -9,7 +9,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
-import { foldText, tableOf, tokenise, wordsOf } from './text.js';
+import { type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { AnswerType, Concept, Fact, Language } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -19,8 +19,8 @@ import { LANGUAGES } from './types.js';
  * restate who, where and what.
  */
 export interface Evidence {
-  /** The kinds of answer the quote holds; `title` when it says what someone is (président). */
-  readonly types: ReadonlySet<AnswerType | 'title'>;
+  /** The kinds of answer the quote holds. */
+  readonly types: ReadonlySet<AnswerType>;
   /** Each name of the sentence and answers, with every role it plays there. */
   readonly roles: ReadonlyMap<string, ReadonlySet<Role>>;
   /** The names the quote itself holds. */
@@ -35,7 +35,6 @@ export interface Evidence {
 const TIME_WORDS = wordsOf('timeWords');
 const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR = tableOf((rules) => rules.calendarWords);
-const TITLES = wordsOf('titleNouns');
 const PLACE_NOUNS = wordsOf('placeNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
@@ -49,14 +48,31 @@ interface EvidenceInput {
   readonly language: Language;
 }
 
+/** The names of a knowledge text with their roles; the index reads each distinct text once. */
+export type MentionReader = (text: string, language: Language) => readonly Mention[];
+
+/** A reader that analyses each distinct text once: many facts quote the same sentence. */
+export function mentionReader(analyser: Analyser): MentionReader {
+  const seen = new Map<string, readonly Mention[]>();
+  return (text, language) => {
+    const key = `${language}\u0000${text}`;
+    let mentions = seen.get(key);
+    if (!mentions) {
+      mentions = mentionsOf(analyser.analyseKnowledge(text, language), tokenise(text));
+      seen.set(key, mentions);
+    }
+    return mentions;
+  };
+}
+
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
   { fact, sentence, language }: EvidenceInput,
-  analyser: Analyser,
+  mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
   const quoteTokens = tokenise(fact.quote);
-  const quoteMentions = mentionsOf(analyser.analyseKnowledge(fact.quote, language), quoteTokens);
+  const quoteMentions = mentionsIn(fact.quote, language);
   const texts: Array<[string, Language]> = [
     [sentence, language],
     ...LANGUAGES.map((l): [string, Language] => [fact.answer[l], l]),
@@ -68,7 +84,7 @@ export function describeEvidence(
     roles.set(id, set);
   };
   for (const [text, textLanguage] of texts) {
-    for (const mention of mentionsOf(analyser.analyseKnowledge(text, textLanguage), tokenise(text))) {
+    for (const mention of mentionsIn(text, textLanguage)) {
       note(mention.id, mention.role);
       // "à Osaka" is also "au Japon".
       let place = concepts.get(mention.id);
@@ -81,7 +97,7 @@ export function describeEvidence(
   const sentenceTokens = tokenise(sentence);
   const values = [...readValues(quoteTokens), ...readValues(sentenceTokens)];
   return {
-    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence),
+    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence, sentenceTokens),
     roles,
     quoteMentions,
     values,
@@ -92,25 +108,26 @@ export function describeEvidence(
 
 function typesOf(
   quote: string,
-  tokens: ReturnType<typeof tokenise>,
+  tokens: readonly Token[],
   mentions: readonly Mention[],
   sentence: string,
-): Set<AnswerType | 'title'> {
-  const types = new Set<AnswerType | 'title'>(['reason', 'manner']);
+  sentenceTokens: readonly Token[],
+): Set<AnswerType> {
+  const types = new Set<AnswerType>(['reason', 'manner']);
   const norms = tokens.map((token) => token.norm);
+  const values = readValues(tokens);
   // An amount or a count; "deux prochaines années" is a duration, a time.
-  if (readValues(tokens).some((value) => value.kind === 'amount' || value.kind === 'count'))
-    types.add('amount');
+  const counted = (value: Value) => value.kind === 'amount' || value.kind === 'count';
+  if (values.some(counted)) types.add('amount');
   if (
     norms.some((norm) => TIME_WORDS.has(norm) || TIME_NOUNS.has(norm) || CALENDAR.has(norm)) ||
-    readValues(tokens).some((value) => value.kind !== 'count' && value.kind !== 'amount')
+    values.some((value) => !counted(value))
   )
     types.add('time');
   // A name whose type the glossary does not give may be any of them.
   const typed = (type: string) => mentions.some((mention) => mention.type === type || mention.type === null);
   // Someone named; "who" needs someone the question does not name (see `checkEvidence`).
   if (typed('person')) types.add('person');
-  if (norms.some((norm) => TITLES.has(norm))) types.add('title');
   if (
     mentions.some((mention) => (mention.type === 'place' || mention.type === null) && !mention.adjective) ||
     norms.some((norm) => PLACE_NOUNS.has(norm))
@@ -118,14 +135,13 @@ function typesOf(
     types.add('place');
   if (typed('organisation')) types.add('organisation');
   if (NAMED.test(quote)) types.add('name');
-  const folded = foldText(sentence);
-  if (QUOTED.test(sentence) || tokenise(folded).some((token) => SPEECH_VERBS.has(token.norm)))
+  if (QUOTED.test(sentence) || sentenceTokens.some((token) => SPEECH_VERBS.has(token.norm)))
     types.add('speech');
   return types;
 }
 
 /** Items a quote lists: its names of one type, or the parts its conjunctions join. */
-function itemsOf(tokens: ReturnType<typeof tokenise>, mentions: readonly Mention[]): number {
+function itemsOf(tokens: readonly Token[], mentions: readonly Mention[]): number {
   const byType = new Map<string, number>();
   for (const mention of mentions) byType.set(mention.type ?? '', (byType.get(mention.type ?? '') ?? 0) + 1);
   const names = Math.max(0, ...byType.values());

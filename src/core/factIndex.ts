@@ -1,5 +1,5 @@
 import type { Analyser, Term } from './analyse.js';
-import { describeEvidence, type Evidence } from './evidence.js';
+import { describeEvidence, type Evidence, mentionReader } from './evidence.js';
 import type { Tuning } from './tuning.js';
 import type { Fact, KnowledgeBase } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -41,6 +41,7 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
   const sentenceOf = (fact: Fact) =>
     sentences.get(`${fact.source}:${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
   const concepts = new Map(knowledge.glossary.map((concept) => [concept.id, concept]));
+  const mentionsIn = mentionReader(analyser);
 
   const analysed = knowledge.facts.map((fact) => ({
     fact,
@@ -96,7 +97,7 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
       })),
       evidence: describeEvidence(
         { fact: item.fact, sentence, language: sourceLanguage.get(item.fact.source) ?? 'fr' },
-        analyser,
+        mentionsIn,
         concepts,
       ),
     };
