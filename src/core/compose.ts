@@ -52,6 +52,7 @@ export function answerFrom(
   frame: AnswerFrame,
   cited: readonly Scored[],
   premises: readonly Premise[],
+  confidence: number,
   hedged: boolean,
   suggestions: readonly string[],
 ): Answer {
@@ -63,7 +64,7 @@ export function answerFrom(
     ...frame,
     answered: true,
     text,
-    confidence: round(cited[0]?.score ?? 0),
+    confidence: round(confidence),
     citations: joinAdjacent(cited.map(({ entry }) => entry)),
     suggestions,
     reason: null,
@@ -148,6 +149,8 @@ export function explainedRefusal(
   if (names.length > 0) {
     reason = 'entity-mismatch';
     why = MESSAGES.mismatch[language]([...new Set(names)]);
+  } else if (rejections[0]?.kind === 'missing-time') {
+    why = MESSAGES.missingFrame[language][rejections[0].frame];
   } else {
     const first = rejections[0];
     const type =

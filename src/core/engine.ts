@@ -175,8 +175,28 @@ function decide(
     ranked.filter((item) => !exclude.has(item.entry.fact.id)),
     exclude,
   );
-  const hedged = (choice.cited[0]?.score ?? 0) < tuning.confident;
-  return answerFrom(frame, choice.cited, choice.premises, hedged, related);
+  const score = choice.cited[0]?.score ?? 0;
+  const confidence = leavesOutTopic(question, choice.cited, tuning)
+    ? Math.min(score, tuning.leftOutTopic)
+    : score;
+  return answerFrom(frame, choice.cited, choice.premises, confidence, confidence < tuning.confident, related);
+}
+
+/**
+ * "Why does Smith think AI matters for Japan?" answered by what Smith said of the investment:
+ * the answer leaves out a topic of the question (AI) that other facts of the article treat, so
+ * the article may answer better elsewhere. Such an answer is not a confident one.
+ */
+function leavesOutTopic(question: ReadQuestion, cited: readonly Scored[], tuning: Tuning): boolean {
+  const { terms, weights, total, ranked } = question;
+  return terms.some(
+    (term, i) =>
+      term.concept !== null &&
+      !term.question &&
+      (weights[i] ?? 0) >= tuning.topicShare * total &&
+      !cited.some((item) => item.covered.has(term)) &&
+      ranked.some((item) => item.score > 0 && !cited.includes(item) && item.covered.has(term)),
+  );
 }
 
 /** The question's terms, intent and best-scoring facts, with why each was rejected. */

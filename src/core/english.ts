@@ -176,6 +176,8 @@ export const ENGLISH: LanguageRules = {
     'group',
   ],
   timeNouns: ['date', 'day', 'year', 'month', 'time'],
+  calendarNouns: ['date', 'dates', 'day', 'days', 'year', 'years', 'month', 'months'],
+  yearNouns: ['year', 'years'],
   durationNouns: ['long', 'duration'],
   pluralQuestionWords: [],
 
@@ -247,6 +249,7 @@ export const ENGLISH: LanguageRules = {
   ],
   pastWords: ['last', 'past', 'previous', 'ago', 'yesterday', 'earlier'],
   futureWords: ['next', 'coming', 'tomorrow', 'upcoming', 'future'],
+  pastPhrases: ['before this', 'before that', 'previously', 'beforehand', 'prior to this', 'in the past'],
 
   locatives: ['in', 'into', 'at', 'to', 'across', 'inside'],
   partners: ['with', 'between'],

@@ -172,7 +172,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   // ("where were the comments reported": by the NHK).
   if (type === 'place' && intent.namedPlace) return someoneNew(PLACES);
   if (type === 'place') return evidence.types.has('place') || someoneNew(ORGANISATIONS);
-  // "When exactly": a day, a month or a year, not "dans les prochains jours".
+  if (type === 'time' && intent.wantsYear) return evidence.values.some((value) => value.kind === 'year');
+  // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
   if (type !== 'person') return evidence.types.has(type);

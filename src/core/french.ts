@@ -172,6 +172,8 @@ export const FRENCH: LanguageRules = {
     'groupe',
   ],
   timeNouns: ['date', 'jour', 'annee', 'mois', 'heure', 'moment'],
+  calendarNouns: ['date', 'dates', 'jour', 'jours', 'annee', 'annees', 'mois'],
+  yearNouns: ['annee', 'annees'],
   durationNouns: ['temps', 'duree', 'longtemps'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
 
@@ -273,6 +275,7 @@ export const FRENCH: LanguageRules = {
     'precedente',
   ],
   futureWords: ['prochain', 'prochaine', 'prochains', 'prochaines', 'demain', 'futur', 'future'],
+  pastPhrases: ['auparavant', 'avant cela', 'avant ca', 'precedemment', 'par le passe', 'dans le passe'],
 
   locatives: ['a', 'au', 'aux', 'en', 'dans', 'vers'],
   partners: ['avec', 'entre'],

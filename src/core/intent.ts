@@ -29,6 +29,8 @@ export interface QuestionIntent {
   readonly namedPlace: boolean;
   /** "Exactement", "exactly", "précises": a vague answer ("dans les prochains jours") will not do. */
   readonly precise: boolean;
+  /** "In what year", "en quelle année": only a year answers. */
+  readonly wantsYear: boolean;
   /** "Qui est X", "who is X": its only words besides the question word are names. */
   readonly describes: boolean;
   /** The names it holds, with their roles. */
@@ -44,6 +46,8 @@ const PLACE_NOUNS = wordsOf('placeNouns');
 const PERSON_NOUNS = wordsOf('personNouns');
 const ORGANISATION_NOUNS = wordsOf('organisationNouns');
 const TIME_NOUNS = wordsOf('timeNouns');
+const CALENDAR_NOUNS = wordsOf('calendarNouns');
+const YEAR_NOUNS = wordsOf('yearNouns');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -125,12 +129,14 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
   const answerType = answerTypeOf(terms, tokens);
-  const precise = tokens.some((token) => PRECISION.has(token.norm));
+  // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
+  const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
+  const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
+  const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
   if (generic) {
-    const near = tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW);
     const count = values.find(
       (value) =>
         value.kind === 'count' &&
@@ -158,6 +164,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     describes: terms.every((term) => term.question || term.concept?.kind === 'entity'),
     namedPlace: answerType === 'place' && (!classes.has('place') || precise),
     precise,
+    wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     mentions: mentionsOf(terms, tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),

@@ -36,6 +36,10 @@ export interface LanguageRules {
   readonly organisationNouns: readonly string[];
   /** Nouns that ask for a time: date, jour, year. */
   readonly timeNouns: readonly string[];
+  /** Time nouns that ask for a date of the calendar, not a span: "what year", "quel jour". */
+  readonly calendarNouns: readonly string[];
+  /** Of those, the ones that ask for a year: "mardi" does not answer "in what year". */
+  readonly yearNouns: readonly string[];
   /** Words after "combien", "how" that ask for a duration: temps, long. */
   readonly durationNouns: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
@@ -56,6 +60,8 @@ export interface LanguageRules {
   /** Words that put a time in the past ("l'an dernier", "last year") or the future. */
   readonly pastWords: readonly string[];
   readonly futureWords: readonly string[];
+  /** Phrases that put what is asked before the article's news, by themselves: "before this", auparavant. */
+  readonly pastPhrases: readonly string[];
 
   /** Prepositions before a place: au Japon, in Japan. */
   readonly locatives: readonly string[];

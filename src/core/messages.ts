@@ -25,6 +25,17 @@ export const MESSAGES = {
     fr: (what: string) => `L’article ne donne pas ${what} à ce sujet.`,
     en: (what: string) => `The article gives no ${what} for this.`,
   },
+  /** "How much did Microsoft invest before this?": the article tells only the news itself. */
+  missingFrame: {
+    fr: {
+      past: 'L’article ne dit rien de ce qui a précédé à ce sujet.',
+      future: 'L’article ne dit rien de la suite à ce sujet.',
+    },
+    en: {
+      past: 'The article says nothing of earlier times on this.',
+      future: 'The article says nothing of what comes later on this.',
+    },
+  },
   /** "L'article ne dit pas cela de Japon et États-Unis." */
   mismatch: {
     fr: (names: readonly string[]) =>

@@ -52,6 +52,7 @@ const PREPOSITIONS = new Set([
 ]);
 const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
+const PAST_PHRASES = wordsOf('pastPhrases');
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
 const TIME_ALONE = new Set(
   [...wordsOf('timeWords')].filter((word) => PAST_WORDS.has(word) || FUTURE_WORDS.has(word)),
@@ -152,6 +153,8 @@ export function timeFrames(tokens: readonly Token[]): ReadonlySet<'past' | 'futu
     if (PAST_WORDS.has(token.norm) && timed(i)) frames.add('past');
     if (FUTURE_WORDS.has(token.norm) && timed(i)) frames.add('future');
   });
+  const text = ` ${tokens.map((token) => token.norm).join(' ')} `;
+  if ([...PAST_PHRASES].some((phrase) => text.includes(` ${phrase} `))) frames.add('past');
   return frames;
 }
 

@@ -30,6 +30,10 @@ export interface Tuning {
   readonly noSpeech: number;
   /** A list question cites further facts scoring at least this share of the first. */
   readonly listShare: number;
+  /** An answer that leaves out a glossary topic of the question weighing at least `topicShare`
+   * of it, which other facts of the article do treat, is at most this confident: hedged. */
+  readonly leftOutTopic: number;
+  readonly topicShare: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -48,4 +52,6 @@ export const DEFAULT_TUNING: Tuning = {
   noNewName: 0.6,
   noSpeech: 0.6,
   listShare: 0.6,
+  leftOutTopic: 0.6,
+  topicShare: 0.12,
 };

@@ -60,4 +60,34 @@ describe('answering only what the article supports', () => {
       reason: 'missing-answer-type',
     });
   });
+
+  it('asks for a year when "what year" is asked: a weekday does not answer it', () => {
+    const year = engine.ask('In what year did Microsoft make this announcement?');
+    expect(year).toMatchObject({ answered: false, reason: 'missing-answer-type', answerType: 'time' });
+    const day = engine.ask("Quel jour l'annonce a-t-elle été faite ?");
+    expect(day.citations[0]?.quote).toContain('mardi');
+  });
+
+  it('refuses what came before the news, saying so', () => {
+    for (const question of [
+      'How much did Microsoft invest in Japan before this?',
+      'Combien Microsoft avait-il investi au Japon auparavant ?',
+    ]) {
+      const answer = engine.ask(question);
+      expect(answer.answered, question).toBe(false);
+    }
+    expect(engine.ask('How much did Microsoft invest in Japan before this?').text).toMatch(
+      /^The article says nothing of earlier times on this\./,
+    );
+  });
+
+  it('is not confident when its answer leaves out a topic of the question that other facts treat', () => {
+    const answer = engine.ask('Why does Smith think AI matters for Japan?');
+    if (answer.answered && answer.citations[0]?.factId !== 'ai-opportunity-ageing-population') {
+      expect(answer.confidence).toBeLessThan(0.65);
+      expect(answer.hedged).toBe(true);
+    }
+    // Every word of it answered by one fact: no reason to doubt.
+    expect(engine.ask('Why is AI an opportunity for Japan?').hedged).toBe(false);
+  });
 });
