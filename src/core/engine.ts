@@ -170,15 +170,21 @@ function decide(
       best?.score ?? 0,
     );
   }
+  const leftOut = leftOutTopics(question, choice.cited, tuning);
+  // "Dans quelle ville sera le centre de recherche ?": the fact about the research centre fits
+  // best but names no city; a fact about other places, silent on the centre, is no answer.
+  const best = candidates[0];
+  if (best && !choice.cited.includes(best) && leftOut.some((term) => best.covered.has(term))) {
+    return explainedRefusal(frame, best.entry, verdictOf(best), suggestions.refusal(ranked), best.score);
+  }
   const exclude = new Set(choice.cited.map((item) => item.entry.fact.id));
   const related = suggestions.related(
     ranked.filter((item) => !exclude.has(item.entry.fact.id)),
     exclude,
   );
-  const score = choice.cited[0]?.score ?? 0;
-  const confidence = leavesOutTopic(question, choice.cited, tuning)
-    ? Math.min(score, tuning.leftOutTopic)
-    : score;
+  // A quoted correction may come first: the confidence is that of the fact that answers.
+  const score = Math.max(0, ...choice.cited.map((item) => item.score));
+  const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
   return answerFrom(frame, choice.cited, choice.premises, confidence, confidence < tuning.confident, related);
 }
 
@@ -187,9 +193,9 @@ function decide(
  * the answer leaves out a topic of the question (AI) that other facts of the article treat, so
  * the article may answer better elsewhere. Such an answer is not a confident one.
  */
-function leavesOutTopic(question: ReadQuestion, cited: readonly Scored[], tuning: Tuning): boolean {
+function leftOutTopics(question: ReadQuestion, cited: readonly Scored[], tuning: Tuning): Term[] {
   const { terms, weights, total, ranked } = question;
-  return terms.some(
+  return terms.filter(
     (term, i) =>
       term.concept !== null &&
       !term.question &&
@@ -294,7 +300,32 @@ function choose(
     const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * question.total;
     if (tie || spans) cited.push(other);
   }
-  return { cited, premises: first.premises };
+  return {
+    cited: [...quotingCorrections(first.premises, cited, question.ranked), ...cited],
+    premises: first.premises,
+  };
+}
+
+/**
+ * "Why is Microsoft spending 29 billion dollars?": the correction comes first, so its words must
+ * be quoted first. The fact whose quote states what the article says instead is cited before
+ * the answer, when no cited quote holds it already.
+ */
+function quotingCorrections(
+  premises: readonly Premise[],
+  cited: readonly Scored[],
+  ranked: readonly Scored[],
+): Scored[] {
+  const unquoted = premises.filter(
+    (premise) =>
+      premise.verdict === 'corrected' &&
+      !cited.some((item) => item.entry.fact.quote.includes(premise.stated)),
+  );
+  const holders = unquoted.flatMap((premise) => {
+    const holder = ranked.find((item) => item.entry.fact.quote.includes(premise.stated));
+    return holder ? [holder] : [];
+  });
+  return [...new Set(holders)].slice(0, Math.max(0, MAX_CITATIONS - cited.length));
 }
 
 /**

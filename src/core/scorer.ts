@@ -61,7 +61,7 @@ export function weigh(
   return terms.map((term) => {
     // The count of a list question ("which two cities") is its form, not its topic.
     if (term.position === intent.list?.position) return 0;
-    return (inValue(term) && !term.concept) || isClaim(term) ? tuning.questionWord : index.weightOf(term);
+    return inValue(term) || isClaim(term) ? tuning.questionWord : index.weightOf(term);
   });
 }
 

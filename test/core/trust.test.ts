@@ -90,4 +90,17 @@ describe('answering only what the article supports', () => {
     // Every word of it answered by one fact: no reason to doubt.
     expect(engine.ask('Why is AI an opportunity for Japan?').hedged).toBe(false);
   });
+
+  it('refuses with the fact that fits best when only a fact silent on its topic would answer', () => {
+    const answer = engine.ask('Dans quelle ville sera le centre de recherche de Microsoft ?');
+    expect(answer).toMatchObject({ answered: false, reason: 'missing-answer-type', answerType: 'place' });
+    expect(answer.text).toMatch(/^L’article ne donne pas de lieu à ce sujet\./);
+    expect(answer.text).toContain('centre de recherche');
+  });
+
+  it('quotes the article’s figure first when an open question rests on a wrong one', () => {
+    const answer = engine.ask('Why is Microsoft spending 29 billion dollars in Japan?');
+    expect(answer.text).toMatch(/^No — the article says 2,9 milliards de dollars, not 29 billion dollars\./);
+    expect(answer.citations[0]?.quote).toContain('2,9 milliards de dollars');
+  });
 });
