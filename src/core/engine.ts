@@ -77,11 +77,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const detected = detectLanguage(text, (word) => analyser.languageOf(word));
     const tokens = tokenise(text);
     const terms = analyser.analyseQuestion(text, detected);
-    const unknown = unknownNames(terms, text, tokens);
     const intent = readIntent(text, terms, tokens);
+    const unknown = unknownNames(terms, text, tokens, intent.mentions);
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const analysed = { terms, weights, total, intent, leaning: leaningOf(terms) };
+    const analysed = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
     return { ...analysed, text, detected, tokens, unknown, ranked: rankFacts(index, analysed, tuning) };
   };
 
@@ -432,7 +432,12 @@ function isUnknownName(term: Term): boolean {
  * The names in the question that the knowledge base does not know. Words typed next to each
  * other make one name ("Tim Cook"); apart, they are separate ones ("Google … Paris").
  */
-function unknownNames(terms: readonly Term[], question: string, tokens: readonly Token[]): Mention[] {
+function unknownNames(
+  terms: readonly Term[],
+  question: string,
+  tokens: readonly Token[],
+  known: readonly Mention[],
+): Mention[] {
   const names: Mention[] = [];
   for (const term of terms) {
     if (!isUnknownName(term)) continue;
@@ -443,7 +448,12 @@ function unknownNames(terms: readonly Term[], question: string, tokens: readonly
     ) {
       names[names.length - 1] = { ...last, surface: `${last.surface} ${term.surface}`, to: term.position };
     } else {
-      const role = roleAt(tokens, term.position, null, undefined);
+      // "à Tokyo et Kyoto": the name before it, known or not, may share its role.
+      const previous = [...known, ...names]
+        .filter((mention) => mention.to < term.position)
+        .sort((a, b) => a.to - b.to)
+        .at(-1);
+      const role = roleAt(tokens, term.position, null, previous);
       names.push({
         id: `?${term.surface}`,
         type: null,

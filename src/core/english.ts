@@ -27,7 +27,7 @@ export const ENGLISH: LanguageRules = {
     // "what is it called": asks for a name.
     name: ['name', 'names', 'called'],
     // "what did Biden say": asks for someone's words.
-    speech: ['say', 'says', 'said'],
+    speech: ['say', 'says', 'said', 'tell', 'tells', 'told'],
     generic: ['what', 'which'],
   },
   stopwords: [

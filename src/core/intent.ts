@@ -9,7 +9,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
-import { QUESTION_CLASSES, type Token, tableOf, wordsOf } from './text.js';
+import { QUESTION_CLASSES, type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { AnswerType } from './types.js';
 
 /** What a question asks for and what it takes for granted. */
@@ -39,6 +39,9 @@ export interface QuestionIntent {
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
   readonly frames: ReadonlySet<'past' | 'future'>;
+  /** Token positions of the question's form, not its topic: the count of a list ("which two"),
+   * a yes/no tag ("…, non ?"). They weigh nothing. */
+  readonly form: ReadonlySet<number>;
 }
 
 const QUANTITY_NOUNS = wordsOf('quantityNouns');
@@ -58,6 +61,11 @@ const AUXILIARIES = wordsOf('auxiliaries');
 const NEUTER = wordsOf('neuterPronouns');
 const PRECISION = wordsOf('precisionWords');
 const YES_NO_TAGS = wordsOf('yesNoTags');
+/** The tags as the tokeniser reads them, longest first: "c'est bien ça" is est|bien|ca. */
+const TAG_TOKENS = [...YES_NO_TAGS]
+  .map((tag) => tokenise(tag).map((token) => token.norm))
+  .filter((norms) => norms.length > 0)
+  .sort((a, b) => b.length - a.length);
 const YES_NO_STARTS = wordsOf('yesNoStarts');
 const PLURAL_GENERIC = wordsOf('pluralQuestionWords');
 /** "Quel est le budget": the noun that says what "quel" asks is a few words on. */
@@ -109,6 +117,8 @@ function answerTypeOf(terms: readonly Term[], tokens: readonly Token[]): AnswerT
     if (kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '')) continue;
     // "Bob a dit que c'est 2,9 milliards, combien…": "dit que", "said that" report, not ask.
     if (kind === 'speech' && REPORTING.has(tokens[term.position + 1]?.norm ?? '')) continue;
+    // "Tell me about the summit": a request (see `requestAt`), not "what did X tell".
+    if (kind === 'speech' && term.position === 0) continue;
     // "how much": the amount word that follows says it.
     if (kind === 'manner' && asking.some((other) => other.position === term.position + 1)) continue;
     const type = CLASS_TYPES[kind];
@@ -170,5 +180,26 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
     frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
+    form: new Set([
+      ...(list?.position != null ? [list.position] : []),
+      ...trailingTag(tokens),
+      ...requestAt(tokens),
+    ]),
   };
+}
+
+/** Token positions of a yes/no tag the question ends with ("…, c'est bien ça ?", "right?"). */
+function trailingTag(tokens: readonly Token[]): number[] {
+  for (const tag of TAG_TOKENS) {
+    const tail = tokens.slice(-tag.length);
+    if (tail.length === tag.length && tail.every((token, i) => token.norm === tag[i]))
+      return tail.map((token) => token.index);
+  }
+  return [];
+}
+
+/** "Tell me about…", "dis-moi…": a word of speech that opens the question asks nothing. */
+function requestAt(tokens: readonly Token[]): number[] {
+  const first = tokens[0];
+  return first && QUESTION_CLASSES.get(first.norm) === 'speech' ? [first.index] : [];
 }

@@ -30,8 +30,10 @@ export interface Leaning {
   readonly names: ReadonlySet<string>;
 }
 
-export function leaningOf(terms: readonly Term[]): Leaning {
-  const keys = new Set(terms.filter((term) => term.question).flatMap((term) => term.keys));
+export function leaningOf(terms: readonly Term[], form: ReadonlySet<number> = new Set()): Leaning {
+  const keys = new Set(
+    terms.filter((term) => term.question && !form.has(term.position)).flatMap((term) => term.keys),
+  );
   const says = (words: ReadonlySet<string>) => terms.some((term) => words.has(foldText(term.surface)));
   return {
     quantity: keys.has('q:amount') || says(QUANTITY_WORDS),
@@ -59,8 +61,8 @@ export function weigh(
   const inValue = (term: Term) =>
     intent.values.some((value) => term.position >= value.from && term.position <= value.to);
   return terms.map((term) => {
-    // The count of a list question ("which two cities") is its form, not its topic.
-    if (term.position === intent.list?.position) return 0;
+    // "Which two cities", "…, non ?": the question's form, not its topic.
+    if (intent.form.has(term.position)) return 0;
     return inValue(term) || isClaim(term) ? tuning.questionWord : index.weightOf(term);
   });
 }

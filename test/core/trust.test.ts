@@ -103,4 +103,16 @@ describe('answering only what the article supports', () => {
     expect(answer.text).toMatch(/^No — the article says 2,9 milliards de dollars, not 29 billion dollars\./);
     expect(answer.citations[0]?.quote).toContain('2,9 milliards de dollars');
   });
+
+  it('reads a yes/no tag as the question’s form, and a name joined to a place as a place', () => {
+    const answer = engine.ask("Les installations agrandies, c'est à Tokyo et Kyoto ?");
+    expect(answer.answered).toBe(true);
+    expect(answer.premises[0]).toMatchObject({ verdict: 'unmentioned', claimed: 'Kyoto' });
+    expect(answer.citations[0]?.quote).toContain('Osaka');
+  });
+
+  it('reads "what did X tell Y" as asking for words, and "tell me about" as a request', () => {
+    expect(engine.ask('what did biden tell marcos about microsoft').answered).toBe(false);
+    expect(engine.ask('tell me about the summit').answered).toBe(true);
+  });
 });
