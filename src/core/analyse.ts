@@ -82,6 +82,8 @@ function conceptKey(concept: Concept): string {
  */
 export class Analyser {
   private readonly phrases = new Map<string, Concept>();
+  /** The languages whose variants a one-word phrase is. */
+  private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
   private readonly phrasesByFirst = new Map<string, Array<{ norms: string[]; concept: Concept }>>();
   private readonly stemmedVariants = new Map<string, Concept>();
@@ -108,6 +110,11 @@ export class Analyser {
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
         this.phrases.set(norms.join(' '), concept);
+        if (norms.length === 1) {
+          const languages = this.wordLanguages.get(norms.join(' ')) ?? new Set();
+          languages.add(language);
+          this.wordLanguages.set(norms.join(' '), languages);
+        }
         const [first, ...rest] = norms;
         if (first !== undefined && rest.length > 0) {
           const list = this.phrasesByFirst.get(first) ?? [];
@@ -141,6 +148,15 @@ export class Analyser {
     this.vocabulary.add(norm);
   }
 
+  /**
+   * A topic's one-word variant of the other language, in a question whose language has the word
+   * too: French "met" (puts) is not English "met", "chose" (thing) not "chose".
+   */
+  private falseFriend(norm: string, concept: Concept, language: Language | null): boolean {
+    if (language === null || concept.kind !== 'topic') return false;
+    return !this.wordLanguages.get(norm)?.has(language) && this.lexicon.has(norm, language);
+  }
+
   /** The language of a knowledge word, when only one of the two uses it. */
   languageOf(word: string): Language | null {
     const norm = foldText(word);
@@ -160,11 +176,20 @@ export class Analyser {
   }
 
   /** Analyses a question: unknown words are corrected against the vocabulary first. */
-  analyseQuestion(text: string, language: Language | null = null): Term[] {
-    return this.analyse(tokenise(text), true, language);
+  /**
+   * `clearly` is the language the question is plainly written in, if any: only then is a
+   * one-word variant of the other language taken for a word of this one (see `falseFriend`).
+   */
+  analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
+    return this.analyse(tokenise(text), true, language, clearly);
   }
 
-  private analyse(tokens: Token[], correct: boolean, language: Language | null): Term[] {
+  private analyse(
+    tokens: Token[],
+    correct: boolean,
+    language: Language | null,
+    clearly: Language | null = null,
+  ): Term[] {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
     const words = tokens.slice(0, MAX_TOKENS).map((token) => {
@@ -178,7 +203,7 @@ export class Analyser {
     });
     const terms: Term[] = [];
     for (let i = 0; i < words.length; ) {
-      const exact = this.matchPhrase(words, i);
+      const exact = this.matchPhrase(words, i, clearly);
       const slipped = correct ? this.matchPhraseWithSlip(words, i) : null;
       // "premier ministe" is the Prime Minister, not "premier" then an unknown word.
       const matched = slipped && slipped.length > (exact?.length ?? 0) ? slipped : exact;
@@ -248,6 +273,7 @@ export class Analyser {
   private matchPhrase(
     words: ReadonlyArray<{ token: Token; norm: string }>,
     from: number,
+    language: Language | null = null,
   ): { concept: Concept; length: number } | null {
     for (let length = Math.min(MAX_PHRASE, words.length - from); length >= 1; length--) {
       const span = words.slice(from, from + length);
@@ -256,6 +282,7 @@ export class Analyser {
       // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
       const first = span[0];
       if (length === 1 && first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) continue;
+      if (length === 1 && first && this.falseFriend(first.norm, concept, language)) continue;
       return { concept, length };
     }
     return null;

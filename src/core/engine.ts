@@ -16,6 +16,8 @@ export { DEFAULT_TUNING, type Tuning } from './tuning.js';
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
 export const MAX_ANALYSED_CHARS = 600;
 const MAX_CITATIONS = 3;
+/** Votes by which one language must lead for a question to be plainly written in it. */
+const CLEAR_LANGUAGE = 3;
 
 export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
@@ -76,7 +78,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const detected = detectLanguage(text, (word) => analyser.languageOf(word));
     const tokens = tokenise(text);
-    const terms = analyser.analyseQuestion(text, detected);
+    const languageOf = (word: string) => analyser.languageOf(word);
+    const terms = analyser.analyseQuestion(text, detected, detectLanguage(text, languageOf, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));

@@ -82,6 +82,8 @@ export const ENGLISH: LanguageRules = {
     'thing',
     'things',
     'stuff',
+    'something',
+    'anything',
     // Auxiliaries and filler.
     'will',
     'shall',

@@ -38,6 +38,13 @@ export const FRENCH: LanguageRules = {
   stopwords: [
     // Forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
     'jai',
+    // Filler around the topic: "quelque chose de nouveau", "c'est quoi au juste".
+    'quelque',
+    'chose',
+    'choses',
+    'truc',
+    'trucs',
+    'juste',
     'va',
     'vont',
     'est-ce',

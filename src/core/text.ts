@@ -166,6 +166,7 @@ for (const word of [...FRENCH_HINTS]) {
 export function detectLanguage(
   text: string,
   vocabularyLanguage: (word: string) => Language | null = () => null,
+  margin = 1,
 ): Language | null {
   let fr = 0;
   let en = 0;
@@ -181,6 +182,6 @@ export function detectLanguage(
       else if (vote === 'en') en += 1;
     }
   }
-  if (fr === en) return null;
+  if (Math.abs(fr - en) < margin) return null;
   return fr > en ? 'fr' : 'en';
 }

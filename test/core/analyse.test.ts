@@ -158,3 +158,28 @@ describe('Analyser', () => {
     expect(names('Apple hires')).toEqual([]);
   });
 });
+
+describe('false friends', () => {
+  const withMeeting = () => {
+    const built = new Analyser(
+      [
+        ...GLOSSARY,
+        { id: 'meeting', kind: 'topic', variants: { fr: ['rencontre'], en: ['meeting', 'met'] } },
+      ],
+      // "met" is a word of both languages.
+      { has: (word) => word === 'met' },
+    );
+    built.freeze();
+    return built;
+  };
+
+  it('does not read a word of a plainly French question as an English variant', () => {
+    const terms = withMeeting().analyseQuestion('Paul met 3 euros', 'fr', 'fr');
+    expect(terms.find((term) => term.surface === 'met')?.concept).toBeNull();
+  });
+
+  it('still reads it when the question is English or its language unclear', () => {
+    expect(withMeeting().analyseQuestion('Paul met Anna', 'en', 'en')[1]?.concept?.id).toBe('meeting');
+    expect(withMeeting().analyseQuestion('Paul met Anna', null, null)[1]?.concept?.id).toBe('meeting');
+  });
+});
