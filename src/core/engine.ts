@@ -271,6 +271,7 @@ function choose(
       break;
     }
   }
+  first ??= correctionBelowAnswer(question, verdictOf, tuning);
   if (!first) return null;
   const best = first.item;
   // A list gathers facts that each pass every check; a further fact that answers another part
@@ -332,6 +333,26 @@ function quotingCorrections(
 }
 
 /**
+ * "Le sommet porte sur la montée de la Russie, non ?": the claim and the words around it weigh
+ * the fact under the answer threshold, yet the fact puts another name of the same kind in the
+ * claim's place. A yes/no question is then answered with that correction, and only then.
+ */
+function correctionBelowAnswer(
+  question: ReadQuestion,
+  verdictOf: (item: Scored) => Rejection[],
+  tuning: Tuning,
+): { item: Scored; premises: Premise[] } | null {
+  if (!question.intent.yesNo) return null;
+  for (const item of question.ranked) {
+    if (item.score < tuning.correction) break;
+    if (item.score >= tuning.answer) continue;
+    const premises = premisesOf(item.entry, verdictOf(item), question.intent);
+    if (premises?.some((premise) => premise.verdict !== 'confirmed')) return { item, premises };
+  }
+  return null;
+}
+
+/**
  * A list asks for items of a kind ("which two components"): a quote that names the kind itself
  * ("…composants industriels clés") names the category, not its items, and comes after the
  * close candidates that do not.
@@ -375,7 +396,7 @@ function premisesOf(
     const substitute = entry.evidence.quoteMentions.find(
       (mention) =>
         !named.has(mention.id) &&
-        (only.mention.type === null || mention.type === only.mention.type) &&
+        sameKind(only.mention, mention) &&
         rolesAgree(only.mention.role, new Set([mention.role])),
     );
     if (!substitute) return null;
@@ -394,6 +415,20 @@ function premisesOf(
   }
   // A confirmation is worth saying only to a yes/no question.
   return intent.yesNo ? premises : premises.filter((premise) => premise.verdict !== 'confirmed');
+}
+
+/**
+ * Whether a name of the evidence can stand in a claimed name's place: of its type, or, for a
+ * name the article never mentions, of the kind its role asks (a place, someone who acts).
+ */
+function sameKind(claimed: Mention, other: Mention): boolean {
+  if (claimed.type !== null) return other.type === claimed.type;
+  // "le président de l'Indonésie" (des Philippines, philippin): an owner may be of any kind.
+  if (claimed.role === 'attribute') return true;
+  // "Kishida a rencontré Satya Nadella": a name, not "japonais".
+  if (other.adjective) return false;
+  if (other.type === null || claimed.role === 'unknown') return true;
+  return claimed.role === 'place' ? other.type === 'place' : other.type !== 'place';
 }
 
 /** The rejected candidate to explain a refusal with: one whose names fit, if any. */

@@ -2,6 +2,9 @@
 export interface Tuning {
   /** Below this the engine refuses: the article does not say. */
   readonly answer: number;
+  /** A yes/no question whose claim a fact corrects (another name or value in its place) is
+   * answered with the correction from this score up. */
+  readonly correction: number;
   /** Below this an answer is hedged ("the closest the article comes"). */
   readonly confident: number;
   /** Another fact scoring at least this share of the best one is cited too, as a tie… */
@@ -38,6 +41,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
   answer: 0.5,
+  correction: 0.35,
   confident: 0.65,
   tie: 0.97,
   spanningScore: 0.15,

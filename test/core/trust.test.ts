@@ -115,4 +115,18 @@ describe('answering only what the article supports', () => {
     expect(engine.ask('what did biden tell marcos about microsoft').answered).toBe(false);
     expect(engine.ask('tell me about the summit').answered).toBe(true);
   });
+
+  it('corrects a yes/no claim that weighs its fact under the answer threshold, when another name stands in its place', () => {
+    const answer = engine.ask('Le sommet avec Biden et Marcos porte sur la montée de la Russie, non ?');
+    expect(answer.answered).toBe(true);
+    expect(answer.premises[0]).toMatchObject({ verdict: 'unmentioned', claimed: 'Russie' });
+    expect(answer.citations[0]?.quote).toContain('montée de la Chine');
+  });
+
+  it('does not take an adjective for the person a question names', () => {
+    // "japonais" is no stand-in for Satya Nadella: nothing in the quote is.
+    const answer = engine.ask('Kishida a rencontré Satya Nadella, le PDG de Microsoft, pour l’annonce ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('unknown-entity');
+  });
 });
