@@ -84,6 +84,9 @@ export const ENGLISH: LanguageRules = {
     'stuff',
     'something',
     'anything',
+    // Modal filler: "is supposed to", "is meant to".
+    'supposed',
+    'meant',
     // Auxiliaries and filler.
     'will',
     'shall',

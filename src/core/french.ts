@@ -45,6 +45,11 @@ export const FRENCH: LanguageRules = {
     'truc',
     'trucs',
     'juste',
+    // "censé augmenter": modal filler.
+    'cense',
+    'censee',
+    'censes',
+    'censees',
     'va',
     'vont',
     'est-ce',
