@@ -148,7 +148,7 @@ const holdout = heldOut.flatMap((set) => set.cases);
 /** Questions built to tempt a bluff: swapped roles, false premises, what the article does not say. */
 const trustSets = [
   { name: 'trust-dev', file: path.join(path.dirname(DEV_SET_FILE), 'trust-dev.jsonl') },
-  ...['trust.jsonl', 'trust-blind.jsonl'].map((name) => ({
+  ...['trust.jsonl', 'trust-c.jsonl', 'trust-blind.jsonl', 'trust-blind2.jsonl'].map((name) => ({
     name: path.basename(name, '.jsonl'),
     file: path.resolve(REPO, 'test/fixtures', name),
   })),

@@ -3,8 +3,10 @@
 import type { Engine } from '../src/core/engine.js';
 import { type Case, passes, questionOf } from '../test/eval/questionSet.js';
 
-/** Confidence bands of an answer: hedged, confident, very confident. */
+/** Confidence bands of an answer: a correction under the answer threshold, hedged, confident,
+ * very confident. */
 const BANDS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0.5],
   [0.5, 0.65],
   [0.65, 0.8],
   [0.8, 1.0001],
