@@ -40,7 +40,8 @@ export interface QuestionIntent {
   /** "last year", "l'an prochain": the time it is about. */
   readonly frames: ReadonlySet<'past' | 'future'>;
   /** Token positions of the question's form, not its topic: the count of a list ("which two"),
-   * a yes/no tag ("…, non ?"). They weigh nothing. */
+   * a yes/no tag ("…, non ?"), a request ("tell me…"), a report ("X a dit que…"). They weigh
+   * nothing. */
   readonly form: ReadonlySet<number>;
 }
 
@@ -184,6 +185,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
       ...(list?.position != null ? [list.position] : []),
       ...trailingTag(tokens),
       ...requestAt(tokens),
+      ...reportingAt(tokens),
     ]),
   };
 }
@@ -202,4 +204,13 @@ function trailingTag(tokens: readonly Token[]): number[] {
 function requestAt(tokens: readonly Token[]): number[] {
   const first = tokens[0];
   return first && QUESTION_CLASSES.get(first.norm) === 'speech' ? [first.index] : [];
+}
+
+/** "Bob a dit que c'est 2,9 milliards, combien…": "dit que" reports a claim; it asks nothing. */
+function reportingAt(tokens: readonly Token[]): number[] {
+  return tokens
+    .filter(
+      (token, i) => QUESTION_CLASSES.get(token.norm) === 'speech' && REPORTING.has(tokens[i + 1]?.norm ?? ''),
+    )
+    .map((token) => token.index);
 }
