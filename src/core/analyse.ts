@@ -109,11 +109,12 @@ export class Analyser {
         const tokens = tokenise(variant);
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
-        this.phrases.set(norms.join(' '), concept);
+        const phrase = norms.join(' ');
+        this.phrases.set(phrase, concept);
         if (norms.length === 1) {
-          const languages = this.wordLanguages.get(norms.join(' ')) ?? new Set();
+          const languages = this.wordLanguages.get(phrase) ?? new Set();
           languages.add(language);
-          this.wordLanguages.set(norms.join(' '), languages);
+          this.wordLanguages.set(phrase, languages);
         }
         const [first, ...rest] = norms;
         if (first !== undefined && rest.length > 0) {
@@ -175,10 +176,10 @@ export class Analyser {
     return this.analyse(tokenise(text), false, language);
   }
 
-  /** Analyses a question: unknown words are corrected against the vocabulary first. */
   /**
-   * `clearly` is the language the question is plainly written in, if any: only then is a
-   * one-word variant of the other language taken for a word of this one (see `falseFriend`).
+   * Analyses a question: unknown words are corrected against the vocabulary first. `clearly` is
+   * the language the question is plainly written in, if any: only then is a one-word variant of
+   * the other language set aside for a word of this one (see `falseFriend`).
    */
   analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
     return this.analyse(tokenise(text), true, language, clearly);

@@ -76,9 +76,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const read = (question: string): ReadQuestion => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const detected = detectLanguage(text, (word) => analyser.languageOf(word));
-    const tokens = tokenise(text);
     const languageOf = (word: string) => analyser.languageOf(word);
+    const detected = detectLanguage(text, languageOf);
+    const tokens = tokenise(text);
     const terms = analyser.analyseQuestion(text, detected, detectLanguage(text, languageOf, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);

@@ -92,7 +92,11 @@ const CLASS_TYPES: Readonly<Record<string, AnswerType>> = {
  * it ("quel montant", "which politician"), "combien de temps", "how long" a duration, "how much"
  * an amount. A later question word belongs to a clause ("…when he made the announcement").
  */
-function answerTypeOf(terms: readonly Term[], tokens: readonly Token[]): AnswerType | null {
+function answerTypeOf(
+  terms: readonly Term[],
+  tokens: readonly Token[],
+  form: ReadonlySet<number>,
+): AnswerType | null {
   const asking = terms.filter((term) => term.question).sort((a, b) => a.position - b.position);
   const next = (term: Term, words: ReadonlySet<string>, window = NOUN_WINDOW) => {
     for (const token of tokens.slice(term.position + 1, term.position + 1 + window)) {
@@ -116,10 +120,8 @@ function answerTypeOf(terms: readonly Term[], tokens: readonly Token[]): AnswerT
     if ((kind === 'amount' || kind === 'manner') && next(term, DURATION_NOUNS, 2)) return 'time';
     // "Qu'est-ce qui a été proposé": "ce qui" asks what, not who.
     if (kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '')) continue;
-    // "Bob a dit que c'est 2,9 milliards, combien…": "dit que", "said that" report, not ask.
-    if (kind === 'speech' && REPORTING.has(tokens[term.position + 1]?.norm ?? '')) continue;
-    // "Tell me about the summit": a request (see `requestAt`), not "what did X tell".
-    if (kind === 'speech' && term.position === 0) continue;
+    // "dit que", "tell me about": the question's form (see `formOf`), not what it asks.
+    if (form.has(term.position)) continue;
     // "how much": the amount word that follows says it.
     if (kind === 'manner' && asking.some((other) => other.position === term.position + 1)) continue;
     const type = CLASS_TYPES[kind];
@@ -139,7 +141,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const marked = endsWithPhrase(text, YES_NO_TAGS) || startsWithPhrase(text, YES_NO_STARTS);
   const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
-  const answerType = answerTypeOf(terms, tokens);
+  const form = formOf(tokens);
+  const answerType = answerTypeOf(terms, tokens, form);
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
   const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
@@ -181,13 +184,13 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
     frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
-    form: new Set([
-      ...(list?.position != null ? [list.position] : []),
-      ...trailingTag(tokens),
-      ...requestAt(tokens),
-      ...reportingAt(tokens),
-    ]),
+    form: list?.position != null ? new Set([...form, list.position]) : form,
   };
+}
+
+/** The words of the question's form: a yes/no tag, a request, a report of what someone said. */
+function formOf(tokens: readonly Token[]): ReadonlySet<number> {
+  return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens)]);
 }
 
 /** Token positions of a yes/no tag the question ends with ("…, c'est bien ça ?", "right?"). */
