@@ -6,7 +6,7 @@ import { type QuestionIntent, readIntent } from './intent.js';
 import { message, unknownEntityMessage } from './messages.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
-import { detectLanguage, type Token, tokenise } from './text.js';
+import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, KnowledgeBase, Language, Premise } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -76,10 +76,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const read = (question: string): ReadQuestion => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const languageOf = (word: string) => analyser.languageOf(word);
-    const detected = detectLanguage(text, languageOf);
+    const votes = languageVotes(text, (word) => analyser.languageOf(word));
+    const detected = leadingLanguage(votes);
     const tokens = tokenise(text);
-    const terms = analyser.analyseQuestion(text, detected, detectLanguage(text, languageOf, CLEAR_LANGUAGE));
+    const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));

@@ -52,7 +52,7 @@ const PREPOSITIONS = new Set([
 ]);
 const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
-const PAST_PHRASES = wordsOf('pastPhrases');
+const PAST_PHRASES = [...wordsOf('pastPhrases')];
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
 const TIME_ALONE = new Set(
   [...wordsOf('timeWords')].filter((word) => PAST_WORDS.has(word) || FUTURE_WORDS.has(word)),
@@ -154,7 +154,7 @@ export function timeFrames(tokens: readonly Token[]): ReadonlySet<'past' | 'futu
     if (FUTURE_WORDS.has(token.norm) && timed(i)) frames.add('future');
   });
   const text = ` ${tokens.map((token) => token.norm).join(' ')} `;
-  if ([...PAST_PHRASES].some((phrase) => text.includes(` ${phrase} `))) frames.add('past');
+  if (PAST_PHRASES.some((phrase) => text.includes(` ${phrase} `))) frames.add('past');
   return frames;
 }
 

@@ -158,16 +158,20 @@ for (const word of [...FRENCH_HINTS]) {
   }
 }
 
+/** How many signs of each language a text shows. */
+export interface LanguageVotes {
+  readonly fr: number;
+  readonly en: number;
+}
+
 /**
- * Guesses the language of a question from its function words and accents.
+ * Counts the signs of each language in a question: function words and accents.
  * `vocabularyLanguage` may vote for a content word the knowledge base knows in one language only.
- * Returns null when nothing tells the two apart.
  */
-export function detectLanguage(
+export function languageVotes(
   text: string,
   vocabularyLanguage: (word: string) => Language | null = () => null,
-  margin = 1,
-): Language | null {
+): LanguageVotes {
   let fr = 0;
   let en = 0;
   if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) fr += 1;
@@ -182,6 +186,19 @@ export function detectLanguage(
       else if (vote === 'en') en += 1;
     }
   }
+  return { fr, en };
+}
+
+/** The language that leads by at least `margin` votes, or null. */
+export function leadingLanguage({ fr, en }: LanguageVotes, margin = 1): Language | null {
   if (Math.abs(fr - en) < margin) return null;
   return fr > en ? 'fr' : 'en';
+}
+
+/** Guesses the language of a question; null when nothing tells the two apart. */
+export function detectLanguage(
+  text: string,
+  vocabularyLanguage: (word: string) => Language | null = () => null,
+): Language | null {
+  return leadingLanguage(languageVotes(text, vocabularyLanguage));
 }
