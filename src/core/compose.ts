@@ -3,13 +3,15 @@ import type { IndexedFact } from './factIndex.js';
 import { MESSAGES } from './messages.js';
 import type { Value } from './reading.js';
 import type { Scored } from './scorer.js';
-import type { Answer, AnswerType, Citation, Language, Premise, RefusalReason } from './types.js';
+import type { Answer, AnswerType, ArticleRef, Citation, Language, Premise, RefusalReason } from './types.js';
 
 /** The parts of an Answer every outcome shares. */
 export interface AnswerFrame {
   readonly question: string;
   readonly language: Language;
   readonly answerType: AnswerType | null;
+  /** The articles searched: an answer names the one its citations come from. */
+  readonly searched: readonly ArticleRef[];
 }
 
 export function refusal(
@@ -31,6 +33,7 @@ export function refusal(
     unknownEntity,
     hedged: false,
     premises: [],
+    article: null,
   };
 }
 
@@ -71,6 +74,7 @@ export function answerFrom(
     unknownEntity: null,
     hedged,
     premises,
+    article: frame.searched.find((article) => article.id === cited[0]?.entry.fact.source) ?? null,
   };
 }
 

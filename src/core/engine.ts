@@ -8,7 +8,7 @@ import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
-import type { Answer, KnowledgeBase, Language, Premise } from './types.js';
+import type { Answer, ArticleRef, KnowledgeBase, Language, Premise, Source } from './types.js';
 import { LANGUAGES } from './types.js';
 
 export { DEFAULT_TUNING, type Tuning } from './tuning.js';
@@ -30,6 +30,8 @@ export interface AskOptions {
   readonly fallbackLanguage?: Language;
   /** How many suggestions at most (default: 3 on a refusal, 5 with an answer). */
   readonly maxSuggestions?: number;
+  /** The id of the one article to answer from (default: every article). */
+  readonly source?: string;
 }
 
 export interface Engine {
@@ -73,6 +75,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const analyser = learnVocabulary(knowledge, options.lexicon ?? EMPTY_LEXICON);
   const index = buildFactIndex(knowledge, analyser, tuning);
   const suggest = suggester(index);
+  const articles = knowledge.sources.map(articleRef);
 
   const read = (question: string): ReadQuestion => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -91,7 +94,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const read_ = read(question);
     const language = read_.detected ?? askOptions.fallbackLanguage ?? 'fr';
-    const frame: AnswerFrame = { question, language, answerType: read_.intent.answerType };
+    const searched = askOptions.source
+      ? articles.filter((article) => article.id === askOptions.source)
+      : articles;
+    const frame: AnswerFrame = { question, language, answerType: read_.intent.answerType, searched };
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
       refusal: (ranked) => suggest(ranked, new Set(), language, max ?? 3),
@@ -105,6 +111,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const explain = (question: string, top = 5): Explanation => explanationOf(read(question), top);
 
   return { ask, explain, knowledge };
+}
+
+function articleRef({ id, title, language, date, url }: Source): ArticleRef {
+  return { id, title, language, date, url };
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */

@@ -17,9 +17,13 @@ export interface Sentence extends Location {
 
 export interface Source {
   readonly id: string;
-  /** A descriptive title written by us: the article carries none. */
+  /** The article's title, or a descriptive one written by us when it carries none. */
   readonly title: string;
   readonly language: Language;
+  /** Where the article was published, when known. */
+  readonly url: string | null;
+  /** The day it was published (YYYY-MM-DD), when known. */
+  readonly date: string | null;
   /** Who the article attributes its details to, as the article says. */
   readonly attribution: Bilingual<string>;
   /** What the article covers, as short topics. */
@@ -39,6 +43,11 @@ export interface Fact {
   readonly questions: Bilingual<readonly string[]>;
   /** One of the article's main points: suggested first when there is nothing closer. */
   readonly featured: boolean;
+  /**
+   * True for a sentence of the article that no reviewed fact covers, made evidence by the engine
+   * itself: its answer is the article's own words, and its questions are only suggestions.
+   */
+  readonly uncurated?: boolean;
 }
 
 export type ConceptKind = 'entity' | 'topic';
@@ -106,6 +115,15 @@ export interface Premise {
   readonly stated: string;
 }
 
+/** An article as every door names it: title, and date or URL when known. */
+export interface ArticleRef {
+  readonly id: string;
+  readonly title: string;
+  readonly language: Language;
+  readonly date: string | null;
+  readonly url: string | null;
+}
+
 /** The one value every door renders. */
 export interface Answer {
   readonly question: string;
@@ -128,4 +146,8 @@ export interface Answer {
   readonly answerType: AnswerType | null;
   /** The question's claims (a figure, a date, a name) checked against the article. */
   readonly premises: readonly Premise[];
+  /** The article every citation comes from; null when not answered. */
+  readonly article: ArticleRef | null;
+  /** The articles the question was looked for in (all of them, or the one asked for). */
+  readonly searched: readonly ArticleRef[];
 }

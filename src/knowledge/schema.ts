@@ -10,12 +10,16 @@ const id = z
 export const SourceFile = z.strictObject({
   title: text,
   /** The article has no title of its own: say so next to the one we wrote. */
-  title_is_descriptive: z.literal(true),
+  title_is_descriptive: z.boolean().optional(),
   language: z.enum(['fr', 'en']),
-  /** Who the article credits for its details, as the article says, in both languages. */
-  attribution: z.strictObject({ fr: text, en: text }),
+  /** Where it was published, when known. */
+  url: z.url({ message: 'must be a URL (https://…)' }).optional(),
+  /** The day it was published, when known. */
+  date: z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).optional(),
+  /** Who the article credits (its outlet, author or agency): one text, or one per language. */
+  attribution: z.union([text, z.strictObject({ fr: text, en: text })]).optional(),
   /** What the article covers, as short topics in both languages (shown by /about). */
-  topics: z.strictObject({ fr: z.array(text).min(1), en: z.array(text).min(1) }),
+  topics: z.strictObject({ fr: z.array(text), en: z.array(text) }).default({ fr: [], en: [] }),
   article: text,
   notes: z.string().optional(),
 });

@@ -41,6 +41,11 @@ export interface ParsedKnowledge {
   readonly glossary: { readonly file: string; readonly data: unknown } | null;
 }
 
+/** One text for both languages, or the text of each. */
+function bilingual(text: string | { fr: string; en: string }): { fr: string; en: string } {
+  return typeof text === 'string' ? { fr: text, en: text } : text;
+}
+
 export function formatIssue(issue: KnowledgeIssue): string {
   const where = [issue.id ? `id "${issue.id}"` : null, issue.field ? `field "${issue.field}"` : null]
     .filter(Boolean)
@@ -66,7 +71,9 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
       id: raw.id,
       title: meta.title,
       language: meta.language,
-      attribution: meta.attribution,
+      url: meta.url ?? null,
+      date: meta.date ?? null,
+      attribution: bilingual(meta.attribution ?? ''),
       topics: meta.topics,
       text: raw.article,
       sentences: splitSentences(raw.article),

@@ -100,6 +100,8 @@ export const KNOWLEDGE: KnowledgeBase = {
       id: 'bakery',
       title: 'Dupont à Lyon (titre descriptif)',
       language: 'fr',
+      url: null,
+      date: null,
       attribution: { fr: 'Selon la mairie.', en: 'According to the town hall.' },
       topics: { fr: ['Les magasins Dupont'], en: ['Dupont’s shops'] },
       text: ARTICLE,

@@ -212,6 +212,8 @@ function answerOf(group: GroupSpec, question: string): Answer {
     hedged: group.outcome.answered && group.outcome.confidence < 0.65,
     answerType: null,
     premises: [],
+    article: null,
+    searched: [],
   };
 }
 

@@ -55,6 +55,8 @@ describe('reading a long question', () => {
         hedged: false,
         answerType: null,
         premises: [],
+        article: null,
+        searched: [],
       };
     };
     return { asked, engine: { ask } };

@@ -41,6 +41,8 @@ function answerTo(question: string): Answer {
     hedged: true,
     answerType: 'amount',
     premises: [],
+    article: null,
+    searched: [],
     reason: null,
     unknownEntity: null,
     userId: MEMBER_ID,
