@@ -2,7 +2,6 @@ import type { Rejection } from './evidence.js';
 import type { IndexedFact } from './factIndex.js';
 import { MESSAGES } from './messages.js';
 import type { Value } from './reading.js';
-import type { Scored } from './scorer.js';
 import type { Answer, AnswerType, ArticleRef, Citation, Language, Premise, RefusalReason } from './types.js';
 
 /** The parts of an Answer every outcome shares. */
@@ -37,14 +36,30 @@ export function refusal(
   };
 }
 
-export function citationOf({ fact }: IndexedFact): Citation {
+/** What a cited fact says: its quote, or the part of an uncurated sentence that answers. */
+export interface Passage {
+  readonly entry: IndexedFact;
+  readonly quote: string;
+  /** The language of the article it comes from. */
+  readonly language: Language;
+}
+
+export function citationOf({ entry: { fact }, quote }: Passage): Citation {
   return {
     source: fact.source,
     factId: fact.id,
     paragraph: fact.location.paragraph,
     sentence: fact.location.sentence,
-    quote: fact.quote,
+    quote,
   };
+}
+
+/** A fact's answer in the asker's language; an uncurated one is the article's own words. */
+export function answerOf(passage: Passage, language: Language): string {
+  const { fact } = passage.entry;
+  return fact.uncurated
+    ? MESSAGES.articleSays[language](passage.quote, passage.language)
+    : fact.answer[language];
 }
 
 /**
@@ -53,14 +68,14 @@ export function citationOf({ fact }: IndexedFact): Citation {
  */
 export function answerFrom(
   frame: AnswerFrame,
-  cited: readonly Scored[],
+  cited: readonly Passage[],
   premises: readonly Premise[],
   confidence: number,
   hedged: boolean,
   suggestions: readonly string[],
 ): Answer {
   const { language } = frame;
-  const body = cited.map(({ entry }) => entry.fact.answer[language]).join(' ');
+  const body = cited.map((passage) => answerOf(passage, language)).join(' ');
   const lead = premiseLead(premises, language);
   const text = [lead, hedged && !lead ? MESSAGES.tentative[language] : '', body].filter(Boolean).join(' ');
   return {
@@ -68,7 +83,7 @@ export function answerFrom(
     answered: true,
     text,
     confidence: round(confidence),
-    citations: joinAdjacent(cited.map(({ entry }) => entry)),
+    citations: joinAdjacent(cited),
     suggestions,
     reason: null,
     unknownEntity: null,
@@ -86,11 +101,12 @@ const MAX_GAP = 12;
  * of a list: "…Joe Biden, et avec le président des Philippines…") are cited as one passage,
  * verbatim from the sentence.
  */
-function joinAdjacent(entries: readonly IndexedFact[]): Citation[] {
+function joinAdjacent(passages: readonly Passage[]): Citation[] {
   const citations: Citation[] = [];
   let previous: { entry: IndexedFact; end: number } | null = null;
-  for (const entry of entries) {
-    const start = entry.sentence.indexOf(entry.fact.quote);
+  for (const passage of passages) {
+    const { entry, quote } = passage;
+    const start = entry.sentence.indexOf(quote);
     const last = citations.at(-1);
     if (
       previous &&
@@ -100,14 +116,14 @@ function joinAdjacent(entries: readonly IndexedFact[]): Citation[] {
       previous.entry.sentence === entry.sentence &&
       previous.entry.fact.source === entry.fact.source
     ) {
-      const end = start + entry.fact.quote.length;
+      const end = start + quote.length;
       const from = entry.sentence.indexOf(last.quote);
       citations[citations.length - 1] = { ...last, quote: entry.sentence.slice(from, end) };
       previous = { entry, end };
       continue;
     }
-    citations.push(citationOf(entry));
-    previous = start >= 0 ? { entry, end: start + entry.fact.quote.length } : null;
+    citations.push(citationOf(passage));
+    previous = start >= 0 ? { entry, end: start + quote.length } : null;
   }
   return citations;
 }
@@ -139,7 +155,7 @@ function typeOfValue(value: Value): AnswerType {
  */
 export function explainedRefusal(
   frame: AnswerFrame,
-  entry: IndexedFact,
+  closest: Passage,
   rejections: readonly Rejection[],
   suggestions: readonly string[],
   confidence: number,
@@ -165,7 +181,7 @@ export function explainedRefusal(
           : 'time';
     why = MESSAGES.missingType[language](MESSAGES.answerTypes[language][type]);
   }
-  const text = `${why} ${MESSAGES.closest[language]} ${entry.fact.answer[language]}`;
+  const text = `${why} ${MESSAGES.closest[language]} ${answerOf(closest, language)}`;
   return refusal(frame, reason, text, suggestions, confidence);
 }
 

@@ -1,14 +1,17 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
-import { type AnswerFrame, answerFrom, explainedRefusal, refusal, round } from './compose.js';
+import { answeringPassage } from './clause.js';
+import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
 import { buildFactIndex, type FactIndex, type IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { message, unknownEntityMessage } from './messages.js';
+import { articleNames } from './names.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
+import { type QuestionMaker, sentenceFacts } from './sentenceFacts.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
-import type { Answer, ArticleRef, KnowledgeBase, Language, Premise, Source } from './types.js';
+import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
 import { LANGUAGES } from './types.js';
 
 export { DEFAULT_TUNING, type Tuning } from './tuning.js';
@@ -23,6 +26,8 @@ export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
   readonly lexicon?: Lexicon;
   readonly tuning?: Partial<Tuning>;
+  /** Questions to suggest an uncurated sentence with (none by default). */
+  readonly questionsOf?: QuestionMaker;
 }
 
 export interface AskOptions {
@@ -39,6 +44,8 @@ export interface Engine {
   /** Why: the question's terms, its intent and the best-scoring facts, for people who edit the knowledge. */
   explain(question: string, top?: number): Explanation;
   readonly knowledge: KnowledgeBase;
+  /** Every fact it answers from: the reviewed ones, then each sentence no reviewed fact covers. */
+  readonly facts: readonly Fact[];
 }
 
 export interface Explanation {
@@ -72,8 +79,11 @@ interface Choice {
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const analyser = learnVocabulary(knowledge, options.lexicon ?? EMPTY_LEXICON);
-  const index = buildFactIndex(knowledge, analyser, tuning);
+  const lexicon = options.lexicon ?? EMPTY_LEXICON;
+  const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf)];
+  const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
+  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon);
+  const index = buildFactIndex({ ...knowledge, glossary, facts }, analyser, tuning);
   const suggest = suggester(index);
   const articles = knowledge.sources.map(articleRef);
 
@@ -105,16 +115,47 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     };
     if (read_.terms.every((term) => term.question))
       return refusal(frame, 'empty', message('empty', language), suggestions.refusal([]));
-    return decide(read_, frame, suggestions, tuning);
+    const { source } = askOptions;
+    const asked = source
+      ? { ...read_, ranked: read_.ranked.filter((item) => item.entry.fact.source === source) }
+      : read_;
+    return decide(asked, frame, suggestions, (item) => passageOf(item, asked, index), tuning);
   };
 
   const explain = (question: string, top = 5): Explanation => explanationOf(read(question), top);
 
-  return { ask, explain, knowledge };
+  return { ask, explain, knowledge, facts };
 }
 
 function articleRef({ id, title, language, date, url }: Source): ArticleRef {
   return { id, title, language, date, url };
+}
+
+/**
+ * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
+ * of its clauses that holds the question's words, the kind of answer asked and something new.
+ */
+function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Passage {
+  const { entry } = item;
+  const language = index.languageOf(entry.fact.source);
+  if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
+  const asked = new Set(question.terms.filter((term) => !term.question).flatMap((term) => term.keys));
+  const quote = answeringPassage(entry.fact.quote, (passage) => {
+    const terms = index.termsOf(passage, language);
+    const keys = new Set(terms.flatMap((term) => term.keys));
+    let weight = 0;
+    question.terms.forEach((term, i) => {
+      if (!term.question && term.keys.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
+    });
+    const newWords = terms.filter((term) => !term.keys.some((key) => asked.has(key))).length;
+    const rejections = checkEvidence(question.intent, index.evidenceOf(entry, passage));
+    return {
+      weight,
+      newWords,
+      holdsType: !rejections.some((rejection) => rejection.kind === 'missing-type'),
+    };
+  });
+  return { entry, quote, language };
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
@@ -133,6 +174,7 @@ function decide(
   question: ReadQuestion,
   frame: AnswerFrame,
   suggestions: Suggestions,
+  quote: (item: Scored) => Passage,
   tuning: Tuning,
 ): Answer {
   const { intent, ranked, unknown } = question;
@@ -168,7 +210,7 @@ function decide(
     if (rejected) {
       return explainedRefusal(
         frame,
-        rejected.entry,
+        quote(rejected),
         verdictOf(rejected),
         suggestions.refusal(ranked),
         rejected.score,
@@ -188,7 +230,7 @@ function decide(
   // best but names no city; a fact about other places, silent on the centre, is no answer.
   const best = candidates[0];
   if (best && !choice.cited.includes(best) && leftOut.some((term) => best.covered.has(term))) {
-    return explainedRefusal(frame, best.entry, verdictOf(best), suggestions.refusal(ranked), best.score);
+    return explainedRefusal(frame, quote(best), verdictOf(best), suggestions.refusal(ranked), best.score);
   }
   const exclude = new Set(choice.cited.map((item) => item.entry.fact.id));
   const related = suggestions.related(
@@ -198,7 +240,8 @@ function decide(
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
-  return answerFrom(frame, choice.cited, choice.premises, confidence, confidence < tuning.confident, related);
+  const passages = choice.cited.map(quote);
+  return answerFrom(frame, passages, choice.premises, confidence, confidence < tuning.confident, related);
 }
 
 /**
@@ -287,7 +330,11 @@ function choose(
   // A list gathers facts that each pass every check; a further fact that answers another part
   // of the question ("…, and what does the mayor think?") is checked by the part it answers,
   // which the first fact's checks do not describe: it adds to a checked answer.
-  const fits = (item: Scored) => item !== best && (!intent.list || verdictOf(item).length === 0);
+  // An answer never mixes the evidence of one article with the statement of another.
+  const fits = (item: Scored) =>
+    item !== best &&
+    item.entry.fact.source === best.entry.fact.source &&
+    (!intent.list || verdictOf(item).length === 0);
   const cited = [best];
   const fresh = (item: Scored) =>
     !cited.some((other) => overlaps(other.entry.fact.quote, item.entry.fact.quote)) && fits(item);
@@ -315,7 +362,14 @@ function choose(
     if (tie || spans) cited.push(other);
   }
   return {
-    cited: [...quotingCorrections(first.premises, cited, question.ranked), ...cited],
+    cited: [
+      ...quotingCorrections(
+        first.premises,
+        cited,
+        question.ranked.filter((item) => item.entry.fact.source === best.entry.fact.source),
+      ),
+      ...cited,
+    ],
     premises: first.premises,
   };
 }

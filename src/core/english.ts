@@ -206,7 +206,19 @@ export const ENGLISH: LanguageRules = {
     thousand: 1000,
   },
   scaleWords: { thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, bn: 1e9 },
-  currencies: { dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', yen: 'jpy' },
+  currencies: {
+    dollar: 'usd',
+    dollars: 'usd',
+    usd: 'usd',
+    $: 'usd',
+    euro: 'eur',
+    euros: 'eur',
+    '€': 'eur',
+    pound: 'gbp',
+    pounds: 'gbp',
+    '£': 'gbp',
+    yen: 'jpy',
+  },
   durationUnits: {
     year: 'year',
     years: 'year',
@@ -263,6 +275,7 @@ export const ENGLISH: LanguageRules = {
   recipients: ['to'],
   determiners: ['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'],
   conjunctions: ['and', 'as well as'],
+  nameLinks: ['of', 'the', 'upon', 'on', 'de', 'du', 'la'],
 
   yesNoTags: [
     'right',

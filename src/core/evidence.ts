@@ -73,9 +73,10 @@ export function describeEvidence(
 ): Evidence {
   const quoteTokens = tokenise(fact.quote);
   const quoteMentions = mentionsIn(fact.quote, language);
+  // Reviewed answers restate who and where; an uncurated fact has only its sentence.
   const texts: Array<[string, Language]> = [
     [sentence, language],
-    ...LANGUAGES.map((l): [string, Language] => [fact.answer[l], l]),
+    ...(fact.uncurated ? [] : LANGUAGES.map((l): [string, Language] => [fact.answer[l], l])),
   ];
   const roles = new Map<string, Set<Role>>();
   const note = (id: string, role: Role) => {

@@ -1,7 +1,7 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, mentionReader } from './evidence.js';
 import type { Tuning } from './tuning.js';
-import type { Fact, KnowledgeBase } from './types.js';
+import type { Fact, KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
 
 /** A fact ready to be scored: its match keys, its alternates and what its evidence holds. */
@@ -19,6 +19,12 @@ export interface IndexedFact {
 
 export interface FactIndex {
   readonly entries: readonly IndexedFact[];
+  /** The language each source is written in. */
+  languageOf(source: string): Language;
+  /** The terms of a knowledge text, as its facts were analysed. */
+  termsOf(text: string, language: Language): Term[];
+  /** What a part of a fact's quote can vouch for, read in the fact's sentence. */
+  evidenceOf(entry: IndexedFact, quote: string): Evidence;
   /** IDF weight of a question term over the facts; question words weigh `tuning.questionWord`. */
   weightOf(term: Term): number;
 }
@@ -46,11 +52,14 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
   const analysed = knowledge.facts.map((fact) => ({
     fact,
     quote: analyser.analyseKnowledge(fact.quote, sourceLanguage.get(fact.source) ?? 'fr'),
-    texts: LANGUAGES.flatMap((language) =>
-      [fact.answer[language], ...fact.questions[language]].map((text) =>
-        analyser.analyseKnowledge(text, language),
-      ),
-    ),
+    // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
+    texts: fact.uncurated
+      ? []
+      : LANGUAGES.flatMap((language) =>
+          [fact.answer[language], ...fact.questions[language]].map((text) =>
+            analyser.analyseKnowledge(text, language),
+          ),
+        ),
   }));
 
   // Document frequency of each key over facts, for IDF weights.
@@ -102,5 +111,17 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
       ),
     };
   });
-  return { entries, weightOf };
+  const languageOf = (source: string) => sourceLanguage.get(source) ?? 'fr';
+  return {
+    entries,
+    weightOf,
+    languageOf,
+    termsOf: (text, language) => analyser.analyseKnowledge(text, language),
+    evidenceOf: (entry, quote) =>
+      describeEvidence(
+        { fact: { ...entry.fact, quote }, sentence: entry.sentence, language: languageOf(entry.fact.source) },
+        mentionsIn,
+        concepts,
+      ),
+  };
 }

@@ -77,6 +77,8 @@ export interface LanguageRules {
   readonly determiners: readonly string[];
   /** Words that join the items of a list: et, and. */
   readonly conjunctions: readonly string[];
+  /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
+  readonly nameLinks: readonly string[];
 
   /** Phrases that make a statement a yes/no question: "c'est bien ça", "right". */
   readonly yesNoTags: readonly string[];

@@ -42,6 +42,13 @@ export const MESSAGES = {
       `L’article ne dit pas cela ${names.length > 1 ? `de ${names.join(' et ')} ensemble` : `de ${names[0]}`}.`,
     en: (names: readonly string[]) => `The article does not say this of ${names.join(' and ')}.`,
   },
+  /** An uncurated answer: the article's own words, introduced in the asker's language. */
+  articleSays: {
+    fr: (quote: string, article: Language) =>
+      `L’article dit${article === 'fr' ? '' : ' (en anglais)'} : « ${quote} »`,
+    en: (quote: string, article: Language) =>
+      `The article says${article === 'en' ? '' : ' (in French)'}: “${quote}”`,
+  },
   closest: {
     fr: 'Ce qu’il en dit de plus proche :',
     en: 'The closest it comes:',

@@ -89,13 +89,16 @@ export function readValues(tokens: readonly Token[]): Value[] {
     let number = numberOf(token);
     if (number === null) continue;
     let end = i;
-    let unit = '';
-    let kind: Value['kind'] = 'count';
+    // "$410 million": a currency sign before the number.
+    const sign = i > 0 ? CURRENCIES.get((tokens[i - 1] as Token).norm) : undefined;
+    const from = sign !== undefined && !/\p{L}/u.test((tokens[i - 1] as Token).norm) ? i - 1 : i;
+    let unit = from < i ? (sign ?? '') : '';
+    let kind: Value['kind'] = from < i ? 'amount' : 'count';
     // Scale, then a currency or a duration unit, a few words on at most.
     for (let j = i + 1; j < tokens.length && j <= end + MAX_GAP + 1; j++) {
       const norm = (tokens[j] as Token).norm;
       const scale = SCALE_WORDS.get(norm);
-      if (scale !== undefined && kind === 'count' && j === end + 1) {
+      if (scale !== undefined && (kind === 'count' || from < i) && j === end + 1) {
         number *= scale;
         end = j;
         kind = 'amount';
@@ -120,10 +123,11 @@ export function readValues(tokens: readonly Token[]): Value[] {
     }
     if (kind === 'count' && number === ARTICLE_NUMBERS && !/^\p{N}/u.test(token.norm)) continue;
     const text = tokens
-      .slice(i, end + 1)
+      .slice(from, end + 1)
       .map((t) => t.raw)
-      .join(' ');
-    values.push({ kind, number, unit, text, from: i, to: end });
+      .join(' ')
+      .replace(/^([$€£¥]) /u, '$1');
+    values.push({ kind, number, unit, text, from, to: end });
     i = end;
   }
   return values;

@@ -3,6 +3,7 @@ import type { FactIndex, IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
 import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
 import type { Tuning } from './tuning.js';
+import type { AnswerType } from './types.js';
 
 /** A question analysed once: its terms, their weights, and its intent. */
 export interface AnalysedQuestion {
@@ -76,8 +77,14 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   const { terms, weights, total } = question;
   const covered = new Set<Term>();
   let coveredWeight = 0;
+  // A sentence nobody reviewed has no questions of its own: it answers a question word when it
+  // holds that kind of answer ("who": someone named).
+  const uncurated = entry.alternates.length === 0;
   terms.forEach((term, i) => {
-    if (term.keys.some((key) => entry.keys.has(key))) {
+    if (
+      term.keys.some((key) => entry.keys.has(key)) ||
+      (uncurated && term.question && holdsClass(term, entry.evidence.types))
+    ) {
       covered.add(term);
       coveredWeight += weights[i] ?? 0;
     }
@@ -94,7 +101,10 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
     if (dice > bestAlternate) bestAlternate = dice;
   }
   const coverage = coveredWeight / total;
-  let score = (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
+  // A sentence nobody reviewed has no alternate questions: its words alone score it.
+  let score = uncurated
+    ? coverage
+    : (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
   const { leaning } = question;
   const types = entry.evidence.types;
   if (leaning.quantity && !types.has('amount')) score *= tuning.noQuantity;
@@ -108,6 +118,12 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   for (const term of terms)
     if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
   return { entry, covered, score };
+}
+
+/** Whether a quote holding these kinds of answer answers a question word's class. */
+function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
+  const kind = term.keys[0]?.slice(2);
+  return kind === 'generic' || types.has(kind as AnswerType);
 }
 
 /** Every fact scored against the question, best first (ties by id, so the order is stable). */

@@ -67,7 +67,8 @@ const ARTICLE_SAYS = new RegExp(
 const ACCORDING_TO = /(^|[^\p{L}])d'?apr[eè]s(?!\p{L})/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
 // Decimal commas and points inside numbers ("2,9" and "2.9" are one token, "2.9").
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
+// A currency sign is a word of its own: "$38" is 38 dollars.
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+|[$€£¥]/gu;
 
 /** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
 export function tokenise(text: string): Token[] {

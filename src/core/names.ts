@@ -1,0 +1,97 @@
+import type { Lexicon } from './analyse.js';
+import { STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
+import type { Concept, KnowledgeBase, Language } from './types.js';
+import { LANGUAGES } from './types.js';
+
+const LINKS = wordsOf('nameLinks');
+const CALENDAR = tableOf((rules) => rules.calendarWords);
+/** Punctuation that ends a clause: a name never runs across it ("Geraldton, on Western Australia"). */
+const CLAUSE_BREAK = /[,;:()«»"“”!?–—]|\.\s/u;
+
+/**
+ * The names an article mentions that the glossary does not: runs of capitalised words ("Hélène
+ * Morvan", "Boën-sur-Lignon", "Midwest Water Authority"), each part of a run that is a name by
+ * itself ("Geraldton" in "Mayor of Geraldton"), and a person's last name when no other name holds
+ * it ("Morvan"). They become entities of no known type, so that the engine checks who did what
+ * in an article nobody has curated, as it does with the glossary's names.
+ */
+export function articleNames(knowledge: KnowledgeBase, lexicon: Lexicon): Concept[] {
+  const known = new Set(
+    knowledge.glossary.flatMap((concept) =>
+      LANGUAGES.flatMap((language) => concept.variants[language].map(phraseOf)),
+    ),
+  );
+  const runs = new Map<string, string>();
+  for (const source of knowledge.sources) {
+    for (const sentence of source.sentences) {
+      for (const clause of sentence.text.split(CLAUSE_BREAK)) {
+        for (const run of capitalisedRuns(tokenise(clause), source.language, lexicon)) {
+          const phrase = run.map((token) => token.norm).join(' ');
+          if (!runs.has(phrase)) runs.set(phrase, run.map((token) => token.raw).join(' '));
+        }
+      }
+    }
+  }
+  const concepts = [...runs]
+    .filter(([phrase]) => !known.has(phrase))
+    .map(([phrase, surface]): Concept => nameConcept(phrase, [surface]));
+  return [...concepts, ...lastNames(concepts, known, lexicon)];
+}
+
+function nameConcept(phrase: string, variants: string[]): Concept {
+  return {
+    id: `~${phrase.replace(/\s+/gu, '-')}`,
+    kind: 'entity',
+    type: null,
+    variants: { fr: variants, en: variants },
+  };
+}
+
+/** "Morvan" for "Hélène Morvan": the last word of a two- or three-word name that no other name uses. */
+function lastNames(concepts: readonly Concept[], known: ReadonlySet<string>, lexicon: Lexicon): Concept[] {
+  const uses = new Map<string, number>();
+  const words = concepts.map((concept) => tokenise(concept.variants.fr[0] ?? ''));
+  for (const tokens of words)
+    for (const norm of new Set(tokens.map((token) => token.norm))) uses.set(norm, (uses.get(norm) ?? 0) + 1);
+  const added: Concept[] = [];
+  concepts.forEach((concept, i) => {
+    const tokens = words[i] ?? [];
+    const last = tokens.at(-1);
+    if (tokens.length < 2 || tokens.length > 3 || !last) return;
+    if (uses.get(last.norm) !== 1 || known.has(last.norm) || lexicon.has(last.norm)) return;
+    added.push({ ...concept, variants: { fr: [last.raw], en: [last.raw] } });
+  });
+  return added;
+}
+
+/**
+ * Runs of capitalised words. A clause's first word is a name only if no dictionary knows it, or
+ * if a name follows it ("Tom Varga"); a link word ends a run ("Mayor of Geraldton": Geraldton).
+ */
+function capitalisedRuns(tokens: readonly Token[], language: Language, lexicon: Lexicon): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (isNameWord(token, language, lexicon, next)) run.push(token);
+    else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+function isNameWord(token: Token, language: Language, lexicon: Lexicon, next?: Token): boolean {
+  if (!token.capitalised || /^\p{N}/u.test(token.norm) || CALENDAR.has(token.norm)) return false;
+  if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
+  if (token.index > 0 || !lexicon.has(token.norm, language)) return true;
+  return next !== undefined && next.capitalised && !lexicon.has(next.norm, language);
+}
+
+function phraseOf(text: string): string {
+  return tokenise(text)
+    .map((token) => token.norm)
+    .join(' ');
+}

@@ -1,0 +1,42 @@
+import type { Fact, KnowledgeBase, Language, Sentence, Source } from './types.js';
+
+/** Questions a sentence could answer, to suggest it (none by default). */
+export type QuestionMaker = (sentence: string, language: Language) => { fr: string[]; en: string[] };
+
+/**
+ * Every sentence of an article that no reviewed fact quotes from becomes evidence by itself:
+ * its quote is the whole sentence, its answer the article's own words. A reviewed fact takes
+ * precedence over the sentence it quotes from.
+ */
+export function sentenceFacts(
+  knowledge: KnowledgeBase,
+  questionsOf: QuestionMaker = () => ({ fr: [], en: [] }),
+): Fact[] {
+  const covered = new Set(
+    knowledge.facts.map((fact) => sentenceKey(fact.source, fact.location.paragraph, fact.location.sentence)),
+  );
+  return knowledge.sources.flatMap((source) =>
+    source.sentences
+      .filter((sentence) => !covered.has(sentenceKey(source.id, sentence.paragraph, sentence.sentence)))
+      .map((sentence) => sentenceFact(source, sentence, questionsOf)),
+  );
+}
+
+function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionMaker): Fact {
+  const { paragraph, sentence: number, text } = sentence;
+  return {
+    id: `${source.id}:p${paragraph}s${number}`,
+    source: source.id,
+    quote: text,
+    location: { paragraph, sentence: number },
+    // The answer is written when the engine answers, from the part of the sentence that does.
+    answer: { fr: text, en: text },
+    questions: questionsOf(text, source.language),
+    featured: false,
+    uncurated: true,
+  };
+}
+
+function sentenceKey(source: string, paragraph: number, sentence: number): string {
+  return `${source}:${paragraph}:${sentence}`;
+}
