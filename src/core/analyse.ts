@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
+import { type Bridge, EMPTY_BRIDGE } from './bridge.js';
 import { PairIndex } from './pairIndex.js';
 import { foldText, QUESTION_CLASSES, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
@@ -101,6 +102,7 @@ export class Analyser {
   constructor(
     glossary: readonly Concept[],
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
+    private readonly bridge: Bridge = EMPTY_BRIDGE,
   ) {
     for (const concept of glossary) {
       for (const [language, variant] of LANGUAGES.flatMap((l) =>
@@ -261,14 +263,25 @@ export class Analyser {
         continue;
       }
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
+      const name = this.looksLikeName(token, norm);
       terms.push({
-        ...plain(token, keys),
+        ...plain(token, correct && !name ? [...keys, ...this.translations(norm, language)] : keys),
         corrected: word.corrected,
         known,
-        name: this.looksLikeName(token, norm),
+        name,
       });
     }
     return terms;
+  }
+
+  /**
+   * A question's word in the other language's stems, from the bridge: "cost" also finds "coûté".
+   * Names and numbers are kept as they are.
+   */
+  private translations(norm: string, language: Language | null): string[] {
+    if (/^\p{N}/u.test(norm)) return [];
+    const from = language ? [language] : LANGUAGES;
+    return from.flatMap((l) => this.bridge.keysOf(norm, l));
   }
 
   private matchPhrase(

@@ -1,10 +1,11 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import type { Bridge } from './bridge.js';
 import { answeringPassage } from './clause.js';
 import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
 import { buildFactIndex, type FactIndex, type IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
-import { message, unknownEntityMessage } from './messages.js';
+import { MESSAGES, message, unknownEntityMessage } from './messages.js';
 import { articleNames } from './names.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
   readonly lexicon?: Lexicon;
   readonly tuning?: Partial<Tuning>;
+  /** A French↔English word list for questions asked in the other language than the article's. */
+  readonly bridge?: Bridge;
   /** Questions to suggest an uncurated sentence with (none by default). */
   readonly questionsOf?: QuestionMaker;
 }
@@ -82,7 +85,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf)];
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
-  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon);
+  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, options.bridge);
   const index = buildFactIndex({ ...knowledge, glossary, facts }, analyser, tuning);
   const suggest = suggester(index);
   const articles = knowledge.sources.map(articleRef);
@@ -113,8 +116,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       refusal: (ranked) => suggest(ranked, new Set(), language, max ?? 3),
       related: (ranked, exclude) => suggest(ranked, exclude, language, max ?? 5),
     };
-    if (read_.terms.every((term) => term.question))
-      return refusal(frame, 'empty', message('empty', language), suggestions.refusal([]));
+    if (read_.terms.every((term) => term.question)) {
+      const examples = suggestions.refusal([]);
+      return refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
+    }
     const { source } = askOptions;
     const asked = source
       ? { ...read_, ranked: read_.ranked.filter((item) => item.entry.fact.source === source) }
@@ -290,8 +295,8 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
 }
 
 /** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
-function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon): Analyser {
-  const analyser = new Analyser(knowledge.glossary, lexicon);
+function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge?: Bridge): Analyser {
+  const analyser = new Analyser(knowledge.glossary, lexicon, bridge);
   for (const source of knowledge.sources) analyser.learn(source.text, source.language);
   for (const fact of knowledge.facts) {
     for (const language of LANGUAGES) {

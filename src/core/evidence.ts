@@ -35,6 +35,7 @@ export interface Evidence {
 const TIME_WORDS = wordsOf('timeWords');
 const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR = tableOf((rules) => rules.calendarWords);
+const CURRENCY_CODES = new Set(tableOf((rules) => rules.currencies).values());
 const PLACE_NOUNS = wordsOf('placeNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
@@ -174,6 +175,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'place' && intent.namedPlace) return someoneNew(PLACES);
   if (type === 'place') return evidence.types.has('place') || someoneNew(ORGANISATIONS);
   if (type === 'time' && intent.wantsYear) return evidence.values.some((value) => value.kind === 'year');
+  // The quote holds an amount, and its sentence a sum of money.
+  if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
@@ -181,6 +184,10 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
   // "Qui a rapporté…": an organisation can be the one who did it.
   return someoneNew(ACTORS);
+}
+
+function isMoney(value: Value): boolean {
+  return value.kind === 'amount' && CURRENCY_CODES.has(value.unit);
 }
 
 /**

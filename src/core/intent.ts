@@ -31,6 +31,8 @@ export interface QuestionIntent {
   readonly precise: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
+  /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
+  readonly wantsMoney: boolean;
   /** "Qui est X", "who is X": its only words besides the question word are names. */
   readonly describes: boolean;
   /** The names it holds, with their roles. */
@@ -52,6 +54,7 @@ const ORGANISATION_NOUNS = wordsOf('organisationNouns');
 const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
+const MONEY_WORDS = wordsOf('moneyWords');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -179,6 +182,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     namedPlace: answerType === 'place' && (!classes.has('place') || precise),
     precise,
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
+    wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),

@@ -2,9 +2,12 @@ import type { Language } from './types.js';
 
 /** Every user-facing sentence of the engine, in both languages, in one place. */
 export const MESSAGES = {
+  /** The example is a question the knowledge answers, when there is one. */
   empty: {
-    fr: 'Posez-moi une question sur l’article (par exemple : « Combien Microsoft va-t-il investir au Japon ? »).',
-    en: 'Ask me a question about the article (for example: “How much will Microsoft invest in Japan?”).',
+    fr: (example: string | undefined) =>
+      `Posez-moi une question sur l’article${example ? ` (par exemple : « ${example} »)` : ''}.`,
+    en: (example: string | undefined) =>
+      `Ask me a question about the article${example ? ` (for example: “${example}”)` : ''}.`,
   },
   unknownEntity: {
     fr: (names: readonly string[]) =>
@@ -92,7 +95,7 @@ export const MESSAGES = {
   },
 } as const;
 
-export function message(key: 'empty' | 'notInArticle' | 'tentative', language: Language): string {
+export function message(key: 'notInArticle' | 'tentative', language: Language): string {
   return MESSAGES[key][language];
 }
 
