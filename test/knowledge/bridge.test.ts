@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { foldText, STOPWORDS } from '../../src/core/text.js';
+import {
+  BRIDGE_FILE,
+  loadBridgePairs,
+  parseBridgePairs,
+  readBridgePairs,
+} from '../../src/knowledge/bridge.js';
+
+describe('the bridge word list', () => {
+  const pairs = loadBridgePairs();
+  const translations = (side: 0 | 1, word: string) =>
+    pairs.filter((pair) => pair[side] === word).map((pair) => pair[1 - side]);
+
+  it('is read once', () => {
+    expect(loadBridgePairs()).toBe(pairs);
+  });
+
+  it('holds thousands of pairs', () => {
+    // 11,037 pairs when built from FreeDict fra-eng 0.4.1 and eng-fra 0.1.6.
+    expect(pairs.length).toBeGreaterThan(8000);
+  });
+
+  it('translates common words both ways', () => {
+    expect(translations(0, 'maison')).toContain('house');
+    expect(translations(0, 'prix')).toContain('price');
+    expect(translations(0, 'chemin')).toEqual(expect.arrayContaining(['path', 'road']));
+    expect(translations(0, 'ville')).toEqual(expect.arrayContaining(['city', 'town']));
+    expect(translations(0, 'investir')).toContain('invest');
+    expect(translations(1, 'water')).toContain('eau');
+    expect(translations(1, 'cloud')).toContain('nuage');
+    expect(translations(1, 'country')).toContain('pays');
+    expect(translations(1, 'government')).toContain('gouvernement');
+    expect(translations(1, 'japanese')).toContain('japonais');
+  });
+
+  it('keeps the French accents', () => {
+    expect(translations(1, 'week')).toContain('semaine');
+    expect(translations(1, 'research')).toContain('recherche');
+    expect(translations(1, 'december')).toContain('décembre');
+  });
+
+  it('holds one lower-case word a side, no digit, no space, sorted and each pair once', () => {
+    const lines = readFileSync(BRIDGE_FILE, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    expect(lines.length).toBe(pairs.length);
+    expect(lines.filter((line) => !/^\p{Ll}{2,}\t\p{Ll}{2,}$/u.test(line))).toEqual([]);
+    expect(lines).toEqual([...new Set(lines)].sort());
+  });
+
+  it('bridges no function word and no word to itself', () => {
+    const functional = pairs.filter(([fr, en]) => STOPWORDS.has(foldText(fr)) || STOPWORDS.has(foldText(en)));
+    expect(functional).toEqual([]);
+    expect(pairs.filter(([fr, en]) => foldText(fr) === foldText(en))).toEqual([]);
+  });
+});
+
+describe('reading a bridge file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bridge-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is named when it is missing, with how to rebuild it', () => {
+    const missing = path.join(dir, 'missing.tsv');
+    expect(() => readBridgePairs(missing)).toThrow(`${missing} (ENOENT)`);
+    expect(() => readBridgePairs(missing)).toThrow('src/knowledge/freedict/README.md');
+  });
+
+  it('is named with its bad lines when malformed', () => {
+    const file = path.join(dir, 'bad.tsv');
+    writeFileSync(file, '# comment\nmaison\thouse\nmaison house\nprix\tPrice\neau\twater\textra\nx\ty\n');
+    expect(() => readBridgePairs(file)).toThrow(
+      new RegExp(`${file} is malformed[^]*line 3: "maison house"[^]*line 4[^]*line 5[^]*line 6`),
+    );
+  });
+
+  it('shows five bad lines and counts the others', () => {
+    const text = Array.from({ length: 8 }, (_, i) => `word ${i}`).join('\n');
+    expect(() => parseBridgePairs(text, 'many.tsv')).toThrow('(and 3 more)');
+  });
+
+  it('is refused when it holds no pair', () => {
+    expect(() => parseBridgePairs('# only a comment\n', 'empty.tsv')).toThrow('empty.tsv holds no pairs');
+  });
+
+  it('skips comment lines and reads the pairs in order', () => {
+    const read = parseBridgePairs('# header\nchemin\tpath\nchemin\troad\nroute\troad\n', 'ok.tsv');
+    expect(read).toEqual([
+      ['chemin', 'path'],
+      ['chemin', 'road'],
+      ['route', 'road'],
+    ]);
+  });
+});
