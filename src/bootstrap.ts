@@ -1,14 +1,19 @@
+import { WordBridge } from './core/bridge.js';
 import { createEngine, type Engine } from './core/engine.js';
 import type { KnowledgeBase } from './core/types.js';
+import { loadBridgePairs } from './knowledge/bridge.js';
 import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from './knowledge/load.js';
 import { watchFolder } from './knowledge/watch.js';
 import type { Logger } from './log.js';
 
+let bridge: WordBridge | null = null;
+
 /** Builds the engine from checked knowledge; the word lists are read once, whatever the reloads. */
 export function buildEngine(knowledge: KnowledgeBase): Engine {
-  return createEngine(knowledge, { lexicon: loadLexicon() });
+  bridge ??= new WordBridge(loadBridgePairs());
+  return createEngine(knowledge, { lexicon: loadLexicon(), bridge });
 }
 
 /** Loads the checked knowledge and the word lists, and builds the engine every door shares. */

@@ -34,6 +34,9 @@ export interface Term {
   readonly span: number;
   /** A glossary variant listed as an adjective ("japonais", "American"): it describes. */
   readonly adjective: boolean;
+  /** A question's word in the other language's stems, from the bridge: they match only the
+   * article's own sentences, which have no reviewed wording in the asker's language. */
+  readonly bridged?: readonly string[];
 }
 
 const frenchStemmer = snowball.newStemmer('french');
@@ -43,6 +46,9 @@ const MAX_PHRASE = 6;
 const CORRECTION_THRESHOLD = 0.4;
 const MIN_CORRECTABLE = 4;
 const MIN_CONCEPT_STEM = 5;
+/** Words of this length at least that share their first letters are taken for cognates. */
+const MIN_COGNATE = 6;
+const COGNATE_PREFIX = 5;
 const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
@@ -98,6 +104,8 @@ export class Analyser {
   private readonly nameWords = new Set<string>();
   /** The knowledge's words by the language of the text they came from. */
   private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
+  /** The knowledge's long words by language and first letters, to find a word's cognates. */
+  private readonly cognates: Record<Language, Map<string, string[]>> = { fr: new Map(), en: new Map() };
 
   constructor(
     glossary: readonly Concept[],
@@ -171,6 +179,15 @@ export class Analyser {
   /** Call once every knowledge text has been learnt. */
   freeze(): void {
     this.pairIndex = new PairIndex([...this.vocabulary], true);
+    for (const language of LANGUAGES) {
+      for (const word of this.wordsOf[language]) {
+        if (word.length < MIN_COGNATE || STOPWORDS.has(word) || /\p{N}/u.test(word)) continue;
+        const prefix = word.slice(0, COGNATE_PREFIX);
+        const list = this.cognates[language].get(prefix) ?? [];
+        list.push(word);
+        this.cognates[language].set(prefix, list);
+      }
+    }
   }
 
   /** Analyses knowledge text: no correction, every word is taken as written. */
@@ -265,7 +282,8 @@ export class Analyser {
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
       const name = this.looksLikeName(token, norm);
       terms.push({
-        ...plain(token, correct && !name ? [...keys, ...this.translations(norm, language)] : keys),
+        ...plain(token, keys),
+        bridged: correct && !name ? this.translations(norm, language) : [],
         corrected: word.corrected,
         known,
         name,
@@ -281,7 +299,19 @@ export class Analyser {
   private translations(norm: string, language: Language | null): string[] {
     if (/^\p{N}/u.test(norm)) return [];
     const from = language ? [language] : LANGUAGES;
-    return from.flatMap((l) => this.bridge.keysOf(norm, l));
+    return [...new Set(from.flatMap((l) => [...this.bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+  }
+
+  /**
+   * Words of the other language's articles that share a long first part with this one, as
+   * cognates do: "electricity" and "électricité", "investment" and "investissement".
+   */
+  private cognateKeys(norm: string, language: Language): string[] {
+    if (norm.length < MIN_COGNATE) return [];
+    const other: Language = language === 'fr' ? 'en' : 'fr';
+    return (this.cognates[other].get(norm.slice(0, COGNATE_PREFIX)) ?? [])
+      .filter((word) => !this.wordsOf[language].has(word))
+      .flatMap((word) => stemKeys(word, undefined, other));
   }
 
   private matchPhrase(

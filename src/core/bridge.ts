@@ -22,7 +22,9 @@ export class WordBridge implements Bridge {
 
   constructor(pairs: Iterable<readonly [string, string]>) {
     for (const [fr, en] of pairs) {
-      const french = stemKeys(foldText(fr), fr.toLowerCase(), 'fr');
+      // The French stemmer does not always give a word and its plural one stem (passager,
+      // passagers): both are keys.
+      const french = [...new Set([...stemKeys(foldText(fr), fr.toLowerCase(), 'fr'), ...pluralKeys(fr)])];
       const english = stemKeys(foldText(en), undefined, 'en');
       for (const key of french) this.add('fr', key, english);
       for (const key of english) this.add('en', key, french);
@@ -42,4 +44,9 @@ export class WordBridge implements Bridge {
       for (const translation of this.byStem[language].get(key) ?? []) found.add(translation);
     return [...found];
   }
+}
+
+function pluralKeys(word: string): string[] {
+  if (/[sxz]$/u.test(word)) return [];
+  return stemKeys(foldText(`${word}s`), `${word.toLowerCase()}s`, 'fr');
 }

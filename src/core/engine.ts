@@ -144,13 +144,19 @@ function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Pass
   const { entry } = item;
   const language = index.languageOf(entry.fact.source);
   if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
-  const asked = new Set(question.terms.filter((term) => !term.question).flatMap((term) => term.keys));
+  const asked = new Set(
+    question.terms
+      .filter((term) => !term.question)
+      .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
+  );
   const quote = answeringPassage(entry.fact.quote, (passage) => {
     const terms = index.termsOf(passage, language);
     const keys = new Set(terms.flatMap((term) => term.keys));
     let weight = 0;
     question.terms.forEach((term, i) => {
-      if (!term.question && term.keys.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
+      if (term.question) return;
+      if (term.keys.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
+      else if (term.bridged?.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
     });
     const newWords = terms.filter((term) => !term.keys.some((key) => asked.has(key))).length;
     const rejections = checkEvidence(question.intent, index.evidenceOf(entry, passage));

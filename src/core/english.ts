@@ -183,6 +183,7 @@ export const ENGLISH: LanguageRules = {
   timeNouns: ['date', 'day', 'year', 'month', 'time'],
   calendarNouns: ['date', 'dates', 'day', 'days', 'year', 'years', 'month', 'months'],
   yearNouns: ['year', 'years'],
+  costVerbs: ['cost', 'costs', 'costing'],
   moneyWords: [
     'cost',
     'costs',
@@ -255,6 +256,13 @@ export const ENGLISH: LanguageRules = {
     weeks: 'week',
     day: 'day',
     days: 'day',
+    hour: 'hour',
+    hours: 'hour',
+    minute: 'minute',
+    minutes: 'minute',
+    // "6.42am", "7 pm": a time of day.
+    am: 'hour',
+    pm: 'hour',
   },
   calendarWords: {
     monday: 'monday',

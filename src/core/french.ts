@@ -186,6 +186,7 @@ export const FRENCH: LanguageRules = {
   timeNouns: ['date', 'jour', 'annee', 'mois', 'heure', 'moment'],
   calendarNouns: ['date', 'dates', 'jour', 'jours', 'annee', 'annees', 'mois'],
   yearNouns: ['annee', 'annees'],
+  costVerbs: ['coûte', 'coûtent', 'coûté', 'coûtera', 'coûteront', 'coûter', 'coûtait'],
   moneyWords: [
     'coût',
     'coûts',
@@ -265,6 +266,12 @@ export const FRENCH: LanguageRules = {
     semaines: 'week',
     jour: 'day',
     jours: 'day',
+    heure: 'hour',
+    heures: 'hour',
+    // "6 h 42", "1 h 10": a time of day or a duration, both times.
+    h: 'hour',
+    minute: 'minute',
+    minutes: 'minute',
   },
   calendarWords: {
     lundi: 'monday',

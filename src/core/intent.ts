@@ -55,6 +55,7 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
+const COST_VERBS = wordsOf('costVerbs');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -114,6 +115,7 @@ function answerTypeOf(
     const kind = term.keys[0]?.slice(2) ?? '';
     if (kind === 'generic') {
       if (next(term, QUANTITY_NOUNS)) return 'amount';
+      if (tokens.slice(term.position + 1).some((token) => COST_VERBS.has(token.norm))) return 'amount';
       if (next(term, TIME_NOUNS)) return 'time';
       if (next(term, PERSON_NOUNS)) return 'person';
       if (next(term, PLACE_NOUNS)) return 'place';

@@ -40,6 +40,8 @@ export interface LanguageRules {
   readonly calendarNouns: readonly string[];
   /** Of those, the ones that ask for a year: "mardi" does not answer "in what year". */
   readonly yearNouns: readonly string[];
+  /** Verbs that make "quel", "what" ask for a price wherever they stand: "what will it cost". */
+  readonly costVerbs: readonly string[];
   /** Words that make an amount asked a sum of money: coûter, prix, cost, spend. */
   readonly moneyWords: readonly string[];
   /** Words after "combien", "how" that ask for a duration: temps, long. */

@@ -26,6 +26,8 @@ export function articleNames(knowledge: KnowledgeBase, lexicon: Lexicon): Concep
     for (const sentence of source.sentences) {
       for (const clause of sentence.text.split(CLAUSE_BREAK)) {
         for (const run of capitalisedRuns(tokenise(clause), source.language, lexicon)) {
+          // "The Mayor", "Water Minister": a title, not a name.
+          if (run.every((token) => isCommonWord(token, source.language, lexicon))) continue;
           const phrase = run.map((token) => token.norm).join(' ');
           if (!runs.has(phrase)) runs.set(phrase, run.map((token) => token.raw).join(' '));
         }
@@ -94,4 +96,9 @@ function phraseOf(text: string): string {
   return tokenise(text)
     .map((token) => token.norm)
     .join(' ');
+}
+
+/** A word of the dictionary, not written in capitals as an acronym is. */
+function isCommonWord(token: Token, language: Language, lexicon: Lexicon): boolean {
+  return lexicon.has(token.norm, language) && token.raw !== token.raw.toUpperCase();
 }

@@ -87,6 +87,10 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
     ) {
       covered.add(term);
       coveredWeight += weights[i] ?? 0;
+    } else if (uncurated && term.bridged?.some((key) => entry.keys.has(key))) {
+      // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
+      covered.add(term);
+      coveredWeight += tuning.bridged * (weights[i] ?? 0);
     }
   });
   // Question words never select a fact alone.

@@ -37,6 +37,9 @@ export interface Tuning {
    * of it, which other facts of the article do treat, is at most this confident: hedged. */
   readonly leftOutTopic: number;
   readonly topicShare: number;
+  /** A question's word found in an uncurated sentence only through its translation counts for
+   * this share of its weight. */
+  readonly bridged: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -58,4 +61,5 @@ export const DEFAULT_TUNING: Tuning = {
   listShare: 0.6,
   leftOutTopic: 0.6,
   topicShare: 0.12,
+  bridged: 0.8,
 };
