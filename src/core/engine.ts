@@ -201,7 +201,7 @@ function decide(
     );
   if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
 
-  const candidates = ranked.filter((item) => item.score >= tuning.answer);
+  const candidates = ranked.filter((item) => item.score >= answerThreshold(item, tuning));
   const verdicts = new Map<Scored, Rejection[]>();
   const verdictOf = (item: Scored) => {
     let found = verdicts.get(item);
@@ -420,7 +420,7 @@ function correctionBelowAnswer(
   if (!question.intent.yesNo) return null;
   for (const item of question.ranked) {
     if (item.score < tuning.correction) break;
-    if (item.score >= tuning.answer) continue;
+    if (item.score >= answerThreshold(item, tuning)) continue;
     const premises = premisesOf(item.entry, verdictOf(item), question.intent);
     if (premises?.some((premise) => premise.verdict !== 'confirmed')) return { item, premises };
   }
@@ -535,6 +535,14 @@ function suggester(index: FactIndex) {
     }
     return chosen;
   };
+}
+
+/**
+ * The score from which a fact may answer. A sentence nobody reviewed has no alternate questions
+ * to match, so the same match scores it lower than a reviewed fact: its threshold is lower too.
+ */
+function answerThreshold(item: Scored, tuning: Tuning): number {
+  return item.entry.fact.uncurated ? tuning.answerUncurated : tuning.answer;
 }
 
 function isUnknownName(term: Term): boolean {

@@ -2,6 +2,8 @@
 export interface Tuning {
   /** Below this the engine refuses: the article does not say. */
   readonly answer: number;
+  /** The same for a sentence no reviewed fact covers, which has no alternate questions to match. */
+  readonly answerUncurated: number;
   /** A yes/no question whose claim a fact corrects (another name or value in its place) is
    * answered with the correction from this score up. */
   readonly correction: number;
@@ -44,6 +46,7 @@ export interface Tuning {
 
 export const DEFAULT_TUNING: Tuning = {
   answer: 0.5,
+  answerUncurated: 0.42,
   correction: 0.35,
   confident: 0.65,
   tie: 0.97,
