@@ -2,7 +2,15 @@ import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
 import { type Bridge, EMPTY_BRIDGE } from './bridge.js';
 import { PairIndex } from './pairIndex.js';
-import { foldText, QUESTION_CLASSES, QUESTION_WORDS, STOPWORDS, type Token, tokenise } from './text.js';
+import {
+  foldText,
+  QUESTION_CLASSES,
+  QUESTION_WORDS,
+  STOPWORDS,
+  type Token,
+  tableOf,
+  tokenise,
+} from './text.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
@@ -39,6 +47,7 @@ export interface Term {
   readonly bridged?: readonly string[];
 }
 
+const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const frenchStemmer = snowball.newStemmer('french');
 const englishStemmer = snowball.newStemmer('english');
 const MAX_PHRASE = 6;
@@ -262,7 +271,12 @@ export class Analyser {
       }
       if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;
       if (STOPWORDS.has(norm)) continue;
-      const keys = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      // "deux", "two": a number written as a word also has the number's key, in any language.
+      const value = NUMBER_WORDS.get(norm);
+      const keys = [
+        ...stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language),
+        ...(value !== undefined && value > 1 ? [`n:${value}`] : []),
+      ];
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
       if (concept) {
         terms.push({

@@ -64,14 +64,20 @@ export interface Explanation {
   readonly ranking: ReadonlyArray<{ factId: string; score: number; covered: string[]; rejected: string[] }>;
 }
 
-/** A question read once: its text, language, terms, intent and ranked facts. */
-interface ReadQuestion extends AnalysedQuestion {
+/** A question read once: its text, language, terms and intent, the same for every article. */
+interface Reading {
   readonly text: string;
   readonly detected: Language | null;
   readonly tokens: readonly Token[];
-  readonly ranked: readonly Scored[];
-  /** Names the knowledge does not know, as mentions (their type unknown). */
+  readonly terms: readonly Term[];
+  readonly intent: QuestionIntent;
+  /** Names no article mentions, as mentions (their type unknown). */
   readonly unknown: readonly Mention[];
+}
+
+/** A question weighed and its facts ranked within one article. */
+interface ReadQuestion extends AnalysedQuestion, Reading {
+  readonly ranked: readonly Scored[];
 }
 
 /** The fact or facts chosen to answer, with what the question's claims came to. */
@@ -80,17 +86,32 @@ interface Choice {
   readonly premises: readonly Premise[];
 }
 
+/**
+ * Builds the engine. Each article is indexed and weighed by itself, as if it were alone, so that
+ * adding an article changes no answer about another; the words, names and typos are read once
+ * over all of them (a name is known if any article mentions it).
+ */
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf)];
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, options.bridge);
-  const index = buildFactIndex({ ...knowledge, glossary, facts }, analyser, tuning);
-  const suggest = suggester(index);
+  const indexes = new Map(
+    knowledge.sources.map((source) => [
+      source.id,
+      buildFactIndex(
+        { ...knowledge, glossary, facts: facts.filter((fact) => fact.source === source.id) },
+        analyser,
+        tuning,
+      ),
+    ]),
+  );
+  const suggest = suggester([...indexes.values()].flatMap((index) => index.entries));
   const articles = knowledge.sources.map(articleRef);
+  const uncurated = new Set(facts.filter((fact) => fact.uncurated).map((fact) => fact.id));
 
-  const read = (question: string): ReadQuestion => {
+  const read = (question: string): Reading => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
     const votes = languageVotes(text, (word) => analyser.languageOf(word));
     const detected = leadingLanguage(votes);
@@ -98,38 +119,74 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
+    return { text, detected, tokens, terms, intent, unknown };
+  };
+  const rankIn = (reading: Reading, index: FactIndex): ReadQuestion => {
+    const { terms, intent } = reading;
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const analysed = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
-    return { ...analysed, text, detected, tokens, unknown, ranked: rankFacts(index, analysed, tuning) };
+    return { ...reading, ...analysed, ranked: rankFacts(index, analysed, tuning) };
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
-    const read_ = read(question);
-    const language = read_.detected ?? askOptions.fallbackLanguage ?? 'fr';
-    const searched = askOptions.source
-      ? articles.filter((article) => article.id === askOptions.source)
-      : articles;
-    const frame: AnswerFrame = { question, language, answerType: read_.intent.answerType, searched };
+    const reading = read(question);
+    const language = reading.detected ?? askOptions.fallbackLanguage ?? 'fr';
+    const { source } = askOptions;
+    const searched = source ? articles.filter((article) => article.id === source) : articles;
+    const frame: AnswerFrame = { question, language, answerType: reading.intent.answerType, searched };
+    const questions = searched.flatMap((article) => {
+      const index = indexes.get(article.id);
+      return index ? [{ index, question: rankIn(reading, index) }] : [];
+    });
+    // Suggestions span the articles searched, the closest first.
+    const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
-      refusal: (ranked) => suggest(ranked, new Set(), language, max ?? 3),
-      related: (ranked, exclude) => suggest(ranked, exclude, language, max ?? 5),
+      refusal: () => suggest(ranked, new Set(), language, max ?? 3),
+      related: (exclude) => suggest(ranked, exclude, language, max ?? 5),
     };
-    if (read_.terms.every((term) => term.question)) {
-      const examples = suggestions.refusal([]);
-      return refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
+    if (reading.terms.every((term) => term.question) || questions.length === 0) {
+      const examples = suggestions.refusal();
+      return questions.length === 0
+        ? refusal(frame, 'not-in-article', message('notInArticle', language), examples)
+        : refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
     }
-    const { source } = askOptions;
-    const asked = source
-      ? { ...read_, ranked: read_.ranked.filter((item) => item.entry.fact.source === source) }
-      : read_;
-    return decide(asked, frame, suggestions, (item) => passageOf(item, asked, index), tuning);
+    const answers = questions.map(({ index, question: read_ }) =>
+      decide(read_, frame, suggestions, (item) => passageOf(item, read_, index), tuning),
+    );
+    return bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
   };
 
-  const explain = (question: string, top = 5): Explanation => explanationOf(read(question), top);
+  const explain = (question: string, top = 5): Explanation => {
+    const reading = read(question);
+    const ranked = [...indexes.values()]
+      .map((index) => rankIn(reading, index))
+      .sort((a, b) => (b.ranked[0]?.score ?? 0) - (a.ranked[0]?.score ?? 0));
+    const merged = ranked.flatMap((read_) => read_.ranked).sort((a, b) => b.score - a.score);
+    const first = ranked[0] ?? rankIn(reading, buildFactIndex({ ...knowledge, facts: [] }, analyser, tuning));
+    return explanationOf({ ...first, ranked: merged }, top);
+  };
 
   return { ask, explain, knowledge, facts };
+}
+
+/**
+ * The answer to give when each article searched answered for itself: the most confident answer,
+ * else the closest refusal. One article's answer is never mixed with another's.
+ */
+function bestAnswer(
+  answers: readonly Answer[],
+  reviewed: (answer: Answer) => boolean,
+  tuning: Tuning,
+): Answer {
+  const byConfidence = (a: Answer, b: Answer) => b.confidence - a.confidence;
+  // A confident answer before a hedged one; a reviewed fact is worth a little more confidence
+  // than a sentence nobody reviewed.
+  const worth = (answer: Answer) =>
+    (answer.hedged ? 0 : 2) + answer.confidence + (reviewed(answer) ? tuning.reviewed : 0);
+  const answered = answers.filter((answer) => answer.answered).sort((a, b) => worth(b) - worth(a));
+  return answered[0] ?? ([...answers].sort(byConfidence)[0] as Answer);
 }
 
 function articleRef({ id, title, language, date, url }: Source): ArticleRef {
@@ -171,8 +228,8 @@ function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Pass
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
 interface Suggestions {
-  refusal(ranked: readonly Scored[]): string[];
-  related(ranked: readonly Scored[], exclude: ReadonlySet<string>): string[];
+  refusal(): string[];
+  related(exclude: ReadonlySet<string>): string[];
 }
 
 /**
@@ -195,7 +252,7 @@ function decide(
       frame,
       'unknown-entity',
       unknownEntityMessage(names, frame.language),
-      suggestions.refusal(ranked),
+      suggestions.refusal(),
       0,
       names.join(', '),
     );
@@ -223,7 +280,7 @@ function decide(
         frame,
         quote(rejected),
         verdictOf(rejected),
-        suggestions.refusal(ranked),
+        suggestions.refusal(),
         rejected.score,
       );
     }
@@ -232,7 +289,7 @@ function decide(
       frame,
       'not-in-article',
       message('notInArticle', frame.language),
-      suggestions.refusal(ranked),
+      suggestions.refusal(),
       best?.score ?? 0,
     );
   }
@@ -241,13 +298,10 @@ function decide(
   // best but names no city; a fact about other places, silent on the centre, is no answer.
   const best = candidates[0];
   if (best && !choice.cited.includes(best) && leftOut.some((term) => best.covered.has(term))) {
-    return explainedRefusal(frame, quote(best), verdictOf(best), suggestions.refusal(ranked), best.score);
+    return explainedRefusal(frame, quote(best), verdictOf(best), suggestions.refusal(), best.score);
   }
   const exclude = new Set(choice.cited.map((item) => item.entry.fact.id));
-  const related = suggestions.related(
-    ranked.filter((item) => !exclude.has(item.entry.fact.id)),
-    exclude,
-  );
+  const related = suggestions.related(exclude);
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
@@ -517,10 +571,10 @@ function closestRejected(
 }
 
 /** Suggestions: the closest answerable questions first, then the featured facts. */
-function suggester(index: FactIndex) {
+function suggester(entries: readonly IndexedFact[]) {
   const featuredFirst = [
-    ...index.entries.filter((entry) => entry.fact.featured),
-    ...index.entries.filter((entry) => !entry.fact.featured),
+    ...entries.filter((entry) => entry.fact.featured),
+    ...entries.filter((entry) => !entry.fact.featured),
   ];
   return (ranked: readonly Scored[], exclude: ReadonlySet<string>, language: Language, max: number) => {
     const chosen: string[] = [];

@@ -346,6 +346,19 @@ export const ENGLISH: LanguageRules = {
   neuterPronouns: [],
   auxiliaries: ['do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall'],
   reportingWords: ['that'],
-  // Verbs of words said, not of things announced.
+  reasonWords: [
+    'because',
+    'since',
+    'reason',
+    'reasons',
+    'order',
+    'aim',
+    'aims',
+    'purpose',
+    'help',
+    'helps',
+    'due',
+    'thanks',
+  ],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
 };

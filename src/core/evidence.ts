@@ -39,6 +39,7 @@ const CURRENCY_CODES = new Set(tableOf((rules) => rules.currencies).values());
 const PLACE_NOUNS = wordsOf('placeNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
+const REASON_WORDS = wordsOf('reasonWords');
 const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 // Reported words: quotation marks, or "a déclaré", "rapportées", "said" within the sentence.
 const QUOTED = /[«"“]/u;
@@ -99,7 +100,7 @@ export function describeEvidence(
   const sentenceTokens = tokenise(sentence);
   const values = [...readValues(quoteTokens), ...readValues(sentenceTokens)];
   return {
-    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence, sentenceTokens),
+    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence, sentenceTokens, fact.uncurated === true),
     roles,
     quoteMentions,
     values,
@@ -114,8 +115,12 @@ function typesOf(
   mentions: readonly Mention[],
   sentence: string,
   sentenceTokens: readonly Token[],
+  uncurated: boolean,
 ): Set<AnswerType> {
-  const types = new Set<AnswerType>(['reason', 'manner']);
+  // A reviewed fact answers the why and how its questions ask; a sentence nobody reviewed gives
+  // a reason only where its words say one ("afin de", "because").
+  const reasoned = !uncurated || sentenceTokens.some((token) => REASON_WORDS.has(token.norm));
+  const types = new Set<AnswerType>(reasoned ? ['reason', 'manner'] : ['manner']);
   const norms = tokens.map((token) => token.norm);
   const values = readValues(tokens);
   // An amount or a count; "deux prochaines années" is a duration, a time.

@@ -358,5 +358,20 @@ export const FRENCH: LanguageRules = {
   auxiliaries: [],
   reportingWords: ['que', 'qu'],
   // Verbs of words said, not of things announced: "l'annonce", "a proposé" report no words.
+  reasonWords: [
+    'afin',
+    'parce',
+    'car',
+    'puisque',
+    'grâce',
+    'raison',
+    'raisons',
+    'objectif',
+    'but',
+    'pour',
+    'permettre',
+    'permettra',
+    'permis',
+  ],
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
 };

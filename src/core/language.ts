@@ -96,6 +96,8 @@ export interface LanguageRules {
   readonly auxiliaries: readonly string[];
   /** Words after a verb of saying that make it a report, not a question: "dit que", "said that". */
   readonly reportingWords: readonly string[];
+  /** Words that give a reason or a purpose: afin, parce, because, order. */
+  readonly reasonWords: readonly string[];
   /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
   readonly speechVerbs: readonly string[];
 }

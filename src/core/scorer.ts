@@ -93,6 +93,8 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
       coveredWeight += tuning.bridged * (weights[i] ?? 0);
     }
   });
+  // "quelle heure est-il": one word found only through its translation is too little.
+  if (uncurated && onlyOneBridged(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   // Question words never select a fact alone.
   if (![...covered].some((term) => !term.question)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
@@ -104,6 +106,9 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
     const dice = (2 * shared) / (total + alternate.weight);
     if (dice > bestAlternate) bestAlternate = dice;
   }
+  // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
+  // "c qui le pdg d'apple" is not answered by a sentence about another chief executive.
+  if (uncurated && !coversWeightiest(terms, weights, covered)) coveredWeight *= tuning.missingKeyWord;
   const coverage = coveredWeight / total;
   // A sentence nobody reviewed has no alternate questions: its words alone score it.
   let score = uncurated
@@ -122,6 +127,29 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   for (const term of terms)
     if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
   return { entry, covered, score };
+}
+
+/** Whether the fact holds one of the question's words, and only through its translation. */
+function onlyOneBridged(
+  terms: readonly Term[],
+  keys: ReadonlySet<string>,
+  covered: ReadonlySet<Term>,
+): boolean {
+  const content = terms.filter((term) => !term.question && covered.has(term));
+  return content.length === 1 && !content.some((term) => term.keys.some((key) => keys.has(key)));
+}
+
+/** Whether the covered terms include one of the question's weightiest words (question words aside). */
+function coversWeightiest(
+  terms: readonly Term[],
+  weights: readonly number[],
+  covered: ReadonlySet<Term>,
+): boolean {
+  let max = 0;
+  terms.forEach((term, i) => {
+    if (!term.question) max = Math.max(max, weights[i] ?? 0);
+  });
+  return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */

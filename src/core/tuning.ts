@@ -42,6 +42,10 @@ export interface Tuning {
   /** A question's word found in an uncurated sentence only through its translation counts for
    * this share of its weight. */
   readonly bridged: number;
+  /** An uncurated sentence without the question's weightiest word keeps this share of its match. */
+  readonly missingKeyWord: number;
+  /** Between articles, a reviewed fact's answer is preferred as if this much more confident. */
+  readonly reviewed: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -65,4 +69,6 @@ export const DEFAULT_TUNING: Tuning = {
   leftOutTopic: 0.6,
   topicShare: 0.12,
   bridged: 0.8,
+  missingKeyWord: 0.75,
+  reviewed: 0.1,
 };
