@@ -7,8 +7,9 @@ import { KnowledgeError } from '../knowledge/load.js';
 import { HELP_OPTION, readCommandLine } from './commandLine.js';
 import { renderExplanation, renderText, styleFor, toJson } from './render.js';
 
-const USAGE = `usage: npm run ask -- [--json] [--explain] "question"
-       some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)`;
+const USAGE = `usage: npm run ask -- [--json] [--explain] [--source ARTICLE_ID] "question"
+       some-command | npm run --silent ask -- --json     (one question a line, one JSON object a line)
+  --source ARTICLE_ID   answer from that article only (its folder name in the knowledge folder)`;
 
 /** Answers one question given as arguments, or every line of a piped stdin, in order. */
 async function main(argv: string[]): Promise<number> {
@@ -16,13 +17,18 @@ async function main(argv: string[]): Promise<number> {
     'ask',
     {
       args: argv,
-      options: { ...HELP_OPTION, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+      options: {
+        ...HELP_OPTION,
+        json: { type: 'boolean' },
+        explain: { type: 'boolean' },
+        source: { type: 'string' },
+      },
       allowPositionals: true,
     },
     USAGE,
   );
   if (typeof commandLine === 'number') return commandLine;
-  const { json = false, explain = false } = commandLine.values;
+  const { json = false, explain = false, source } = commandLine.values;
   const words = commandLine.positionals;
   let engine: Engine;
   try {
@@ -39,12 +45,17 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  const known = engine.knowledge.sources.map((article) => article.id);
+  if (source !== undefined && !known.includes(source)) {
+    process.stderr.write(
+      `ask: --source ${JSON.stringify(source)} is not an article of the knowledge folder. Known: ${known.join(', ')}.\n`,
+    );
+    return 2;
+  }
   const style = styleFor(process.stdout, process.env);
   const print = (question: string) => {
-    const answer = engine.ask(question);
-    process.stdout.write(
-      `${json ? JSON.stringify(toJson(answer)) : renderText(answer, engine.knowledge, style)}\n`,
-    );
+    const answer = engine.ask(question, source === undefined ? {} : { source });
+    process.stdout.write(`${json ? JSON.stringify(toJson(answer)) : renderText(answer, style)}\n`);
     if (explain) process.stdout.write(`${renderExplanation(engine.explain(question))}\n`);
   };
   if (words.length > 0) {

@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearScreenDown, createInterface, cursorTo } from 'node:readline';
+import { fewNames, oneLine } from '../articleLines.js';
 import type { Engine } from '../core/engine.js';
+import type { Source } from '../core/types.js';
 import { PLAIN, renderText, type TextStyle } from './render.js';
 
 /** The words the chat takes as commands rather than questions, French ones included. */
@@ -13,15 +15,21 @@ export const CHAT_COMMANDS = {
 
 type ChatCommand = keyof typeof CHAT_COMMANDS;
 
-export const CHAT_BANNER = [
-  'Ask about the article, in French or English. Type "help" for the commands, "exit" to leave.',
-  'To run the Discord bot instead, set DISCORD_TOKEN in .env (see .env.example and README.md).',
-].join('\n');
+/** What the chat opens with: the articles it knows, by title, and how to leave. */
+export function chatBanner(knowledge: { readonly sources: readonly Pick<Source, 'title'>[] }): string {
+  const titles = knowledge.sources.map((source) => `“${oneLine(source.title)}”`);
+  const what =
+    titles.length === 1 ? titles[0] : `the ${titles.length} articles I know (${fewNames(titles, 'en')})`;
+  return [
+    `Ask about ${what}, in French or English. Type "help" for the commands, "exit" to leave.`,
+    'To run the Discord bot instead, set DISCORD_TOKEN in .env (see .env.example and README.md).',
+  ].join('\n');
+}
 
 const words = (command: ChatCommand) => CHAT_COMMANDS[command].map((word) => `"${word}"`).join(', ');
 
 export const CHAT_HELP = [
-  'Type a question about the article and press Enter; the answer quotes the article.',
+  'Type a question and press Enter; the answer quotes the article it comes from, and names it.',
   `  ${words('help')}  this list`,
   `  ${words('clear')}  clear the screen`,
   `  ${words('exit')}  leave (Ctrl-D too)`,
@@ -53,7 +61,7 @@ export async function runChat(
   const style = options.style ?? PLAIN;
   const warn = (message: string) => output.write(`${style.muted(`warning: ${message}`)}\n`);
   const historyFile = terminal ? options.historyFile : undefined;
-  output.write(`${CHAT_BANNER}\n`);
+  output.write(`${chatBanner(engine.knowledge)}\n`);
   const lines = createInterface({
     input,
     output,
@@ -74,8 +82,7 @@ export async function runChat(
     if (command === 'exit') break;
     if (command === 'help') output.write(`${CHAT_HELP}\n\n`);
     else if (command === 'clear') clearScreen(output, terminal);
-    else if (question !== '')
-      output.write(`${renderText(engine.ask(question), engine.knowledge, style)}\n\n`);
+    else if (question !== '') output.write(`${renderText(engine.ask(question), style)}\n\n`);
     lines.prompt();
   }
   lines.close();

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
+import { articleLabel, searchedLine } from '../articleLines.js';
 import type { Explanation } from '../core/engine.js';
 import { formatLocation, formatPercent } from '../core/format.js';
-import type { Answer, KnowledgeBase } from '../core/types.js';
+import type { Answer } from '../core/types.js';
 
 /** The JSON contract of `npm run ask -- --json`: one object a question. */
 export interface AnswerJson {
@@ -16,6 +17,10 @@ export interface AnswerJson {
   hedged: boolean;
   answerType: string | null;
   premises: Array<{ verdict: string; claimed: string; stated: string }>;
+  /** The article every citation comes from; null when not answered. */
+  article: { id: string; title: string; date: string | null; url: string | null } | null;
+  /** The ids of the articles the question was looked for in. */
+  searched: string[];
 }
 
 export function toJson(answer: Answer): AnswerJson {
@@ -36,6 +41,15 @@ export function toJson(answer: Answer): AnswerJson {
     hedged: answer.hedged,
     answerType: answer.answerType,
     premises: answer.premises.map(({ verdict, claimed, stated }) => ({ verdict, claimed, stated })),
+    article: answer.article
+      ? {
+          id: answer.article.id,
+          title: answer.article.title,
+          date: answer.article.date,
+          url: answer.article.url,
+        }
+      : null,
+    searched: answer.searched.map((article) => article.id),
   };
 }
 
@@ -70,17 +84,23 @@ export function styleFor(output: NodeJS.WritableStream, env: NodeJS.ProcessEnv):
   return (output as { hasColors?: () => boolean }).hasColors?.() === true ? COLOURED : PLAIN;
 }
 
-/** A readable rendering of an answer for a terminal. */
-export function renderText(answer: Answer, knowledge: KnowledgeBase, style: TextStyle = PLAIN): string {
+/**
+ * A readable rendering of an answer for a terminal: each quote under the article it comes from
+ * (its title, and date or URL), or for a refusal the articles searched.
+ */
+export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const labels = LABELS[answer.language];
   const lines = [answer.text];
+  const article = answer.article ? articleLabel(answer.article) : null;
   for (const citation of answer.citations) {
-    const title = knowledge.sources.find((source) => source.id === citation.source)?.title ?? citation.source;
     lines.push(`  ${style.quote(`« ${citation.quote} »`)}`);
-    lines.push(style.muted(`  — ${title}, ${formatLocation(citation, answer.language)}`));
+    lines.push(
+      style.muted(`  — ${article ?? citation.source}, ${formatLocation(citation, answer.language)}`),
+    );
   }
   if (answer.answered)
     lines.push(style.muted(`  (${labels.confidence} ${formatPercent(answer.confidence, answer.language)})`));
+  else if (answer.searched.length > 0) lines.push(style.muted(`  ${searchedLine(answer)}`));
   if (answer.suggestions.length > 0) {
     lines.push(style.heading(answer.answered ? labels.related : labels.suggestions));
     for (const suggestion of answer.suggestions.slice(0, 3)) lines.push(`  • ${suggestion}`);

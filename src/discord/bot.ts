@@ -139,9 +139,13 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'this member does not accept direct messages: skipped'],
 ]);
 
-/** What the Discord door serves from one version of the knowledge: its engine and known questions. */
+/**
+ * What the Discord door serves from one version of the knowledge: its engine and known questions,
+ * those of every fact it answers from (the suggested questions of unreviewed sentences too).
+ */
 export function serveEngine(engine: Engine): ServedKnowledge {
-  return { engine, knowledge: engine.knowledge, questions: createQuestionIndex(engine.knowledge) };
+  const questions = createQuestionIndex({ ...engine.knowledge, facts: engine.facts });
+  return { engine, knowledge: engine.knowledge, questions };
 }
 
 /** Keeps the knowledge gauges on what is served and counts every reload, until the returned stop. */

@@ -11,7 +11,8 @@ export type Vote = 'up' | 'down';
 
 export const MAX_CUSTOM_ID = 100;
 
-const FACT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A reviewed fact's id, or an unreviewed sentence's (`<article id>:p2s1`, see core/sentenceFacts.ts). */
+const FACT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::p\d+s\d+)?$/;
 
 export type ComponentAction =
   | { kind: 'related'; surface: Surface }
@@ -42,8 +43,10 @@ export function parseCustomId(customId: string): ComponentAction | null {
   if (kind === 'related' && rest.length === 1 && isSurface(rest[0])) {
     return { kind: 'related', surface: rest[0] };
   }
-  if (kind === 'vote' && rest.length === 3) {
-    const [vote, surface, ids = ''] = rest;
+  // A sentence's id holds a colon of its own: every part after the surface belongs to the ids.
+  if (kind === 'vote' && rest.length >= 3) {
+    const [vote, surface, ...parts] = rest;
+    const ids = parts.join(':');
     if ((vote !== 'up' && vote !== 'down') || !isSurface(surface)) return null;
     const factIds = ids === '' ? [] : ids.split(',');
     if (!factIds.every((id) => FACT_ID.test(id))) return null;

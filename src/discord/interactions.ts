@@ -5,7 +5,7 @@ import { relatedHandler, voteHandler } from './handlers/components.js';
 import type { BotContext } from './handlers/context.js';
 import type { Handler } from './handlers/handler.js';
 import { MESSAGE_MENU_HANDLERS, SLASH_HANDLERS } from './handlers/index.js';
-import { renderCooldown, renderNotice } from './render.js';
+import { type ReplyPayload, renderCooldown, renderNotice } from './render.js';
 import { respond, respondFailure } from './respond.js';
 import { languageOfLocale, stringsFor } from './strings.js';
 
@@ -14,6 +14,7 @@ interface Route {
   /** Where a question came from; null when the handler asks none. */
   readonly surface: Surface | null;
   readonly ephemeral: boolean;
+  refusal(context: BotContext): ReplyPayload | null;
   reply(context: BotContext): ReturnType<Handler<unknown>['reply']>;
 }
 
@@ -22,6 +23,7 @@ function bind<I>(handler: Handler<I>, interaction: I, surface: Surface | null): 
   return {
     surface: handler.isQuestion ? surface : null,
     ephemeral,
+    refusal: (context) => handler.refuse?.(interaction, context) ?? null,
     reply: (context) => handler.reply(interaction, context, ephemeral),
   };
 }
@@ -87,9 +89,13 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     } else {
       const route = routeOf(interaction);
       if (!route || !interaction.isRepliable()) return;
-      if (route.surface && !(await admitted(interaction, context))) return;
-      await respond(interaction, route.ephemeral, () => route.reply(context), context.deferAfterMs);
-      if (route.surface) context.metrics.observeReply(route.surface, (performance.now() - start) / 1000);
+      const refusal = route.refusal(context);
+      if (refusal) await interaction.reply(refusal);
+      else {
+        if (route.surface && !(await admitted(interaction, context))) return;
+        await respond(interaction, route.ephemeral, () => route.reply(context), context.deferAfterMs);
+        if (route.surface) context.metrics.observeReply(route.surface, (performance.now() - start) / 1000);
+      }
     }
     // No user id and no question text: what was served, and how fast.
     context.logger.debug(

@@ -55,17 +55,23 @@ export interface QuestionSinks {
 
 /**
  * How every surface asks the engine: markup removed, the member's locale as the fallback
- * language. The question and its outcome are then noted in the question log and counted in
- * the metrics, here and nowhere else, so no surface can skip either.
+ * language, every article or the one `source` names (an id the caller has checked). The
+ * question and its outcome are then noted in the question log and counted in the metrics, here
+ * and nowhere else, so no surface can skip either.
  */
 export function askAbout(
   question: string,
   fallbackLanguage: Language,
   surface: Surface,
   context: QuestionSinks & { readonly engine: Pick<Engine, 'ask'> },
+  source?: string,
 ): Answer {
   const asked = stripDiscordMarkup(question);
-  const answer = context.engine.ask(asked, { fallbackLanguage, maxSuggestions: RELATED_SHOWN });
+  const answer = context.engine.ask(asked, {
+    fallbackLanguage,
+    maxSuggestions: RELATED_SHOWN,
+    ...(source === undefined ? {} : { source }),
+  });
   context.questionLog?.record(asked, answer, surface);
   context.metrics?.countQuestion(surface, answer);
   return answer;

@@ -2,13 +2,13 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIEmbed,
-  type APIEmbedField,
   type APISelectMenuOption,
   ButtonStyle,
   ComponentType,
   escapeMarkdown,
   MessageFlags,
 } from 'discord.js';
+import { articleLabel, oneLine, searchedLine } from '../articleLines.js';
 import type { CooldownConfig } from '../config.js';
 import { formatLocation } from '../core/format.js';
 import type { QuestionIndex } from '../core/questionIndex.js';
@@ -42,7 +42,7 @@ const MAX_CITATIONS = 5;
 /** Related questions offered in the menu under an answer; the engine is asked for as many. */
 export const RELATED_SHOWN = 5;
 
-const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
+export const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
 const HIGH_CONFIDENCE = 0.8;
 
 export interface ReplyPayload {
@@ -88,10 +88,7 @@ const INLINE_MARKS = /[*_~|`[]/g;
 
 /** Text typed by a user, made inert: one line, no control characters, markdown escaped. */
 export function escapeUserText(text: string): string {
-  const flat = text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = oneLine(text);
   // Every mark is escaped, after the backslashes are doubled so that an added one never reads as
   // an escaped backslash (Discord shows "\*" as "*"); discord.js then escapes headings and lists.
   const marked = flat.replaceAll('\\', '\\\\').replace(INLINE_MARKS, '\\$&');
@@ -108,6 +105,17 @@ export function escapeUserText(text: string): string {
     bulletedList: true,
     numberedList: true,
   }).replace(MASS_MENTION, '@\u200b$1');
+}
+
+/** A title is cut here where Discord shows it as plain text: a footer, an autocomplete choice. */
+export const PLAIN_TITLE = 100;
+
+/**
+ * An article's title where Discord shows plain text (a footer, a choice name: no markdown there,
+ * so escaping would only show backslashes): on one line, cut, and no live @everyone or @here.
+ */
+export function plainTitle(title: string, max: number = PLAIN_TITLE): string {
+  return truncateAtWord(oneLine(title).replace(MASS_MENTION, '@\u200b$1'), max);
 }
 
 /** Escapes then truncates, so the escaped text (what Discord counts) fits in `max`. */
@@ -161,10 +169,6 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
 function confidenceMark(answer: Answer): string {
   if (answer.hedged) return '●○○';
   return answer.confidence >= HIGH_CONFIDENCE ? '●●●' : '●●○';
-}
-
-function sourceTitle(knowledge: KnowledgeBase, sourceId: string): string {
-  return knowledge.sources.find((source) => source.id === sourceId)?.title ?? sourceId;
 }
 
 function selectRow(
@@ -241,16 +245,16 @@ export function renderAnswer(
   // A greeting or a bare "?" is not a question the article fails to cover: it gets the help
   // text and suggestions, with nothing to vote on.
   const empty = answer.reason === 'empty';
-  if (!answer.answered && !empty) embed.author = { name: strings.notCovered };
-  // A refusal still says which article it speaks for.
-  const sources = answer.answered
-    ? [...new Set(citations.map((citation) => citation.source))]
-    : context.knowledge.sources.map((source) => source.id);
-  const footer = [
-    ...sources.map((source) => sourceTitle(context.knowledge, source)),
-    ...(answer.answered ? [`${strings.confidence} ${confidenceMark(answer)}`] : []),
-  ].join(' · ');
-  if (footer) embed.footer = { text: truncateAtWord(footer, LIMITS.footer) };
+  if (!answer.answered && !empty) embed.author = { name: strings.notCovered(answer.searched.length) };
+  // Every reply says which article it speaks for: an answer its own, a refusal those it searched.
+  const footer = answer.answered
+    ? [
+        answer.article ? articleLabel(answer.article, plainTitle) : '',
+        `${strings.confidence} ${confidenceMark(answer)}`,
+      ]
+    : [searchedLine(answer, plainTitle)];
+  const footerText = footer.filter(Boolean).join(' · ');
+  if (footerText) embed.footer = { text: truncateAtWord(footerText, LIMITS.footer) };
 
   const select = selectRow(answer, options.surface, context.questions);
   return {
@@ -318,67 +322,4 @@ export function renderCooldown(
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
   const text = stringsFor(language).cooldown(seconds(retryAfterMs), limit.questions, seconds(limit.windowMs));
   return renderNotice(text, ephemeral);
-}
-
-/** The question to offer as an example: the first featured fact's, in `language`. */
-function exampleQuestion(knowledge: KnowledgeBase, language: Language): string {
-  const fact = knowledge.facts.find((candidate) => candidate.featured) ?? knowledge.facts[0];
-  return fact?.questions[language][0] ?? '';
-}
-
-export function renderHelp(language: Language, knowledge: KnowledgeBase, ephemeral: boolean): ReplyPayload {
-  const strings = stringsFor(language);
-  return {
-    embeds: fitEmbeds([
-      {
-        title: strings.helpTitle,
-        description: truncateAtWord(strings.help(exampleQuestion(knowledge, language)), LIMITS.description),
-        color: COLOURS.answer,
-      },
-    ]),
-    components: [],
-    allowedMentions: noMentions(),
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
-}
-
-/** What the bot knows: each source with its language, attribution and topics. */
-export function renderAbout(language: Language, knowledge: KnowledgeBase, ephemeral: boolean): ReplyPayload {
-  const strings = stringsFor(language);
-  const fields: APIEmbedField[] = knowledge.sources.flatMap((source) => [
-    {
-      name: strings.aboutSource,
-      value: truncateAtWord(
-        `**${escapeMarkdown(source.title)}**\n${strings.aboutLanguage} ${strings.languageName[source.language]}\n${source.attribution[language]}`,
-        LIMITS.fieldValue,
-      ),
-    },
-    {
-      name: strings.aboutTopics,
-      value: truncateAtWord(
-        source.topics[language].map((topic) => `• ${topic}`).join('\n'),
-        LIMITS.fieldValue,
-      ),
-    },
-  ]);
-  fields.push(
-    { name: strings.aboutHowTo, value: strings.aboutHow },
-    {
-      name: strings.aboutExample,
-      value: truncateAtWord(exampleQuestion(knowledge, language), LIMITS.fieldValue),
-    },
-  );
-  return {
-    embeds: fitEmbeds([
-      {
-        title: strings.aboutTitle,
-        description: strings.aboutDescription,
-        color: COLOURS.answer,
-        fields: fields.slice(0, LIMITS.fields),
-      },
-    ]),
-    components: [],
-    allowedMentions: noMentions(),
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
 }

@@ -4,7 +4,7 @@ import type { Language } from '../core/types.js';
 export const STRINGS = {
   fr: {
     confidence: 'confiance',
-    notCovered: 'Pas dans l’article',
+    notCovered: (searched: number) => (searched > 1 ? 'Pas dans les articles' : 'Pas dans l’article'),
     question: 'Question',
     related: 'Questions liées…',
     couldAsk: 'Vous pouvez demander…',
@@ -20,25 +20,36 @@ export const STRINGS = {
     cooldown: (waitSeconds: number, questions: number, windowSeconds: number) =>
       `Doucement : vous avez posé ${questions} questions en moins de ${windowSeconds} s. Réessayez dans ${waitSeconds} s. (Je ne répondrai pas d’ici là.)`,
     helpTitle: 'Comment me poser une question',
-    help: (example: string) =>
+    /** `titles`: one « title », or several titles already joined. */
+    help: (count: number, titles: string, example: string | null) =>
       [
-        'Je réponds aux questions sur un article de presse, en citant ses mots exacts.',
-        '• `/ask question:…` (ajoutez `privé:True` pour une réponse visible de vous seul)',
+        count === 1
+          ? `Je réponds aux questions sur un article de presse, ${titles}, en citant ses mots exacts.`
+          : `Je réponds aux questions sur ${count} articles de presse (${titles}), en citant leurs mots exacts.`,
+        '• `/ask question:…` (ajoutez `privé:True` pour une réponse visible de vous seul, `article:…` pour n’interroger qu’un article)',
         '• mentionnez-moi dans un salon, suivi de votre question',
         '• écrivez-moi en message privé',
         '• clic droit sur un message → Applications → « Demander à propos de ce message »',
-        `Exemple : ${example}`,
+        ...(example ? [`Exemple : ${example}`] : []),
         '`/about` dit ce que je sais.',
       ].join('\n'),
+    quoted: (title: string) => `« ${title} »`,
     aboutTitle: 'Ce que je sais',
-    aboutSource: 'Source',
-    aboutLanguage: 'Langue de l’article :',
-    aboutTopics: 'Sujets couverts',
+    aboutArticle: (position: number) => `Article ${position}`,
+    /** "Langue : français · date : 2024-04-09 · 39 faits vérifiés" */
+    aboutFacts: (languageName: string, date: string | null, facts: number) =>
+      `Langue : ${languageName} · ${date ? `date : ${date}` : 'date inconnue'} · ${facts} fait${facts > 1 ? 's' : ''} vérifié${facts > 1 ? 's' : ''}`,
     aboutHowTo: 'Comment demander',
     aboutExample: 'Exemple',
-    aboutDescription:
-      'Je ne connais qu’un article. Je réponds en français ou en anglais, en citant ses mots exacts et leur place (paragraphe, phrase). Quand il ne dit pas quelque chose, je le dis.',
+    aboutDescription: (count: number) =>
+      count === 1
+        ? 'Je connais un article. Je réponds en français ou en anglais, en citant ses mots exacts et leur place (paragraphe, phrase). Quand il ne dit pas quelque chose, je le dis.'
+        : `Je connais ${count} articles. Je réponds en français ou en anglais, en citant leurs mots exacts et leur place (paragraphe, phrase), et je nomme l’article. Quand ils ne disent pas quelque chose, je le dis.`,
+    moreArticles: (count: number) =>
+      `… et ${count} autre${count > 1 ? 's' : ''} : l’option \`article\` de \`/ask\` les propose tous.`,
     aboutHow: '`/ask`, une mention, un message privé, ou le menu d’un message (Applications).',
+    unknownArticle: (value: string, titles: string) =>
+      `Je ne connais pas d’article « ${value} ». Choisissez-en un dans les suggestions de l’option \`article\`, par exemple : ${titles}.`,
     languageName: { fr: 'français', en: 'anglais' },
     reloaded: (articles: number, facts: number, changes: string) =>
       `Connaissances rechargées : ${articles} article${articles > 1 ? 's' : ''}, ${facts} fait${facts > 1 ? 's' : ''} ${changes}.`,
@@ -50,7 +61,7 @@ export const STRINGS = {
   },
   en: {
     confidence: 'confidence',
-    notCovered: 'Not in the article',
+    notCovered: (searched: number) => (searched > 1 ? 'Not in the articles' : 'Not in the article'),
     question: 'Question',
     related: 'Related questions…',
     couldAsk: 'You could ask…',
@@ -66,25 +77,36 @@ export const STRINGS = {
     cooldown: (waitSeconds: number, questions: number, windowSeconds: number) =>
       `Easy there: you have asked ${questions} questions in under ${windowSeconds} s. Please try again in ${waitSeconds} s. (I will not answer until then.)`,
     helpTitle: 'How to ask me',
-    help: (example: string) =>
+    /** `titles`: one “title”, or several titles already joined. */
+    help: (count: number, titles: string, example: string | null) =>
       [
-        'I answer questions about one news article and quote its exact words.',
-        '• `/ask question:…` (add `private:True` for a reply only you can see)',
+        count === 1
+          ? `I answer questions about a news article, ${titles}, and quote its exact words.`
+          : `I answer questions about ${count} news articles (${titles}) and quote their exact words.`,
+        '• `/ask question:…` (add `private:True` for a reply only you can see, `article:…` to ask one article only)',
         '• mention me in a channel, followed by your question',
         '• send me a direct message',
         '• right-click a message → Apps → “Ask about this message”',
-        `Example: ${example}`,
+        ...(example ? [`Example: ${example}`] : []),
         '`/about` tells what I know.',
       ].join('\n'),
+    quoted: (title: string) => `“${title}”`,
     aboutTitle: 'What I know',
-    aboutSource: 'Source',
-    aboutLanguage: 'Article language:',
-    aboutTopics: 'Topics covered',
+    aboutArticle: (position: number) => `Article ${position}`,
+    /** "Language: French · date: 2024-04-09 · 39 reviewed facts" */
+    aboutFacts: (languageName: string, date: string | null, facts: number) =>
+      `Language: ${languageName} · ${date ? `date: ${date}` : 'date unknown'} · ${facts} reviewed fact${facts === 1 ? '' : 's'}`,
     aboutHowTo: 'How to ask',
     aboutExample: 'Example',
-    aboutDescription:
-      'I know one article. I answer in French or English, quoting its exact words and where they are (paragraph, sentence). When it does not say something, I tell you so.',
+    aboutDescription: (count: number) =>
+      count === 1
+        ? 'I know one article. I answer in French or English, quoting its exact words and where they are (paragraph, sentence). When it does not say something, I tell you so.'
+        : `I know ${count} articles. I answer in French or English, quoting their exact words and where they are (paragraph, sentence), and I name the article. When they do not say something, I tell you so.`,
+    moreArticles: (count: number) =>
+      `… and ${count} more: the \`article\` option of \`/ask\` offers them all.`,
     aboutHow: '`/ask`, a mention, a direct message, or a message’s menu (Apps).',
+    unknownArticle: (value: string, titles: string) =>
+      `I know no article “${value}”. Pick one from the suggestions of the \`article\` option, for example: ${titles}.`,
     languageName: { fr: 'French', en: 'English' },
     reloaded: (articles: number, facts: number, changes: string) =>
       `Knowledge reloaded: ${articles} article${articles === 1 ? '' : 's'}, ${facts} fact${facts === 1 ? '' : 's'} ${changes}.`,

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { removeCopies, withFact } from '../knowledge/copies.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeCopies, SECOND_ARTICLE, withFact, withSecondArticle } from '../knowledge/copies.js';
 import { runScript as run } from './runScript.js';
 
 const CONTRACT_KEYS = [
   'answer',
   'answerType',
   'answered',
+  'article',
   'citations',
   'confidence',
   'hedged',
@@ -13,6 +14,7 @@ const CONTRACT_KEYS = [
   'premises',
   'question',
   'reason',
+  'searched',
   'suggestions',
 ];
 
@@ -78,6 +80,75 @@ describe('npm run ask', () => {
       expect(answer.confidence).toBeGreaterThanOrEqual(0);
       expect(answer.confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('npm run ask with two articles', () => {
+  const FERRY = 'How many passengers does the ferry carry?';
+  const SECOND_TITLE = 'Harwick launches a solar ferry across the Elm estuary';
+  let root: string;
+  beforeAll(() => {
+    root = withSecondArticle();
+  });
+  afterAll(() => removeCopies());
+
+  it('names the article of an answer, with its date', () => {
+    const { status, stdout, stderr } = run('src/cli/ask.ts', [FERRY], '', { KNOWLEDGE_DIR: root });
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('« The boat carries up to 120 passengers');
+    expect(stdout).toContain(`— ${SECOND_TITLE} (2025-03-10), ¶1, sentence 2`);
+  });
+
+  it('--source answers from that article only, and a refusal names the article searched', () => {
+    const { status, stdout } = run('src/cli/ask.ts', ['--source', 'microsoft-japan-ai', FERRY], '', {
+      KNOWLEDGE_DIR: root,
+    });
+    expect(status).toBe(0);
+    expect(stdout).not.toContain('120 passengers');
+    expect(stdout).toContain('Article searched: Microsoft investit 2,9 milliards de dollars');
+  });
+
+  it('--json gives the article and the ids of the articles searched, for one question and a batch', () => {
+    const one = run('src/cli/ask.ts', ['--json', FERRY], '', { KNOWLEDGE_DIR: root });
+    expect(JSON.parse(one.stdout)).toMatchObject({
+      answered: true,
+      article: {
+        id: SECOND_ARTICLE,
+        title: SECOND_TITLE,
+        date: '2025-03-10',
+        url: 'https://news.example.org/harwick-solar-ferry',
+      },
+      searched: [SECOND_ARTICLE, 'microsoft-japan-ai'],
+    });
+    const batch = run(
+      'src/cli/ask.ts',
+      ['--json', '--source', SECOND_ARTICLE],
+      `${FERRY}\nQui est Brad Smith ?\n`,
+      {
+        KNOWLEDGE_DIR: root,
+      },
+    );
+    const [ferry, smith] = batch.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(ferry).toMatchObject({
+      answered: true,
+      article: { id: SECOND_ARTICLE },
+      searched: [SECOND_ARTICLE],
+    });
+    expect(smith).toMatchObject({ answered: false, article: null, searched: [SECOND_ARTICLE] });
+  });
+
+  it('stops with exit 2 on a --source that is no article, listing the known ones', () => {
+    const { status, stdout, stderr } = run('src/cli/ask.ts', ['--source', 'nope', FERRY], '', {
+      KNOWLEDGE_DIR: root,
+    });
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `ask: --source "nope" is not an article of the knowledge folder. Known: ${SECOND_ARTICLE}, microsoft-japan-ai.\n`,
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHAT_BANNER, CHAT_COMMANDS, type ChatOptions, HISTORY_SIZE, runChat } from '../../src/cli/chat.js';
+import { CHAT_COMMANDS, type ChatOptions, chatBanner, HISTORY_SIZE, runChat } from '../../src/cli/chat.js';
 import { COLOURED, PLAIN, styleFor } from '../../src/cli/render.js';
 import { createEngine } from '../../src/core/engine.js';
 import { KNOWLEDGE } from '../core/fixture.js';
@@ -53,7 +53,8 @@ afterEach(() => {
 describe('the terminal chat, without a terminal', () => {
   it('greets with how to connect Discord, answers each question, and leaves on exit', async () => {
     const printed = await chat(lines(['Who is Paul Martin?', 'exit', 'How many shops will Dupont open?']));
-    expect(printed.startsWith(CHAT_BANNER)).toBe(true);
+    expect(printed.startsWith(chatBanner(engine.knowledge))).toBe(true);
+    expect(printed).toContain(`Ask about “${KNOWLEDGE.sources[0]?.title}”`);
     expect(printed).toContain('DISCORD_TOKEN');
     expect(printed).toContain('Paul Martin is the director of Dupont.');
     expect(printed).toContain('« Son directeur, Paul Martin »');

@@ -144,6 +144,21 @@ describe('the per-member cooldown', { timeout: 10_000 }, () => {
     ).toHaveLength(1);
   });
 
+  it('does not count an /ask turned away for naming no article', async () => {
+    const frank = member('frank');
+    const ask = (options: Record<string, string>) =>
+      harness.interact(
+        slashCommand({ name: 'ask', options, guildId: GUILD, channelId: CHANNEL, user: frank, locale: 'fr' }),
+      );
+    for (let i = 0; i <= COOLDOWN.questions; i += 1) {
+      const { body } = await ask({ question: 'Qui est Brad Smith ?', article: `perdu-${i}` });
+      expect(body.data.flags).toBe(64);
+      expect(body.data.content).toContain(`Je ne connais pas d’article « perdu-${i} »`);
+    }
+    const { body } = await ask({ question: 'Qui est Brad Smith ?', article: 'microsoft-japan-ai' });
+    expect(body.data.embeds[0].fields[0].value).toContain('Brad Smith');
+  });
+
   it('tells a member who floods by mentions once, in one reply', async () => {
     const channelId = newChannel();
     const flood = Array.from({ length: 12 }, (_, i) =>

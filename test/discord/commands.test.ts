@@ -30,7 +30,7 @@ describe('command definitions', () => {
     expect([...MESSAGE_MENU_HANDLERS.keys()]).toEqual(menus);
   });
 
-  it('give /ask an autocompleted question of at most 300 characters and a private flag', () => {
+  it('give /ask an autocompleted question of at most 300 characters, a private flag and an autocompleted article', () => {
     const ask = COMMANDS.find((command) => command.name === 'ask');
     const options = ask && 'options' in ask ? (ask.options ?? []) : [];
     expect(options[0]).toMatchObject({
@@ -40,6 +40,14 @@ describe('command definitions', () => {
       max_length: 300,
     });
     expect(options[1]).toMatchObject({ name: 'private', required: false });
+    expect(options[2]).toMatchObject({
+      type: ApplicationCommandOptionType.String,
+      name: 'article',
+      required: false,
+      autocomplete: true,
+      max_length: 100,
+    });
+    expect(options).toHaveLength(3);
   });
 
   it('give /knowledge a reload subcommand, for members who may manage the server, in servers only', () => {

@@ -12,6 +12,13 @@ describe('custom ids', () => {
     });
   });
 
+  it('round-trips the id of a sentence no reviewed fact covers, colon included', () => {
+    const id = voteId('up', 'slash', ['harwick-solar-ferry:p1s2', 'investment-amount']);
+    expect(id).toBe('vote:up:slash:harwick-solar-ferry:p1s2,investment-amount');
+    expect(parseCustomId(id)).toMatchObject({ factIds: ['harwick-solar-ferry:p1s2', 'investment-amount'] });
+    expect(parseCustomId('vote:up:slash:a:b')).toBeNull();
+  });
+
   it('round-trips the related-questions menu for every surface', () => {
     for (const surface of SURFACES)
       expect(parseCustomId(relatedId(surface))).toEqual({ kind: 'related', surface });

@@ -11,13 +11,12 @@ import {
   LIMITS,
   type RenderContext,
   type ReplyPayload,
-  renderAbout,
   renderAnswer,
-  renderHelp,
   renderReload,
   truncateAtWord,
   unescapeMarkdown,
 } from '../../src/discord/render.js';
+import { renderAbout, renderHelp } from '../../src/discord/renderAbout.js';
 import { assertWithinLimits } from './limits.js';
 
 let engine: Engine;
@@ -26,7 +25,7 @@ let context: RenderContext;
 
 beforeAll(() => {
   engine = loadEngine();
-  questions = createQuestionIndex(engine.knowledge);
+  questions = createQuestionIndex({ ...engine.knowledge, facts: engine.facts });
   context = { knowledge: engine.knowledge, questions };
 });
 
@@ -127,7 +126,7 @@ describe('renderAnswer', () => {
     expect(embed?.author?.name).toBe('Not in the article');
     expect(embed?.fields ?? []).toEqual([]);
     for (const name of answer.unknownEntity?.split(', ') ?? []) expect(embed?.description).toContain(name);
-    expect(embed?.footer?.text).toBe(engine.knowledge.sources[0]?.title);
+    expect(embed?.footer?.text).toBe(`Article searched: ${engine.knowledge.sources[0]?.title}`);
     const select = payload.components[0]?.components[0];
     expect(select?.type).toBe(ComponentType.StringSelect);
   });
@@ -181,8 +180,8 @@ describe('fitEmbeds', () => {
 
 describe('renderHelp and renderAbout', () => {
   it('gives usage in the requested language with an example question', () => {
-    const fr = renderHelp('fr', engine.knowledge, true);
-    const en = renderHelp('en', engine.knowledge, true);
+    const fr = renderHelp('fr', engine, true);
+    const en = renderHelp('en', engine, true);
     expect(fr.embeds[0]?.description).toContain('/ask');
     expect(fr.embeds[0]?.description).toContain('Exemple');
     expect(en.embeds[0]?.description).toContain('Example');
@@ -191,7 +190,7 @@ describe('renderHelp and renderAbout', () => {
   });
 
   it('names the source, its language, the NHK attribution and the topics', () => {
-    const about = renderAbout('en', engine.knowledge, true);
+    const about = renderAbout('en', engine, true);
     const text = JSON.stringify(about.embeds);
     const source = engine.knowledge.sources[0];
     expect(text).toContain('NHK');

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 
@@ -18,6 +19,19 @@ export function copyKnowledge(): string {
   copies.push(dir);
   const root = path.join(dir, 'knowledge');
   cpSync(KNOWLEDGE_DIR, root, { recursive: true });
+  return root;
+}
+
+/** The second article of the tests: short, in English, dated, with a URL (test/fixtures/second-article/). */
+export const SECOND_ARTICLE = 'harwick-solar-ferry';
+const SECOND_ARTICLE_DIR = fileURLToPath(
+  new URL(`../fixtures/second-article/${SECOND_ARTICLE}`, import.meta.url),
+);
+
+/** A copy with the second article in a folder of its own beside the real one. */
+export function withSecondArticle(): string {
+  const root = copyKnowledge();
+  cpSync(SECOND_ARTICLE_DIR, path.join(root, SECOND_ARTICLE), { recursive: true });
   return root;
 }
 

@@ -58,7 +58,7 @@ export function createQuestionContext(engine: Engine): QuestionContext {
   return {
     engine,
     knowledge,
-    questions: createQuestionIndex(knowledge),
+    questions: createQuestionIndex({ ...knowledge, facts: engine.facts }),
     article: knowledge.sources.map((source) => source.text).join('\n'),
   };
 }

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { renderAbout } from '../render.js';
+import { renderAbout } from '../renderAbout.js';
 import { languageOfLocale } from '../strings.js';
 import type { Handler } from './handler.js';
 
@@ -7,5 +7,5 @@ export const aboutHandler: Handler<ChatInputCommandInteraction> = {
   isQuestion: false,
   ephemeral: () => true,
   reply: (interaction, context, ephemeral) =>
-    renderAbout(languageOfLocale(interaction.locale), context.engine.knowledge, ephemeral),
+    renderAbout(languageOfLocale(interaction.locale), context.engine, ephemeral),
 };

@@ -6,7 +6,10 @@ import { renderAnswer, renderNotice, unescapeMarkdown } from '../render.js';
 import { languageOfLocale, stringsFor } from '../strings.js';
 import type { Handler } from './handler.js';
 
-/** A pick in the "related questions" menu: that question is answered, for the picker only. */
+/**
+ * A pick in the "related questions" menu: that question is answered from the article it was
+ * offered for, for the picker only.
+ */
 export const relatedHandler: Handler<StringSelectMenuInteraction> = {
   isQuestion: true,
   ephemeral: () => true,
@@ -15,7 +18,8 @@ export const relatedHandler: Handler<StringSelectMenuInteraction> = {
     if (!known || parseCustomId(interaction.customId)?.kind !== 'related') {
       return renderNotice(stringsFor(languageOfLocale(interaction.locale)).expired, ephemeral);
     }
-    const answer = askAbout(known.text, known.language, 'related', context);
+    const source = context.engine.facts.find((fact) => fact.id === known.factId)?.source;
+    const answer = askAbout(known.text, known.language, 'related', context, source);
     return renderAnswer(answer, { surface: 'related', ephemeral }, context);
   },
 };

@@ -10,5 +10,10 @@ export interface Handler<I> {
   readonly isQuestion: boolean;
   /** Whether only the member sees the reply; known before any work, so a deferral matches it. */
   ephemeral(interaction: I): boolean;
+  /**
+   * A private notice for an interaction whose options name nothing known (an unknown article),
+   * sent at once, costing the member no question; null to answer it.
+   */
+  refuse?(interaction: I, context: BotContext): ReplyPayload | null;
   reply(interaction: I, context: BotContext, ephemeral: boolean): Promise<ReplyPayload> | ReplyPayload;
 }

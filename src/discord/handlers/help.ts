@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { renderHelp } from '../render.js';
+import { renderHelp } from '../renderAbout.js';
 import { languageOfLocale } from '../strings.js';
 import type { Handler } from './handler.js';
 
@@ -7,5 +7,5 @@ export const helpHandler: Handler<ChatInputCommandInteraction> = {
   isQuestion: false,
   ephemeral: () => true,
   reply: (interaction, context, ephemeral) =>
-    renderHelp(languageOfLocale(interaction.locale), context.engine.knowledge, ephemeral),
+    renderHelp(languageOfLocale(interaction.locale), context.engine, ephemeral),
 };

@@ -1,5 +1,6 @@
 import { askAbout, stripDiscordMarkup } from '../question.js';
-import { type ReplyPayload, renderAnswer, renderCooldown, renderHelp } from '../render.js';
+import { type ReplyPayload, renderAnswer, renderCooldown } from '../render.js';
+import { renderHelp } from '../renderAbout.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
 
@@ -63,7 +64,7 @@ export async function handleMessage(
     return 'cooldown';
   }
   if (question === '') {
-    await message.reply(renderHelp(fallbackLanguage, context.engine.knowledge, false));
+    await message.reply(renderHelp(fallbackLanguage, context.engine, false));
     return 'answered';
   }
   const surface = message.inGuild ? 'mention' : 'dm';
