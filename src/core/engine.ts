@@ -134,6 +134,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const language = reading.detected ?? askOptions.fallbackLanguage ?? 'fr';
     const { source } = askOptions;
     const searched = source ? articles.filter((article) => article.id === source) : articles;
+    if (source && searched.length === 0) throw new RangeError(`No article has the id "${source}".`);
     const frame: AnswerFrame = { question, language, answerType: reading.intent.answerType, searched };
     const questions = searched.flatMap((article) => {
       const index = indexes.get(article.id);
