@@ -3,19 +3,22 @@
 //   test/fixtures, per-question latency (warm and cold), index build times, process memory,
 //   autocomplete, Discord rendering, questions of 10,000 and 1,000,000 characters asked the
 //   Discord way, and a calibration table (answers and wrong answers per confidence band) for
-//   every question set. Prints PASS/FAIL for the three targets and what it skipped, and why;
+//   every question set. The engine is built as the bot builds it (buildEngine: word lists and
+//   French-English bridge). Prints PASS/FAIL for the three targets and what it skipped, and why;
 //   always exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200),
 //   BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { buildEngine } from '../src/bootstrap.js';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
-import type { Lexicon } from '../src/core/analyse.js';
-import { createEngine, type Engine } from '../src/core/engine.js';
+import type { Engine } from '../src/core/engine.js';
 import { createQuestionIndex } from '../src/core/questionIndex.js';
+import type { KnowledgeBase } from '../src/core/types.js';
 import { askAbout } from '../src/discord/question.js';
 import { renderAnswer } from '../src/discord/render.js';
+import { loadLexicon } from '../src/knowledge/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { questionOf, readQuestionSet, score } from '../test/eval/questionSet.js';
 import { DEV_SET_FILE } from '../test/eval/shared.js';
@@ -39,6 +42,7 @@ const WARM_BUDGET_MS = 20_000;
 const WARM_P99_TARGET_MS = 1;
 /** Autocomplete cannot be deferred: Discord drops it after 3 s, network included. */
 const AUTOCOMPLETE_P99_TARGET_MS = 50;
+const NO_KNOWLEDGE: KnowledgeBase = { sources: [], facts: [], glossary: [] };
 
 interface Memory {
   readonly rss: number;
@@ -155,7 +159,7 @@ const trustSets = [
 ].map(({ name, file }) => ({ name, cases: readQuestionSet(file) ?? [] }));
 const questions = [...dev, ...holdout].map(questionOf);
 
-// Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists + engine.
+// Memory, step 1: the code only. Step 2: knowledge + baseline. Step 3: word lists, bridge, engine.
 const memStart = memory(gc);
 const knowledgeLoad = timeMs(() => loadKnowledge());
 const knowledge = knowledgeLoad.value;
@@ -164,15 +168,11 @@ const baselineFirst = timeMs(() => createBaseline(sentences));
 const baseline: Baseline = baselineFirst.value;
 const memBaseline = memory(gc);
 
-// The word lists are big modules: import them only now, so that step 3 shows what they cost.
-const lexiconImport = await (async () => {
-  const start = process.hrtime.bigint();
-  const module = await import('../src/knowledge/lexicon.js');
-  return { module, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-})();
-const lexiconLoad = timeMs(() => lexiconImport.module.loadLexicon());
-const lexicon: Lexicon = lexiconLoad.value;
-const engineFirst = timeMs(() => createEngine(knowledge, { lexicon }));
+// buildEngine reads the word lists and the bridge once: the first build on no knowledge at all
+// times the bridge apart from the index.
+const lexiconLoad = timeMs(() => loadLexicon());
+const bridgeLoad = timeMs(() => buildEngine(NO_KNOWLEDGE));
+const engineFirst = timeMs(() => buildEngine(knowledge));
 const engine: Engine = engineFirst.value;
 const memEngine = memory(gc);
 
@@ -206,7 +206,7 @@ const engineCold: number[] = [];
 const baselineCold: number[] = [];
 for (let build = 0; build < BUILDS; build++) {
   const order = schedule(questions.length, 1, 100 + build);
-  const fresh = timeMs(() => createEngine(knowledge, { lexicon }));
+  const fresh = timeMs(() => buildEngine(knowledge));
   engineBuilds.push(fresh.ms);
   timeEach((question) => fresh.value.ask(question), questions, order, engineCold);
   const freshBaseline = timeMs(() => createBaseline(sentences));
@@ -306,8 +306,8 @@ const lines = [
   row('index build ms (first, unwarmed)', ms(engineFirst.ms), ms(baselineFirst.ms)),
   row('load knowledge ms (one-off)', `${ms(knowledgeLoad.ms)} (shared)`, `${ms(knowledgeLoad.ms)} (shared)`),
   row(
-    'load word lists ms (one-off)',
-    `${ms(lexiconImport.ms)} import + ${ms(lexiconLoad.ms)} loadLexicon`,
+    'load word lists, bridge ms (one-off)',
+    `${ms(lexiconLoad.ms)} lists + ${ms(bridgeLoad.ms)} bridge`,
     '-',
   ),
   row('autocomplete ms p50 / p99 / max', latency(autocomplete), '-'),
@@ -337,7 +337,7 @@ const lines = [
   `autocomplete: ${autocomplete.length} half-typed known questions, once each, fr and en; render: every answer once`,
   `10k-, 1M-char question: every question padded with markup, markdown and emoji, once, askAbout + renderAnswer`,
   `memory: process-wide, ${gcHow}; start rss ${mb(memStart.rss)} MB, heap ${mb(memStart.heapUsed)} MB;` +
-    ' baseline column = +knowledge+Fuse, engine column = +word lists+engine on top of it',
+    ' baseline column = +knowledge+Fuse, engine column = +word lists+bridge+engine on top of it',
   '',
 ];
 
