@@ -34,6 +34,14 @@ describe('npm run bench without ../shared', { timeout: 240_000 }, () => {
     expect(stdout).toContain(
       `SKIP  dev accuracy: no dev set at ${path.join(noShared, 'eval', 'dev.jsonl')} (it comes with ../shared, beside the repository)`,
     );
+    for (const set of ['holdout', 'trust', 'practice-fr', 'practice-en'])
+      expect(stdout).toMatch(
+        new RegExp(`^${set} +(\\d+\\.\\d% \\(\\d+/\\d+\\)|-) .*other article \\d+$`, 'm'),
+      );
+    expect(stdout).toMatch(/^answers citing the wrong article: \d+ \(3 articles, every set\)/m);
+    for (const articles of [1, 10, 100])
+      expect(stdout).toMatch(new RegExp(`^${articles} +\\d+ +\\d[\\d.]* \\(of 1\\) +\\d`, 'm'));
+    expect(stdout).toMatch(/^(PASS|FAIL) {2}per-question p99 at 10 articles \d[\d.]* ms < 1 ms$/m);
     expect(stdout).toMatch(/^(PASS|FAIL) {2}overall/m);
   });
 });
