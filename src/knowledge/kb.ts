@@ -1,15 +1,19 @@
+import path from 'node:path';
 import dotenv from 'dotenv';
 import { HELP_OPTION, readCommandLine } from '../cli/commandLine.js';
 import { ConfigError } from '../config.js';
 import { REPORT_USAGE, runReport } from '../curation/command.js';
+import { addArticle } from './add.js';
 import { KbError, knowledgeDirOf, shownFolder } from './folder.js';
 import { readKnowledge } from './load.js';
 import { formatIssue, type SourceCoverage } from './validate.js';
 
 const USAGE = `usage: npm run kb -- validate [--strict] [--dir DIR]
+       npm run kb -- add FILE --id SLUG --title TITLE --language fr|en [--url URL] [--date YYYY-MM-DD] [--attribution TEXT] [--dir DIR]
        ${REPORT_USAGE.replace('usage: ', '')}
 The knowledge folder is --dir, else KNOWLEDGE_DIR (as npm start and npm run ask read it), else knowledge/.
-validate checks every file and prints how many sentences curated facts cover; --strict fails if any is not.`;
+validate checks every file and prints how many sentences curated facts cover; --strict fails if any is not.
+add copies an article in; the bot answers from its sentences with no facts written.`;
 
 const DIR_OPTION = { dir: { type: 'string' } } as const;
 
@@ -79,6 +83,42 @@ function draftCount(drafts: number): string {
   return `${drafts} draft fact(s) awaiting review`;
 }
 
+/** `npm run kb -- add FILE --id … --title … --language …`: copies an article into the folder. */
+function add(argv: string[]): number {
+  const text = { type: 'string' } as const;
+  const commandLine = readCommandLine(
+    'kb add',
+    {
+      args: argv,
+      options: {
+        ...HELP_OPTION,
+        ...DIR_OPTION,
+        id: text,
+        title: text,
+        language: text,
+        url: text,
+        date: text,
+        attribution: text,
+      },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const [file, ...extra] = commandLine.positionals;
+  if (extra.length > 0) return usageError(`kb add: one FILE only, not ${commandLine.positionals.length}`);
+  const { dir, help: _help, ...fields } = commandLine.values;
+  const root = knowledgeDirOf(dir, process.env);
+  const added = addArticle({ root, file, ...fields });
+  const where = dir === undefined ? '' : ` --dir ${dir}`;
+  process.stdout.write(
+    `added ${path.join(shownFolder(root), path.basename(added.dir))}: ${added.sentences} sentence(s) in ${added.paragraphs} paragraph(s), no curated facts yet.\n` +
+      'The bot answers from its sentences (a running bot reads the folder again by itself).\n' +
+      `Check it: npm run kb -- validate${where}\n`,
+  );
+  return 0;
+}
+
 function usageError(problem?: string): number {
   process.stderr.write(`${problem ? `${problem}\n` : ''}${USAGE}\n`);
   return 2;
@@ -86,10 +126,11 @@ function usageError(problem?: string): number {
 
 const COMMANDS: ReadonlyMap<string, (argv: string[]) => number> = new Map([
   ['validate', validate],
+  ['add', add],
   ['report', runReport],
 ]);
 
-/** `npm run kb -- validate|report …`: the knowledge curator's tools. */
+/** `npm run kb -- validate|add|report …`: the knowledge curator's tools. */
 function main(argv: string[]): number {
   dotenv.config({ quiet: true });
   const [name, ...rest] = argv;
