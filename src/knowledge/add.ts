@@ -46,7 +46,7 @@ export function addArticle(request: AddRequest): AddedArticle {
   if (problems.length > 0 || slug === null || source === null || bytes === null) throw new KbError(problems);
 
   const dir = path.join(request.root, slug);
-  const sourceYaml = `# Added by npm run kb -- add. The bot answers from the article's own sentences.\n${stringify(source, { lineWidth: 0 })}`;
+  const sourceYaml = `# Added by npm run kb -- add. The bot answers from the article's own sentences;\n# npm run kb -- draft ${slug} writes draft facts (facts.yaml) to review.\n${stringify(source, { lineWidth: 0 })}`;
   let temporary: string | null = null;
   try {
     // A hidden name: the loader and the watcher of a running bot skip it until the rename.

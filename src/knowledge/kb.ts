@@ -4,16 +4,19 @@ import { HELP_OPTION, readCommandLine } from '../cli/commandLine.js';
 import { ConfigError } from '../config.js';
 import { REPORT_USAGE, runReport } from '../curation/command.js';
 import { addArticle } from './add.js';
+import { draftFacts } from './draft.js';
 import { KbError, knowledgeDirOf, shownFolder } from './folder.js';
 import { readKnowledge } from './load.js';
 import { formatIssue, type SourceCoverage } from './validate.js';
 
 const USAGE = `usage: npm run kb -- validate [--strict] [--dir DIR]
        npm run kb -- add FILE --id SLUG --title TITLE --language fr|en [--url URL] [--date YYYY-MM-DD] [--attribution TEXT] [--dir DIR]
+       npm run kb -- draft SLUG [--dir DIR]
        ${REPORT_USAGE.replace('usage: ', '')}
 The knowledge folder is --dir, else KNOWLEDGE_DIR (as npm start and npm run ask read it), else knowledge/.
 validate checks every file and prints how many sentences curated facts cover; --strict fails if any is not.
-add copies an article in; the bot answers from its sentences with no facts written.`;
+add copies an article in; the bot answers from its sentences with no facts written.
+draft writes a draft fact to review for each sentence no fact quotes yet.`;
 
 const DIR_OPTION = { dir: { type: 'string' } } as const;
 
@@ -114,7 +117,42 @@ function add(argv: string[]): number {
   process.stdout.write(
     `added ${path.join(shownFolder(root), path.basename(added.dir))}: ${added.sentences} sentence(s) in ${added.paragraphs} paragraph(s), no curated facts yet.\n` +
       'The bot answers from its sentences (a running bot reads the folder again by itself).\n' +
-      `Check it: npm run kb -- validate${where}\n`,
+      `Check it: npm run kb -- validate${where}; draft facts to review: npm run kb -- draft ${fields.id}${where}\n`,
+  );
+  return 0;
+}
+
+/** `npm run kb -- draft SLUG`: a draft fact for each sentence of SLUG no fact quotes yet. */
+function draft(argv: string[]): number {
+  const commandLine = readCommandLine(
+    'kb draft',
+    { args: argv, options: { ...HELP_OPTION, ...DIR_OPTION }, allowPositionals: true },
+    USAGE,
+  );
+  if (typeof commandLine === 'number') return commandLine;
+  const [slug, ...extra] = commandLine.positionals;
+  if (slug === undefined || extra.length > 0)
+    return usageError('kb draft: name one source (its folder name)');
+  const result = draftFacts(knowledgeDirOf(commandLine.values.dir, process.env), slug);
+  for (const place of result.unquotable) {
+    process.stdout.write(
+      `skipped §${place.paragraph}.${place.sentence}: its words also stand in an earlier sentence; quote part of it by hand\n`,
+    );
+  }
+  if (result.written.length === 0) {
+    process.stdout.write(
+      `nothing to draft: every sentence of ${slug} is quoted by a fact (${result.covered} sentence(s), reviewed or draft)\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(`drafted ${result.written.length} fact(s) in ${result.file}:\n`);
+  for (const { id, location, questions } of result.written) {
+    process.stdout.write(
+      `  ${id}  §${location.paragraph}.${location.sentence}  ${questions.fr} fr, ${questions.en} en candidate question(s)\n`,
+    );
+  }
+  process.stdout.write(
+    'Each is a draft: the bot does not serve it. Review it (answer in both languages, at least 4 questions a language), then remove `draft: true`.\n',
   );
   return 0;
 }
@@ -127,10 +165,11 @@ function usageError(problem?: string): number {
 const COMMANDS: ReadonlyMap<string, (argv: string[]) => number> = new Map([
   ['validate', validate],
   ['add', add],
+  ['draft', draft],
   ['report', runReport],
 ]);
 
-/** `npm run kb -- validate|add|report …`: the knowledge curator's tools. */
+/** `npm run kb -- validate|add|draft|report …`: the knowledge curator's tools. */
 function main(argv: string[]): number {
   dotenv.config({ quiet: true });
   const [name, ...rest] = argv;
