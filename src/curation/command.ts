@@ -12,7 +12,8 @@ import { parseQuestionLines, parseVoteLines } from './lines.js';
 import { buildReport } from './report.js';
 import { renderReportText } from './text.js';
 
-export const REPORT_USAGE = 'usage: npm run kb -- report [--since 24h|7d|30d] [--json] [--html FILE]';
+export const REPORT_USAGE =
+  'usage: npm run kb -- report [--since 24h|7d|30d] [--json] [--html FILE] [--dir DIR]';
 
 const UNIT_MS = { h: 3_600_000, d: 86_400_000 } as const;
 
@@ -36,7 +37,7 @@ function missingLogMessage(file: string, loggingOn: boolean): string {
 
 /**
  * `npm run kb -- report`: reads questions.jsonl and feedback.jsonl from DATA_DIR and prints
- * what a curator needs. Exit 0 with a report, 1 when there is no log (or no valid knowledge or
+ * what a curator needs, checked against the knowledge folder (--dir, else KNOWLEDGE_DIR). Exit 0 with a report, 1 when there is no log (or no valid knowledge or
  * configuration), 2 for a usage mistake.
  */
 export function runReport(argv: readonly string[]): number {
@@ -49,6 +50,7 @@ export function runReport(argv: readonly string[]): number {
         since: { type: 'string' },
         json: { type: 'boolean' },
         html: { type: 'string' },
+        dir: { type: 'string' },
       },
     },
     REPORT_USAGE,
@@ -83,7 +85,7 @@ export function runReport(argv: readonly string[]): number {
     const report = buildReport({
       questions: questions.records,
       votes: votes.records,
-      engine: loadEngine(config.knowledgeDir),
+      engine: loadEngine(flags.dir ?? config.knowledgeDir),
       now: new Date(),
       sinceMs,
     });

@@ -29,8 +29,10 @@ export class KnowledgeError extends Error {
 }
 
 /**
- * Reads and checks the knowledge folder: one sub-folder a source (source.yaml, its article,
- * facts.yaml) and a shared glossary.yaml. File names in the report are relative to `root`'s parent.
+ * Reads and checks the knowledge folder: one sub-folder a source (source.yaml, its article, and
+ * facts.yaml when it has reviewed facts) and a shared glossary.yaml. A folder whose name starts
+ * with "." is not a source (`kb add` builds one there before it renames it into place). File
+ * names in the report are relative to `root`'s parent.
  */
 export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
   const errors: KnowledgeIssue[] = [];
@@ -62,7 +64,7 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
 
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     const missing = { file: root, message: 'the knowledge folder does not exist' };
-    return { errors: [missing], warnings: [], knowledge: null };
+    return { errors: [missing], warnings: [], knowledge: null, coverage: [] };
   }
 
   const parsed: {
@@ -75,7 +77,7 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
   for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
   )) {
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const dir = path.join(root, entry.name);
     const sourceFile = path.join(dir, SOURCE_FILE);
     const source = readYaml(sourceFile);
@@ -91,6 +93,7 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
       });
     }
     const factsFile = path.join(dir, FACTS_FILE);
+    if (!existsSync(factsFile)) continue;
     const facts = readYaml(factsFile);
     parsed.factFiles.push({
       file: shown(factsFile),
@@ -107,7 +110,7 @@ export function readKnowledge(root: string = KNOWLEDGE_DIR): ValidationReport {
 
   const report = validateKnowledge(parsed);
   if (errors.length === 0) return report;
-  return { errors: [...errors, ...report.errors], warnings: report.warnings, knowledge: null };
+  return { ...report, errors: [...errors, ...report.errors], knowledge: null };
 }
 
 /** The checked knowledge base, or a KnowledgeError that names every problem. */

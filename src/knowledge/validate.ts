@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { countOccurrences, locateQuote, splitSentences } from '../core/segment.js';
 import { foldText } from '../core/text.js';
-import type { Concept, Fact, KnowledgeBase, Language, Location, Source } from '../core/types.js';
+import type { Concept, Fact, KnowledgeBase, Language, Location, Sentence, Source } from '../core/types.js';
 import { LANGUAGES } from '../core/types.js';
-import { ConceptRecord, FactRecord, MIN_ALTERNATES, SourceFile } from './schema.js';
+import { ConceptRecord, DraftFactRecord, FactRecord, MIN_ALTERNATES, SourceFile } from './schema.js';
 
 /** One problem in the knowledge files: which file, which record, which field, and what is wrong. */
 export interface KnowledgeIssue {
@@ -13,11 +13,25 @@ export interface KnowledgeIssue {
   readonly message: string;
 }
 
+/** How much of one article its reviewed facts quote; the engine answers the rest from the sentences. */
+export interface SourceCoverage {
+  readonly source: string;
+  /** The article file, named as in issues. */
+  readonly file: string;
+  readonly sentences: number;
+  /** The sentences no reviewed fact quotes, in article order. */
+  readonly uncovered: readonly Sentence[];
+  /** Draft facts awaiting review: checked, but not served. */
+  readonly drafts: number;
+}
+
 export interface ValidationReport {
   readonly errors: KnowledgeIssue[];
   readonly warnings: KnowledgeIssue[];
   /** Null when there are errors. */
   readonly knowledge: KnowledgeBase | null;
+  /** One entry a source that could be read, in folder order. */
+  readonly coverage: readonly SourceCoverage[];
 }
 
 /** The knowledge files once read and parsed, before any check. */
@@ -82,6 +96,7 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
   }
 
   const facts: Fact[] = [];
+  const drafts = new Map<string, number>();
   const context: FactContext = {
     sources,
     sourceFiles,
@@ -90,57 +105,48 @@ export function validateKnowledge(parsed: ParsedKnowledge): ValidationReport {
     errors,
     warnings,
   };
-  // Every quote found in the article covers its sentence, even when its fact has other errors.
-  const located: Array<Location & { source: string }> = [];
-  // Sentence coverage means nothing for a source whose facts could not all be read.
-  const incomplete = new Set<string>();
   for (const file of parsed.factFiles) {
-    if (file.data === undefined) {
-      incomplete.add(file.source);
-      continue;
-    }
+    if (file.data === undefined) continue;
     if (!Array.isArray(file.data)) {
       errors.push({ file: file.file, message: 'must be a YAML list of facts' });
       continue;
     }
     file.data.forEach((item, position) => {
       const checked = checkFact(item, position, file, context);
-      if (checked.location) located.push(checked.location);
       if (checked.fact) facts.push(checked.fact);
+      if (checked.draftOf) drafts.set(checked.draftOf, (drafts.get(checked.draftOf) ?? 0) + 1);
     });
   }
-
-  for (const source of sources.values()) {
-    if (incomplete.has(source.id)) continue;
-    const file = sourceFiles.get(source.id) ?? source.id;
-    for (const sentence of source.sentences) {
-      const covered = located.some(
-        (place) =>
-          place.source === source.id &&
-          place.paragraph === sentence.paragraph &&
-          place.sentence === sentence.sentence,
-      );
-      if (!covered) {
-        errors.push({
-          file,
-          field: `§${sentence.paragraph}.${sentence.sentence}`,
-          message: `no fact quotes this sentence: "${sentence.text.slice(0, 80)}…"`,
-        });
-      }
-    }
-  }
+  const coverage = [...sources.values()].map((source) => ({
+    source: source.id,
+    file: sourceFiles.get(source.id) ?? source.id,
+    sentences: source.sentences.length,
+    uncovered: source.sentences.filter(
+      (sentence) => !facts.some((fact) => quotes(fact, source.id, sentence)),
+    ),
+    drafts: drafts.get(source.id) ?? 0,
+  }));
 
   const glossary = parsed.glossary ? checkGlossary(parsed.glossary.file, parsed.glossary.data, errors) : [];
   if (sources.size === 0 && errors.length === 0) {
     errors.push({
       file: parsed.root,
       message:
-        'the knowledge folder holds no source (a sub-folder with source.yaml, article.txt, facts.yaml)',
+        'the knowledge folder holds no source (a sub-folder with source.yaml and article.txt; facts.yaml is optional)',
     });
   }
 
   const knowledge = errors.length === 0 ? { sources: [...sources.values()], facts, glossary } : null;
-  return { errors, warnings, knowledge };
+  return { errors, warnings, knowledge, coverage };
+}
+
+/** Whether a fact of `source` quotes `sentence`. */
+function quotes(fact: Fact, source: string, sentence: Location): boolean {
+  return (
+    fact.source === source &&
+    fact.location.paragraph === sentence.paragraph &&
+    fact.location.sentence === sentence.sentence
+  );
 }
 
 interface FactContext {
@@ -154,30 +160,38 @@ interface FactContext {
   readonly warnings: KnowledgeIssue[];
 }
 
+/** A record marked `draft: true`, checked by the draft rules. */
+function isDraft(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && (item as { draft?: unknown }).draft === true;
+}
+
 /**
  * Checks one fact and reports every problem it has at once: a field the schema rejects does not
- * hide a duplicate id, too few alternates or a quote missing from the article. Returns where
- * its quote is, when found, and the fact when it has no error.
+ * hide a duplicate id, too few alternates or a quote missing from the article. Returns the fact
+ * when it is reviewed and has no error, or the source of a draft that has none.
  */
 function checkFact(
   item: unknown,
   position: number,
   file: { readonly file: string; readonly source: string },
   context: FactContext,
-): { location: (Location & { source: string }) | null; fact: Fact | null } {
+): { fact: Fact | null; draftOf: string | null } {
   const { errors } = context;
   const label = recordLabel(item, position);
-  const record = parseWith(FactRecord, item, file.file, label, errors);
+  const draft = isDraft(item);
+  const record = draft
+    ? parseWith(DraftFactRecord, item, file.file, label, errors)
+    : parseWith(FactRecord, item, file.file, label, errors);
   const fields = record ?? validFields(item);
   const issue = (field: string, message: string) => ({ file: file.file, id: label, field, message });
-  const none = { location: null, fact: null };
+  const none = { fact: null, draftOf: null };
 
   if (fields.id !== undefined) {
     const seenIn = context.firstFile.get(fields.id);
     if (seenIn !== undefined) errors.push(issue('id', `duplicate id, first defined in ${seenIn}`));
     else context.firstFile.set(fields.id, file.file);
   }
-  for (const language of LANGUAGES) {
+  for (const language of draft ? [] : LANGUAGES) {
     const count = fields.questions?.[language]?.length;
     if (count !== undefined && count < MIN_ALTERNATES) {
       errors.push(
@@ -207,8 +221,17 @@ function checkFact(
       issue('quote', `occurs ${occurrences} times in the article; cited at its first place`),
     );
   }
-  const placed = { source: sourceId, ...location };
-  if (!record) return { location: placed, fact: null };
+  if (!record) return none;
+  if (record.draft) {
+    if (record.answer[source.language] !== undefined) return { fact: null, draftOf: sourceId };
+    errors.push(
+      issue(
+        `answer.${source.language}`,
+        `a draft needs its answer in the article's language (${source.language})`,
+      ),
+    );
+    return none;
+  }
   const fact = {
     id: record.id,
     source: sourceId,
@@ -218,7 +241,7 @@ function checkFact(
     questions: record.questions,
     featured: record.featured,
   };
-  return { location: placed, fact };
+  return { fact, draftOf: null };
 }
 
 /** A character people type in place of the article's own: why a quote copied by hand is "not verbatim". */

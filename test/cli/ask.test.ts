@@ -181,7 +181,7 @@ describe('npm run kb -- validate', () => {
     const { status, stdout } = run('src/knowledge/kb.ts', ['validate'], '', { KNOWLEDGE_DIR: '' });
     expect(status).toBe(0);
     expect(stdout).toMatch(
-      /^ok: 1 source\(s\), 8 sentences all covered, \d+ facts, \d+ glossary concepts in knowledge\/$/m,
+      /^ok: 1 source\(s\), 8\/8 sentences covered by curated facts \(100%\), \d+ facts, \d+ glossary concepts in knowledge\/$/m,
     );
   });
 
@@ -196,7 +196,7 @@ describe('npm run kb -- validate', () => {
     );
     const given = run('src/knowledge/kb.ts', ['validate', 'knowledge'], '', { KNOWLEDGE_DIR: root });
     expect(given.status).toBe(0);
-    expect(given.stdout).toMatch(/^ok: .* in knowledge$/m);
+    expect(given.stdout).toMatch(/^ok: .* in knowledge\/$/m);
     removeCopies();
   });
 

@@ -4,7 +4,7 @@ import { runScript } from './runScript.js';
 // Every command-line entry, with a flag it takes (to check a known flag still parses).
 const ENTRIES = [
   { script: 'src/cli/ask.ts', name: 'ask', typo: '--jsn', usage: 'usage: npm run ask' },
-  { script: 'src/knowledge/kb.ts', name: 'kb', typo: '--strict', usage: 'usage: npm run kb' },
+  { script: 'src/knowledge/kb.ts', name: 'kb', typo: '--strcit', usage: 'usage: npm run kb' },
   { script: 'scripts/fuzz.ts', name: 'fuzz', typo: '--rnus', usage: 'usage: npm run fuzz' },
   { script: 'bench/bench.ts', name: 'bench', typo: '--quick', usage: 'usage: npm run bench' },
   { script: 'bench/tune.ts', name: 'tune', typo: '--grid', usage: 'usage: npx tsx bench/tune.ts' },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSince } from '../../src/curation/command.js';
 import { FEEDBACK_FILE } from '../../src/discord/feedback.js';
 import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
+import { removeCopies, withFact } from '../knowledge/copies.js';
 import { generateLog } from './generateLog.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,6 +101,24 @@ describe('npm run kb -- report', () => {
     expect(status).toBe(2);
     expect(stderr).toContain("Unknown option '--verbose'");
     expect(stderr).toContain('usage: npm run kb -- report [--since 24h|7d|30d] [--json] [--html FILE]');
+  });
+
+  it('checks the questions against --dir, else KNOWLEDGE_DIR', () => {
+    const broken = withFact((fact) => {
+      fact.quote = 'nowhere in the article';
+    });
+    try {
+      const fromEnv = report(['--since', '7d'], { KNOWLEDGE_DIR: broken.root });
+      expect(fromEnv.status).toBe(1);
+      expect(fromEnv.stderr).toContain(`(id "${broken.id}", field "quote"): is not verbatim`);
+      const given = report(['--since', '7d', '--dir', path.join(root, 'knowledge')], {
+        KNOWLEDGE_DIR: broken.root,
+      });
+      expect(given.stderr).not.toContain('is not verbatim');
+      expect(given.status).toBe(0);
+    } finally {
+      removeCopies();
+    }
   });
 
   it('exits 1 saying where it looked and how to turn logging on when there is no log', () => {
