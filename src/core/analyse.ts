@@ -76,8 +76,22 @@ const CORRECTION_CACHE = 5000;
  * reads suffixes such as "-ées" only with their accents (renforcées and renforcement then share
  * "renforc").
  */
-export function stemKeys(norm: string, accented?: string, language: Language | null = null): string[] {
+export function stemKeys(norm: string, accented?: string, language: Language | null = null): readonly string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
+  // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
+  const key = `${language ?? ''}\u0000${norm}\u0000${accented ?? ''}`;
+  const known = STEMS.get(key);
+  if (known) return known;
+  const keys = stemsOf(norm, accented, language);
+  if (STEMS.size >= STEM_CACHE) STEMS.clear();
+  STEMS.set(key, keys);
+  return keys;
+}
+
+const STEMS = new Map<string, string[]>();
+const STEM_CACHE = 50_000;
+
+function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
   const keys = new Set<string>();
   if (language !== 'en') {
     keys.add(`s:${frenchStemmer.stem(norm)}`);

@@ -46,7 +46,7 @@ export class WordBridge implements Bridge {
   }
 }
 
-function pluralKeys(word: string): string[] {
+function pluralKeys(word: string): readonly string[] {
   if (/[sxz]$/u.test(word)) return [];
   return stemKeys(foldText(`${word}s`), `${word.toLowerCase()}s`, 'fr');
 }

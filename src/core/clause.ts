@@ -17,8 +17,8 @@ export interface PassageFit {
   readonly weight: number;
   /** How many of its content words the question does not hold. */
   readonly newWords: number;
-  /** Whether it holds the kind of answer asked (a figure, a date, a name). */
-  readonly holdsType: boolean;
+  /** Whether it holds the kind of answer asked (a figure, a date, a name): read last, it costs most. */
+  holdsType(): boolean;
 }
 
 /**
@@ -53,22 +53,24 @@ export function answeringPassage(sentence: string, fit: (passage: string) => Pas
   const spans = clauseSpans(sentence);
   const whole = fit(sentence);
   if (spans.length < 2 || whole.weight <= 0) return sentence;
-  let best: string | null = null;
-  for (let first = 0; first < spans.length; first++) {
-    for (let last = first; last < spans.length; last++) {
-      if (first === 0 && last === spans.length - 1) continue;
-      const passage = sentence.slice(spans[first]?.[0] ?? 0, spans[last]?.[1] ?? sentence.length);
-      if (best !== null && passage.length >= best.length) break;
-      const candidate = fit(passage);
-      if (
-        candidate.weight >= KEPT_SHARE * whole.weight &&
-        candidate.newWords >= NEW_WORDS &&
-        (candidate.holdsType || !whole.holdsType)
-      )
-        best = passage;
-    }
+  const typed = whole.holdsType();
+  // Every run of clauses but the whole, shortest first: the first that answers is the passage.
+  const passages: string[] = [];
+  for (let first = 0; first < spans.length; first++)
+    for (let last = first; last < spans.length; last++)
+      if (first > 0 || last < spans.length - 1)
+        passages.push(sentence.slice(spans[first]?.[0] ?? 0, spans[last]?.[1] ?? sentence.length));
+  passages.sort((a, b) => a.length - b.length);
+  for (const passage of passages) {
+    const candidate = fit(passage);
+    if (
+      candidate.weight >= KEPT_SHARE * whole.weight &&
+      candidate.newWords >= NEW_WORDS &&
+      (!typed || candidate.holdsType())
+    )
+      return passage;
   }
-  return best ?? sentence;
+  return sentence;
 }
 
 /** Drops the spaces and the closing punctuation of a clause's ends, keeping the quote verbatim. */

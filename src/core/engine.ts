@@ -153,10 +153,33 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         ? refusal(frame, 'not-in-article', message('notInArticle', language), examples)
         : refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
     }
-    const answers = questions.map(({ index, question: read_ }) =>
-      decide(read_, frame, suggestions, (item) => passageOf(item, read_, index), tuning),
+    // Only an article whose best fact reaches a threshold can answer; of the others, the closest
+    // one gives the refusal.
+    const floor = Math.min(
+      tuning.answer,
+      tuning.answerUncurated,
+      reading.intent.yesNo ? tuning.correction : 1,
     );
-    return bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
+    const topOf = (read_: ReadQuestion) => read_.ranked[0]?.score ?? 0;
+    const closest = questions.reduce((best, item) =>
+      topOf(item.question) > topOf(best.question) ? item : best,
+    );
+    // Each article decides with its sentences whole; only the one chosen is cut to the passage
+    // that answers, which is the costly part.
+    const able = questions.filter((item) => item === closest || topOf(item.question) >= floor);
+    const whole = (item: Scored, index: FactIndex): Passage => ({
+      entry: item.entry,
+      quote: item.entry.fact.quote,
+      language: index.languageOf(item.entry.fact.source),
+    });
+    const answers = able.map(({ index, question: read_ }) =>
+      decide(read_, frame, suggestions, (item) => whole(item, index), tuning),
+    );
+    const best = bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
+    const chosen = able[answers.indexOf(best)];
+    if (!chosen) return best;
+    const { index, question: read_ } = chosen;
+    return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index), tuning);
   };
 
   const explain = (question: string, top = 5): Explanation => {
@@ -217,12 +240,11 @@ function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Pass
       else if (term.bridged?.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
     });
     const newWords = terms.filter((term) => !term.keys.some((key) => asked.has(key))).length;
-    const rejections = checkEvidence(question.intent, index.evidenceOf(entry, passage));
-    return {
-      weight,
-      newWords,
-      holdsType: !rejections.some((rejection) => rejection.kind === 'missing-type'),
-    };
+    const holdsType = () =>
+      !checkEvidence(question.intent, index.evidenceOf(entry, passage)).some(
+        (rejection) => rejection.kind === 'missing-type',
+      );
+    return { weight, newWords, holdsType };
   });
   return { entry, quote, language };
 }
