@@ -76,7 +76,11 @@ const CORRECTION_CACHE = 5000;
  * reads suffixes such as "-ées" only with their accents (renforcées and renforcement then share
  * "renforc").
  */
-export function stemKeys(norm: string, accented?: string, language: Language | null = null): readonly string[] {
+export function stemKeys(
+  norm: string,
+  accented?: string,
+  language: Language | null = null,
+): readonly string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
   // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
   const key = `${language ?? ''}\u0000${norm}\u0000${accented ?? ''}`;

@@ -1,5 +1,6 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
 import type { Bridge } from './bridge.js';
+import { candidateQuestions } from './candidates.js';
 import { answeringPassage } from './clause.js';
 import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
@@ -29,7 +30,7 @@ export interface EngineOptions {
   readonly tuning?: Partial<Tuning>;
   /** A French↔English word list for questions asked in the other language than the article's. */
   readonly bridge?: Bridge;
-  /** Questions to suggest an uncurated sentence with (none by default). */
+  /** Questions to suggest an uncurated sentence with (by default, from its names, sums and dates). */
   readonly questionsOf?: QuestionMaker;
 }
 
@@ -94,7 +95,7 @@ interface Choice {
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
-  const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf)];
+  const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf ?? candidateQuestions)];
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, options.bridge);
   const indexes = new Map(
@@ -107,7 +108,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       ),
     ]),
   );
-  const suggest = suggester([...indexes.values()].flatMap((index) => index.entries));
+  const suggest = suggester(
+    [...indexes.values()].flatMap((index) => index.entries),
+    (fact, question) => {
+      const answer = ask(question, { maxSuggestions: 0 });
+      return answer.answered && answer.citations[0]?.factId === fact.id;
+    },
+  );
   const articles = knowledge.sources.map(articleRef);
   const uncurated = new Set(facts.filter((fact) => fact.uncurated).map((fact) => fact.id));
 
@@ -593,21 +600,40 @@ function closestRejected(
   return candidates.find((item) => !aboutNames(item)) ?? candidates[0];
 }
 
-/** Suggestions: the closest answerable questions first, then the featured facts. */
-function suggester(entries: readonly IndexedFact[]) {
+/** Unreviewed questions checked for one list of suggestions at most: the rest wait for another. */
+const CHECKS_PER_SUGGESTION = 6;
+
+/**
+ * Suggestions: the closest answerable questions first, then the featured facts. A reviewed
+ * fact's question is offered as is; a question generated for an unreviewed sentence only once
+ * the engine has answered it from that sentence (checked once, then remembered).
+ */
+function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, question: string) => boolean) {
   const featuredFirst = [
     ...entries.filter((entry) => entry.fact.featured),
     ...entries.filter((entry) => !entry.fact.featured),
   ];
+  const checked = new Map<string, string | null>();
   return (ranked: readonly Scored[], exclude: ReadonlySet<string>, language: Language, max: number) => {
     const chosen: string[] = [];
     const seen = new Set(exclude);
+    let checks = 0;
+    const questionOf = (fact: Fact): string | undefined => {
+      if (!fact.uncurated) return fact.questions[language][0];
+      const key = `${fact.id}\u0000${language}`;
+      if (!checked.has(key)) {
+        if (checks >= CHECKS_PER_SUGGESTION) return undefined;
+        checks += 1;
+        checked.set(key, fact.questions[language].find((question) => answers(fact, question)) ?? null);
+      }
+      return checked.get(key) ?? undefined;
+    };
     const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...featuredFirst];
     for (const entry of pool) {
       if (chosen.length >= max) break;
       if (seen.has(entry.fact.id)) continue;
       seen.add(entry.fact.id);
-      const question = entry.fact.questions[language][0];
+      const question = questionOf(entry.fact);
       if (question) chosen.push(question);
     }
     return chosen;

@@ -132,7 +132,12 @@ describe('several articles', () => {
     ]) {
       const before = alone.ask(question);
       const after = engine.ask(question);
-      expect({ ...after, searched: [] }).toEqual({ ...before, searched: [] });
+      // The same answer, word for word; only the suggestions may now offer the other article too.
+      expect({ ...after, searched: [], suggestions: [] }).toEqual({
+        ...before,
+        searched: [],
+        suggestions: [],
+      });
     }
   });
 
@@ -141,6 +146,18 @@ describe('several articles', () => {
     expect(answer.answered).toBe(false);
     expect(answer.searched.map((article) => article.id)).toEqual(['bakery']);
     expect(() => engine.ask('anything', { source: 'no-such-article' })).toThrow(/no-such-article/);
+  });
+});
+
+describe('suggestions from an article nobody curated', () => {
+  it('offers only generated questions that the engine answers from their own sentence', () => {
+    const suggested = engine.ask('Who is the harbour master?').suggestions;
+    const generated = new Set(
+      engine.facts.filter((fact) => fact.uncurated).flatMap((fact) => fact.questions.en),
+    );
+    const fromSentences = suggested.filter((question) => generated.has(question));
+    expect(fromSentences.length).toBeGreaterThan(0);
+    for (const question of fromSentences) expect(engine.ask(question).answered).toBe(true);
   });
 });
 
