@@ -1,0 +1,123 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildEngine, loadEngine } from '../../src/bootstrap.js';
+import type { Answer } from '../../src/core/types.js';
+import { addArticle } from '../../src/knowledge/add.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { copyKnowledge, removeCopies } from '../knowledge/copies.js';
+import { type Case, passes, questionOf, readQuestionSet } from './questionSet.js';
+import { DEV_SET_FILE } from './shared.js';
+
+/**
+ * The seed article and the two practice articles loaded together, the practice ones added as a
+ * community adds one (`kb add`, no facts): each set is scored against the three, and no answer
+ * may cite another article than the one its set is about.
+ */
+const SEED = 'microsoft-japan-ai';
+const FR = 'ligne-thiers-boen';
+const EN = 'geraldton-desalination';
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+const root = copyKnowledge();
+addArticle({
+  root,
+  file: fixture('articles/fr-practice.txt'),
+  id: FR,
+  title: 'Les trains de voyageurs reviennent entre Thiers et Boën-sur-Lignon',
+  language: 'fr',
+});
+addArticle({
+  root,
+  file: fixture('articles/en-practice.txt'),
+  id: EN,
+  title: 'Geraldton’s desalination plant opens',
+  language: 'en',
+});
+const three = buildEngine(loadKnowledge(root));
+const alone = loadEngine();
+afterAll(removeCopies);
+
+interface Tally {
+  readonly overall: number;
+  readonly wrong: number;
+  /** Answers without the expected evidence at confidence ≥ 0.65: not even hedged. */
+  readonly wrongConfident: number;
+  /** Answers citing another article than the set's. */
+  readonly otherArticle: string[];
+}
+
+function tally(set: readonly Case[], ask: (question: string) => Answer, article: string): Tally {
+  let pass = 0;
+  let wrong = 0;
+  let wrongConfident = 0;
+  const otherArticle: string[] = [];
+  for (const item of set) {
+    const answer = ask(questionOf(item));
+    const ok = passes(item, answer);
+    if (ok) pass += 1;
+    else if (answer.answered) {
+      wrong += 1;
+      if (answer.confidence >= 0.65) wrongConfident += 1;
+    }
+    if (answer.answered && answer.article?.id !== article) otherArticle.push(item.id);
+  }
+  return { overall: pass / set.length, wrong, wrongConfident, otherArticle };
+}
+
+describe('articles added with kb add, nobody having curated them', () => {
+  it('loads the three articles, the two new ones without facts', () => {
+    const { sources, facts } = three.knowledge;
+    expect(sources.map((source) => source.id).sort()).toEqual([EN, FR, SEED].sort());
+    expect(facts.every((fact) => fact.source === SEED)).toBe(true);
+  });
+
+  // Written by helpers who saw only the article; first scored before any change they prompted
+  // (46.0% and 48.0%, every answerable question refused). Floors are the scores measured since.
+  it.each([
+    ['practice-fr.jsonl', FR, 0.64, 6, 1],
+    ['practice-en.jsonl', EN, 0.6, 5, 1],
+  ])(
+    'keeps its score on %s, its wrong answers few and rarely confident',
+    (name, article, floor, most, confident) => {
+      const set = readQuestionSet(fixture(name)) ?? [];
+      expect(set).toHaveLength(50);
+      const result = tally(set, (question) => three.ask(question), article);
+      expect(result.overall).toBeGreaterThanOrEqual(floor);
+      expect(result.wrong).toBeLessThanOrEqual(most);
+      expect(result.wrongConfident).toBeLessThanOrEqual(confident);
+    // One hedged answer of each cites the seed ("How much money did the State put in?"): a
+    // reviewed fact about a sum, for a question whose State the seed never names.
+    expect(result.otherArticle.length).toBeLessThanOrEqual(1);
+    },
+  );
+
+  // The seed's sets must not get worse when other articles are loaded beside it. One question
+  // of them, "le montant est en dollars ou en yens ?", which the seed refuses, is now answered
+  // (hedged) from the French practice article's sum in euros: the only answer of these sets to
+  // cite another article.
+  it('answers the seed’s sets as well beside the other articles as alone, citing only the seed', () => {
+    const names = ['holdout', 'fresh', 'blind', 'blind2', 'trust', 'trust-c', 'trust-blind', 'trust-blind2'];
+    let before = 0;
+    let after = 0;
+    const elsewhere: string[] = [];
+    for (const name of names) {
+      const set = readQuestionSet(fixture(`${name}.jsonl`)) ?? [];
+      const seedAlone = tally(set, (question) => alone.ask(question), SEED);
+      const beside = tally(set, (question) => three.ask(question), SEED);
+      expect(beside.overall, name).toBeGreaterThanOrEqual(seedAlone.overall);
+      before += seedAlone.wrong;
+      after += beside.wrong;
+      elsewhere.push(...beside.otherArticle);
+    }
+    expect(after).toBeLessThanOrEqual(before + 1);
+    expect(elsewhere.length).toBeLessThanOrEqual(1);
+  });
+
+  it('answers the shared dev set as well beside the other articles', () => {
+    const dev = readQuestionSet(DEV_SET_FILE);
+    if (!dev) return;
+    const after = tally(dev, (question) => three.ask(question), SEED);
+    expect(after.overall).toBe(1);
+    expect(after.otherArticle).toEqual([]);
+  });
+});
