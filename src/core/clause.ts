@@ -48,10 +48,10 @@ export function clauseSpans(sentence: string): Array<[number, number]> {
  * The shortest run of clauses that keeps most of what the question matched, holds the kind of
  * answer asked and says something the question does not; the whole sentence when none does.
  */
-export function answeringPassage(sentence: string, fit: (passage: string) => PassageFit): string {
+export function answeringPassage(sentence: string, judge: (passage: string) => PassageFit): string {
   if (sentence.split(/\s+/u).length <= SHORT_SENTENCE_WORDS) return sentence;
   const spans = clauseSpans(sentence);
-  const whole = fit(sentence);
+  const whole = judge(sentence);
   if (spans.length < 2 || whole.weight <= 0) return sentence;
   const typed = whole.holdsType();
   // Every run of clauses but the whole, shortest first: the first that answers is the passage.
@@ -62,7 +62,7 @@ export function answeringPassage(sentence: string, fit: (passage: string) => Pas
         passages.push(sentence.slice(spans[first]?.[0] ?? 0, spans[last]?.[1] ?? sentence.length));
   passages.sort((a, b) => a.length - b.length);
   for (const passage of passages) {
-    const candidate = fit(passage);
+    const candidate = judge(passage);
     if (
       candidate.weight >= KEPT_SHARE * whole.weight &&
       candidate.newWords >= NEW_WORDS &&

@@ -89,7 +89,7 @@ function isNameWord(token: Token, language: Language, lexicon: Lexicon, next?: T
   if (!token.capitalised || /^\p{N}/u.test(token.norm) || CALENDAR.has(token.norm)) return false;
   if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
   if (token.index > 0 || !lexicon.has(token.norm, language)) return true;
-  return next !== undefined && next.capitalised && !lexicon.has(next.norm, language);
+  return next?.capitalised === true && !lexicon.has(next.norm, language);
 }
 
 function phraseOf(text: string): string {

@@ -85,9 +85,9 @@ describe('articles added with kb add, nobody having curated them', () => {
       expect(result.overall).toBeGreaterThanOrEqual(floor);
       expect(result.wrong).toBeLessThanOrEqual(most);
       expect(result.wrongConfident).toBeLessThanOrEqual(confident);
-    // One hedged answer of each cites the seed ("How much money did the State put in?"): a
-    // reviewed fact about a sum, for a question whose State the seed never names.
-    expect(result.otherArticle.length).toBeLessThanOrEqual(1);
+      // One hedged answer of each cites the seed ("How much money did the State put in?"): a
+      // reviewed fact about a sum, for a question whose State the seed never names.
+      expect(result.otherArticle.length).toBeLessThanOrEqual(1);
     },
   );
 
