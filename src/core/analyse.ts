@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
-import { type Bridge, EMPTY_BRIDGE } from './bridge.js';
+import type { Bridge } from './bridge.js';
 import { PairIndex } from './pairIndex.js';
 import {
   foldText,
@@ -48,6 +48,7 @@ export interface Term {
 }
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
+const NO_KEYS: readonly string[] = [];
 const frenchStemmer = snowball.newStemmer('french');
 const englishStemmer = snowball.newStemmer('english');
 const MAX_PHRASE = 6;
@@ -83,16 +84,32 @@ export function stemKeys(
 ): readonly string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
   // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
-  const key = `${language ?? ''}\u0000${norm}\u0000${accented ?? ''}`;
-  const known = STEMS.get(key);
+  const byNorm = STEMS[language ?? 'both'];
+  let byAccent = byNorm.get(norm);
+  const known = byAccent?.get(accented ?? '');
   if (known) return known;
   const keys = stemsOf(norm, accented, language);
-  if (STEMS.size >= STEM_CACHE) STEMS.clear();
-  STEMS.set(key, keys);
+  if (stemCount >= STEM_CACHE) {
+    for (const cache of Object.values(STEMS)) cache.clear();
+    stemCount = 0;
+    byAccent = undefined;
+  }
+  if (!byAccent) {
+    byAccent = new Map();
+    byNorm.set(norm, byAccent);
+  }
+  byAccent.set(accented ?? '', keys);
+  stemCount += 1;
   return keys;
 }
 
-const STEMS = new Map<string, string[]>();
+/** Stems by language ('both' when unknown), word and accented spelling. */
+const STEMS: Record<Language | 'both', Map<string, Map<string, readonly string[]>>> = {
+  fr: new Map(),
+  en: new Map(),
+  both: new Map(),
+};
+let stemCount = 0;
 const STEM_CACHE = 50_000;
 
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
@@ -137,7 +154,8 @@ export class Analyser {
   constructor(
     glossary: readonly Concept[],
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
-    private readonly bridge: Bridge = EMPTY_BRIDGE,
+    /** Null when no article needs one (every sentence reviewed): questions are then not bridged. */
+    private readonly bridge: Bridge | null = null,
   ) {
     for (const concept of glossary) {
       for (const [language, variant] of LANGUAGES.flatMap((l) =>
@@ -315,7 +333,7 @@ export class Analyser {
       const name = this.looksLikeName(token, norm);
       terms.push({
         ...plain(token, keys),
-        bridged: correct && !name ? this.translations(norm, language) : [],
+        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
         corrected: word.corrected,
         known,
         name,
@@ -328,10 +346,11 @@ export class Analyser {
    * A question's word in the other language's stems, from the bridge: "cost" also finds "coûté".
    * Names and numbers are kept as they are.
    */
-  private translations(norm: string, language: Language | null): string[] {
-    if (/^\p{N}/u.test(norm)) return [];
+  private translations(norm: string, language: Language | null): readonly string[] {
+    const bridge = this.bridge;
+    if (bridge === null || /^\p{N}/u.test(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
-    return [...new Set(from.flatMap((l) => [...this.bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+    return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
   }
 
   /**

@@ -8,8 +8,6 @@ export interface Bridge {
   keysOf(norm: string, language: Language): readonly string[];
 }
 
-export const EMPTY_BRIDGE: Bridge = { keysOf: () => [] };
-
 /** At most this many translation stems a word: the first senses, which the list gives first. */
 const MAX_KEYS = 6;
 

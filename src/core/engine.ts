@@ -97,7 +97,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf ?? candidateQuestions)];
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
-  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, options.bridge);
+  // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
+  const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge ?? null) : null;
+  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
   const indexes = new Map(
     knowledge.sources.map((source) => [
       source.id,
@@ -184,7 +186,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     );
     const best = bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
     const chosen = able[answers.indexOf(best)];
-    if (!chosen) return best;
+    // A refusal cites nothing, and a reviewed fact is quoted whole: only an answer from an
+    // unreviewed sentence needs its passage.
+    if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
     const { index, question: read_ } = chosen;
     return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index), tuning);
   };
@@ -385,7 +389,7 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
 }
 
 /** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
-function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge?: Bridge): Analyser {
+function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bridge | null): Analyser {
   const analyser = new Analyser(knowledge.glossary, lexicon, bridge);
   for (const source of knowledge.sources) analyser.learn(source.text, source.language);
   for (const fact of knowledge.facts) {
