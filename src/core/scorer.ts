@@ -80,29 +80,33 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = entry.alternates.length === 0;
-  terms.forEach((term, i) => {
+  // Plain loops: this runs for every fact and every question, and closures would be garbage.
+  let content = false;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    const weight = weights[i] ?? 0;
     if (
-      term.keys.some((key) => entry.keys.has(key)) ||
+      holdsAny(term.keys, entry.keys) ||
       (uncurated && term.question && holdsClass(term, entry.evidence.types))
     ) {
       covered.add(term);
-      coveredWeight += weights[i] ?? 0;
-    } else if (uncurated && term.bridged?.some((key) => entry.keys.has(key))) {
+      coveredWeight += weight;
+    } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       covered.add(term);
-      coveredWeight += tuning.bridged * (weights[i] ?? 0);
-    }
-  });
+      coveredWeight += tuning.bridged * weight;
+    } else continue;
+    if (!term.question) content = true;
+  }
+  // Question words never select a fact alone.
+  if (!content) return { entry, covered, score: 0 };
   // "quelle heure est-il": one word found only through its translation is too little.
   if (uncurated && onlyOneBridged(terms, entry.keys, covered)) return { entry, covered, score: 0 };
-  // Question words never select a fact alone.
-  if (![...covered].some((term) => !term.question)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
   for (const alternate of entry.alternates) {
     let shared = 0;
-    terms.forEach((term, i) => {
-      if (term.keys.some((key) => alternate.keys.has(key))) shared += weights[i] ?? 0;
-    });
+    for (let i = 0; i < terms.length; i++)
+      if (holdsAny((terms[i] as Term).keys, alternate.keys)) shared += weights[i] ?? 0;
     const dice = (2 * shared) / (total + alternate.weight);
     if (dice > bestAlternate) bestAlternate = dice;
   }
@@ -150,6 +154,11 @@ function coversWeightiest(
     if (!term.question) max = Math.max(max, weights[i] ?? 0);
   });
   return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
+}
+
+function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const key of keys) if (set.has(key)) return true;
+  return false;
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
