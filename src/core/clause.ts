@@ -48,21 +48,28 @@ export function clauseSpans(sentence: string): Array<[number, number]> {
  * The shortest run of clauses that keeps most of what the question matched, holds the kind of
  * answer asked and says something the question does not; the whole sentence when none does.
  */
-export function answeringPassage(sentence: string, judge: (passage: string) => PassageFit): string {
+export function answeringPassage(
+  sentence: string,
+  spans: ReadonlyArray<readonly [number, number]>,
+  judge: (passage: string, first: number, last: number) => PassageFit,
+): string {
   if (sentence.split(/\s+/u).length <= SHORT_SENTENCE_WORDS) return sentence;
-  const spans = clauseSpans(sentence);
-  const whole = judge(sentence);
+  const whole = judge(sentence, 0, spans.length - 1);
   if (spans.length < 2 || whole.weight <= 0) return sentence;
   const typed = whole.holdsType();
   // Every run of clauses but the whole, shortest first: the first that answers is the passage.
-  const passages: string[] = [];
+  const runs: Array<{ first: number; last: number; passage: string }> = [];
   for (let first = 0; first < spans.length; first++)
     for (let last = first; last < spans.length; last++)
       if (first > 0 || last < spans.length - 1)
-        passages.push(sentence.slice(spans[first]?.[0] ?? 0, spans[last]?.[1] ?? sentence.length));
-  passages.sort((a, b) => a.length - b.length);
-  for (const passage of passages) {
-    const candidate = judge(passage);
+        runs.push({
+          first,
+          last,
+          passage: sentence.slice(spans[first]?.[0] ?? 0, spans[last]?.[1] ?? sentence.length),
+        });
+  runs.sort((a, b) => a.passage.length - b.passage.length);
+  for (const { first, last, passage } of runs) {
+    const candidate = judge(passage, first, last);
     if (
       candidate.weight >= KEPT_SHARE * whole.weight &&
       candidate.newWords >= NEW_WORDS &&

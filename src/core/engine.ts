@@ -1,15 +1,15 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
 import type { Bridge } from './bridge.js';
 import { candidateQuestions } from './candidates.js';
-import { answeringPassage } from './clause.js';
+import { answeringPassage, clauseSpans } from './clause.js';
 import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
-import { checkEvidence, type Rejection } from './evidence.js';
+import { checkEvidence, type Evidence, type Rejection } from './evidence.js';
 import { buildFactIndex, type FactIndex, type IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
 import { articleNames } from './names.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
-import { type AnalysedQuestion, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
+import { type AnalysedQuestion, type Leaning, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
 import { type QuestionMaker, sentenceFacts } from './sentenceFacts.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
@@ -21,6 +21,8 @@ export { DEFAULT_TUNING, type Tuning } from './tuning.js';
 /** Only this much of a question is analysed, so that the work per question stays bounded. */
 export const MAX_ANALYSED_CHARS = 600;
 const MAX_CITATIONS = 3;
+/** The articles that fit a question best decide for it, this many at most: the work stays bounded. */
+const MAX_DECIDING = 3;
 /** Votes by which one language must lead for a question to be plainly written in it. */
 const CLEAR_LANGUAGE = 3;
 
@@ -74,6 +76,7 @@ interface Reading {
   readonly intent: QuestionIntent;
   /** Names no article mentions, as mentions (their type unknown). */
   readonly unknown: readonly Mention[];
+  readonly leaning: Leaning;
 }
 
 /** A question weighed and its facts ranked within one article. */
@@ -118,6 +121,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     },
   );
   const articles = knowledge.sources.map(articleRef);
+  const clauses = clauseReader((entry) => indexes.get(entry.fact.source) as FactIndex);
   const uncurated = new Set(facts.filter((fact) => fact.uncurated).map((fact) => fact.id));
 
   const read = (question: string): Reading => {
@@ -128,13 +132,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
-    return { text, detected, tokens, terms, intent, unknown };
+    return { text, detected, tokens, terms, intent, unknown, leaning: leaningOf(terms, intent.form) };
   };
   const rankIn = (reading: Reading, index: FactIndex): ReadQuestion => {
     const { terms, intent } = reading;
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const analysed = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
+    const analysed = { terms, weights, total, intent, leaning: reading.leaning };
     return { ...reading, ...analysed, ranked: rankFacts(index, analysed, tuning) };
   };
 
@@ -175,7 +179,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     );
     // Each article decides with its sentences whole; only the one chosen is cut to the passage
     // that answers, which is the costly part.
-    const able = questions.filter((item) => item === closest || topOf(item.question) >= floor);
+    const able = questions
+      .filter((item) => item === closest || topOf(item.question) >= floor)
+      .sort((a, b) => topOf(b.question) - topOf(a.question))
+      .slice(0, MAX_DECIDING);
     const whole = (item: Scored, index: FactIndex): Passage => ({
       entry: item.entry,
       quote: item.entry.fact.quote,
@@ -190,7 +197,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // unreviewed sentence needs its passage.
     if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
     const { index, question: read_ } = chosen;
-    return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index), tuning);
+    return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index, clauses), tuning);
   };
 
   const explain = (question: string, top = 5): Explanation => {
@@ -232,7 +239,7 @@ function articleRef({ id, title, language, date, url }: Source): ArticleRef {
  * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
  * of its clauses that holds the question's words, the kind of answer asked and something new.
  */
-function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Passage {
+function passageOf(item: Scored, question: ReadQuestion, index: FactIndex, clauses: ClauseReader): Passage {
   const { entry } = item;
   const language = index.languageOf(entry.fact.source);
   if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
@@ -241,23 +248,62 @@ function passageOf(item: Scored, question: ReadQuestion, index: FactIndex): Pass
       .filter((term) => !term.question)
       .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
   );
-  const quote = answeringPassage(entry.fact.quote, (passage) => {
-    const terms = index.termsOf(passage, language);
-    const keys = new Set(terms.flatMap((term) => term.keys));
+  const read = clauses(entry);
+  const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
+    const parts = read.terms.slice(first, last + 1);
+    const holds = (keys: readonly string[] | undefined) =>
+      keys !== undefined &&
+      parts.some((terms) => terms.some((term) => term.keys.some((key) => keys.includes(key))));
     let weight = 0;
     question.terms.forEach((term, i) => {
-      if (term.question) return;
-      if (term.keys.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
-      else if (term.bridged?.some((key) => keys.has(key))) weight += question.weights[i] ?? 0;
+      if (!term.question && (holds(term.keys) || holds(term.bridged))) weight += question.weights[i] ?? 0;
     });
-    const newWords = terms.filter((term) => !term.keys.some((key) => asked.has(key))).length;
+    const newWords = parts.flat().filter((term) => !term.keys.some((key) => asked.has(key))).length;
     const holdsType = () =>
-      !checkEvidence(question.intent, index.evidenceOf(entry, passage)).some(
+      !checkEvidence(question.intent, read.evidence(passage)).some(
         (rejection) => rejection.kind === 'missing-type',
       );
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };
+}
+
+/** An unreviewed sentence cut into clauses, each read once, and the evidence of its passages. */
+interface ReadClauses {
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+  readonly terms: readonly (readonly Term[])[];
+  evidence(passage: string): Evidence;
+}
+
+type ClauseReader = (entry: IndexedFact) => ReadClauses;
+
+/** Reads each unreviewed sentence's clauses once, when it is first cited, and keeps them. */
+function clauseReader(index: (entry: IndexedFact) => FactIndex): ClauseReader {
+  const read = new Map<string, ReadClauses>();
+  return (entry) => {
+    let found = read.get(entry.fact.id);
+    if (!found) {
+      const factIndex = index(entry);
+      const language = factIndex.languageOf(entry.fact.source);
+      const sentence = entry.fact.quote;
+      const spans = clauseSpans(sentence);
+      const evidence = new Map<string, Evidence>();
+      found = {
+        spans,
+        terms: spans.map(([from, to]) => factIndex.termsOf(sentence.slice(from, to), language)),
+        evidence: (passage) => {
+          let known = evidence.get(passage);
+          if (!known) {
+            known = factIndex.evidenceOf(entry, passage);
+            evidence.set(passage, known);
+          }
+          return known;
+        },
+      };
+      read.set(entry.fact.id, found);
+    }
+    return found;
+  };
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */

@@ -185,10 +185,12 @@ describe('the answering passage', () => {
 
   it('keeps a short sentence whole and a long one to the clauses that answer', () => {
     const short = 'The terminal cost $84 million.';
-    expect(answeringPassage(short, () => ({ weight: 1, newWords: 5, holdsType: () => true }))).toBe(short);
+    expect(
+      answeringPassage(short, clauseSpans(short), () => ({ weight: 1, newWords: 5, holdsType: () => true })),
+    ).toBe(short);
     const long =
       'The harbour master, who arrived from the north of the country last spring after many years at sea, said on Monday, to the crowd gathered on the pier, that the terminal cost $84 million.';
-    const passage = answeringPassage(long, (text) => ({
+    const passage = answeringPassage(long, clauseSpans(long), (text) => ({
       weight: text.includes('terminal cost') ? 1 : 0,
       newWords: text.split(' ').length,
       holdsType: () => text.includes('$84'),
