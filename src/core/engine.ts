@@ -154,7 +154,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       return index ? [{ index, question: rankIn(reading, index) }] : [];
     });
     // Suggestions span the articles searched, the closest first.
-    const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
+    // Only facts that share a word with the question are suggested for it (each list is sorted).
+    const ranked = questions
+      .flatMap(({ question: read_ }) => read_.ranked.slice(0, firstZero(read_.ranked)))
+      .sort((a, b) => b.score - a.score);
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
       refusal: () => suggest(ranked, new Set(), language, max ?? 3),
@@ -304,6 +307,12 @@ function clauseReader(index: (entry: IndexedFact) => FactIndex): ClauseReader {
     }
     return found;
   };
+}
+
+/** The position of the first fact scoring nothing in a ranking, best first. */
+function firstZero(ranked: readonly Scored[]): number {
+  const at = ranked.findIndex((item) => item.score <= 0);
+  return at < 0 ? ranked.length : at;
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */

@@ -73,13 +73,18 @@ export function weigh(
  * alternateShare of the best weighted Dice to one alternate question, lowered where the fact
  * lacks the kind of answer the question leans to or a name it holds.
  */
+const NOTHING_COVERED: ReadonlySet<Term> = new Set();
+
 export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
   const { terms, weights, total } = question;
-  const covered = new Set<Term>();
+  // Most facts share no word with a question: they all get the one empty set.
+  let covered: Set<Term> | null = null;
   let coveredWeight = 0;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = entry.alternates.length === 0;
+  // Most facts share no word with a question: they are told apart before anything is made.
+  if (!sharesContent(terms, entry, uncurated)) return { entry, covered: NOTHING_COVERED, score: 0 };
   // Plain loops: this runs for every fact and every question, and closures would be garbage.
   let content = false;
   for (let i = 0; i < terms.length; i++) {
@@ -89,17 +94,17 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
       holdsAny(term.keys, entry.keys) ||
       (uncurated && term.question && holdsClass(term, entry.evidence.types))
     ) {
-      covered.add(term);
       coveredWeight += weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
-      covered.add(term);
       coveredWeight += tuning.bridged * weight;
     } else continue;
+    covered ??= new Set();
+    covered.add(term);
     if (!term.question) content = true;
   }
   // Question words never select a fact alone.
-  if (!content) return { entry, covered, score: 0 };
+  if (!covered || !content) return { entry, covered: covered ?? NOTHING_COVERED, score: 0 };
   // "quelle heure est-il": one word found only through its translation is too little.
   if (uncurated && onlyOneBridged(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
@@ -139,8 +144,13 @@ function onlyOneBridged(
   keys: ReadonlySet<string>,
   covered: ReadonlySet<Term>,
 ): boolean {
-  const content = terms.filter((term) => !term.question && covered.has(term));
-  return content.length === 1 && !content.some((term) => term.keys.some((key) => keys.has(key)));
+  let found: Term | null = null;
+  for (const term of terms) {
+    if (term.question || !covered.has(term)) continue;
+    if (found) return false;
+    found = term;
+  }
+  return found !== null && !holdsAny(found.keys, keys);
 }
 
 /** Whether the covered terms include one of the question's weightiest words (question words aside). */
@@ -167,9 +177,26 @@ function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
   return kind === 'generic' || types.has(kind as AnswerType);
 }
 
-/** Every fact scored against the question, best first (ties by id, so the order is stable). */
+/** Whether the fact holds one of the question's words other than a question word. */
+function sharesContent(terms: readonly Term[], entry: IndexedFact, uncurated: boolean): boolean {
+  for (const term of terms) {
+    if (term.question) continue;
+    if (holdsAny(term.keys, entry.keys)) return true;
+    if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
+  }
+  return false;
+}
+
+/**
+ * The facts that share something with the question, scored, best first (ties by id, so the
+ * order is stable). A fact scoring nothing is left out: at hundreds of articles, most are.
+ */
 export function rankFacts(index: FactIndex, question: AnalysedQuestion, tuning: Tuning): Scored[] {
-  return index.entries
-    .map((entry) => scoreFact(entry, question, tuning))
-    .sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+  const ranked: Scored[] = [];
+  for (const entry of index.entries) {
+    if (!sharesContent(question.terms, entry, entry.alternates.length === 0)) continue;
+    const scored = scoreFact(entry, question, tuning);
+    if (scored.score > 0) ranked.push(scored);
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
 }
