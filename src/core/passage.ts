@@ -1,0 +1,82 @@
+import type { Term } from './analyse.js';
+import { answeringPassage, clauseSpans } from './clause.js';
+import type { Passage } from './compose.js';
+import { checkEvidence, type Evidence } from './evidence.js';
+import type { FactIndex, IndexedFact } from './factIndex.js';
+import type { AnalysedQuestion, Scored } from './scorer.js';
+
+/**
+ * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
+ * of its clauses that holds the question's words, the kind of answer asked and something new.
+ */
+export function passageOf(
+  item: Scored,
+  question: AnalysedQuestion,
+  index: FactIndex,
+  clauses: ClauseReader,
+): Passage {
+  const { entry } = item;
+  const language = index.languageOf(entry.fact.source);
+  if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
+  const asked = new Set(
+    question.terms
+      .filter((term) => !term.question)
+      .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
+  );
+  const read = clauses(entry);
+  const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
+    const parts = read.terms.slice(first, last + 1);
+    const holds = (keys: readonly string[] | undefined) =>
+      keys !== undefined &&
+      parts.some((terms) => terms.some((term) => term.keys.some((key) => keys.includes(key))));
+    let weight = 0;
+    question.terms.forEach((term, i) => {
+      if (!term.question && (holds(term.keys) || holds(term.bridged))) weight += question.weights[i] ?? 0;
+    });
+    const newWords = parts.flat().filter((term) => !term.keys.some((key) => asked.has(key))).length;
+    const holdsType = () =>
+      !checkEvidence(question.intent, read.evidence(passage)).some(
+        (rejection) => rejection.kind === 'missing-type',
+      );
+    return { weight, newWords, holdsType };
+  });
+  return { entry, quote, language };
+}
+
+/** An unreviewed sentence cut into clauses, each read once, and the evidence of its passages. */
+interface ReadClauses {
+  readonly spans: ReadonlyArray<readonly [number, number]>;
+  readonly terms: readonly (readonly Term[])[];
+  evidence(passage: string): Evidence;
+}
+
+export type ClauseReader = (entry: IndexedFact) => ReadClauses;
+
+/** Reads each unreviewed sentence's clauses once, when it is first cited, and keeps them. */
+export function clauseReader(index: (entry: IndexedFact) => FactIndex): ClauseReader {
+  const read = new Map<string, ReadClauses>();
+  return (entry) => {
+    let found = read.get(entry.fact.id);
+    if (!found) {
+      const factIndex = index(entry);
+      const language = factIndex.languageOf(entry.fact.source);
+      const sentence = entry.fact.quote;
+      const spans = clauseSpans(sentence);
+      const evidence = new Map<string, Evidence>();
+      found = {
+        spans,
+        terms: spans.map(([from, to]) => factIndex.termsOf(sentence.slice(from, to), language)),
+        evidence: (passage) => {
+          let known = evidence.get(passage);
+          if (!known) {
+            known = factIndex.evidenceOf(entry, passage);
+            evidence.set(passage, known);
+          }
+          return known;
+        },
+      };
+      read.set(entry.fact.id, found);
+    }
+    return found;
+  };
+}
