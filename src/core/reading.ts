@@ -237,6 +237,11 @@ export function roleAt(
   // "le chèque pour le Japon": it benefits, which may be where it goes or who gets it.
   if (BENEFICIARIES.has(before)) return 'unknown';
   if (GENITIVES.has(before)) return 'attribute';
+  // "the Geraldton desalination plant": a name of no known type between an article and a word
+  // of the question describes that word; it does not act.
+  const next = tokens[position + 1];
+  if (type === null && k < position - 1 && next && !next.capitalised && !STOPWORDS.has(next.norm))
+    return 'attribute';
   // After a function word ("will Japan", "combien la Chine"): it acts. First in the text, as in
   // "tokyo osaka datacenters", nothing says.
   if (k >= 0 && (STOPWORDS.has(before) || QUESTION_WORDS.has(before))) return 'subject';

@@ -3,7 +3,9 @@ import { WordBridge } from '../../src/core/bridge.js';
 import { answeringPassage, clauseSpans } from '../../src/core/clause.js';
 import { createEngine } from '../../src/core/engine.js';
 import { articleNames } from '../../src/core/names.js';
+import { roleAt } from '../../src/core/reading.js';
 import { splitSentences } from '../../src/core/segment.js';
+import { tokenise } from '../../src/core/text.js';
 import type { KnowledgeBase, Source } from '../../src/core/types.js';
 import { KNOWLEDGE } from './fixture.js';
 
@@ -169,6 +171,17 @@ describe('the names of an article', () => {
     expect(names).toContain('Okoro');
     expect(names).not.toContain('The');
     expect(names).not.toContain('Monday');
+  });
+});
+
+describe('the role of a name the glossary does not type', () => {
+  it('reads a name between an article and a noun as describing it, and a name before a verb as acting', () => {
+    const describing = tokenise('How much did the Brackwell ferry terminal cost?');
+    expect(roleAt(describing, 4, null, undefined)).toBe('attribute');
+    // A typed name keeps the reading that catches swapped roles.
+    expect(roleAt(describing, 4, 'place', undefined)).toBe('subject');
+    const acting = tokenise('How much will Brackwell invest?');
+    expect(roleAt(acting, 3, null, undefined)).toBe('subject');
   });
 });
 

@@ -75,7 +75,7 @@ describe('articles added with kb add, nobody having curated them', () => {
   // (46.0% and 48.0%, every answerable question refused). Floors are the scores measured since.
   it.each([
     ['practice-fr.jsonl', FR, 0.64, 6, 1],
-    ['practice-en.jsonl', EN, 0.6, 5, 1],
+    ['practice-en.jsonl', EN, 0.62, 5, 1],
   ])(
     'keeps its score on %s, its wrong answers few and rarely confident',
     (name, article, floor, most, confident) => {
