@@ -105,8 +105,7 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   }
   // Question words never select a fact alone.
   if (!covered || !content) return { entry, covered: covered ?? NOTHING_COVERED, score: 0 };
-  // "quelle heure est-il": one word found only through its translation is too little.
-  if (uncurated && onlyOneBridged(terms, entry.keys, covered)) return { entry, covered, score: 0 };
+  if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
   for (const alternate of entry.alternates) {
     let shared = 0;
@@ -138,19 +137,24 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
   return { entry, covered, score };
 }
 
-/** Whether the fact holds one of the question's words, and only through its translation. */
-function onlyOneBridged(
-  terms: readonly Term[],
-  keys: ReadonlySet<string>,
-  covered: ReadonlySet<Term>,
-): boolean {
+/**
+ * Whether the fact holds just one word of the question, and that too little to go on: a word
+ * found only through its translation, or a question of one word that names nothing ("quelle
+ * heure est-il").
+ */
+function tooLittle(terms: readonly Term[], keys: ReadonlySet<string>, covered: ReadonlySet<Term>): boolean {
   let found: Term | null = null;
+  let content = 0;
   for (const term of terms) {
-    if (term.question || !covered.has(term)) continue;
+    if (term.question) continue;
+    content += 1;
+    if (!covered.has(term)) continue;
     if (found) return false;
     found = term;
   }
-  return found !== null && !holdsAny(found.keys, keys);
+  if (found === null) return false;
+  const named = found.name || found.concept?.kind === 'entity';
+  return !holdsAny(found.keys, keys) || (content === 1 && !named);
 }
 
 /** Whether the covered terms include one of the question's weightiest words (question words aside). */
