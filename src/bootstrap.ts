@@ -10,10 +10,15 @@ import type { Logger } from './log.js';
 
 let bridge: WordBridge | null = null;
 
+/** The French–English word list, read once, and only by an engine with unreviewed sentences. */
+export function loadBridge(): WordBridge {
+  bridge ??= new WordBridge(loadBridgePairs());
+  return bridge;
+}
+
 /** Builds the engine from checked knowledge; the word lists are read once, whatever the reloads. */
 export function buildEngine(knowledge: KnowledgeBase): Engine {
-  bridge ??= new WordBridge(loadBridgePairs());
-  return createEngine(knowledge, { lexicon: loadLexicon(), bridge });
+  return createEngine(knowledge, { lexicon: loadLexicon(), bridge: loadBridge });
 }
 
 /** Loads the checked knowledge and the word lists, and builds the engine every door shares. */

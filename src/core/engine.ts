@@ -30,8 +30,9 @@ export interface EngineOptions {
   /** Real words of both languages: lets the engine tell a typo from a word the article lacks. */
   readonly lexicon?: Lexicon;
   readonly tuning?: Partial<Tuning>;
-  /** A French↔English word list for questions asked in the other language than the article's. */
-  readonly bridge?: Bridge;
+  /** A French↔English word list for questions asked in the other language than the article's:
+   * read only when some article has sentences no reviewed fact covers, the only ones it serves. */
+  readonly bridge?: () => Bridge;
   /** Questions to suggest an uncurated sentence with (by default, from its names, sums and dates). */
   readonly questionsOf?: QuestionMaker;
 }
@@ -101,7 +102,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf ?? candidateQuestions)];
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
   // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
-  const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge ?? null) : null;
+  const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge?.() ?? null) : null;
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
   const indexes = new Map(
     knowledge.sources.map((source) => [
@@ -154,10 +155,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       return index ? [{ index, question: rankIn(reading, index) }] : [];
     });
     // Suggestions span the articles searched, the closest first.
-    // Only facts that share a word with the question are suggested for it (each list is sorted).
-    const ranked = questions
-      .flatMap(({ question: read_ }) => read_.ranked.slice(0, firstZero(read_.ranked)))
-      .sort((a, b) => b.score - a.score);
+    const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
       refusal: () => suggest(ranked, new Set(), language, max ?? 3),
@@ -236,12 +234,6 @@ function bestAnswer(
 
 function articleRef({ id, title, language, date, url }: Source): ArticleRef {
   return { id, title, language, date, url };
-}
-
-/** The position of the first fact scoring nothing in a ranking, best first. */
-function firstZero(ranked: readonly Scored[]): number {
-  const at = ranked.findIndex((item) => item.score <= 0);
-  return at < 0 ? ranked.length : at;
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
@@ -390,7 +382,8 @@ function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bri
  * Picks what answers: the best fact whose evidence passes every check. A yes/no question may
  * name one thing the evidence replaces (a name, or a name the article never mentions): that is
  * its premise, corrected. A list question gathers every passing fact of its kind; another
- * question also cites a fact that ties, or that covers a part of it the first leaves out.
+ * question also cites a fact that ties, or that covers a part of it the first leaves out. The
+ * ranking is one article's: an answer never mixes the evidence of two.
  */
 function choose(
   candidates: readonly Scored[],
@@ -413,11 +406,7 @@ function choose(
   // A list gathers facts that each pass every check; a further fact that answers another part
   // of the question ("…, and what does the mayor think?") is checked by the part it answers,
   // which the first fact's checks do not describe: it adds to a checked answer.
-  // An answer never mixes the evidence of one article with the statement of another.
-  const fits = (item: Scored) =>
-    item !== best &&
-    item.entry.fact.source === best.entry.fact.source &&
-    (!intent.list || verdictOf(item).length === 0);
+  const fits = (item: Scored) => item !== best && (!intent.list || verdictOf(item).length === 0);
   const cited = [best];
   const fresh = (item: Scored) =>
     !cited.some((other) => overlaps(other.entry.fact.quote, item.entry.fact.quote)) && fits(item);
@@ -445,14 +434,7 @@ function choose(
     if (tie || spans) cited.push(other);
   }
   return {
-    cited: [
-      ...quotingCorrections(
-        first.premises,
-        cited,
-        question.ranked.filter((item) => item.entry.fact.source === best.entry.fact.source),
-      ),
-      ...cited,
-    ],
+    cited: [...quotingCorrections(first.premises, cited, question.ranked), ...cited],
     premises: first.premises,
   };
 }

@@ -76,17 +76,21 @@ export function weigh(
 const NOTHING_COVERED: ReadonlySet<Term> = new Set();
 
 export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
+  // Most facts share no word with a question: they all get the one empty set. Question words
+  // never select a fact alone.
+  if (!sharesContent(question.terms, entry)) return { entry, covered: NOTHING_COVERED, score: 0 };
+  return scoreSharing(entry, question, tuning);
+}
+
+/** Scores a fact that holds at least one of the question's words other than a question word. */
+function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
   const { terms, weights, total } = question;
-  // Most facts share no word with a question: they all get the one empty set.
-  let covered: Set<Term> | null = null;
+  const covered = new Set<Term>();
   let coveredWeight = 0;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
-  const uncurated = entry.alternates.length === 0;
-  // Most facts share no word with a question: they are told apart before anything is made.
-  if (!sharesContent(terms, entry, uncurated)) return { entry, covered: NOTHING_COVERED, score: 0 };
+  const uncurated = isUncurated(entry);
   // Plain loops: this runs for every fact and every question, and closures would be garbage.
-  let content = false;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = weights[i] ?? 0;
@@ -99,12 +103,8 @@ export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
     } else continue;
-    covered ??= new Set();
     covered.add(term);
-    if (!term.question) content = true;
   }
-  // Question words never select a fact alone.
-  if (!covered || !content) return { entry, covered: covered ?? NOTHING_COVERED, score: 0 };
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
   for (const alternate of entry.alternates) {
@@ -182,13 +182,18 @@ function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
 }
 
 /** Whether the fact holds one of the question's words other than a question word. */
-function sharesContent(terms: readonly Term[], entry: IndexedFact, uncurated: boolean): boolean {
+function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
+  const uncurated = isUncurated(entry);
   for (const term of terms) {
     if (term.question) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
     if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
   }
   return false;
+}
+
+function isUncurated(entry: IndexedFact): boolean {
+  return entry.fact.uncurated === true;
 }
 
 /**
@@ -198,8 +203,8 @@ function sharesContent(terms: readonly Term[], entry: IndexedFact, uncurated: bo
 export function rankFacts(index: FactIndex, question: AnalysedQuestion, tuning: Tuning): Scored[] {
   const ranked: Scored[] = [];
   for (const entry of index.entries) {
-    if (!sharesContent(question.terms, entry, entry.alternates.length === 0)) continue;
-    const scored = scoreFact(entry, question, tuning);
+    if (!sharesContent(question.terms, entry)) continue;
+    const scored = scoreSharing(entry, question, tuning);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
