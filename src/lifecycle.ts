@@ -40,10 +40,13 @@ export function handleProcessEvents(options: LifecycleOptions): void {
       logger.flush();
       options.exit(code);
     };
+    // Not unref'd: while the client closes (a reconnect cut short may leave its promise with
+    // nothing else to keep the process alive), the timer holds it, so that it leaves through
+    // exit(), logged, and never silently.
     const timer = setTimeout(() => {
       logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'the client did not close in time: leaving anyway');
       exit();
-    }, SHUTDOWN_GRACE_MS).unref();
+    }, SHUTDOWN_GRACE_MS);
     options.stop().then(
       () => {
         logger.info(done);
