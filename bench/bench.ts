@@ -27,7 +27,7 @@ import { calibrationLines } from './calibration.js';
 import { delta, latency, mb, ms, pct } from './format.js';
 import { type ArticleSet, perArticleReport } from './perArticle.js';
 import { percentiles } from './percentiles.js';
-import { measureScale, p99At, scaleLines } from './scale.js';
+import { growthLines, measureScale, p99At, scaleLines } from './scale.js';
 import { type Ask, findGc, median, memory, schedule, timeEach, timeMs, warm } from './timing.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +48,9 @@ const SEED_ARTICLE = 'microsoft-japan-ai';
 /** Articles loaded to measure scale; the latency target holds at SCALE_TARGET_ARTICLES. */
 const SCALE_SIZES = [1, 10, 100] as const;
 const SCALE_TARGET_ARTICLES = 10;
+/** `--scale`: the curve, and the per-question p99 that must hold at its largest size. */
+const SCALE_CURVE_SIZES = [1, 10, 100, 1000] as const;
+const SCALE_P99_TARGET_MS = 5;
 /** Fresh builds timed per size: fewer for the largest, each build of which takes seconds. */
 const scaleBuilds = (articles: number) => Math.min(BUILDS, articles >= 100 ? 3 : 5);
 /** Warm-up rounds, wall-clock budget and least repetitions of the warm runs at each size: the
@@ -71,10 +74,12 @@ const row = (label: string, engine: string, baseline: string) =>
 
 const commandLine = readCommandLine(
   'bench',
-  { args: process.argv.slice(2), options: HELP_OPTION },
-  'usage: npm run bench   (environment: BENCH_REPS, default 200; BENCH_BUILDS, default 10)',
+  { args: process.argv.slice(2), options: { ...HELP_OPTION, scale: { type: 'boolean' } } },
+  'usage: npm run bench [-- --scale]   (environment: BENCH_REPS, default 200; BENCH_BUILDS, default 10)\n' +
+    '  --scale  only the scale curve: 1, 10, 100 and 1,000 articles, and whether it grows linearly',
 );
 if (typeof commandLine === 'number') process.exit(commandLine);
+if (commandLine.values.scale) process.exit(runScaleCurve());
 
 const runStart = process.hrtime.bigint();
 const { gc, how: gcHow } = findGc();
@@ -322,3 +327,22 @@ lines.push(
 );
 lines.push('', ...calibrationLines(engine, [{ name: 'dev', cases: dev }, ...heldOut, ...trustSets]));
 console.log(lines.join('\n'));
+
+/** `--scale`: the curve to 1,000 articles; fails when building or answering grows worse than linearly. */
+function runScaleCurve(): number {
+  const { gc } = findGc();
+  const seed = loadKnowledge();
+  const questions = [
+    ...(readQuestionSet(DEV_SET_FILE) ?? []),
+    ...PRACTICE_ARTICLES.flatMap((article) => readQuestionSet(article.questions) ?? []),
+  ].map(questionOf);
+  const rows = measureScale(seed, buildEngine, questions, {
+    sizes: SCALE_CURVE_SIZES,
+    builds: (articles) => (articles >= 1000 ? 1 : scaleBuilds(articles)),
+    warm: { warmupReps: 1, reps: REPS, budgetMs: SCALE_WARM_BUDGET_MS, minReps: 2 },
+    gc,
+  });
+  const growth = growthLines(rows, SCALE_P99_TARGET_MS);
+  console.log([...scaleLines(rows, questions.length), '', ...growth.lines].join('\n'));
+  return growth.ok ? 0 : 1;
+}

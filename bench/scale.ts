@@ -86,3 +86,27 @@ export function scaleLines(rows: readonly ScaleRow[], questions: number): string
       ` warm: the ${questions} dev and practice questions, shuffled, after warm-up`,
   ];
 }
+
+/** Building may cost this much more per fact at the largest size than at the one before. */
+const LINEAR_SLACK = 1.5;
+
+/**
+ * Whether the cost grows linearly: the build time per fact at the largest size within
+ * LINEAR_SLACK of the size before it, and the per-question p99 at the largest size under a target.
+ */
+export function growthLines(rows: readonly ScaleRow[], p99TargetMs: number): { lines: string[]; ok: boolean } {
+  const [before, last] = rows.slice(-2);
+  if (!before || !last) return { lines: ['SKIP  growth: fewer than two sizes measured'], ok: true };
+  const perFact = (row: ScaleRow) => median(row.builds) / Math.max(1, row.facts);
+  const ratio = perFact(last) / perFact(before);
+  const buildOk = ratio <= LINEAR_SLACK;
+  const p99 = percentiles(last.samples).p99;
+  const p99Ok = p99 <= p99TargetMs;
+  return {
+    ok: buildOk && p99Ok,
+    lines: [
+      `${buildOk ? 'PASS' : 'FAIL'}  build per fact at ${last.articles} articles ${ratio.toFixed(2)}x that at ${before.articles} (linear: <= ${LINEAR_SLACK}x)`,
+      `${p99Ok ? 'PASS' : 'FAIL'}  per-question p99 at ${last.articles} articles ${ms(p99)} ms <= ${p99TargetMs} ms`,
+    ],
+  };
+}

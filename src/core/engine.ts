@@ -1,15 +1,24 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
 import { candidateQuestions } from './candidates.js';
 import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
-import { buildFactIndex, type FactIndex, type IndexedFact } from './factIndex.js';
+import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
 import { articleNames } from './names.js';
 import { clauseReader, passageOf } from './passage.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
-import { type AnalysedQuestion, type Leaning, leaningOf, rankFacts, type Scored, weigh } from './scorer.js';
+import {
+  type AnalysedQuestion,
+  type Leaning,
+  leaningOf,
+  rankFacts,
+  type Scored,
+  scoreBound,
+  weigh,
+} from './scorer.js';
 import { type QuestionMaker, sentenceFacts } from './sentenceFacts.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
@@ -23,6 +32,13 @@ export const MAX_ANALYSED_CHARS = 600;
 const MAX_CITATIONS = 3;
 /** The articles that fit a question best decide for it, this many at most: the work stays bounded. */
 const MAX_DECIDING = 3;
+/** Articles weighed at most per question: those that hold its rarest words (see `indexArticles`). */
+const MAX_SHORTLIST = 24;
+/**
+ * Articles ranked at most per question, best score bound first: at 1,000 articles that share
+ * common words, the work stays bounded (copies of one article tie on every bound).
+ */
+const MAX_RANKED = 12;
 /** Votes by which one language must lead for a question to be plainly written in it. */
 const CLEAR_LANGUAGE = 3;
 
@@ -85,6 +101,20 @@ interface ReadQuestion extends AnalysedQuestion, Reading {
   readonly ranked: readonly Scored[];
 }
 
+/** A question weighed in one article, with the facts of it that share a word and its score bound. */
+interface Weighed {
+  readonly index: FactIndex;
+  readonly found: readonly IndexedFact[];
+  readonly analysed: AnalysedQuestion;
+  readonly bound: number;
+}
+
+/** A question ranked in one article. */
+interface Ranked {
+  readonly index: FactIndex;
+  readonly question: ReadQuestion;
+}
+
 /** The fact or facts chosen to answer, with what the question's claims came to. */
 interface Choice {
   readonly cited: readonly Scored[];
@@ -104,20 +134,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
   const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge?.() ?? null) : null;
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
-  const indexes = new Map(
-    knowledge.sources.map((source) => [
-      source.id,
-      buildFactIndex(
-        { ...knowledge, glossary, facts: facts.filter((fact) => fact.source === source.id) },
-        analyser,
-        tuning,
-      ),
-    ]),
-  );
+  const indexes = indexArticles(knowledge.sources, facts, glossary, analyser, tuning);
   const suggest = suggester(
-    [...indexes.values()].flatMap((index) => index.entries),
+    indexes.all.flatMap((index) => index.entries),
     (fact, question) => {
-      const answer = ask(question, { maxSuggestions: 0 });
+      const answer = ask(question, { maxSuggestions: 0, source: fact.source });
       return answer.answered && answer.citations[0]?.factId === fact.id;
     },
   );
@@ -135,12 +156,51 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
     return { text, detected, tokens, terms, intent, unknown, leaning: leaningOf(terms, intent.form) };
   };
-  const rankIn = (reading: Reading, index: FactIndex): ReadQuestion => {
+  const weighIn = (reading: Reading, index: FactIndex): AnalysedQuestion => {
     const { terms, intent } = reading;
     const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const analysed = { terms, weights, total, intent, leaning: reading.leaning };
-    return { ...reading, ...analysed, ranked: rankFacts(index, analysed, tuning) };
+    return { terms, weights, total, intent, leaning: reading.leaning };
+  };
+  const rankIn = (reading: Reading, { index, found, analysed }: Weighed): Ranked => ({
+    index,
+    question: { ...reading, ...analysed, ranked: rankFacts(found, analysed, tuning) },
+  });
+  /**
+   * The articles searched whose facts hold a word of the question, each weighed, with those
+   * facts and a bound on their scores; the first article searched, with none, when no article
+   * holds any (it gives the refusal).
+   */
+  const weighAll = (
+    reading: Reading,
+    searched: ReadonlySet<FactIndex>,
+    shortlist = MAX_SHORTLIST,
+  ): Weighed[] => {
+    const hits = indexes.hits(reading.terms, searched, shortlist);
+    const articles = hits.articles.map((article) => ({
+      ...article,
+      analysed: weighIn(reading, article.index),
+    }));
+    // Term at a time, as an inverted index scores: each fact found adds the weight, in its own
+    // article, of each word it holds.
+    const weightsAt: Array<readonly number[] | undefined> = new Array(hits.facts.length);
+    for (const { first, end, analysed } of articles) weightsAt.fill(analysed.weights, first, end);
+    const held = new Float64Array(hits.facts.length);
+    hits.holders.forEach((positions, i) => {
+      for (const position of positions)
+        held[position] = (held[position] ?? 0) + (weightsAt[position]?.[i] ?? 0);
+    });
+    const weighed = articles.map(({ index, first, end, analysed }): Weighed => {
+      const found = hits.facts.slice(first, end);
+      let bound = 0;
+      found.forEach((entry, i) => {
+        bound = Math.max(bound, scoreBound(entry, held[first + i] ?? 0, analysed, tuning));
+      });
+      return { index, found, analysed, bound };
+    });
+    const first = [...searched][0];
+    if (weighed.length > 0 || !first) return weighed;
+    return [{ index: first, found: [], analysed: weighIn(reading, first), bound: 0 }];
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
@@ -150,10 +210,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const searched = source ? articles.filter((article) => article.id === source) : articles;
     if (source && searched.length === 0) throw new RangeError(`No article has the id "${source}".`);
     const frame: AnswerFrame = { question, language, answerType: reading.intent.answerType, searched };
-    const questions = searched.flatMap((article) => {
-      const index = indexes.get(article.id);
-      return index ? [{ index, question: rankIn(reading, index) }] : [];
-    });
+    // Only an article whose best fact reaches a threshold can answer; of the others, the closest
+    // one gives the refusal.
+    const floor = Math.min(
+      tuning.answer,
+      tuning.answerUncurated,
+      reading.intent.yesNo ? tuning.correction : 1,
+    );
+    const weighed = weighAll(reading, new Set(searched.flatMap((article) => indexes.get(article.id) ?? [])));
+    const questions = decidingArticles(weighed, floor, (item) => rankIn(reading, item));
     // Suggestions span the articles searched, the closest first.
     const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
     const max = askOptions.maxSuggestions;
@@ -167,13 +232,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         ? refusal(frame, 'not-in-article', message('notInArticle', language), examples)
         : refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
     }
-    // Only an article whose best fact reaches a threshold can answer; of the others, the closest
-    // one gives the refusal.
-    const floor = Math.min(
-      tuning.answer,
-      tuning.answerUncurated,
-      reading.intent.yesNo ? tuning.correction : 1,
-    );
     const topOf = (read_: ReadQuestion) => read_.ranked[0]?.score ?? 0;
     const closest = questions.reduce((best, item) =>
       topOf(item.question) > topOf(best.question) ? item : best,
@@ -203,15 +261,48 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const explain = (question: string, top = 5): Explanation => {
     const reading = read(question);
-    const ranked = [...indexes.values()]
-      .map((index) => rankIn(reading, index))
+    const ranked = weighAll(reading, new Set(indexes.all), indexes.all.length)
+      .map((item) => rankIn(reading, item).question)
       .sort((a, b) => (b.ranked[0]?.score ?? 0) - (a.ranked[0]?.score ?? 0));
     const merged = ranked.flatMap((read_) => read_.ranked).sort((a, b) => b.score - a.score);
-    const first = ranked[0] ?? rankIn(reading, buildFactIndex({ ...knowledge, facts: [] }, analyser, tuning));
+    const first = ranked[0];
+    if (!first) throw new RangeError('explain: the knowledge has no article');
     return explanationOf({ ...first, ranked: merged }, top);
   };
 
   return { ask, explain, knowledge, facts };
+}
+
+/**
+ * The articles that may decide, ranked: best score bound first, and only while the next one could
+ * still be among the MAX_DECIDING best that reach the floor, or beat the closest so far. At 1,000
+ * articles a question ranks the facts of a few, not of every article that shares a common word.
+ * Returned in the knowledge's order, as if every article had been ranked.
+ */
+function decidingArticles(
+  weighed: readonly Weighed[],
+  floor: number,
+  rank: (item: Weighed) => Ranked,
+): Ranked[] {
+  const order = [...weighed].sort((a, b) => b.bound - a.bound);
+  const done: Ranked[] = [];
+  const tops: number[] = [];
+  for (const item of order) {
+    if (done.length >= MAX_RANKED || (done.length > 0 && !mayDecide(item.bound, tops, floor))) break;
+    const ranked = rank(item);
+    done.push(ranked);
+    tops.push(ranked.question.ranked[0]?.score ?? 0);
+    tops.sort((a, b) => b - a);
+  }
+  return done.sort((a, b) => a.index.from - b.index.from);
+}
+
+/** Whether an article whose facts score at most `bound` could change which articles decide. */
+function mayDecide(bound: number, tops: readonly number[], floor: number): boolean {
+  if (bound > (tops[0] ?? 0)) return true;
+  if (bound < floor) return false;
+  const passing = tops.filter((top) => top >= floor).length;
+  return passing < MAX_DECIDING || bound > (tops[MAX_DECIDING - 1] ?? 0);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Analyser, Term } from './analyse.js';
-import { describeEvidence, type Evidence, mentionReader } from './evidence.js';
+import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
+import type { Postings } from './postings.js';
 import type { Tuning } from './tuning.js';
-import type { Fact, KnowledgeBase, Language } from './types.js';
+import type { Concept, Fact, Language, Source } from './types.js';
 import { LANGUAGES } from './types.js';
 
 /** A fact ready to be scored: its match keys, its alternates and what its evidence holds. */
@@ -17,8 +18,13 @@ export interface IndexedFact {
   readonly evidence: Evidence;
 }
 
+/** One article's facts, indexed and weighed as if it were alone. */
 export interface FactIndex {
+  readonly source: Source;
   readonly entries: readonly IndexedFact[];
+  /** The numbers of its facts in the shared postings: [from, to). */
+  readonly from: number;
+  readonly to: number;
   /** The language each source is written in. */
   languageOf(source: string): Language;
   /** The terms of a knowledge text, as its facts were analysed. */
@@ -29,51 +35,61 @@ export interface FactIndex {
   weightOf(term: Term): number;
 }
 
+/** A fact analysed once: its quote's terms, its reviewed texts' terms, and all their keys. */
+export interface AnalysedFact {
+  readonly fact: Fact;
+  readonly quote: readonly Term[];
+  readonly texts: ReadonlyArray<readonly Term[]>;
+  readonly keys: ReadonlySet<string>;
+}
+
+/** What every article's index shares: the analyser, the postings, the names, the mention cache. */
+export interface SharedIndex {
+  readonly analyser: Analyser;
+  readonly postings: Postings;
+  readonly concepts: ReadonlyMap<string, Concept>;
+  readonly mentionsIn: MentionReader;
+  readonly tuning: Tuning;
+}
+
 /** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
 const GENERIC_QUESTION_SHARE = 0.2;
 
-/** Analyses every fact once: keys, postings for IDF weights, alternates and evidence. */
-export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tuning: Tuning): FactIndex {
-  const sourceLanguage = new Map(knowledge.sources.map((source) => [source.id, source.language]));
+/** Analyses an article's facts: the costly part of indexing, done once per fact. */
+export function analyseFacts(facts: readonly Fact[], language: Language, analyser: Analyser): AnalysedFact[] {
+  return facts.map((fact) => {
+    const quote = analyser.analyseKnowledge(fact.quote, language);
+    // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
+    const texts = fact.uncurated
+      ? []
+      : LANGUAGES.flatMap((other) =>
+          [fact.answer[other], ...fact.questions[other]].map((text) =>
+            analyser.analyseKnowledge(text, other),
+          ),
+        );
+    const keys = new Set<string>();
+    for (const term of quote) for (const key of term.keys) keys.add(key);
+    for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
+    return { fact, quote, texts, keys };
+  });
+}
+
+/** One article's index over its analysed facts, numbered from `from` in the shared postings. */
+export function buildFactIndex(
+  source: Source,
+  analysed: readonly AnalysedFact[],
+  from: number,
+  shared: SharedIndex,
+): FactIndex {
+  const { analyser, postings, concepts, mentionsIn, tuning } = shared;
+  const to = from + analysed.length;
   const sentences = new Map(
-    knowledge.sources.flatMap((source) =>
-      source.sentences.map((sentence) => [
-        `${source.id}:${sentence.paragraph}:${sentence.sentence}`,
-        sentence.text,
-      ]),
-    ),
+    source.sentences.map((sentence) => [`${sentence.paragraph}:${sentence.sentence}`, sentence.text]),
   );
   /** The whole sentence a fact's quote comes from (the quote itself when it cannot be found). */
   const sentenceOf = (fact: Fact) =>
-    sentences.get(`${fact.source}:${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
-  const concepts = new Map(knowledge.glossary.map((concept) => [concept.id, concept]));
-  const mentionsIn = mentionReader(analyser);
-
-  const analysed = knowledge.facts.map((fact) => ({
-    fact,
-    quote: analyser.analyseKnowledge(fact.quote, sourceLanguage.get(fact.source) ?? 'fr'),
-    // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
-    texts: fact.uncurated
-      ? []
-      : LANGUAGES.flatMap((language) =>
-          [fact.answer[language], ...fact.questions[language]].map((text) =>
-            analyser.analyseKnowledge(text, language),
-          ),
-        ),
-  }));
-
-  // Document frequency of each key over facts, for IDF weights.
-  const postings = new Map<string, Set<number>>();
-  analysed.forEach((item, index) => {
-    for (const term of [...item.quote, ...item.texts.flat()]) {
-      for (const key of term.keys) {
-        const set = postings.get(key) ?? new Set<number>();
-        set.add(index);
-        postings.set(key, set);
-      }
-    }
-  });
-  const factCount = Math.max(1, knowledge.facts.length);
+    sentences.get(`${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
+  const factCount = Math.max(1, analysed.length);
   const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
   const unknownWeight = tuning.unknownWord * idf(1);
   const weightOf = (term: Term): number => {
@@ -81,47 +97,35 @@ export function buildFactIndex(knowledge: KnowledgeBase, analyser: Analyser, tun
       return term.keys[0] === 'q:generic'
         ? tuning.questionWord * GENERIC_QUESTION_SHARE
         : tuning.questionWord;
-    let df = 0;
-    if (term.keys.length === 1) df = postings.get(term.keys[0] ?? '')?.size ?? 0;
-    else {
-      const union = new Set<number>();
-      for (const key of term.keys) for (const index of postings.get(key) ?? []) union.add(index);
-      df = union.size;
-    }
+    const df = postings.frequency(term.keys, from, to);
     return df === 0 ? unknownWeight : idf(df);
   };
+  const language = source.language;
+  const evidenceOf = (fact: Fact, sentence: string) =>
+    describeEvidence({ fact, sentence, language }, mentionsIn, concepts);
 
   const entries = analysed.map((item): IndexedFact => {
-    const keys = new Set<string>();
-    for (const term of [...item.quote, ...item.texts.flat()]) for (const key of term.keys) keys.add(key);
     const sentence = sentenceOf(item.fact);
     return {
       fact: item.fact,
       sentence,
-      keys,
+      keys: item.keys,
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates: item.texts.map((terms) => ({
         keys: new Set(terms.flatMap((term) => term.keys)),
         weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
       })),
-      evidence: describeEvidence(
-        { fact: item.fact, sentence, language: sourceLanguage.get(item.fact.source) ?? 'fr' },
-        mentionsIn,
-        concepts,
-      ),
+      evidence: evidenceOf(item.fact, sentence),
     };
   });
-  const languageOf = (source: string) => sourceLanguage.get(source) ?? 'fr';
   return {
+    source,
     entries,
+    from,
+    to,
     weightOf,
-    languageOf,
-    termsOf: (text, language) => analyser.analyseKnowledge(text, language),
-    evidenceOf: (entry, quote) =>
-      describeEvidence(
-        { fact: { ...entry.fact, quote }, sentence: entry.sentence, language: languageOf(entry.fact.source) },
-        mentionsIn,
-        concepts,
-      ),
+    languageOf: () => language,
+    termsOf: (text, textLanguage) => analyser.analyseKnowledge(text, textLanguage),
+    evidenceOf: (entry, quote) => evidenceOf({ ...entry.fact, quote }, entry.sentence),
   };
 }

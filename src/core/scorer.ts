@@ -123,15 +123,10 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     ? coverage
     : (1 - tuning.alternateShare) * coverage + tuning.alternateShare * bestAlternate;
   const { leaning } = question;
-  const types = entry.evidence.types;
-  if (leaning.quantity && !types.has('amount')) score *= tuning.noQuantity;
-  if (leaning.name && !types.has('name')) score *= tuning.noName;
-  if (leaning.time && !types.has('time')) score *= tuning.noTime;
+  score *= leaningFactor(leaning, entry.evidence.types, tuning);
   // "Avec qui Brad Smith a-t-il fait l'annonce ?": a quote naming only Brad Smith tells nothing new.
   if (leaning.person && entry.evidence.quoteMentions.every((mention) => leaning.names.has(mention.id)))
     score *= tuning.noNewName;
-  // "What did Biden say": the article reports no words of his, whatever else it says of him.
-  if (leaning.speech && !types.has('speech')) score *= tuning.noSpeech;
   for (const term of terms)
     if (term.concept?.kind === 'entity' && !covered.has(term)) score *= tuning.missingName;
   return { entry, covered, score };
@@ -199,13 +194,61 @@ function isUncurated(entry: IndexedFact): boolean {
 /**
  * The facts that share something with the question, scored, best first (ties by id, so the
  * order is stable). A fact scoring nothing is left out: at hundreds of articles, most are.
+ * `entries` are the facts the postings found for the question's words: any fact that shares
+ * one, and maybe others, which score nothing.
  */
-export function rankFacts(index: FactIndex, question: AnalysedQuestion, tuning: Tuning): Scored[] {
+export function rankFacts(
+  entries: readonly IndexedFact[],
+  question: AnalysedQuestion,
+  tuning: Tuning,
+): Scored[] {
   const ranked: Scored[] = [];
-  for (const entry of index.entries) {
+  for (const entry of entries) {
     if (!sharesContent(question.terms, entry)) continue;
     const scored = scoreSharing(entry, question, tuning);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+}
+
+/**
+ * A score the fact cannot exceed, from `held`: the weight of the question's words other than
+ * question words that the postings found it holds. Its question words are counted as it counts
+ * them, and it takes the lowering for a kind of answer its quote lacks; the rest of the scoring
+ * (a name it misses, the weightiest word) only lowers it further. Articles are ranked best bound
+ * first, and only while one could still decide.
+ */
+export function scoreBound(
+  entry: IndexedFact,
+  held: number,
+  question: AnalysedQuestion,
+  tuning: Tuning,
+): number {
+  const { terms, weights, total, leaning } = question;
+  if (total <= 0) return 0;
+  const uncurated = isUncurated(entry);
+  let weight = held;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (!term.question) continue;
+    const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
+    if (holds) weight += weights[i] ?? 0;
+  }
+  const coverage = weight / total;
+  let lightest = Number.POSITIVE_INFINITY;
+  for (const alternate of entry.alternates) lightest = Math.min(lightest, alternate.weight);
+  const score = uncurated
+    ? coverage
+    : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
+  return score * leaningFactor(leaning, entry.evidence.types, tuning);
+}
+
+/** The lowering a fact takes when its quote lacks the kind of answer the question leans to. */
+function leaningFactor(leaning: Leaning, types: ReadonlySet<AnswerType>, tuning: Tuning): number {
+  let factor = 1;
+  if (leaning.quantity && !types.has('amount')) factor *= tuning.noQuantity;
+  if (leaning.name && !types.has('name')) factor *= tuning.noName;
+  if (leaning.time && !types.has('time')) factor *= tuning.noTime;
+  if (leaning.speech && !types.has('speech')) factor *= tuning.noSpeech;
+  return factor;
 }

@@ -1,0 +1,157 @@
+import type { Analyser, Term } from './analyse.js';
+import { mentionReader } from './evidence.js';
+import {
+  type AnalysedFact,
+  analyseFacts,
+  buildFactIndex,
+  type FactIndex,
+  type IndexedFact,
+} from './factIndex.js';
+import { Postings } from './postings.js';
+import type { Tuning } from './tuning.js';
+import type { Concept, Fact, Source } from './types.js';
+
+/** Every article's index, over one set of postings. */
+export interface ArticleIndexes {
+  /** In the order of the knowledge's sources. */
+  readonly all: readonly FactIndex[];
+  get(source: string): FactIndex | undefined;
+  /**
+   * The facts that hold a word of the question other than a question word (or its
+   * translation), in the `shortlist` articles that fit it best.
+   */
+  hits(terms: readonly Term[], among: ReadonlySet<FactIndex>, shortlist: number): Hits;
+}
+
+/** What the postings found for a question: the facts, by article, and which term each holds. */
+export interface Hits {
+  /** Every fact found, the articles' facts in runs, in the knowledge's order. */
+  readonly facts: readonly IndexedFact[];
+  /** Each article found, with its run of `facts`: [first, end). */
+  readonly articles: ReadonlyArray<{
+    readonly index: FactIndex;
+    readonly first: number;
+    readonly end: number;
+  }>;
+  /** For each term of the question, the positions in `facts` of those that hold it; none for a question word. */
+  readonly holders: ReadonlyArray<readonly number[]>;
+}
+
+/**
+ * Indexes each article by itself (its own weights, as if it were alone) over shared postings: one
+ * pass over every fact's keys, so building is linear in the knowledge, and a question reaches
+ * only the facts that share one of its words.
+ */
+export function indexArticles(
+  sources: readonly Source[],
+  facts: readonly Fact[],
+  glossary: readonly Concept[],
+  analyser: Analyser,
+  tuning: Tuning,
+): ArticleIndexes {
+  const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
+  for (const fact of facts) bySource.get(fact.source)?.push(fact);
+  const analysed = sources.map((source) =>
+    analyseFacts(bySource.get(source.id) ?? [], source.language, analyser),
+  );
+  const postings = new Postings(analysed.flatMap((items) => items.map((item: AnalysedFact) => item.keys)));
+  const shared = {
+    analyser,
+    postings,
+    tuning,
+    concepts: new Map(glossary.map((concept) => [concept.id, concept])),
+    mentionsIn: mentionReader(analyser),
+  };
+  let from = 0;
+  const all = sources.map((source, i) => {
+    const items = analysed[i] ?? [];
+    const index = buildFactIndex(source, items, from, shared);
+    from += items.length;
+    return index;
+  });
+  const byId = new Map(all.map((index) => [index.source.id, index]));
+  const entries = all.flatMap((index) => index.entries);
+  const articleOf = new Int32Array(entries.length);
+  all.forEach((index, i) => {
+    articleOf.fill(i, index.from, index.to);
+  });
+  return {
+    all,
+    get: (source) => byId.get(source),
+    hits: (terms, among, shortlist) =>
+      findHits(terms, among, shortlist, { postings, entries, articleOf, all }),
+  };
+}
+
+interface Catalogue {
+  readonly postings: Postings;
+  readonly entries: readonly IndexedFact[];
+  readonly articleOf: Int32Array;
+  readonly all: readonly FactIndex[];
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * The facts holding the question's words, in the `shortlist` articles of `among` that hold its
+ * rarest ones: each word weighs by how few articles hold it, as a search engine ranks documents, and
+ * only those articles are then weighed and scored exactly.
+ */
+function findHits(
+  terms: readonly Term[],
+  among: ReadonlySet<FactIndex>,
+  shortlist: number,
+  catalogue: Catalogue,
+): Hits {
+  const { postings, entries, articleOf, all } = catalogue;
+  const perTerm = terms.map((term) =>
+    term.question ? NONE : postings.holders([...term.keys, ...(term.bridged ?? [])]),
+  );
+  const fit = new Float64Array(all.length);
+  for (const numbers of perTerm) {
+    if (numbers.length === 0) continue;
+    const holding: number[] = [];
+    for (const n of numbers) {
+      const article = articleOf[n] as number;
+      if (holding.at(-1) !== article) holding.push(article);
+    }
+    const weight = Math.log((all.length + 1) / (holding.length + 0.5));
+    for (const article of holding) fit[article] = (fit[article] ?? 0) + weight;
+  }
+  const kept = new Set(
+    [...new Set(perTerm.flat().map((n) => articleOf[n] as number))]
+      .filter((article) => among.has(all[article] as FactIndex))
+      .sort((a, b) => (fit[b] ?? 0) - (fit[a] ?? 0) || a - b)
+      .slice(0, shortlist),
+  );
+  const numbers = mergeAscending(perTerm.map((list) => list.filter((n) => kept.has(articleOf[n] as number))));
+  const articles: Array<{ index: FactIndex; first: number; end: number }> = [];
+  numbers.forEach((n, i) => {
+    const index = all[articleOf[n] as number] as FactIndex;
+    const last = articles.at(-1);
+    if (last?.index === index) last.end = i + 1;
+    else articles.push({ index, first: i, end: i + 1 });
+  });
+  return {
+    facts: numbers.map((n) => entries[n] as IndexedFact),
+    articles,
+    holders: perTerm.map((list) => positionsIn(numbers, list)),
+  };
+}
+
+/** Where each number of `list` that `numbers` holds stands in it; both ascending. */
+function positionsIn(numbers: readonly number[], list: readonly number[]): number[] {
+  const positions: number[] = [];
+  let i = 0;
+  for (const n of list) {
+    while (i < numbers.length && (numbers[i] as number) < n) i += 1;
+    if (numbers[i] === n) positions.push(i);
+  }
+  return positions;
+}
+
+/** The numbers of several ascending lists, ascending, each once. */
+function mergeAscending(lists: ReadonlyArray<readonly number[]>): number[] {
+  const all = lists.flat().sort((a, b) => a - b);
+  return all.filter((n, i) => i === 0 || n !== all[i - 1]);
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { practiceSources, withArticles } from '../../bench/articles.js';
+import { Analyser } from '../../src/core/analyse.js';
+import { indexArticles } from '../../src/core/articleIndex.js';
+import { readIntent } from '../../src/core/intent.js';
+import { Postings } from '../../src/core/postings.js';
+import { leaningOf, scoreBound, scoreFact, weigh } from '../../src/core/scorer.js';
+import { sentenceFacts } from '../../src/core/sentenceFacts.js';
+import { tokenise } from '../../src/core/text.js';
+import { DEFAULT_TUNING } from '../../src/core/tuning.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { readQuestionSet } from '../eval/questionSet.js';
+
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
+const keySets = fc.array(fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 4 }), { maxLength: 40 });
+
+describe('Postings', () => {
+  it('counts the facts of a range holding any key, and lists the holders, as a scan of every fact does', () => {
+    fc.assert(
+      fc.property(
+        keySets,
+        fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }),
+        fc.nat(40),
+        fc.nat(40),
+        (sets, keys, a, b) => {
+          const postings = new Postings(sets.map((set) => new Set(set)));
+          const [from, to] = a <= b ? [a, b] : [b, a];
+          const holds = (set: readonly string[]) => keys.some((key) => set.includes(key));
+          const scanned = sets.flatMap((set, n) => (holds(set) ? [n] : []));
+          expect(postings.holders(keys)).toEqual(scanned);
+          expect(postings.frequency(keys, from, to)).toBe(scanned.filter((n) => n >= from && n < to).length);
+        },
+      ),
+    );
+  });
+
+  it('knows nothing of a key no fact holds', () => {
+    const postings = new Postings([new Set(['a'])]);
+    expect(postings.holders(['z'])).toEqual([]);
+    expect(postings.frequency(['z'], 0, 1)).toBe(0);
+  });
+});
+
+describe('scoreBound', () => {
+  // The seed with its reviewed facts and the two practice articles, read sentence by sentence.
+  const knowledge = withArticles(loadKnowledge(), practiceSources());
+  const facts = [...knowledge.facts, ...sentenceFacts(knowledge)];
+  const analyser = new Analyser(knowledge.glossary);
+  analyser.freeze();
+  const indexes = indexArticles(knowledge.sources, facts, knowledge.glossary, analyser, DEFAULT_TUNING);
+  const questions = ['practice-fr', 'practice-en', 'holdout'].flatMap(
+    (name) => readQuestionSet(new URL(`../fixtures/${name}.jsonl`, import.meta.url).pathname) ?? [],
+  );
+
+  it('is never below the score of any fact, reviewed or not, for real questions', () => {
+    expect(questions.length).toBeGreaterThan(200);
+    let checked = 0;
+    for (const { q } of questions) {
+      const terms = analyser.analyseQuestion(q, null);
+      const intent = readIntent(q, terms, tokenise(q));
+      for (const index of indexes.all) {
+        const weights = weigh(terms, intent, index, DEFAULT_TUNING);
+        const total = weights.reduce((sum, weight) => sum + weight, 0);
+        const question = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
+        for (const entry of index.entries) {
+          const held = terms.reduce(
+            (sum, term, i) =>
+              !term.question && [...term.keys, ...(term.bridged ?? [])].some((key) => entry.keys.has(key))
+                ? sum + (weights[i] ?? 0)
+                : sum,
+            0,
+          );
+          const { score } = scoreFact(entry, question, DEFAULT_TUNING);
+          if (score > 0) checked += 1;
+          expect(scoreBound(entry, held, question, DEFAULT_TUNING)).toBeGreaterThanOrEqual(score - 1e-12);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
