@@ -94,7 +94,10 @@ const LINEAR_SLACK = 1.5;
  * Whether the cost grows linearly: the build time per fact at the largest size within
  * LINEAR_SLACK of the size before it, and the per-question p99 at the largest size under a target.
  */
-export function growthLines(rows: readonly ScaleRow[], p99TargetMs: number): { lines: string[]; ok: boolean } {
+export function growthLines(
+  rows: readonly ScaleRow[],
+  p99TargetMs: number,
+): { lines: string[]; ok: boolean } {
   const [before, last] = rows.slice(-2);
   if (!before || !last) return { lines: ['SKIP  growth: fewer than two sizes measured'], ok: true };
   const perFact = (row: ScaleRow) => median(row.builds) / Math.max(1, row.facts);
