@@ -80,12 +80,16 @@ export interface Bot {
 /**
  * The gateway door. No MessageContent intent: Discord still sends the text of DMs, of
  * messages that mention the bot and of context-menu targets, which is all the bot reads.
+ * It opens as many shards as `GET /gateway/bot` recommends (discord.js's default is one), except
+ * in a child of the ShardingManager (`SHARD_COUNT`), where discord.js reads its shard from the
+ * environment the manager set.
  */
 function createClient(apiUrl?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
+    ...(process.env.SHARDING_MANAGER ? {} : { shards: 'auto' as const }),
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
 }

@@ -70,6 +70,8 @@ export interface HarnessOptions
    * edit). Without it the bot serves the repository's knowledge, built once per process.
    */
   readonly knowledgeDir?: string;
+  /** The shard count the fake recommends in `GET /gateway/bot` (default 1). */
+  readonly shards?: number;
 }
 
 /** The repository's knowledge without a watcher, or `dir` loaded and watched as `npm start` does. */
@@ -95,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       { id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }], preferred_locale: 'fr' },
       ...(options.guilds ?? []),
     ],
+    ...(options.shards === undefined ? {} : { shards: options.shards }),
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-'));
   const logs: Array<Record<string, unknown>> = [];
