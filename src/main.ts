@@ -105,6 +105,7 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       dataDir: config.dataDir,
       cooldown: config.cooldown,
       questionLog: config.questionLog,
+      questionLogRetention: (shard?.id ?? 0) === 0,
       logger,
       metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.

@@ -82,7 +82,8 @@ async function stopShards(manager: ShardingManager): Promise<void> {
       const child = shard.process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return undefined;
       const exited = once(child, 'exit');
-      if (shard.ready && child.connected) child.send(STOP);
+      // A channel closing meanwhile (the shard is leaving by itself) fails the send: signal it.
+      if (shard.ready && child.connected) child.send(STOP, (error) => error && child.kill('SIGTERM'));
       else child.kill('SIGTERM');
       return exited;
     }),

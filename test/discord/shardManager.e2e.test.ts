@@ -33,7 +33,8 @@ async function freePortPair(): Promise<number> {
     });
   for (;;) {
     const first = await listen(0);
-    const port = (first?.address() as AddressInfo).port;
+    if (!first) continue;
+    const port = (first.address() as AddressInfo).port;
     const second = await listen(port + 1);
     first?.close();
     second?.close();
@@ -163,5 +164,43 @@ describe('npm start with SHARD_COUNT=2', { timeout: 90_000 }, () => {
     const logged = readFileSync(path.join(dataDir, QUESTIONS_FILE), 'utf8').trim().split('\n');
     expect(logged).toHaveLength(4);
     expect(live.unknownRoutes.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
+describe('npm start with SHARD_COUNT, when it cannot go on', { timeout: 60_000 }, () => {
+  it('names SHARD_COUNT when it is neither auto nor a number, and exits 1', async () => {
+    const bot = npm(['start'], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      SHARD_COUNT: 'two',
+    });
+    children.push(bot);
+    expect(await exitOf(bot, 20_000)).toBe(1);
+    expect(bot.output()).toContain('  - SHARD_COUNT: must be auto (as many shards as Discord recommends)');
+  });
+
+  it('stops every shard and exits 1, without restarting it, when Discord rejects the token for good', async () => {
+    fake ??= await startFakeDiscord({ applicationId: FAKE_APP_ID, botUser: FAKE_BOT, shards: 2 });
+    const live = fake;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-shards-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const bot = npm(['start'], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: live.apiUrl,
+      DATA_DIR: dataDir,
+      SHARD_COUNT: 'auto',
+    });
+    children.push(bot);
+    await expect
+      .poll(() => bot.output().includes('every shard connected to Discord'), { timeout: 45_000 })
+      .toBe(true);
+    const identified = live.identifyCount;
+    live.closeGatewaySockets(4004);
+    expect(await exitOf(bot, 15_000)).toBe(1);
+    expect(bot.output()).toContain('a shard stopped for good: stopping every shard');
+    expect(bot.output()).toContain('Discord rejected DISCORD_TOKEN (close code 4004)');
+    expect(bot.output()).not.toContain('starting it again');
+    await expect.poll(() => groupAlive(bot), { timeout: 10_000 }).toBe(false);
+    expect(live.identifyCount).toBe(identified);
   });
 });
