@@ -9,7 +9,13 @@ import type { ServedKnowledge } from '../../src/discord/handlers/context.js';
 import { KnowledgeHost } from '../../src/knowledge/host.js';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/log.js';
-import { type FakeDiscord, type FakeGuild, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
+import {
+  type FakeDiscord,
+  type FakeGuild,
+  guildIdOnShard,
+  type RecordedRequest,
+  startFakeDiscord,
+} from './fakeDiscord.js';
 import {
   type BuiltInteraction,
   FAKE_APP_ID,
@@ -205,4 +211,28 @@ export const guildAsk = (question: string, extra: Record<string, unknown> = {}) 
     channelId: CHANNEL,
     user: alice,
     locale: 'fr',
+  });
+
+/** A guild of each of two shards (by `(id >> 22) % 2`), each with one text channel. */
+export const SHARD_GUILDS = [0, 1].map((shard) => ({
+  shard,
+  id: guildIdOnShard(shard, 2),
+  channel: nextId(),
+}));
+
+export const fakeShardGuild = (guild: (typeof SHARD_GUILDS)[number]): FakeGuild => ({
+  id: guild.id,
+  name: `shard-${guild.shard}`,
+  channels: [{ id: guild.channel, type: 0 }],
+});
+
+/** Alice's /ask, in English, in a guild of `SHARD_GUILDS`. */
+export const askInShardGuild = (guild: (typeof SHARD_GUILDS)[number], question: string) =>
+  slashCommand({
+    name: 'ask',
+    options: { question },
+    guildId: guild.id,
+    channelId: guild.channel,
+    user: alice,
+    locale: 'en-US',
   });

@@ -5,23 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
-import { type FakeDiscord, guildIdOnShard, startFakeDiscord } from './fakeDiscord.js';
-import { alice, TOKEN } from './harness.js';
-import { FAKE_APP_ID, FAKE_BOT, nextId, slashCommand } from './payloads.js';
+import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
+import { alice, askInShardGuild, fakeShardGuild, SHARD_GUILDS, TOKEN } from './harness.js';
+import { FAKE_APP_ID, FAKE_BOT } from './payloads.js';
 import { exitOf, groupAlive, npm } from './processes.js';
-
-/** A guild of each of the two shards, each with one text channel. */
-const SHARD_GUILDS = [0, 1].map((shard) => ({ shard, id: guildIdOnShard(shard, 2), channel: nextId() }));
-
-const askIn = (guild: (typeof SHARD_GUILDS)[number], question: string) =>
-  slashCommand({
-    name: 'ask',
-    options: { question },
-    guildId: guild.id,
-    channelId: guild.channel,
-    user: alice,
-    locale: 'en-US',
-  });
 
 /** Two free consecutive ports on loopback: METRICS_PORT for shard 0, the next for shard 1. */
 async function freePortPair(): Promise<number> {
@@ -76,11 +63,7 @@ describe('npm start with SHARD_COUNT=2', { timeout: 90_000 }, () => {
       applicationId: FAKE_APP_ID,
       botUser: FAKE_BOT,
       shards: 2,
-      guilds: SHARD_GUILDS.map((g) => ({
-        id: g.id,
-        name: `shard-${g.shard}`,
-        channels: [{ id: g.channel, type: 0 }],
-      })),
+      guilds: SHARD_GUILDS.map(fakeShardGuild),
     });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-shards-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -107,7 +90,7 @@ describe('npm start with SHARD_COUNT=2', { timeout: 90_000 }, () => {
     ]);
     const askEach = async (question: string) => {
       for (const guild of SHARD_GUILDS) {
-        const ask = askIn(guild, question);
+        const ask = askInShardGuild(guild, question);
         live.dispatch('INTERACTION_CREATE', ask.payload);
         const reply = await live.waitForRequest((r) => r.path === ask.callbackPath, 5000);
         expect(reply.body.data.embeds[0].fields[0].value, `shard ${guild.shard}`).toContain('Brad Smith');
