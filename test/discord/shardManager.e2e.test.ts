@@ -57,7 +57,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-describe('npm start with SHARD_COUNT=2', { timeout: 90_000 }, () => {
+describe('npm start with SHARD_COUNT=2', { timeout: 120_000 }, () => {
   it('runs a process per shard that identifies as [id, 2] and answers its guilds, respawns one that dies, reloads on SIGHUP and stops on SIGTERM', async () => {
     fake = await startFakeDiscord({
       applicationId: FAKE_APP_ID,
@@ -150,7 +150,7 @@ describe('npm start with SHARD_COUNT=2', { timeout: 90_000 }, () => {
   });
 });
 
-describe('npm start with SHARD_COUNT, when it cannot go on', { timeout: 60_000 }, () => {
+describe('npm start with SHARD_COUNT, when it cannot go on', { timeout: 120_000 }, () => {
   it('names SHARD_COUNT when it is neither auto nor a number, and exits 1', async () => {
     const bot = npm(['start'], {
       DISCORD_TOKEN: TOKEN,
