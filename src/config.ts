@@ -83,6 +83,19 @@ const optionalSwitch = (fallback: 'on' | 'off') =>
     )
     .transform((value) => (value ?? fallback) === 'on');
 
+/** How many shard processes the ShardingManager runs: `auto` (as Discord recommends) or a number. */
+const optionalShardCount = optionalText.pipe(
+  z
+    .string()
+    .toLowerCase()
+    .refine(
+      (value) => value === 'auto' || /^[1-9]\d{0,4}$/.test(value),
+      'must be auto (as many shards as Discord recommends) or a whole number of shards from 1, such as 2; leave it empty to run every shard in this one process',
+    )
+    .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+    .optional(),
+);
+
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalToken,
   DISCORD_CLIENT_ID: optionalSnowflake,
@@ -101,6 +114,7 @@ const EnvSchema = z.object({
   QUESTION_LOG: optionalSwitch(DEFAULT_QUESTION_LOG.enabled ? 'on' : 'off'),
   QUESTION_LOG_DAYS: optionalInteger(1, 3650, DEFAULT_QUESTION_LOG.days),
   QUESTION_LOG_DMS: optionalSwitch(DEFAULT_QUESTION_LOG.dms ? 'on' : 'off'),
+  SHARD_COUNT: optionalShardCount,
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -167,6 +181,8 @@ export interface Config extends CurationConfig {
   readonly cooldown: CooldownConfig;
   /** Absent (no `METRICS_PORT`): no health or metrics server. */
   readonly metrics: MetricsConfig | undefined;
+  /** Set: one process per shard under discord.js's ShardingManager; absent: every shard in this one. */
+  readonly shardCount: 'auto' | number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -224,6 +240,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     metrics:
       data.METRICS_PORT === undefined ? undefined : { port: data.METRICS_PORT, host: data.METRICS_HOST },
+    shardCount: data.SHARD_COUNT,
   };
 }
 

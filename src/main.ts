@@ -12,6 +12,12 @@ import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
+import {
+  reportFatalToManager,
+  runShardManager,
+  shardOfProcess,
+  stopWhenManagerAsks,
+} from './shardManager.js';
 
 /** A failure to start that the message explains in full: no stack trace needed. */
 class StartError extends Error {}
@@ -22,6 +28,12 @@ async function main(): Promise<number | undefined> {
   const config = readConfig(process.env);
   if (config.discordToken) {
     checkDataDir(config.dataDir);
+    if (config.shardCount !== undefined && !shardOfProcess(process.env)) {
+      await runShards(config, config.shardCount, config.discordToken);
+      return undefined; // The shard processes keep it alive until a signal.
+    }
+    // discord.js reads SHARD_COUNT itself and refuses a blank one (as copied from .env.example).
+    if (config.shardCount === undefined) delete process.env.SHARD_COUNT;
     await runDiscord(config, config.discordToken);
     return undefined; // The gateway keeps the process alive until a signal.
   }
@@ -41,10 +53,29 @@ async function main(): Promise<number | undefined> {
   return 0;
 }
 
-async function runDiscord(config: Config, token: string): Promise<void> {
+async function runShards(config: Config, shardCount: 'auto' | number, token: string): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
+  await runShardManager({
+    token,
+    apiUrl: config.discordApiUrl,
+    shardCount,
+    logger,
+    metricsPort: config.metrics?.port,
+  }).catch((error: unknown) => {
+    if (error instanceof ConfigError) throw error;
+    throw new StartError(String(describeError(error).message));
+  });
+}
+
+async function runDiscord(config: Config, token: string): Promise<void> {
+  // A shard process of SHARD_COUNT: its log lines say which shard, it serves metrics on
+  // METRICS_PORT + its shard id, and every metric carries a `shard` label.
+  const shard = shardOfProcess(process.env);
+  const root = createLogger(config.logLevel, config.logFormat);
+  const logger = shard ? root.child({ shard: shard.id }) : root;
   const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
   const metrics = new BotMetrics();
+  if (shard) metrics.registry.setDefaultLabels({ shard: String(shard.id) });
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   let server: MetricsServer | undefined;
   handleProcessEvents({
@@ -56,9 +87,10 @@ async function runDiscord(config: Config, token: string): Promise<void> {
     reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
   });
+  if (shard) stopWhenManagerAsks();
   // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
   if (config.metrics) {
-    const at = config.metrics;
+    const at = shard ? { ...config.metrics, port: config.metrics.port + shard.id } : config.metrics;
     server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
       throw new ConfigError([describeListenError(error, at)]);
     });
@@ -73,11 +105,13 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       dataDir: config.dataDir,
       cooldown: config.cooldown,
       questionLog: config.questionLog,
+      questionLogRetention: (shard?.id ?? 0) === 0,
       logger,
       metrics,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
+        reportFatalToManager(message);
         if (!bot) return; // Still logging in: the login fails with it, below.
         process.stderr.write(`${message}\n`);
         setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();

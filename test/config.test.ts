@@ -34,6 +34,7 @@ describe('readConfig', () => {
       cooldown: { questions: 5, windowMs: 30_000 },
       metrics: undefined,
       questionLog: { enabled: true, days: 30, dms: false },
+      shardCount: undefined,
     });
   });
 
@@ -49,6 +50,7 @@ describe('readConfig', () => {
       COOLDOWN_SECONDS: ' ',
       METRICS_PORT: '',
       METRICS_HOST: '',
+      SHARD_COUNT: ' ',
     });
     expect(config).toMatchObject({
       discordToken: undefined,
@@ -177,6 +179,23 @@ describe('readConfig: the metrics server', () => {
     for (const host of ['http://0.0.0.0', '127.0.0.1:9464', 'my host', '-bad-.example']) {
       expect(problems({ METRICS_PORT: '9464', METRICS_HOST: host })).toEqual([
         'METRICS_HOST: must be an IP address or a host name, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)',
+      ]);
+    }
+  });
+});
+
+describe('readConfig: SHARD_COUNT', () => {
+  it('reads auto (any case) or a whole number of shards', () => {
+    expect(readConfig({ SHARD_COUNT: 'auto' }).shardCount).toBe('auto');
+    expect(readConfig({ SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
+    expect(readConfig({ SHARD_COUNT: '2' }).shardCount).toBe(2);
+    expect(readConfig({}).shardCount).toBeUndefined();
+  });
+
+  it('names the variable for anything else, and says what leaving it empty does', () => {
+    for (const value of ['0', '-1', '1.5', 'two', '02', 'auto2']) {
+      expect(problemsOf(() => readConfig({ SHARD_COUNT: value }))).toEqual([
+        'SHARD_COUNT: must be auto (as many shards as Discord recommends) or a whole number of shards from 1, such as 2; leave it empty to run every shard in this one process',
       ]);
     }
   });

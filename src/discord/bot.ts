@@ -59,6 +59,11 @@ export interface BotOptions {
   readonly feedback?: FeedbackSink;
   /** What is recorded of each question in `<dataDir>/questions.jsonl` (default: on, 30 days, DMs counted). */
   readonly questionLog?: QuestionLogConfig;
+  /**
+   * Whether this process drops the question log's old lines (default true). Under SHARD_COUNT
+   * only shard 0 does: shards append to one file, and two rewriting it at once would lose lines.
+   */
+  readonly questionLogRetention?: boolean;
   /** Questions per member across every surface (default: 5 per 30 s). */
   readonly cooldown?: CooldownConfig;
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
@@ -80,12 +85,16 @@ export interface Bot {
 /**
  * The gateway door. No MessageContent intent: Discord still sends the text of DMs, of
  * messages that mention the bot and of context-menu targets, which is all the bot reads.
+ * It opens as many shards as `GET /gateway/bot` recommends (discord.js's default is one), except
+ * in a child of the ShardingManager (`SHARD_COUNT`), where discord.js reads its shard from the
+ * environment the manager set.
  */
 function createClient(apiUrl?: string): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: noMentions(),
+    ...(process.env.SHARDING_MANAGER ? {} : { shards: 'auto' as const }),
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
 }
@@ -245,7 +254,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  questionLog.start();
+  if (options.questionLogRetention !== false) questionLog.start();
   return {
     client,
     metrics,

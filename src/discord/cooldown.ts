@@ -20,6 +20,11 @@ const SWEEP_EVERY = 1000;
  * At most `questions` per member in any `windowMs` (a sliding window), across every surface.
  * Pure apart from the clock, which tests pass in. Memory holds only members seen in the last
  * window.
+ *
+ * Each process keeps its own. With every shard in one process (the default) that is every
+ * question a member asks. Under SHARD_COUNT, Discord sends a server's events to one shard and
+ * DMs to shard 0, so a member is counted across the servers of one shard and their DMs, and
+ * once per shard beyond that (see the README's Sharding).
  */
 export class Cooldown {
   private readonly members = new Map<string, MemberWindow>();

@@ -6,6 +6,9 @@ const CAPACITY = 50_000;
 /**
  * Who voted what on which answer, in memory only, so that a member clicking 👍 ten times
  * writes one line, not ten. A changed vote is written again (the later line counts).
+ *
+ * One per process is exact under SHARD_COUNT too: the key holds the answer's message id, and
+ * every click on one message comes to the same shard (that of its server, or shard 0 in a DM).
  */
 export class VoteLedger {
   private readonly votes = new Map<string, Vote>();

@@ -28,6 +28,8 @@ export interface FakeDiscordOptions {
   botUser: FakeUser;
   guilds?: FakeGuild[];
   heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (default 1). */
+  shards?: number;
 }
 export interface RecordedRequest {
   method: string;
@@ -55,12 +57,20 @@ export interface FakeDiscord {
   requests: RecordedRequest[];
   unknownRoutes: RecordedRequest[];
   readonly identifyCount: number;
+  /** The `[id, count]` of every IDENTIFY, in arrival order (`[0, 1]` when the client sent none). */
+  readonly identifiedShards: Array<readonly [number, number]>;
   readonly resumeCount: number;
   /** The token of every interaction dispatched so far. */
   readonly interactionTokens: string[];
+  /** The shard ids with an identified/resumed socket, sorted. */
+  readonly readyShards: number[];
   /** Open gateway sockets. */
   readonly connections: number;
-  /** Sends `{op:0, t, s, d}` to every identified/resumed socket; throws if there is none. */
+  /**
+   * Sends `{op:0, t, s, d}` to every identified/resumed socket of the shard the event belongs to,
+   * as Discord does: the shard of `d.guild_id` (`(guild_id >> 22) % count`), shard 0 without
+   * one. Throws if that shard has no socket.
+   */
   dispatch(t: string, d: Json): void;
   waitForReady(timeoutMs?: number): Promise<void>;
   waitForRequest(predicate: (req: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -95,6 +105,21 @@ const safely = (predicate: (req: RecordedRequest) => boolean, req: RecordedReque
   }
 };
 
+/** A gateway session's `[shard id, shard count]`. */
+type Shard = readonly [number, number];
+
+/** The shard Discord sends a guild's events to: `(guild_id >> 22) % count`. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A fresh guild id whose events go to shard `shard` of `count`. */
+export function guildIdOnShard(shard: number, count: number): string {
+  let id = nextId();
+  while (shardOfGuild(id, count) !== shard) id = nextId();
+  return id;
+}
+
 const notFound = (code = 0, msg = '404: Not Found'): FakeResponse => ({
   status: 404,
   body: { message: msg, code },
@@ -117,8 +142,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const messages = new Map<string, Json>();
   const users = new Map<string, Json>();
   const dmChannels = new Map<string, string>(); // user id -> DM channel id
-  const sessions = new Set<string>();
-  const ready = new Set<WebSocket>();
+  const sessions = new Map<string, Shard>(); // session id -> the shard it identified as
+  const ready = new Map<WebSocket, Shard>();
+  const identifiedShards: Array<readonly [number, number]> = [];
   let seq = 0;
   let identifyCount = 0;
   let resumeCount = 0;
@@ -134,8 +160,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
   };
   const sendDispatch = (ws: WebSocket, t: string, d: unknown) => send(ws, { op: 0, t, s: ++seq, d });
-  const markReady = (ws: WebSocket) => {
-    ready.add(ws);
+  const markReady = (ws: WebSocket, shard: Shard) => {
+    ready.set(ws, shard);
     for (const w of readyWaiters) w();
   };
   const guildCreate = (g: FakeGuild): Json => ({
@@ -180,25 +206,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       if (op === 1) send(ws, { op: 11 });
       else if (op === 2) {
         identifyCount++;
+        const shard: Shard = Array.isArray(d?.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+        identifiedShards.push(shard);
         const session_id = `session-${nextId()}`;
-        sessions.add(session_id);
+        sessions.set(session_id, shard);
+        const own = guilds.filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
         sendDispatch(ws, 'READY', {
           v: 10,
           user: { ...rawUser(bot), verified: true, mfa_enabled: false, flags: 0 },
-          guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+          guilds: own.map((g) => ({ id: g.id, unavailable: true })),
           session_id,
           resume_gateway_url: gatewayUrl,
-          shard: d?.shard ?? [0, 1],
+          shard,
           application: { id: applicationId, flags: 0 },
           private_channels: [],
         });
-        for (const g of guilds) sendDispatch(ws, 'GUILD_CREATE', guildCreate(g));
-        markReady(ws);
+        for (const g of own) sendDispatch(ws, 'GUILD_CREATE', guildCreate(g));
+        markReady(ws, shard);
       } else if (op === 6) {
         resumeCount++;
-        if (!sessions.has(d?.session_id)) return send(ws, { op: 9, d: false });
+        const shard = sessions.get(d?.session_id);
+        if (!shard) return send(ws, { op: 9, d: false });
         sendDispatch(ws, 'RESUMED', {});
-        markReady(ws);
+        markReady(ws, shard);
       }
     });
   });
@@ -311,7 +341,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     }));
   const gatewayBot = () => ({
     url: gatewayUrl,
-    shards: 1,
+    shards: options.shards ?? 1,
     session_start_limit: { total: 1000, remaining: 1000 - identifyCount, reset_after: 0, max_concurrency: 1 },
   });
 
@@ -380,8 +410,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     get identifyCount() {
       return identifyCount;
     },
+    get identifiedShards() {
+      return [...identifiedShards];
+    },
     get resumeCount() {
       return resumeCount;
+    },
+    get readyShards() {
+      return [...new Set([...ready.values()].map(([id]) => id))].sort((a, b) => a - b);
     },
     get interactionTokens() {
       return [...interactions.keys()];
@@ -390,9 +426,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       return [...wss.clients].filter((ws) => ws.readyState === WebSocket.OPEN).length;
     },
     dispatch(t, d) {
-      if (ready.size === 0) throw new Error(`dispatch(${t}): no identified gateway connection`);
+      const guildId = (d as { guild_id?: unknown }).guild_id;
+      const targets = [...ready].filter(
+        ([, [id, count]]) => id === (typeof guildId === 'string' ? shardOfGuild(guildId, count) : 0),
+      );
+      if (targets.length === 0) throw new Error(`dispatch(${t}): no identified gateway connection for it`);
       observe(t, d);
-      for (const ws of ready) sendDispatch(ws, t, d);
+      for (const [ws] of targets) sendDispatch(ws, t, d);
     },
     waitForReady(timeoutMs = 5000) {
       if (ready.size > 0) return Promise.resolve();

@@ -9,7 +9,13 @@ import type { ServedKnowledge } from '../../src/discord/handlers/context.js';
 import { KnowledgeHost } from '../../src/knowledge/host.js';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { createLogger } from '../../src/log.js';
-import { type FakeDiscord, type FakeGuild, type RecordedRequest, startFakeDiscord } from './fakeDiscord.js';
+import {
+  type FakeDiscord,
+  type FakeGuild,
+  guildIdOnShard,
+  type RecordedRequest,
+  startFakeDiscord,
+} from './fakeDiscord.js';
 import {
   type BuiltInteraction,
   FAKE_APP_ID,
@@ -70,6 +76,8 @@ export interface HarnessOptions
    * edit). Without it the bot serves the repository's knowledge, built once per process.
    */
   readonly knowledgeDir?: string;
+  /** The shard count the fake recommends in `GET /gateway/bot` (default 1). */
+  readonly shards?: number;
 }
 
 /** The repository's knowledge without a watcher, or `dir` loaded and watched as `npm start` does. */
@@ -95,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       { id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, type: 0 }], preferred_locale: 'fr' },
       ...(options.guilds ?? []),
     ],
+    ...(options.shards === undefined ? {} : { shards: options.shards }),
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'article-bot-'));
   const logs: Array<Record<string, unknown>> = [];
@@ -202,4 +211,28 @@ export const guildAsk = (question: string, extra: Record<string, unknown> = {}) 
     channelId: CHANNEL,
     user: alice,
     locale: 'fr',
+  });
+
+/** A guild of each of two shards (by `(id >> 22) % 2`), each with one text channel. */
+export const SHARD_GUILDS = [0, 1].map((shard) => ({
+  shard,
+  id: guildIdOnShard(shard, 2),
+  channel: nextId(),
+}));
+
+export const fakeShardGuild = (guild: (typeof SHARD_GUILDS)[number]): FakeGuild => ({
+  id: guild.id,
+  name: `shard-${guild.shard}`,
+  channels: [{ id: guild.channel, type: 0 }],
+});
+
+/** Alice's /ask, in English, in a guild of `SHARD_GUILDS`. */
+export const askInShardGuild = (guild: (typeof SHARD_GUILDS)[number], question: string) =>
+  slashCommand({
+    name: 'ask',
+    options: { question },
+    guildId: guild.id,
+    channelId: guild.channel,
+    user: alice,
+    locale: 'en-US',
   });
