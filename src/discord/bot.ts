@@ -78,13 +78,23 @@ export interface Bot {
 }
 
 /**
- * The gateway door. No MessageContent intent: Discord still sends the text of DMs, of
- * messages that mention the bot and of context-menu targets, which is all the bot reads.
+ * No MessageContent intent: Discord still sends the text of DMs, of messages that mention the
+ * bot and of context-menu targets, which is all the bot reads. (bench/idle.ts gives a bare client
+ * the same intents and partials.)
  */
+export const GATEWAY_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+/** A first DM arrives on a channel the client has never seen. */
+export const PARTIALS = [Partials.Channel] as const;
+
+/** The gateway door. */
 function createClient(apiUrl?: string): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
-    partials: [Partials.Channel],
+    intents: [...GATEWAY_INTENTS],
+    partials: [...PARTIALS],
     allowedMentions: noMentions(),
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
   });
