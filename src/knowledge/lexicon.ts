@@ -28,39 +28,37 @@ const PLAIN = /^[a-z]+$/;
  * take a few megabytes instead of the hundred or so that a Set of strings costs.
  */
 export class WordList implements Lexicon {
-  private readonly starts: Uint32Array;
+  readonly size: number;
 
-  /** From the packed text: sorted, unique words, one a line (what `packWords` writes). */
+  /**
+   * From the packed text: sorted, unique words, one a line (what `packWords` writes). Nothing
+   * else is kept: a search finds the line around a point of the text, so there is no array of
+   * word offsets (2.3 MB for both lists).
+   */
   constructor(private readonly text: string) {
-    let count = 0;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    const words = text === '' ? 0 : count + 1;
-    this.starts = new Uint32Array(words + 1);
-    let offset = 0;
-    for (let i = 0; i < words; i++) {
-      this.starts[i] = offset;
-      offset = text.indexOf('\n', offset) + 1 || text.length + 1;
-    }
-    this.starts[words] = offset;
+    let lines = text === '' ? 0 : 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    this.size = lines;
   }
 
   static of(words: Iterable<string>): WordList {
     return new WordList(packWords(words));
   }
 
-  get size(): number {
-    return this.starts.length - 1;
-  }
-
   has(word: string): boolean {
+    const { text } = this;
+    // [low, high) always holds whole lines: low starts one, high ends one (or the text).
     let low = 0;
-    let high = this.size - 1;
-    while (low <= high) {
+    let high = text.length;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const candidate = this.text.slice(this.starts[middle], (this.starts[middle + 1] ?? 0) - 1);
+      const start = middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1;
+      const newline = text.indexOf('\n', middle);
+      const end = newline === -1 ? text.length : newline;
+      const candidate = text.slice(start, end);
       if (candidate === word) return true;
-      if (candidate < word) low = middle + 1;
-      else high = middle - 1;
+      if (candidate < word) low = end + 1;
+      else high = start;
     }
     return false;
   }
