@@ -156,7 +156,10 @@ describe('the Dockerfile', { timeout: 40_000 }, () => {
     expect(dockerfile.image.run.filter((run) => run.includes('npm '))).toEqual([
       expect.stringMatching(/^npm ci --omit=dev /),
     ]);
-    expect(dockerfile.cmd).toEqual(['node', 'dist/main.js']);
+    // The compiled bot, with the node flags `npm start` gives it.
+    expect(dockerfile.cmd.at(-1)).toBe('dist/main.js');
+    const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+    expect(start.endsWith(`&& ${dockerfile.cmd.join(' ')}`)).toBe(true);
     const ignore = readFileSync('.dockerignore', 'utf8')
       .split('\n')
       .filter((line) => line !== '' && !line.startsWith('#'));
