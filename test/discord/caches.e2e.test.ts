@@ -7,22 +7,19 @@ import { FAKE_BOT, messageCreate, nextId, slashCommand } from './payloads.js';
 // never missed (replies, DMs, votes) and that what it kept still serves: its own member in each
 // guild, the channels and roles, for the permission check before answering a mention.
 
-const NO_EMBEDS_GUILD = nextId();
-const NO_EMBEDS_CHANNEL = nextId();
+const READ_ONLY_GUILD = nextId();
+const READ_ONLY_CHANNEL = nextId();
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
+    // Its role may only view channels there.
     guilds: [
       {
-        id: NO_EMBEDS_GUILD,
-        name: 'No embeds',
-        channels: [{ id: NO_EMBEDS_CHANNEL, type: 0 }],
-        botPermissions: String(
-          PermissionFlagsBits.ViewChannel |
-            PermissionFlagsBits.SendMessages |
-            PermissionFlagsBits.ReadMessageHistory,
-        ),
+        id: READ_ONLY_GUILD,
+        name: 'Read only',
+        channels: [{ id: READ_ONLY_CHANNEL, type: 0 }],
+        botPermissions: String(PermissionFlagsBits.ViewChannel),
       },
     ],
   });
@@ -45,8 +42,8 @@ describe('the trimmed caches', { timeout: 10_000 }, () => {
     const ask = slashCommand({
       name: 'ask',
       options: { question: 'Combien Microsoft va-t-il investir ?' },
-      guildId: NO_EMBEDS_GUILD,
-      channelId: NO_EMBEDS_CHANNEL,
+      guildId: READ_ONLY_GUILD,
+      channelId: READ_ONLY_CHANNEL,
       user: bob,
     });
     const answer = await harness.interact(ask);
@@ -63,16 +60,19 @@ describe('the trimmed caches', { timeout: 10_000 }, () => {
     expect(client.channels.cache.get(dmChannel)?.isDMBased()).toBe(true);
   });
 
-  it('still reads its own permissions: a mention where it may not embed is skipped', async () => {
+  it('still reads its own permissions: a mention where it may not post is skipped', async () => {
     const sent = mentionInGuild(mention('Qui est Brad Smith ?'), {
-      channelId: NO_EMBEDS_CHANNEL,
-      guildId: NO_EMBEDS_GUILD,
+      channelId: READ_ONLY_CHANNEL,
+      guildId: READ_ONLY_GUILD,
       author: bob,
     });
     harness.fake.dispatch('MESSAGE_CREATE', sent);
     await expect
       .poll(() => harness.logs.find((line) => line.message === sent.id))
-      .toMatchObject({ msg: 'no permission to answer here: skipped', missing: ['EmbedLinks'] });
-    expect(harness.bot.client.guilds.cache.get(NO_EMBEDS_GUILD)?.members.me?.id).toBe(FAKE_BOT.id);
+      .toMatchObject({
+        msg: 'no permission to answer here: skipped',
+        missing: ['SendMessages', 'EmbedLinks'],
+      });
+    expect(harness.bot.client.guilds.cache.get(READ_ONLY_GUILD)?.members.me?.id).toBe(FAKE_BOT.id);
   });
 });
