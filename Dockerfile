@@ -1,17 +1,27 @@
 # The Discord bot on Node 20: production dependencies only, run as the unprivileged `node` user.
 # Build and run with compose.yaml (see the README, "Docker").
+# The build stage compiles src/ to dist/ (`npm run build`: plain JavaScript and the packed word
+# lists), which needs TypeScript, a dev dependency; the image keeps only dist/.
+FROM node:20-alpine AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
+COPY scripts/build.mjs ./scripts/
+COPY src ./src
+RUN node scripts/build.mjs
+
 FROM node:20-alpine
 
 WORKDIR /app
 ENV NODE_ENV=production
 
-# Dependencies first, so this layer is rebuilt only when the lock file changes. tsx, which runs
-# the TypeScript sources, is a production dependency; no package needs an install script.
+# Dependencies first, so this layer is rebuilt only when the lock file changes. No package needs
+# an install script.
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
-COPY tsconfig.json ./
-COPY src ./src
+COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
 
 # feedback.jsonl and questions.jsonl go to DATA_DIR, a volume that outlives the container. The
@@ -38,5 +48,7 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.METRICS_PORT}/healthz`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-# Node itself, not npm: npm would not pass `docker stop`'s SIGTERM on to the bot.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# Node itself, not npm: npm would not pass `docker stop`'s SIGTERM on to the bot. The flags are
+# npm start's: a small young generation and one V8 helper thread keep the idle bot about 35 MB
+# lighter (README, "Memory at rest").
+CMD ["node", "--max-semi-space-size=1", "--v8-pool-size=1", "dist/main.js"]

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,9 +16,19 @@ import { FAKE_APP_ID, FAKE_BOT } from './discord/payloads.js';
 // the image copies, serves Discord and stops on SIGTERM; its HEALTHCHECK command tells healthy
 // from not; and compose.yaml agrees with the Dockerfile.
 
+interface Stage {
+  /** Sources copied from the build context. */
+  readonly copied: string[];
+  /** Copied from an earlier stage: `--from=build /app/dist ./dist`. */
+  readonly fromStages: Array<{ stage: string; source: string; target: string }>;
+  readonly run: string[];
+}
+
 interface Dockerfile {
   readonly env: Record<string, string>;
-  readonly copied: string[];
+  /** The build stage, then the image's. */
+  readonly build: Stage;
+  readonly image: Stage;
   readonly exposed: string[];
   readonly cmd: string[];
   readonly healthcheck: string[];
@@ -30,16 +40,29 @@ function readDockerfile(): Dockerfile {
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'));
-  const args = (instruction: string) =>
-    lines
+  const args = (instruction: string, of = lines) =>
+    of
       .filter((line) => line.startsWith(`${instruction} `))
       .map((line) => line.slice(instruction.length + 1).trim());
+  const stage = (of: string[]): Stage => {
+    const copies = args('COPY', of).map((copy) => copy.split(/\s+/));
+    return {
+      copied: copies.filter(([first]) => !first?.startsWith('--')).flatMap((copy) => copy.slice(0, -1)),
+      fromStages: copies
+        .filter(([first]) => first?.startsWith('--from='))
+        .map(([from = '', source = '', target = '']) => ({ stage: from.slice(7), source, target })),
+      run: args('RUN', of),
+    };
+  };
+  const froms = lines.flatMap((line, i) => (line.startsWith('FROM ') ? [i] : []));
+  const [build = [], image = []] = froms.map((start, i) => lines.slice(start, froms[i + 1]));
   const healthcheck = args('HEALTHCHECK')[0] ?? '';
   return {
     env: Object.fromEntries(
       args('ENV').flatMap((pairs) => pairs.split(/\s+/).map((pair) => pair.split('=', 2))),
     ),
-    copied: args('COPY').flatMap((copy) => copy.split(/\s+/).slice(0, -1)),
+    build: stage(build),
+    image: stage(image),
     exposed: args('EXPOSE').flatMap((ports) => ports.split(/\s+/)),
     cmd: JSON.parse(args('CMD')[0] ?? '[]'),
     healthcheck: JSON.parse(healthcheck.slice(healthcheck.indexOf('CMD ') + 4)),
@@ -86,35 +109,62 @@ async function healthcheck(port: number): Promise<number | null> {
 
 let fake: FakeDiscord;
 let image: string;
+let buildStage: string;
 const children: ChildProcess[] = [];
+
+/** A stage's folder: the files it copies from the context, with the dependencies beside them. */
+function stageFolder(prefix: string, stage: Stage): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const source of stage.copied) cpSync(source, path.join(folder, source), { recursive: true });
+  symlinkSync(path.resolve('node_modules'), path.join(folder, 'node_modules'));
+  return folder;
+}
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ applicationId: FAKE_APP_ID, botUser: FAKE_BOT });
-  // /app as the image has it: the copied files only, with the dependencies beside them.
-  image = mkdtempSync(path.join(tmpdir(), 'image-app-'));
-  for (const source of dockerfile.copied) cpSync(source, path.join(image, source), { recursive: true });
-  symlinkSync(path.resolve('node_modules'), path.join(image, 'node_modules'));
-});
+  // The build stage's RUNs but `npm ci` (the dependencies are linked), in a folder of its own.
+  buildStage = stageFolder('image-build-', dockerfile.build);
+  for (const command of dockerfile.build.run.filter((run) => !run.startsWith('npm ci'))) {
+    execFileSync('sh', ['-c', command], { cwd: buildStage, stdio: 'pipe' });
+  }
+  // /app as the image has it: the copied files only, and what it takes from the build stage.
+  image = stageFolder('image-app-', dockerfile.image);
+  for (const { source, target } of dockerfile.image.fromStages) {
+    cpSync(source.replace(/^\/app(?=\/|$)/, buildStage), path.join(image, target), { recursive: true });
+  }
+}, 120_000);
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await fake?.close();
   rmSync(image, { recursive: true, force: true });
+  rmSync(buildStage, { recursive: true, force: true });
 });
 
 describe('the Dockerfile', { timeout: 40_000 }, () => {
-  it('copies what the bot reads, and .dockerignore lets in exactly that', () => {
-    expect(dockerfile.copied).toEqual([
+  it('builds dist/ apart, copies what the bot reads, and .dockerignore lets in exactly that', () => {
+    expect(dockerfile.build.copied).toEqual([
       'package.json',
       'package-lock.json',
       'tsconfig.json',
+      'scripts/build.mjs',
       'src',
-      'knowledge',
     ]);
+    expect(dockerfile.image.copied).toEqual(['package.json', 'package-lock.json', 'knowledge']);
+    expect(dockerfile.image.fromStages).toEqual([{ stage: 'build', source: '/app/dist', target: './dist' }]);
+    // TypeScript, a dev dependency, stays in the build stage.
+    expect(dockerfile.image.run.filter((run) => run.includes('npm '))).toEqual([
+      expect.stringMatching(/^npm ci --omit=dev /),
+    ]);
+    // The compiled bot, with the node flags `npm start` gives it.
+    expect(dockerfile.cmd.at(-1)).toBe('dist/main.js');
+    const start: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start;
+    expect(start.endsWith(`&& ${dockerfile.cmd.join(' ')}`)).toBe(true);
     const ignore = readFileSync('.dockerignore', 'utf8')
       .split('\n')
       .filter((line) => line !== '' && !line.startsWith('#'));
-    expect(ignore).toEqual(['*', ...dockerfile.copied.map((source) => `!${source}`)]);
+    const copied = new Set([...dockerfile.build.copied, ...dockerfile.image.copied]);
+    expect(ignore).toEqual(['*', ...[...copied].map((source) => `!${source}`)]);
   });
 
   it('runs its CMD from the image’s files: healthy once connected, stopped by SIGTERM in the grace period', async () => {

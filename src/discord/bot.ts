@@ -4,11 +4,14 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  type GuildMember,
   type Message,
+  Options,
   Partials,
   PermissionFlagsBits,
   RESTEvents,
   RESTJSONErrorCodes,
+  type User,
 } from 'discord.js';
 import {
   type CooldownConfig,
@@ -83,16 +86,57 @@ export interface Bot {
 }
 
 /**
- * The gateway door. No MessageContent intent: Discord still sends the text of DMs, of
- * messages that mention the bot and of context-menu targets, which is all the bot reads.
- * It opens as many shards as `GET /gateway/bot` recommends (discord.js's default is one), except
- * in a child of the ShardingManager (`SHARD_COUNT`), where discord.js reads its shard from the
- * environment the manager set.
+ * No MessageContent intent: Discord still sends the text of DMs, of messages that mention the
+ * bot and of context-menu targets, which is all the bot reads. (bench/idle.ts gives a bare client
+ * the same intents and partials.)
+ */
+export const GATEWAY_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+/** A first DM arrives on a channel the client has never seen. */
+export const PARTIALS = [Partials.Channel] as const;
+
+/** Only the client's own user and member: it reads nobody else's from the cache. */
+const onlySelf = {
+  maxSize: 0,
+  keepOverLimit: (held: User | GuildMember) => held.id === held.client.user?.id,
+};
+
+/**
+ * What the client caches. It keeps guilds, channels (a DM's, from its first message, with
+ * Partials.Channel), threads, roles and permission overwrites, and its own member in each guild:
+ * `missingPermissions` reads them before answering a mention. Nothing reads a cached message (a
+ * reply goes to the message of the event, a vote reads the interaction's), another user or
+ * member, or a guild's emojis, stickers, events and stages, which GUILD_CREATE sends for
+ * every server: those are not kept.
+ */
+const CACHE_LIMITS = Options.cacheWithLimits({
+  MessageManager: 0,
+  UserManager: onlySelf,
+  GuildMemberManager: onlySelf,
+  ThreadMemberManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+});
+
+/**
+ * The gateway door. It opens as many shards as `GET /gateway/bot` recommends (discord.js's
+ * default is one), except in a child of the ShardingManager (`SHARD_COUNT`), where discord.js
+ * reads its shard from the environment the manager set.
  */
 function createClient(apiUrl?: string): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
-    partials: [Partials.Channel],
+    intents: [...GATEWAY_INTENTS],
+    partials: [...PARTIALS],
+    makeCache: CACHE_LIMITS,
     allowedMentions: noMentions(),
     ...(process.env.SHARDING_MANAGER ? {} : { shards: 'auto' as const }),
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),

@@ -1,14 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Lexicon } from '../core/analyse.js';
 import { foldText } from '../core/text.js';
 import type { Language } from '../core/types.js';
 
 const require = createRequire(import.meta.url);
+/**
+ * Where the build (scripts/build.mjs) writes the lists already folded, sorted and packed, next to
+ * the compiled module: reading them makes no array of 574,134 strings to parse and sort, so the
+ * bot neither peaks nor keeps that garbage. Under tsx there is none, and the lists are packed at load.
+ */
+export const PACKED_DIR = fileURLToPath(new URL('./words/', import.meta.url));
 const WORD_LISTS: Record<Language, string> = {
   en: 'an-array-of-english-words',
   fr: 'an-array-of-french-words',
 };
+const LANGUAGES = Object.keys(WORD_LISTS) as Language[];
 const PLAIN = /^[a-z]+$/;
 
 /**
@@ -19,35 +28,37 @@ const PLAIN = /^[a-z]+$/;
  * take a few megabytes instead of the hundred or so that a Set of strings costs.
  */
 export class WordList implements Lexicon {
-  private readonly text: string;
-  private readonly starts: Uint32Array;
+  readonly size: number;
 
-  constructor(words: Iterable<string>) {
-    // Sorting first makes duplicates neighbours: dropping them then is cheaper than a Set.
-    const sorted = [...words].sort().filter((word, i, all) => i === 0 || word !== all[i - 1]);
-    this.text = sorted.join('\n');
-    this.starts = new Uint32Array(sorted.length + 1);
-    let offset = 0;
-    sorted.forEach((word, i) => {
-      this.starts[i] = offset;
-      offset += word.length + 1;
-    });
-    this.starts[sorted.length] = offset;
+  /**
+   * From the packed text: sorted, unique words, one a line (what `packWords` writes). Nothing
+   * else is kept: a search finds the line around a point of the text, so there is no array of
+   * word offsets (2.3 MB for both lists).
+   */
+  constructor(private readonly text: string) {
+    let lines = text === '' ? 0 : 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    this.size = lines;
   }
 
-  get size(): number {
-    return this.starts.length - 1;
+  static of(words: Iterable<string>): WordList {
+    return new WordList(packWords(words));
   }
 
   has(word: string): boolean {
+    const { text } = this;
+    // [low, high) always holds whole lines: low starts one, high ends one (or the text).
     let low = 0;
-    let high = this.size - 1;
-    while (low <= high) {
+    let high = text.length;
+    while (low < high) {
       const middle = (low + high) >>> 1;
-      const candidate = this.text.slice(this.starts[middle], (this.starts[middle + 1] ?? 0) - 1);
+      const start = middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1;
+      const newline = text.indexOf('\n', middle);
+      const end = newline === -1 ? text.length : newline;
+      const candidate = text.slice(start, end);
       if (candidate === word) return true;
-      if (candidate < word) low = middle + 1;
-      else high = middle - 1;
+      if (candidate < word) low = end + 1;
+      else high = start;
     }
     return false;
   }
@@ -67,15 +78,54 @@ export class BilingualLexicon implements Lexicon {
   }
 }
 
-let cached: BilingualLexicon | null = null;
-
-function readWordList(name: string): WordList {
-  const words = JSON.parse(readFileSync(require.resolve(name), 'utf8')) as string[];
-  return new WordList(words.map((word) => (PLAIN.test(word) ? word : foldText(word))));
+/** Folded, sorted, unique words, one a line. */
+export function packWords(words: Iterable<string>): string {
+  const folded = [...words].map((word) => (PLAIN.test(word) ? word : foldText(word)));
+  // Sorting first makes duplicates neighbours: dropping them then is cheaper than a Set.
+  return folded
+    .sort()
+    .filter((word, i, all) => i === 0 || word !== all[i - 1])
+    .join('\n');
 }
+
+const packedFile = (dir: string, language: Language) => path.join(dir, `${language}.txt`);
+
+/** A package's list as it ships: one JSON array of strings. */
+function packageWords(language: Language): string[] {
+  return JSON.parse(readFileSync(require.resolve(WORD_LISTS[language]), 'utf8')) as string[];
+}
+
+function readWordList(language: Language, packedDir: string): WordList {
+  const packed = packedFile(packedDir, language);
+  // Plain ASCII: read as latin1, it is a one-byte string from the start.
+  if (existsSync(packed)) return new WordList(readFileSync(packed, 'latin1'));
+  return WordList.of(packageWords(language));
+}
+
+/** Packs both lists from their packages into `dir`, for `loadLexicon` to read (the build calls it). */
+export function writePackedLexicon(dir: string = PACKED_DIR): void {
+  mkdirSync(dir, { recursive: true });
+  for (const language of LANGUAGES) {
+    const text = packWords(packageWords(language));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, on purpose
+    if (/[^\x00-\x7f]/.test(text)) {
+      throw new Error(
+        `${WORD_LISTS[language]}: a folded word is not ASCII, so it cannot be packed as latin1`,
+      );
+    }
+    writeFileSync(packedFile(dir, language), text, 'latin1');
+  }
+}
+
+/** Reads both lists, packed by the build when it is there (test: from another folder). */
+export function readLexicon(packedDir: string = PACKED_DIR): BilingualLexicon {
+  return new BilingualLexicon({ en: readWordList('en', packedDir), fr: readWordList('fr', packedDir) });
+}
+
+let cached: BilingualLexicon | null = null;
 
 /** Reads the word lists once (not through the module cache, so that the raw arrays can be freed). */
 export function loadLexicon(): BilingualLexicon {
-  cached ??= new BilingualLexicon({ en: readWordList(WORD_LISTS.en), fr: readWordList(WORD_LISTS.fr) });
+  cached ??= readLexicon();
   return cached;
 }
