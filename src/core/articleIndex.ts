@@ -7,7 +7,7 @@ import {
   type FactIndex,
   type IndexedFact,
 } from './factIndex.js';
-import { Postings } from './postings.js';
+import { type Numbers, Postings } from './postings.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Source } from './types.js';
 
@@ -90,7 +90,7 @@ interface Catalogue {
   readonly all: readonly FactIndex[];
 }
 
-const NONE: readonly number[] = [];
+const NONE: Numbers = [];
 
 /**
  * The facts holding the question's words, in the `shortlist` articles of `among` that hold its
@@ -108,23 +108,29 @@ function findHits(
     term.question ? NONE : postings.holders([...term.keys, ...(term.bridged ?? [])]),
   );
   const fit = new Float64Array(all.length);
+  const held: number[] = [];
   for (const numbers of perTerm) {
-    if (numbers.length === 0) continue;
-    const holding: number[] = [];
+    held.length = 0;
     for (const n of numbers) {
       const article = articleOf[n] as number;
-      if (holding.at(-1) !== article) holding.push(article);
+      if (held.at(-1) !== article) held.push(article);
     }
-    const weight = Math.log((all.length + 1) / (holding.length + 0.5));
-    for (const article of holding) fit[article] = (fit[article] ?? 0) + weight;
+    const weight = Math.log((all.length + 1) / (held.length + 0.5));
+    for (const article of held) fit[article] = (fit[article] ?? 0) + weight;
   }
-  const kept = new Set(
-    [...new Set(perTerm.flat().map((n) => articleOf[n] as number))]
-      .filter((article) => among.has(all[article] as FactIndex))
-      .sort((a, b) => (fit[b] ?? 0) - (fit[a] ?? 0) || a - b)
-      .slice(0, shortlist),
-  );
-  const numbers = mergeAscending(perTerm.map((list) => list.filter((n) => kept.has(articleOf[n] as number))));
+  const candidates: number[] = [];
+  fit.forEach((value, article) => {
+    if (value > 0 && among.has(all[article] as FactIndex)) candidates.push(article);
+  });
+  const kept = new Uint8Array(all.length);
+  for (const article of candidates.sort((a, b) => (fit[b] ?? 0) - (fit[a] ?? 0) || a - b).slice(0, shortlist))
+    kept[article] = 1;
+  const keptPerTerm = perTerm.map((list) => {
+    const found: number[] = [];
+    for (const n of list) if (kept[articleOf[n] as number] === 1) found.push(n);
+    return found;
+  });
+  const numbers = mergeAscending(keptPerTerm);
   const articles: Array<{ index: FactIndex; first: number; end: number }> = [];
   numbers.forEach((n, i) => {
     const index = all[articleOf[n] as number] as FactIndex;
@@ -135,7 +141,7 @@ function findHits(
   return {
     facts: numbers.map((n) => entries[n] as IndexedFact),
     articles,
-    holders: perTerm.map((list) => positionsIn(numbers, list)),
+    holders: keptPerTerm.map((list) => positionsIn(numbers, list)),
   };
 }
 

@@ -145,6 +145,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const articles = knowledge.sources.map(articleRef);
   const clauses = clauseReader((entry) => indexes.get(entry.fact.source) as FactIndex);
   const uncurated = new Set(facts.filter((fact) => fact.uncurated).map((fact) => fact.id));
+  const everyArticle: ReadonlySet<FactIndex> = new Set(indexes.all);
 
   const read = (question: string): Reading => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
@@ -217,7 +218,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       tuning.answerUncurated,
       reading.intent.yesNo ? tuning.correction : 1,
     );
-    const weighed = weighAll(reading, new Set(searched.flatMap((article) => indexes.get(article.id) ?? [])));
+    const one = source ? indexes.get(source) : undefined;
+    const weighed = weighAll(reading, one ? new Set([one]) : everyArticle);
     const questions = decidingArticles(weighed, floor, (item) => rankIn(reading, item));
     // Suggestions span the articles searched, the closest first.
     const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
@@ -689,13 +691,20 @@ function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, questi
       }
       return checked.get(key) ?? undefined;
     };
-    const pool = [...ranked.filter((item) => item.score > 0).map((item) => item.entry), ...featuredFirst];
-    for (const entry of pool) {
-      if (chosen.length >= max) break;
-      if (seen.has(entry.fact.id)) continue;
+    const offer = (entry: IndexedFact) => {
+      if (chosen.length >= max || seen.has(entry.fact.id)) return;
       seen.add(entry.fact.id);
       const question = questionOf(entry.fact);
       if (question) chosen.push(question);
+    };
+    // The closest first, then the featured facts: walked, not copied (there may be thousands).
+    for (const item of ranked) {
+      if (chosen.length >= max) return chosen;
+      if (item.score > 0) offer(item.entry);
+    }
+    for (const entry of featuredFirst) {
+      if (chosen.length >= max) break;
+      offer(entry);
     }
     return chosen;
   };

@@ -36,16 +36,25 @@ export class Postings {
   }
 
   /** Every fact that holds at least one of the keys, in ascending order, each once. */
-  holders(keys: Iterable<string>): number[] {
-    const all: number[] = [];
-    for (const key of new Set(keys)) {
+  holders(keys: readonly string[]): Numbers {
+    const lists: Int32Array[] = [];
+    for (const key of keys) {
       const list = this.lists.get(key);
-      if (list) for (const n of list) all.push(n);
+      if (list && !lists.includes(list)) lists.push(list);
     }
+    if (lists.length === 0) return NONE;
+    if (lists.length === 1) return lists[0] as Int32Array;
+    const all: number[] = [];
+    for (const list of lists) for (const n of list) all.push(n);
     all.sort((a, b) => a - b);
     return all.filter((n, i) => i === 0 || n !== all[i - 1]);
   }
 }
+
+const NONE: Numbers = [];
+
+/** Fact numbers, ascending: a posting list as stored, or several merged. */
+export type Numbers = Int32Array | readonly number[];
 
 /** The first position in an ascending list whose number is at least `n`. */
 function lowerBound(list: Int32Array, n: number): number {
