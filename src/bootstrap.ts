@@ -1,3 +1,4 @@
+import { ArticleCache } from './core/articleCache.js';
 import { WordBridge } from './core/bridge.js';
 import { createEngine, type Engine } from './core/engine.js';
 import type { KnowledgeBase } from './core/types.js';
@@ -16,9 +17,12 @@ export function loadBridge(): WordBridge {
   return bridge;
 }
 
-/** Builds the engine from checked knowledge; the word lists are read once, whatever the reloads. */
-export function buildEngine(knowledge: KnowledgeBase): Engine {
-  return createEngine(knowledge, { lexicon: loadLexicon(), bridge: loadBridge });
+/**
+ * Builds the engine from checked knowledge; the word lists are read once, whatever the reloads.
+ * With the cache of the last build, only the articles that changed are analysed again.
+ */
+export function buildEngine(knowledge: KnowledgeBase, cache?: ArticleCache): Engine {
+  return createEngine(knowledge, { lexicon: loadLexicon(), bridge: loadBridge, ...(cache ? { cache } : {}) });
 }
 
 /** Loads the checked knowledge and the word lists, and builds the engine every door shares. */
@@ -43,10 +47,12 @@ export async function openLiveKnowledge<T extends Served>(options: {
   readonly debounceMs?: number;
 }): Promise<LiveKnowledge<T>> {
   const dir = options.dir ?? KNOWLEDGE_DIR;
+  // Every build of this folder shares one cache: a reload re-analyses only what changed.
+  const cache = new ArticleCache();
   const host = await KnowledgeHost.open({
     dir,
     logger: options.logger,
-    build: (knowledge) => options.serve(buildEngine(knowledge)),
+    build: (knowledge) => options.serve(buildEngine(knowledge, cache)),
   });
   const watcher = watchFolder(dir, () => void host.reload('watch'), {
     logger: options.logger,

@@ -122,7 +122,7 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
   return [...keys];
 }
 
-function conceptKey(concept: Concept): string {
+export function conceptKey(concept: Concept): string {
   return `c:${concept.id}`;
 }
 

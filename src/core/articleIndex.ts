@@ -1,11 +1,14 @@
 import type { Analyser, Term } from './analyse.js';
+import type { ArticleCache } from './articleCache.js';
 import { mentionReader } from './evidence.js';
 import {
   type AnalysedFact,
   analyseFacts,
+  articleWeights,
   buildFactIndex,
   type FactIndex,
   type IndexedFact,
+  indexEntries,
 } from './factIndex.js';
 import { type Numbers, Postings } from './postings.js';
 import type { Tuning } from './tuning.js';
@@ -40,7 +43,8 @@ export interface Hits {
 /**
  * Indexes each article by itself (its own weights, as if it were alone) over shared postings: one
  * pass over every fact's keys, so building is linear in the knowledge, and a question reaches
- * only the facts that share one of its words.
+ * only the facts that share one of its words. With a cache, an article unchanged since the last
+ * build keeps its indexed facts (see ArticleCache).
  */
 export function indexArticles(
   sources: readonly Source[],
@@ -48,25 +52,34 @@ export function indexArticles(
   glossary: readonly Concept[],
   analyser: Analyser,
   tuning: Tuning,
+  cache: ArticleCache | null = null,
 ): ArticleIndexes {
   const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
   for (const fact of facts) bySource.get(fact.source)?.push(fact);
-  const analysed = sources.map((source) =>
-    analyseFacts(bySource.get(source.id) ?? [], source.language, analyser),
+  // An article unchanged since the last build keeps its indexed facts; the others are analysed.
+  const kept = sources.map((source) => cache?.entries(source) ?? null);
+  const analysed = sources.map((source, i) =>
+    kept[i] ? null : analyseFacts(bySource.get(source.id) ?? [], source.language, analyser),
   );
-  const postings = new Postings(analysed.flatMap((items) => items.map((item: AnalysedFact) => item.keys)));
+  const keySets = sources.flatMap((_, i) =>
+    (kept[i] ?? analysed[i] ?? []).map((item: IndexedFact | AnalysedFact) => item.keys),
+  );
   const shared = {
     analyser,
-    postings,
+    postings: new Postings(keySets),
     tuning,
     concepts: new Map(glossary.map((concept) => [concept.id, concept])),
     mentionsIn: mentionReader(analyser),
   };
   let from = 0;
   const all = sources.map((source, i) => {
-    const items = analysed[i] ?? [];
-    const index = buildFactIndex(source, items, from, shared);
-    from += items.length;
+    const items = analysed[i];
+    const count = kept[i]?.length ?? items?.length ?? 0;
+    const entries =
+      kept[i] ?? indexEntries(source, items ?? [], articleWeights(from, from + count, shared), shared);
+    if (!kept[i]) cache?.keep(source, entries);
+    const index = buildFactIndex(source, entries, from, shared);
+    from += count;
     return index;
   });
   const byId = new Map(all.map((index) => [index.source.id, index]));
@@ -79,7 +92,7 @@ export function indexArticles(
     all,
     get: (source) => byId.get(source),
     hits: (terms, among, shortlist) =>
-      findHits(terms, among, shortlist, { postings, entries, articleOf, all }),
+      findHits(terms, among, shortlist, { postings: shared.postings, entries, articleOf, all }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import type { ArticleCache } from './articleCache.js';
 import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
 import { candidateQuestions } from './candidates.js';
@@ -19,7 +20,7 @@ import {
   scoreBound,
   weigh,
 } from './scorer.js';
-import { type QuestionMaker, sentenceFacts } from './sentenceFacts.js';
+import { type QuestionMaker, sentenceFactsOf } from './sentenceFacts.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -51,6 +52,11 @@ export interface EngineOptions {
   readonly bridge?: () => Bridge;
   /** Questions to suggest an uncurated sentence with (by default, from its names, sums and dates). */
   readonly questionsOf?: QuestionMaker;
+  /**
+   * What the last build of the same lexicon kept of each article: given, a rebuild analyses only
+   * the articles that changed (a reload), and keeps this build's for the next one.
+   */
+  readonly cache?: ArticleCache;
 }
 
 export interface AskOptions {
@@ -129,12 +135,18 @@ interface Choice {
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
-  const facts = [...knowledge.facts, ...sentenceFacts(knowledge, options.questionsOf ?? candidateQuestions)];
+  const cache = options.cache ?? null;
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
+  cache?.begin(glossary, JSON.stringify(tuning));
+  const facts = [
+    ...knowledge.facts,
+    ...fromSentences(knowledge, options.questionsOf ?? candidateQuestions, cache),
+  ];
   // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
   const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge?.() ?? null) : null;
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
-  const indexes = indexArticles(knowledge.sources, facts, glossary, analyser, tuning);
+  const indexes = indexArticles(knowledge.sources, facts, glossary, analyser, tuning, cache);
+
   const suggest = suggester(
     indexes.all.flatMap((index) => index.entries),
     (fact, question) => {
@@ -272,6 +284,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return explanationOf({ ...first, ranked: merged }, top);
   };
 
+  cache?.end();
   return { ask, explain, knowledge, facts };
 }
 
@@ -455,6 +468,19 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
       rejected: checkEvidence(intent, item.entry.evidence).map(describeRejection),
     })),
   };
+}
+
+/** Each article's sentences no reviewed fact quotes, as facts: kept by the cache while the article is unchanged. */
+function fromSentences(
+  knowledge: KnowledgeBase,
+  questionsOf: QuestionMaker,
+  cache: ArticleCache | null,
+): Fact[] {
+  return knowledge.sources.flatMap((source) => {
+    const reviewed = knowledge.facts.filter((fact) => fact.source === source.id);
+    const make = () => sentenceFactsOf(source, reviewed, questionsOf);
+    return cache ? [...cache.sentenceFacts(source, reviewed, make)] : make();
+  });
 }
 
 /** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */

@@ -74,37 +74,20 @@ export function analyseFacts(facts: readonly Fact[], language: Language, analyse
   });
 }
 
-/** One article's index over its analysed facts, numbered from `from` in the shared postings. */
-export function buildFactIndex(
+/** Each fact of one article made ready to score: its keys, alternates weighed, evidence. */
+export function indexEntries(
   source: Source,
   analysed: readonly AnalysedFact[],
-  from: number,
+  weightOf: (term: Term) => number,
   shared: SharedIndex,
-): FactIndex {
-  const { analyser, postings, concepts, mentionsIn, tuning } = shared;
-  const to = from + analysed.length;
+): IndexedFact[] {
   const sentences = new Map(
     source.sentences.map((sentence) => [`${sentence.paragraph}:${sentence.sentence}`, sentence.text]),
   );
   /** The whole sentence a fact's quote comes from (the quote itself when it cannot be found). */
   const sentenceOf = (fact: Fact) =>
     sentences.get(`${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
-  const factCount = Math.max(1, analysed.length);
-  const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
-  const unknownWeight = tuning.unknownWord * idf(1);
-  const weightOf = (term: Term): number => {
-    if (term.question)
-      return term.keys[0] === 'q:generic'
-        ? tuning.questionWord * GENERIC_QUESTION_SHARE
-        : tuning.questionWord;
-    const df = postings.frequency(term.keys, from, to);
-    return df === 0 ? unknownWeight : idf(df);
-  };
-  const language = source.language;
-  const evidenceOf = (fact: Fact, sentence: string) =>
-    describeEvidence({ fact, sentence, language }, mentionsIn, concepts);
-
-  const entries = analysed.map((item): IndexedFact => {
+  return analysed.map((item): IndexedFact => {
     const sentence = sentenceOf(item.fact);
     return {
       fact: item.fact,
@@ -115,17 +98,57 @@ export function buildFactIndex(
         keys: new Set(terms.flatMap((term) => term.keys)),
         weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
       })),
-      evidence: evidenceOf(item.fact, sentence),
+      evidence: describeEvidence(
+        { fact: item.fact, sentence, language: source.language },
+        shared.mentionsIn,
+        shared.concepts,
+      ),
     };
   });
+}
+
+/**
+ * IDF weights over one article's facts, numbered [from, to) in the shared postings; question
+ * words weigh `tuning.questionWord`.
+ */
+export function articleWeights(from: number, to: number, shared: SharedIndex): (term: Term) => number {
+  const { postings, tuning } = shared;
+  const factCount = Math.max(1, to - from);
+  const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));
+  const unknownWeight = tuning.unknownWord * idf(1);
+  return (term) => {
+    if (term.question)
+      return term.keys[0] === 'q:generic'
+        ? tuning.questionWord * GENERIC_QUESTION_SHARE
+        : tuning.questionWord;
+    const df = postings.frequency(term.keys, from, to);
+    return df === 0 ? unknownWeight : idf(df);
+  };
+}
+
+/** One article's index over its entries, numbered from `from` in the shared postings. */
+export function buildFactIndex(
+  source: Source,
+  entries: readonly IndexedFact[],
+  from: number,
+  shared: SharedIndex,
+): FactIndex {
+  const { analyser, mentionsIn, concepts } = shared;
+  const to = from + entries.length;
+  const language = source.language;
   return {
     source,
     entries,
     from,
     to,
-    weightOf,
+    weightOf: articleWeights(from, to, shared),
     languageOf: () => language,
     termsOf: (text, textLanguage) => analyser.analyseKnowledge(text, textLanguage),
-    evidenceOf: (entry, quote) => evidenceOf({ ...entry.fact, quote }, entry.sentence),
+    evidenceOf: (entry, quote) =>
+      describeEvidence(
+        { fact: { ...entry.fact, quote }, sentence: entry.sentence, language },
+        mentionsIn,
+        concepts,
+      ),
   };
 }

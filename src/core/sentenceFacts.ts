@@ -12,14 +12,27 @@ export function sentenceFacts(
   knowledge: KnowledgeBase,
   questionsOf: QuestionMaker = () => ({ fr: [], en: [] }),
 ): Fact[] {
-  const covered = new Set(
-    knowledge.facts.map((fact) => sentenceKey(fact.source, fact.location.paragraph, fact.location.sentence)),
-  );
   return knowledge.sources.flatMap((source) =>
-    source.sentences
-      .filter((sentence) => !covered.has(sentenceKey(source.id, sentence.paragraph, sentence.sentence)))
-      .map((sentence) => sentenceFact(source, sentence, questionsOf)),
+    sentenceFactsOf(
+      source,
+      knowledge.facts.filter((fact) => fact.source === source.id),
+      questionsOf,
+    ),
   );
+}
+
+/** The sentences of one article that none of its reviewed facts quotes from, as facts. */
+export function sentenceFactsOf(
+  source: Source,
+  reviewed: readonly Fact[],
+  questionsOf: QuestionMaker,
+): Fact[] {
+  const covered = new Set(
+    reviewed.map((fact) => sentenceKey(fact.location.paragraph, fact.location.sentence)),
+  );
+  return source.sentences
+    .filter((sentence) => !covered.has(sentenceKey(sentence.paragraph, sentence.sentence)))
+    .map((sentence) => sentenceFact(source, sentence, questionsOf));
 }
 
 function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionMaker): Fact {
@@ -37,6 +50,6 @@ function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionM
   };
 }
 
-function sentenceKey(source: string, paragraph: number, sentence: number): string {
-  return `${source}:${paragraph}:${sentence}`;
+function sentenceKey(paragraph: number, sentence: number): string {
+  return `${paragraph}:${sentence}`;
 }
