@@ -1,0 +1,144 @@
+// What the load script (bench/load.ts) drives: the bot, started as `npm start` starts it
+// (src/main.ts, configured by the environment), or the bare client of bench/bareClient.ts. Each
+// runs in a child process of its own, connected to a fake Discord of its own (a dispatch goes to
+// every connected client, so two clients on one fake would both answer).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AnyJson, type FakeDiscord, startFakeDiscord } from '../test/discord/fakeDiscord.js';
+import { FAKE_APP_ID, FAKE_BOT, nextId } from '../test/discord/payloads.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Shaped like a real bot token, so the bot's configuration accepts it; only the fake sees it. */
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9Q0p1O2n3M4l5K6j7I8h9';
+/** What the bare client answers each command with. */
+const BARE_REPLY = 'ok';
+/** The word lists take seconds to load, longer on a busy machine. */
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 8_000;
+
+export type TargetName = 'bot' | 'bare';
+
+export interface TargetOptions {
+  /** The bot's entry point, run with `node --import tsx` (default src/main.ts, as `npm start`). */
+  readonly botEntry?: string;
+  /** A folder for the bot's CPU profile (`--cpu-prof`), written when it exits. */
+  readonly profileDir?: string;
+}
+
+export interface Target {
+  readonly name: TargetName;
+  readonly fake: FakeDiscord;
+  readonly guildId: string;
+  readonly channelId: string;
+  /** Whether a reply (a callback's `data`, or an edit's body) is this target's answer, not a notice. */
+  isAnswer(message: AnyJson): boolean;
+  /** Lines the child wrote to stdout (the bot's log), and the error lines among them. */
+  readonly output: { lines: number; errors: string[] };
+  stop(): Promise<void>;
+}
+
+/** Every setting the bot reads, blank (its default) unless set here: a local .env changes nothing. */
+function botEnvironment(fake: FakeDiscord, dataDir: string): NodeJS.ProcessEnv {
+  const blank = [
+    'DISCORD_CLIENT_ID',
+    'DISCORD_GUILD_ID',
+    'KNOWLEDGE_DIR',
+    'COOLDOWN_QUESTIONS',
+    'COOLDOWN_SECONDS',
+    'METRICS_PORT',
+    'METRICS_HOST',
+    'QUESTION_LOG',
+    'QUESTION_LOG_DAYS',
+    'QUESTION_LOG_DMS',
+  ];
+  return {
+    ...process.env,
+    ...Object.fromEntries(blank.map((name) => [name, ''])),
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+  };
+}
+
+function spawnChild(name: TargetName, fake: FakeDiscord, dataDir: string, options: TargetOptions) {
+  const profile =
+    options.profileDir && name === 'bot' ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const entry = name === 'bot' ? (options.botEntry ?? 'src/main.ts') : 'bench/bareClient.ts';
+  const env =
+    name === 'bot'
+      ? botEnvironment(fake, dataDir)
+      : { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, BARE_REPLY };
+  return spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Counts stdout lines and keeps the error lines (pino level 50 and up) and stderr's tail. */
+function watchOutput(child: ChildProcess) {
+  const output = { lines: 0, errors: [] as string[] };
+  let partial = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    output.lines += lines.length;
+    for (const line of lines) {
+      if (output.errors.length < 5 && /"level":(5|6)\d/.test(line)) output.errors.push(line.slice(0, 300));
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-2000);
+  });
+  return { output, stderr: () => stderr };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** Starts a fake Discord with one guild and the target connected to it. */
+export async function startTarget(name: TargetName, options: TargetOptions = {}): Promise<Target> {
+  const guildId = nextId();
+  const channelId = nextId();
+  const fake = await startFakeDiscord({
+    applicationId: FAKE_APP_ID,
+    botUser: FAKE_BOT,
+    guilds: [{ id: guildId, name: 'Load', channels: [{ id: channelId, type: 0 }], preferred_locale: 'fr' }],
+  });
+  const dataDir = mkdtempSync(path.join(tmpdir(), `load-${name}-`));
+  const child = spawnChild(name, fake, dataDir, options);
+  const { output, stderr } = watchOutput(child);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited(child);
+      clearTimeout(timer);
+    }
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const early = exited(child).then((code) => {
+    throw new Error(`the ${name} exited (code ${code}) before connecting:\n${stderr()}`);
+  });
+  try {
+    await Promise.race([fake.waitForReady(START_TIMEOUT_MS), early]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  early.catch(() => {}); // A later exit is the run's failure, seen as lost interactions.
+  const isAnswer =
+    name === 'bot'
+      ? (message: AnyJson) => Array.isArray(message?.embeds) && message.embeds.length > 0
+      : (message: AnyJson) => message?.content === BARE_REPLY;
+  return { name, fake, guildId, channelId, isAnswer, output, stop };
+}
