@@ -105,7 +105,7 @@ const line = (r: PhaseResult) => {
   const cells = [r.sent, r.answered, r.lost, r.twice, r.wrong, r.deferred, Math.round(r.throughput)];
   return `${r.target.padEnd(5)} ${r.phase.padEnd(22)} ${cells.map((c) => String(c).padStart(9)).join('')}${[p50, p99, max].map((v) => ms(v).padStart(9)).join('')}`;
 };
-const HEADER = `${'target'.padEnd(5)} ${'phase'.padEnd(22)}${['sent', 'answered', 'lost', 'twice', 'wrong', 'deferred', 'per s', 'p50 ms', 'p99 ms', 'max ms'].map((h, i) => h.padStart(9)).join('')}`;
+const HEADER = `${'target'.padEnd(5)} ${'phase'.padEnd(22)}${['sent', 'answered', 'lost', 'twice', 'wrong', 'deferred', 'per s', 'p50 ms', 'p99 ms', 'max ms'].map((h) => h.padStart(9)).join('')}`;
 
 const median = (values: readonly number[]) => percentiles(values).p50;
 
