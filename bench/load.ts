@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { questionOf, readQuestionSet } from '../test/eval/questionSet.js';
 import { ms } from './format.js';
-import { LoadDriver, type PhaseResult, type Question } from './loadPhases.js';
+import { LoadDriver, type PhaseResult, type Question, untilQuiet } from './loadPhases.js';
 import { startTarget, type Target, type TargetOptions } from './loadTargets.js';
 import { percentiles } from './percentiles.js';
 import { seededRandom } from './random.js';
@@ -120,6 +120,7 @@ async function run(): Promise<number> {
     startTarget('bare', targetOptions),
   ]);
   const results: PhaseResult[] = [];
+  let errors: string[] = [];
   try {
     const [botDriver, bareDriver] = [await warmedUp(bot, questions), await warmedUp(bare, questions)];
     const phase = async (driver: LoadDriver, name: string, load: () => Promise<unknown>) => {
@@ -142,14 +143,27 @@ async function run(): Promise<number> {
         botDriver.openLoop(rate, settings.rateSeconds * 1000),
       );
     }
+    await Promise.all([untilQuiet(bot), untilQuiet(bare)]);
+    errors = [...bot.output.errors]; // A request cut short by the stop below is no error of the bot's.
   } finally {
     await Promise.all([bot.stop(), bare.stop()]);
   }
-  return verdict(results, bot);
+  return verdict(results, bot, errors);
+}
+
+/** Each distinct line once, with how many times it came, the commonest first. */
+function countLines(lines: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of lines) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([text, times]) => `\n    ${times} × ${text}`)
+    .join('');
 }
 
 /** The PASS/FAIL lines; 1 when any fails. */
-function verdict(results: readonly PhaseResult[], bot: Target): number {
+function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly string[]): number {
   const closed = (target: string) =>
     results.filter((r) => r.target === target && r.phase.startsWith('closed')).map((r) => r.throughput);
   const [botRates, bareRates] = [closed('bot'), closed('bare')];
@@ -169,10 +183,7 @@ function verdict(results: readonly PhaseResult[], bot: Target): number {
     ],
     [sum('twice') === 0, `answered twice: ${sum('twice')} of ${sent}`],
     [sum('wrong') === 0, `answered with a notice instead of an answer: ${sum('wrong')} of ${sent}`],
-    [
-      bot.output.errors.length === 0,
-      `bot log errors: ${bot.output.errors.length}${bot.output.errors.map((e) => `\n    ${e}`).join('')}`,
-    ],
+    [errors.length === 0, `bot log errors: ${errors.length}${countLines(errors)}`],
   ];
   process.stdout.write(
     `\nbot log lines: ${bot.output.lines} for ${results.filter((r) => r.target === 'bot').reduce((total, r) => total + r.sent, 0)} interactions measured\n`,

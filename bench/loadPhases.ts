@@ -133,6 +133,18 @@ export class LoadDriver {
   }
 }
 
+/**
+ * Resolves once no request has reached the fake for `quietMs` (the target has worked off what
+ * it still had), or after `maxMs`: stopping it earlier would fail its requests in flight.
+ */
+export async function untilQuiet(target: Target, quietMs = 1000, maxMs = 30_000): Promise<void> {
+  const end = performance.now() + maxMs;
+  const lastAt = () => target.fake.requests.at(-1)?.at ?? 0;
+  while (performance.now() < end && performance.now() - lastAt() < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs / 4));
+  }
+}
+
 /** The reply a request carried: a callback's `data`, or an edit's or follow-up's body. */
 const messageOf = (request: RecordedRequest): AnyJson =>
   request.path.endsWith('/callback') ? request.body?.data : request.body;

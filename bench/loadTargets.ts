@@ -80,6 +80,16 @@ function spawnChild(name: TargetName, fake: FakeDiscord, dataDir: string, option
   });
 }
 
+/** An error line of the bot's log, short: its message and its error's. */
+function describeLogLine(line: string): string {
+  try {
+    const { msg, err } = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    return `${msg ?? ''}${err?.message ? `: ${err.message}` : ''}`;
+  } catch {
+    return line.slice(0, 200);
+  }
+}
+
 /** Counts stdout lines and keeps the error lines (pino level 50 and up) and stderr's tail. */
 function watchOutput(child: ChildProcess) {
   const output = { lines: 0, errors: [] as string[] };
@@ -89,9 +99,7 @@ function watchOutput(child: ChildProcess) {
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
     output.lines += lines.length;
-    for (const line of lines) {
-      if (output.errors.length < 5 && /"level":(5|6)\d/.test(line)) output.errors.push(line.slice(0, 300));
-    }
+    for (const line of lines) if (/"level":(5|6)\d/.test(line)) output.errors.push(describeLogLine(line));
   });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
