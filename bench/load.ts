@@ -103,9 +103,10 @@ async function warmedUp(target: Target, questions: readonly Question[]): Promise
 const line = (r: PhaseResult) => {
   const { p50, p99, max } = percentiles(r.latencies);
   const cells = [r.sent, r.answered, r.lost, r.twice, r.wrong, r.deferred, Math.round(r.throughput)];
-  return `${r.target.padEnd(5)} ${r.phase.padEnd(22)} ${cells.map((c) => String(c).padStart(9)).join('')}${[p50, p99, max].map((v) => ms(v).padStart(9)).join('')}`;
+  const cpu = [r.cpu.target, r.cpu.load].map((v) => (v === null ? 'n/a' : v.toFixed(2)).padStart(9));
+  return `${r.target.padEnd(5)} ${r.phase.padEnd(22)} ${cells.map((c) => String(c).padStart(9)).join('')}${[p50, p99, max].map((v) => ms(v).padStart(9)).join('')}${cpu.join('')}`;
 };
-const HEADER = `${'target'.padEnd(5)} ${'phase'.padEnd(22)}${['sent', 'answered', 'lost', 'twice', 'wrong', 'deferred', 'per s', 'p50 ms', 'p99 ms', 'max ms'].map((h) => h.padStart(9)).join('')}`;
+const HEADER = `${'target'.padEnd(5)} ${'phase'.padEnd(22)}${['sent', 'answered', 'lost', 'twice', 'wrong', 'deferred', 'per s', 'p50 ms', 'p99 ms', 'max ms', 'cpu ms', 'load cpu'].map((h) => h.padStart(9)).join('')}`;
 
 const median = (values: readonly number[]) => percentiles(values).p50;
 
@@ -113,7 +114,8 @@ async function run(): Promise<number> {
   const questions = readQuestions();
   process.stdout.write(
     `Load: ${questions.length} questions from test/fixtures (${QUESTION_SETS.join(', ')}), each /ask from a new member.\n` +
-      `Bot and bare client in child processes (node --import tsx); the fake Discord and the load in this one.\n`,
+      `Bot and bare client in child processes (node --import tsx); the fake Discord and the load in this one.\n` +
+      `Latency: dispatch to first callback, of the answered. cpu ms: the target's CPU per interaction; load cpu: this process's.\n`,
   );
   const [bot, bare] = await Promise.all([
     startTarget('bot', targetOptions),
@@ -164,9 +166,11 @@ function countLines(lines: readonly string[]): string {
 
 /** The PASS/FAIL lines; 1 when any fails. */
 function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly string[]): number {
-  const closed = (target: string) =>
-    results.filter((r) => r.target === target && r.phase.startsWith('closed')).map((r) => r.throughput);
+  const closedLoop = (target: string) =>
+    results.filter((r) => r.target === target && r.phase.startsWith('closed'));
+  const closed = (target: string) => closedLoop(target).map((r) => r.throughput);
   const [botRates, bareRates] = [closed('bot'), closed('bare')];
+  const cpu = (target: string) => median(closedLoop(target).flatMap((r) => r.cpu.target ?? []));
   const ratio = median(botRates) / median(bareRates);
   const perRound = botRates.map((rate, i) => rate / (bareRates[i] ?? Number.NaN));
   const spread = `rounds ${perRound.map((r) => r.toFixed(2)).join(', ')}`;
@@ -185,6 +189,10 @@ function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly 
     [sum('wrong') === 0, `answered with a notice instead of an answer: ${sum('wrong')} of ${sent}`],
     [errors.length === 0, `bot log errors: ${errors.length}${countLines(errors)}`],
   ];
+  // CPU per interaction depends less on what else the machine runs than throughput does.
+  process.stdout.write(
+    `\nclosed loop, CPU per interaction (median of rounds): bot ${cpu('bot').toFixed(2)} ms, bare client ${cpu('bare').toFixed(2)} ms (ratio bare/bot ${(cpu('bare') / cpu('bot')).toFixed(2)})`,
+  );
   process.stdout.write(
     `\nbot log lines: ${bot.output.lines} for ${results.filter((r) => r.target === 'bot').reduce((total, r) => total + r.sent, 0)} interactions measured\n`,
   );

@@ -34,6 +34,8 @@ export interface PhaseResult {
   readonly throughput: number;
   /** From dispatch to the first callback, of the answered ones (ms). */
   readonly latencies: number[];
+  /** CPU time per interaction sent (ms): the target's, and this process's (the fake and the load). */
+  readonly cpu: { readonly target: number | null; readonly load: number };
 }
 
 /** Sends `/ask` interactions to one target and waits for their answers. */
@@ -41,6 +43,8 @@ export class LoadDriver {
   private sent = 0;
   private readonly waiting = new Map<string, () => void>();
   private readonly tokens: string[] = [];
+  /** CPU times when the phase's first interaction was sent. */
+  private cpuAtStart: { target: number | null; load: number } | null = null;
 
   constructor(
     private readonly target: Target,
@@ -69,6 +73,7 @@ export class LoadDriver {
     });
     this.sent++;
     this.tokens.push(built.token);
+    this.cpuAtStart ??= { target: this.target.cpuMs(), load: loadCpuMs() };
     const answered = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), CALLBACK_DEADLINE_MS);
       this.waiting.set(built.token, () => {
@@ -125,7 +130,15 @@ export class LoadDriver {
   async finish(phase: string): Promise<PhaseResult> {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const records = this.tokens.flatMap((token) => this.target.fake.interactions.get(token) ?? []);
-    const result = summarise(this.target, phase, records);
+    const start = this.cpuAtStart;
+    const target = this.target.cpuMs();
+    const perSent = (ms: number) => ms / Math.max(1, records.length);
+    const cpu = {
+      target: start?.target == null || target === null ? null : perSent(target - start.target),
+      load: perSent(loadCpuMs() - (start?.load ?? 0)),
+    };
+    const result = { ...summarise(this.target, phase, records), cpu };
+    this.cpuAtStart = null;
     this.tokens.length = 0;
     this.waiting.clear();
     this.target.fake.forgetHistory();
@@ -149,7 +162,16 @@ export async function untilQuiet(target: Target, quietMs = 1000, maxMs = 30_000)
 const messageOf = (request: RecordedRequest): AnyJson =>
   request.path.endsWith('/callback') ? request.body?.data : request.body;
 
-function summarise(target: Target, phase: string, records: readonly InteractionRecord[]): PhaseResult {
+const loadCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function summarise(
+  target: Target,
+  phase: string,
+  records: readonly InteractionRecord[],
+): Omit<PhaseResult, 'cpu'> {
   let answered = 0;
   let twice = 0;
   let wrong = 0;

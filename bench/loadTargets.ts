@@ -3,7 +3,7 @@
 // runs in a child process of its own, connected to a fake Discord of its own (a dispatch goes to
 // every connected client, so two clients on one fake would both answer).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,8 @@ export interface Target {
   isAnswer(message: AnyJson): boolean;
   /** Lines the child wrote to stdout (the bot's log), and the error lines among them. */
   readonly output: { lines: number; errors: string[] };
+  /** CPU time the child has used so far (ms, all its threads), null where /proc cannot tell. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,21 @@ function spawnChild(name: TargetName, fake: FakeDiscord, dataDir: string, option
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Clock ticks a second in /proc/<pid>/stat: 100 on every Linux Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU time of a process, from /proc (Linux); null elsewhere or once it has gone. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** An error line of the bot's log, short: its message and its error's. */
@@ -148,5 +165,6 @@ export async function startTarget(name: TargetName, options: TargetOptions = {})
     name === 'bot'
       ? (message: AnyJson) => Array.isArray(message?.embeds) && message.embeds.length > 0
       : (message: AnyJson) => message?.content === BARE_REPLY;
-  return { name, fake, guildId, channelId, isAnswer, output, stop };
+  const cpuMs = () => cpuMsOf(child.pid);
+  return { name, fake, guildId, channelId, isAnswer, output, cpuMs, stop };
 }
