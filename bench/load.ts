@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { questionOf, readQuestionSet } from '../test/eval/questionSet.js';
 import { ms } from './format.js';
-import { LoadDriver, type PhaseResult, type Question, untilQuiet } from './loadPhases.js';
+import { LoadDriver, type PhaseResult, type Question, untilIdle, untilQuiet } from './loadPhases.js';
 import { startTarget, type Target, type TargetOptions } from './loadTargets.js';
 import { percentiles } from './percentiles.js';
 import { seededRandom } from './random.js';
@@ -126,6 +126,7 @@ async function run(): Promise<number> {
   try {
     const [botDriver, bareDriver] = [await warmedUp(bot, questions), await warmedUp(bare, questions)];
     const phase = async (driver: LoadDriver, name: string, load: () => Promise<unknown>) => {
+      await untilIdle([bot, bare]);
       await load();
       const result = await driver.finish(name);
       results.push(result);

@@ -158,6 +158,27 @@ export async function untilQuiet(target: Target, quietMs = 1000, maxMs = 30_000)
   }
 }
 
+/** A target using less than this share of a core counts as idle. */
+const IDLE_SHARE = 0.1;
+const IDLE_POLL_MS = 250;
+
+/**
+ * Resolves once each target's CPU use has fallen under a tenth of a core (or after `maxMs`): a
+ * phase then never shares the machine with the previous one's leftovers (a collection of the
+ * bot's large heap, a backlog), which on two cores would weigh on whichever ran next.
+ */
+export async function untilIdle(targets: readonly Target[], maxMs = 5000): Promise<void> {
+  const end = performance.now() + maxMs;
+  let before = targets.map((target) => target.cpuMs());
+  while (performance.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+    const now = targets.map((target) => target.cpuMs());
+    const busy = now.some((ms, i) => ms !== null && ms - (before[i] ?? 0) > IDLE_POLL_MS * IDLE_SHARE);
+    if (!busy) return;
+    before = now;
+  }
+}
+
 /** The reply a request carried: a callback's `data`, or an edit's or follow-up's body. */
 const messageOf = (request: RecordedRequest): AnyJson =>
   request.path.endsWith('/callback') ? request.body?.data : request.body;
