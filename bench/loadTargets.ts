@@ -42,23 +42,15 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-/** Every setting the bot reads, blank (its default) unless set here: a local .env changes nothing. */
+/**
+ * Every setting .env.example documents, blank (its default) unless set here, so that a local
+ * .env or the shell changes nothing: default cooldown, question log on, JSON logs at info.
+ */
 function botEnvironment(fake: FakeDiscord, dataDir: string): NodeJS.ProcessEnv {
-  const blank = [
-    'DISCORD_CLIENT_ID',
-    'DISCORD_GUILD_ID',
-    'KNOWLEDGE_DIR',
-    'COOLDOWN_QUESTIONS',
-    'COOLDOWN_SECONDS',
-    'METRICS_PORT',
-    'METRICS_HOST',
-    'QUESTION_LOG',
-    'QUESTION_LOG_DAYS',
-    'QUESTION_LOG_DMS',
-  ];
+  const documented = readFileSync(path.join(REPO, '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z_\d]*)=/gm);
   return {
     ...process.env,
-    ...Object.fromEntries(blank.map((name) => [name, ''])),
+    ...Object.fromEntries([...documented].map((match) => [match[1], ''])),
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: fake.apiUrl,
     DATA_DIR: dataDir,
