@@ -99,11 +99,15 @@ export class LoadDriver {
     await Promise.all(answers);
   }
 
-  /** `users` virtual users, each asking again as soon as it is answered, for `durationMs`. */
-  async closedLoop(users: number, durationMs: number): Promise<void> {
+  /**
+   * `users` virtual users, each asking again as soon as it is answered, for `durationMs` or until
+   * `most` interactions have been sent in all.
+   */
+  async closedLoop(users: number, durationMs: number, most = Number.POSITIVE_INFINITY): Promise<void> {
     const end = performance.now() + durationMs;
+    const last = this.sent + most;
     const user = async () => {
-      while (performance.now() < end) await this.ask();
+      while (performance.now() < end && this.sent < last) await this.ask();
     };
     await Promise.all(Array.from({ length: users }, user));
   }
