@@ -186,7 +186,7 @@ function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly 
     ],
     [
       sum('lost') === 0,
-      `lost (no callback within 3 s, or deferred and never answered): ${sum('lost')} of ${sent}`,
+      `lost (no callback within 3 s, or deferred and not answered within 30 s): ${sum('lost')} of ${sent}`,
     ],
     [sum('twice') === 0, `answered twice: ${sum('twice')} of ${sent}`],
     [sum('wrong') === 0, `answered with a notice instead of an answer: ${sum('wrong')} of ${sent}`],

@@ -9,6 +9,11 @@ import type { Target } from './loadTargets.js';
 
 /** Discord drops an interaction whose first callback has not come within 3 s. */
 export const CALLBACK_DEADLINE_MS = 3000;
+/**
+ * A deferred interaction may be edited for 15 minutes; the load script waits this long for the
+ * edit before counting it lost.
+ */
+const EDIT_DEADLINE_MS = 30_000;
 /** After the last interaction is due, how long a second answer may still show up. */
 const SETTLE_MS = 300;
 const OPEN_LOOP_TICK_MS = 5;
@@ -24,7 +29,7 @@ export interface PhaseResult {
   readonly sent: number;
   /** A first callback within the deadline and at least one answer. */
   readonly answered: number;
-  /** No callback within the deadline, or a deferral never followed by an answer. */
+  /** No callback within the deadline, or a deferral not followed by an answer within 30 s. */
   readonly lost: number;
   readonly twice: number;
   /** Answered with something other than the target's answer (a failure or cooldown notice). */
@@ -75,7 +80,11 @@ export class LoadDriver {
     this.tokens.push(built.token);
     this.cpuAtStart ??= { target: this.target.cpuMs(), load: loadCpuMs() };
     const answered = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), CALLBACK_DEADLINE_MS);
+      let timer = setTimeout(() => {
+        // Deferred in time: the answer may come later, as an edit.
+        if (!this.target.fake.interactions.get(built.token)?.callbacks.length) return resolve(false);
+        timer = setTimeout(() => resolve(false), EDIT_DEADLINE_MS - CALLBACK_DEADLINE_MS);
+      }, CALLBACK_DEADLINE_MS);
       this.waiting.set(built.token, () => {
         clearTimeout(timer);
         resolve(true);
