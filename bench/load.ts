@@ -197,7 +197,7 @@ function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly 
     `\nclosed loop, CPU per interaction (median of rounds): bot ${cpu('bot').toFixed(2)} ms, bare client ${cpu('bare').toFixed(2)} ms (ratio bare/bot ${(cpu('bare') / cpu('bot')).toFixed(2)})`,
   );
   process.stdout.write(
-    `\nbot log lines: ${bot.output.lines} for ${results.filter((r) => r.target === 'bot').reduce((total, r) => total + r.sent, 0)} interactions measured\n`,
+    `\nbot log lines: ${bot.output.lines} for ${results.filter((r) => r.target === 'bot').reduce((total, r) => total + r.sent, 0)} interactions measured; warnings: ${bot.output.warnings.length}${countLines(bot.output.warnings)}\n`,
   );
   for (const [ok, text] of checks) process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${text}\n`);
   return checks.every(([ok]) => ok) ? 0 : 1;

@@ -36,7 +36,7 @@ export interface Target {
   /** Whether a reply (a callback's `data`, or an edit's body) is this target's answer, not a notice. */
   isAnswer(message: AnyJson): boolean;
   /** Lines the child wrote to stdout (the bot's log), and the error lines among them. */
-  readonly output: { lines: number; errors: string[] };
+  readonly output: { lines: number; errors: string[]; warnings: string[] };
   /** CPU time the child has used so far (ms, all its threads), null where /proc cannot tell. */
   cpuMs(): number | null;
   stop(): Promise<void>;
@@ -101,14 +101,17 @@ function describeLogLine(line: string): string {
 
 /** Counts stdout lines and keeps the error lines (pino level 50 and up) and stderr's tail. */
 function watchOutput(child: ChildProcess) {
-  const output = { lines: 0, errors: [] as string[] };
+  const output = { lines: 0, errors: [] as string[], warnings: [] as string[] };
   let partial = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (partial + chunk).split('\n');
     partial = lines.pop() ?? '';
     output.lines += lines.length;
-    for (const line of lines) if (/"level":(5|6)\d/.test(line)) output.errors.push(describeLogLine(line));
+    for (const line of lines) {
+      if (/"level":(5|6)\d/.test(line)) output.errors.push(describeLogLine(line));
+      else if (/"level":4\d/.test(line)) output.warnings.push(describeLogLine(line));
+    }
   });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
