@@ -90,14 +90,18 @@ function timeOfLine(line: string): number {
  * Appends questions to `<dataDir>/questions.jsonl`, one JSON object a line, in arrival order,
  * and drops lines older than the retention at start and once a day. Appends and rewrites go
  * through one queue, so a rewrite never loses a line appended meanwhile, and lines never
- * interleave. Recording never waits for the disk nor throws: a failing disk is logged once
- * (and again once it has recovered and failed anew), and the bot keeps answering.
+ * interleave. The lines recorded while a write waits its turn go out together in one append:
+ * under load the disk sees one write per batch, not an open, a write and a close per question.
+ * Recording never waits for the disk nor throws: a failing disk is logged once (and again once
+ * it has recovered and failed anew), and the bot keeps answering.
  */
 export class QuestionLog implements QuestionRecorder {
   readonly file: string;
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
+  /** Lines recorded and not yet handed to the disk; a write for them is queued. */
+  private pending: string[] = [];
 
   constructor(
     readonly dataDir: string,
@@ -111,11 +115,21 @@ export class QuestionLog implements QuestionRecorder {
   record(question: string, answer: Answer, surface: Surface): void {
     if (!this.config.enabled) return;
     const record = questionRecord(question, answer, surface, { now: this.clock(), dms: this.config.dms });
-    const line = `${JSON.stringify(record)}\n`;
-    this.enqueue('could not record a question', async () => {
+    this.pending.push(`${JSON.stringify(record)}\n`);
+    if (this.pending.length === 1) this.enqueue('could not record a question', () => this.appendPending());
+  }
+
+  /** Appends every line pending, in one write; the folder is made again if it has gone. */
+  private async appendPending(): Promise<void> {
+    const text = this.pending.join('');
+    this.pending = [];
+    try {
+      await appendFile(this.file, text, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       await mkdir(this.dataDir, { recursive: true });
-      await appendFile(this.file, line, 'utf8');
-    });
+      await appendFile(this.file, text, 'utf8');
+    }
   }
 
   /** Drops the lines older than the retention now, and then every 24 hours until `stop()`. */

@@ -1,5 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import type { ReplyPayload } from './render.js';
+import { nextTurn } from './turns.js';
 
 /** The part of a discord.js interaction that answering uses (tests pass a plain object). */
 export interface Respondable {
@@ -41,6 +42,7 @@ export async function respond(
   }, deferAfterMs);
   let payload: ReplyPayload;
   try {
+    await nextTurn(); // Under load, the deferral above can fire while this waits (turns.ts).
     payload = await produce();
   } catch (error) {
     await deferral?.catch(() => {});

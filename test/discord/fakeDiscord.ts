@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { InteractionRecords } from './interactionRecords.js';
 import {
   BOT_PERMISSIONS,
   type FakeUser,
@@ -64,6 +65,8 @@ export interface FakeDiscord {
   readonly interactionTokens: string[];
   /** The shard ids with an identified/resumed socket, sorted. */
   readonly readyShards: number[];
+  /** Each dispatched interaction with its dispatch time and every response to it, by token. */
+  readonly interactions: InteractionRecords;
   /** Open gateway sockets. */
   readonly connections: number;
   /**
@@ -78,6 +81,8 @@ export interface FakeDiscord {
   closeGatewaySockets(code?: number): void;
   /** Drops every gateway socket without a close frame, as a network failure does (1006). */
   dropGatewaySockets(): void;
+  /** Forgets every request, message and interaction seen so far (a long load run's memory). */
+  forgetHistory(): void;
   close(): Promise<void>;
 }
 
@@ -138,6 +143,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const waiters = new Set<{ test: (r: RecordedRequest) => boolean; done: (r?: RecordedRequest) => void }>();
   const readyWaiters = new Set<() => void>();
   const interactions = new Map<string, AnyJson>(); // token -> INTERACTION_CREATE payload
+  const records = new InteractionRecords();
   const originals = new Map<string, Json>(); // token -> @original message
   const messages = new Map<string, Json>();
   const users = new Map<string, Json>();
@@ -241,6 +247,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         throw new Error(`interaction application_id ${d.application_id} is not the fake's ${applicationId}`);
       }
       interactions.set(d.token, d);
+      records.dispatched(d.id, d.token, performance.now());
       if (d.message?.id) messages.set(d.message.id, d.message);
       if (d.channel?.type === 1 && d.user) dmChannels.set(d.user.id, d.channel.id);
     } else if (t === 'MESSAGE_CREATE') {
@@ -282,6 +289,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     'GET /gateway/bot': () => ok(gatewayBot()),
     'GET /gateway': () => ok({ url: gatewayUrl }),
     'POST /interactions/:id/:token/callback': ({ id, token }, req) => {
+      records.responded('callback', token, req);
       const { type, data } = req.body ?? {};
       const msg = type === 4 || type === 5 ? interactionMessage(token, data) : undefined;
       if (msg) originals.set(token, msg);
@@ -295,10 +303,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       };
       return ok({ interaction, resource: { type, ...(msg ? { message: msg } : {}) } });
     },
-    'POST /webhooks/:app/:token': ({ token }, req) => ok(interactionMessage(token, req.body)),
+    'POST /webhooks/:app/:token': ({ token }, req) => {
+      records.responded('followUp', token, req);
+      return ok(interactionMessage(token, req.body));
+    },
     'GET /webhooks/:app/:token/messages/@original': ({ token }) =>
       originals.has(token) ? ok(originals.get(token)) : notFound(10008, 'Unknown Message'),
     'PATCH /webhooks/:app/:token/messages/:mid': ({ token, mid }, req) => {
+      records.responded('edit', token, req);
       const original = mid === '@original';
       const previous = (original ? originals.get(token) : messages.get(mid)) ?? interactionMessage(token);
       const { content, embeds, components, flags } = req.body ?? {};
@@ -422,6 +434,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     get interactionTokens() {
       return [...interactions.keys()];
     },
+    interactions: records,
     get connections() {
       return [...wss.clients].filter((ws) => ws.readyState === WebSocket.OPEN).length;
     },
@@ -485,6 +498,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         ready.delete(ws);
         ws.terminate();
       }
+    },
+    forgetHistory() {
+      requests.length = 0;
+      for (const map of [interactions, originals, messages, users]) map.clear();
+      records.clear();
     },
     async close() {
       for (const w of waiters) w.done();
