@@ -6,6 +6,10 @@ import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { checkDataDir } from './dataDir.js';
 import { serveEngine, startBot } from './discord/bot.js';
+import { type HttpDoor, startHttpDoor } from './discord/httpDoor.js';
+import { gatewayState } from './discord/instrument.js';
+import { openServices } from './discord/services.js';
+import { NO_GATEWAY } from './http/health.js';
 import { BotMetrics } from './http/metrics.js';
 import { serveBotMetrics } from './http/serveBot.js';
 import { describeListenError, type MetricsServer } from './http/server.js';
@@ -13,17 +17,22 @@ import { KnowledgeError } from './knowledge/load.js';
 import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
 
+const INTERACTIONS_VARIABLES = { port: 'INTERACTIONS_PORT', host: 'INTERACTIONS_HOST' } as const;
+
 /** A failure to start that the message explains in full: no stack trace needed. */
 class StartError extends Error {}
 
-/** Picks the door from the configuration: Discord with a token, else the terminal chat. */
+/**
+ * Picks the door from the configuration: Discord with a token (the gateway) or an
+ * `INTERACTIONS_PORT` (HTTP interactions), both when both are set; else the terminal chat.
+ */
 async function main(): Promise<number | undefined> {
   dotenv.config({ quiet: true });
   const config = readConfig(process.env);
-  if (config.discordToken) {
+  if (config.discordToken || config.interactions) {
     checkDataDir(config.dataDir);
-    await runDiscord(config, config.discordToken);
-    return undefined; // The gateway keeps the process alive until a signal.
+    await runDiscord(config);
+    return undefined; // The gateway or the server keeps the process alive until a signal.
   }
   if (!process.stdin.isTTY) {
     process.stderr.write(
@@ -41,17 +50,28 @@ async function main(): Promise<number | undefined> {
   return 0;
 }
 
-async function runDiscord(config: Config, token: string): Promise<void> {
+async function runDiscord(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
   const metrics = new BotMetrics();
+  // One cooldown, vote ledger and question log for both doors when both run.
+  const services = openServices({
+    knowledge: knowledge.host,
+    dataDir: config.dataDir,
+    cooldown: config.cooldown,
+    questionLog: config.questionLog,
+    logger,
+    metrics,
+  });
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   let server: MetricsServer | undefined;
+  let door: HttpDoor | undefined;
   handleProcessEvents({
     logger,
     stop: async () => {
       knowledge.close();
-      await Promise.all([bot?.stop(), server?.close()]);
+      await Promise.all([bot?.stop(), server?.close(), door?.close()]);
+      await services.stop();
     },
     reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
@@ -59,11 +79,25 @@ async function runDiscord(config: Config, token: string): Promise<void> {
   // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
   if (config.metrics) {
     const at = config.metrics;
-    server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
+    const gateway = config.discordToken ? () => gatewayState(bot?.client) : () => NO_GATEWAY;
+    server = await serveBotMetrics(at, metrics, gateway, logger).catch((error: unknown) => {
       throw new ConfigError([describeListenError(error, at)]);
     });
     logger.info({ url: server.url }, 'serving /healthz and /metrics');
   }
+  if (config.interactions) {
+    const at = config.interactions;
+    door = await startHttpDoor({ ...at, apiUrl: config.discordApiUrl, services, logger }).catch(
+      async (error: unknown) => {
+        await server?.close();
+        throw new ConfigError([describeListenError(error, at, INTERACTIONS_VARIABLES)]);
+      },
+    );
+    logger.info({ url: door.url }, 'serving Discord interactions over HTTP');
+  }
+  services.start();
+  const token = config.discordToken;
+  if (!token) return; // HTTP interactions only: no gateway session to open.
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -71,21 +105,20 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       apiUrl: config.discordApiUrl,
       knowledge: knowledge.host,
       dataDir: config.dataDir,
-      cooldown: config.cooldown,
-      questionLog: config.questionLog,
       logger,
-      metrics,
+      services,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
         if (!bot) return; // Still logging in: the login fails with it, below.
         process.stderr.write(`${message}\n`);
         setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-        void bot.stop().finally(() => process.exit(1));
+        void Promise.all([bot.stop(), services.stop()]).finally(() => process.exit(1));
       },
     });
   } catch (error) {
-    await server?.close(); // Else it would keep the process alive after the failed start.
+    // Else they would keep the process alive after the failed start.
+    await Promise.all([server?.close(), door?.close(), services.stop()]);
     if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {

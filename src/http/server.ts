@@ -77,7 +77,8 @@ function send(response: ServerResponse, { status, type, body }: Reply): void {
   response.end(body); // Node sends no body in answer to HEAD.
 }
 
-function listen(server: Server, { port, host }: MetricsConfig): Promise<void> {
+/** Resolves once `server` listens on `host:port`; rejects with the listen error (EADDRINUSE…). */
+export function listen(server: Server, { port, host }: MetricsConfig): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -107,14 +108,26 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   };
 }
 
+/** The variables that set where a server listens, named in its errors. */
+export interface ListenVariables {
+  readonly port: string;
+  readonly host: string;
+}
+
+const METRICS_VARIABLES: ListenVariables = { port: 'METRICS_PORT', host: 'METRICS_HOST' };
+
 /** Why the server could not listen, naming the variable to change. */
-export function describeListenError(error: unknown, { host, port }: MetricsConfig): string {
+export function describeListenError(
+  error: unknown,
+  { host, port }: MetricsConfig,
+  names: ListenVariables = METRICS_VARIABLES,
+): string {
   const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') return `METRICS_PORT: ${host}:${port} is already in use: choose another port`;
+  if (code === 'EADDRINUSE') return `${names.port}: ${host}:${port} is already in use: choose another port`;
   if (code === 'EACCES')
-    return `METRICS_PORT: not allowed to listen on ${port} (below 1024 needs privileges)`;
+    return `${names.port}: not allowed to listen on ${port} (below 1024 needs privileges)`;
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return `METRICS_HOST: ${host} is not an address of this machine`;
+    return `${names.host}: ${host} is not an address of this machine`;
   }
-  return `METRICS_PORT: could not listen on ${host}:${port}: ${String(describeError(error).message)}`;
+  return `${names.port}: could not listen on ${host}:${port}: ${String(describeError(error).message)}`;
 }
