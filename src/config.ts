@@ -199,13 +199,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses `env` with `schema`, or throws naming every bad variable at once. */
-function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+/** Parses `env` with `schema`, or throws naming every bad variable at once, `also` included. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv, also: readonly string[] = []): T {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!result.success || also.length > 0) throw new ConfigError([...problems, ...also]);
   return result.data;
+}
+
+const isSet = (env: NodeJS.ProcessEnv, name: string) => (env[name] ?? '').trim() !== '';
+
+/** Variables that make sense only together: the endpoint cannot check requests without the key. */
+function missingCompanions(env: NodeJS.ProcessEnv): string[] {
+  return isSet(env, 'INTERACTIONS_PORT') && !isSet(env, 'DISCORD_PUBLIC_KEY')
+    ? [
+        'DISCORD_PUBLIC_KEY: required when INTERACTIONS_PORT is set, to check that requests come from Discord (the Public Key of the General Information tab)',
+      ]
+    : [];
 }
 
 const terminalOf = (env: Pick<Env, 'DATA_DIR' | 'KNOWLEDGE_DIR'>): TerminalConfig => ({
@@ -228,20 +240,15 @@ export function readCurationConfig(env: NodeJS.ProcessEnv): CurationConfig {
   return curationOf(parseEnv(CurationEnvSchema, env));
 }
 
-/** The interactions endpoint, if `INTERACTIONS_PORT` asks for one; it cannot check requests without the key. */
+/** The interactions endpoint, if `INTERACTIONS_PORT` asks for one (`missingCompanions` checked the key). */
 function interactionsOf(data: Env): InteractionsConfig | undefined {
-  if (data.INTERACTIONS_PORT === undefined) return undefined;
-  if (data.DISCORD_PUBLIC_KEY === undefined) {
-    throw new ConfigError([
-      'DISCORD_PUBLIC_KEY: required when INTERACTIONS_PORT is set, to check that requests come from Discord (the Public Key of the General Information tab)',
-    ]);
-  }
+  if (data.INTERACTIONS_PORT === undefined || data.DISCORD_PUBLIC_KEY === undefined) return undefined;
   return { port: data.INTERACTIONS_PORT, host: data.INTERACTIONS_HOST, publicKey: data.DISCORD_PUBLIC_KEY };
 }
 
 /** Environment to typed configuration; every missing or bad variable is named at once. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const data = parseEnv(EnvSchema, env);
+  const data = parseEnv(EnvSchema, env, missingCompanions(env));
   return {
     ...curationOf(data),
     discordToken: data.DISCORD_TOKEN,
