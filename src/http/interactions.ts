@@ -1,8 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeError, type Logger } from '../log.js';
-import { listen } from './server.js';
+import { type HttpServer, serveHttp } from './server.js';
 import { isFresh, MAX_SKEW_SECONDS, SeenSignatures, signedByDiscord } from './signature.js';
 
 /** The path to give Discord as the Interactions Endpoint URL (after the public HTTPS origin). */
@@ -38,12 +37,6 @@ export interface InteractionsServerOptions {
   /** Milliseconds since the epoch (tests move it). */
   readonly now?: () => number;
   readonly maxBodyBytes?: number;
-}
-
-export interface InteractionsServer {
-  /** `http://host:port`, with the port actually bound. */
-  readonly url: string;
-  close(): Promise<void>;
 }
 
 /** Why a request was refused before it reached a handler: a fixed text, never its content. */
@@ -178,24 +171,10 @@ async function serve(
 }
 
 /** Serves Discord's HTTP interactions at `POST /interactions` on `host:port` until `close()`. */
-export async function startInteractionsServer(
-  options: InteractionsServerOptions,
-): Promise<InteractionsServer> {
+export function startInteractionsServer(options: InteractionsServerOptions): Promise<HttpServer> {
   const seen = new SeenSignatures();
-  const server = createServer((request, response) => {
+  // Discord sends a whole request at once: one that trickles in for seconds is not Discord.
+  return serveHttp(options, (request, response) => {
     void serve(request, response, options, seen);
   });
-  // Discord sends a whole request at once; one that trickles in is not Discord.
-  server.headersTimeout = 5000;
-  server.requestTimeout = 10_000;
-  await listen(server, options);
-  const { address, port } = server.address() as AddressInfo;
-  return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
 }

@@ -12,12 +12,14 @@ export interface MetricsServerOptions extends MetricsConfig {
   readonly logger: Logger;
 }
 
-export interface MetricsServer {
+export interface HttpServer {
   /** `http://host:port`, with the port actually bound (port 0 picks a free one). */
   readonly url: string;
   /** Stops listening and drops open connections (a scraper's keep-alive would hold it). */
   close(): Promise<void>;
 }
+
+export type MetricsServer = HttpServer;
 
 interface Reply {
   readonly status: number;
@@ -77,8 +79,7 @@ function send(response: ServerResponse, { status, type, body }: Reply): void {
   response.end(body); // Node sends no body in answer to HEAD.
 }
 
-/** Resolves once `server` listens on `host:port`; rejects with the listen error (EADDRINUSE…). */
-export function listen(server: Server, { port, host }: MetricsConfig): Promise<void> {
+function listen(server: Server, { port, host }: MetricsConfig): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -88,15 +89,19 @@ export function listen(server: Server, { port, host }: MetricsConfig): Promise<v
   });
 }
 
-/** Serves `GET /healthz` and `GET /metrics` on `host:port` until `close()`. */
-export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  const server = createServer((request, response) => {
-    void replyTo(request, options).then((reply) => send(response, reply));
-  });
-  // A scrape or a health check takes milliseconds: a client that dawdles is dropped.
+/**
+ * Serves `handle` on `host:port` until `close()`: requests that take seconds to arrive are
+ * dropped (both servers answer at once), and closing drops open keep-alive connections too.
+ * Rejects with the listen error (EADDRINUSE…): see `describeListenError`.
+ */
+export async function serveHttp(
+  at: MetricsConfig,
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<HttpServer> {
+  const server = createServer(handle);
   server.headersTimeout = 5000;
   server.requestTimeout = 10_000;
-  await listen(server, options);
+  await listen(server, at);
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
@@ -106,6 +111,14 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** Serves `GET /healthz` and `GET /metrics` on `host:port` until `close()`. */
+export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+  // A scrape or a health check takes milliseconds: a client that dawdles is dropped.
+  return serveHttp(options, (request, response) => {
+    void replyTo(request, options).then((reply) => send(response, reply));
+  });
 }
 
 /** The variables that set where a server listens, named in its errors. */

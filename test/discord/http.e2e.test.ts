@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildEngine } from '../../src/bootstrap.js';
 import { type Bot, serveEngine, startBot } from '../../src/discord/bot.js';
-import type { FeedbackRecord, FeedbackSink } from '../../src/discord/feedback.js';
 import type { ServedKnowledge } from '../../src/discord/handlers/context.js';
 import { type HttpDoor, startHttpDoor } from '../../src/discord/httpDoor.js';
 import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
@@ -36,20 +35,10 @@ import {
   slashCommand,
 } from './payloads.js';
 import { generateSigningKey, post, signed, unixNow } from './signing.js';
+import { SlowSink } from './slowSink.js';
 
 // The HTTP interactions endpoint (INTERACTIONS_PORT), with requests signed by a key pair made
 // for this run, on loopback; deferred replies are edited through the fake Discord's webhook route.
-
-/** Votes written to a disk that takes `delayMs` to answer. */
-class SlowSink implements FeedbackSink {
-  readonly file = 'slow-disk/feedback.jsonl';
-  readonly records: FeedbackRecord[] = [];
-  delayMs = 0;
-  async record(record: FeedbackRecord): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    this.records.push(record);
-  }
-}
 
 const key = generateSigningKey();
 const DEFER_AFTER_MS = 300;
