@@ -43,8 +43,6 @@ export function fromGateway(interaction: Interaction): IncomingInteraction | nul
     id: interaction.id,
     userId: interaction.user.id,
     locale: interaction.locale,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
     subcommand: null,
     options: new Map(),

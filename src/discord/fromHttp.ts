@@ -39,8 +39,6 @@ const PayloadSchema = z.object({
   token: z.string().regex(/^[\w.-]{1,500}$/, 'is not an interaction token'),
   type: z.number().int(),
   locale: z.string().optional(),
-  guild_id: snowflake.optional(),
-  channel_id: snowflake.optional(),
   member: z.object({ user: z.object({ id: snowflake }), permissions: z.string().regex(/^\d+$/) }).optional(),
   user: z.object({ id: snowflake }).optional(),
   data: z
@@ -157,8 +155,6 @@ export function fromHttp(json: unknown, exchange: Exchange, rest: REST): HttpRea
       name: (kind === 'component' ? data?.custom_id : data?.name) ?? '',
       userId,
       locale: payload.locale ?? 'en-US',
-      guildId: payload.guild_id ?? null,
-      channelId: payload.channel_id ?? null,
       memberPermissions: payload.member ? BigInt(payload.member.permissions) : null,
       ...readOptions(isCommand ? data?.options : undefined),
       targetText: kind === 'message-menu' ? (target?.content ?? '') : null,

@@ -140,14 +140,12 @@ export async function handleInteraction(
   }
 }
 
-/** Enough to find an interaction in the logs, without its token or the user's identity. */
+/** Enough to find an interaction in the logs, without its token, the user, the server or the channel. */
 function describeInteraction(interaction: IncomingInteraction) {
   return {
     id: interaction.id,
     kind: interaction.kind,
     command: interaction.kind === 'component' ? undefined : interaction.name,
     customId: interaction.kind === 'component' ? interaction.name : undefined,
-    guild: interaction.guildId,
-    channel: interaction.channelId,
   };
 }

@@ -14,9 +14,6 @@ export interface IncomingInteraction {
   readonly userId: string;
   /** The member's Discord language (`fr`, `en-US`…). */
   readonly locale: string;
-  /** Where it happened, for the logs only; null in a DM. */
-  readonly guildId: string | null;
-  readonly channelId: string | null;
   /** The sub-command used (`/knowledge reload`), if any. */
   readonly subcommand: string | null;
   /** The command's options by name, those of a sub-command included. */
