@@ -43,6 +43,7 @@ export async function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor>
     port: options.port,
     publicKey: ed25519PublicKey(options.publicKey),
     logger,
+    counted: (status) => services.metrics.countInteractionRequest(status),
     async handle(json, exchange) {
       const reading = fromHttp(json, exchange, rest);
       if (!reading.ok) {

@@ -37,13 +37,20 @@ export interface InteractionsServerOptions {
   /** Milliseconds since the epoch (tests move it). */
   readonly now?: () => number;
   readonly maxBodyBytes?: number;
+  /** Told the status of every answer, for the metrics. */
+  counted?(status: number): void;
 }
 
-/** Why a request was refused before it reached a handler: a fixed text, never its content. */
+/**
+ * Why a request was refused before it reached a handler: a fixed text, never its content.
+ * Logged at debug when the internet's noise does it (scanners, Discord's own badly signed test
+ * requests), at warn when it says something an operator should fix or know.
+ */
 class Refusal extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly level: 'debug' | 'warn' = 'warn',
   ) {
     super(message);
   }
@@ -118,18 +125,21 @@ async function verified(
   seen: SeenSignatures,
 ): Promise<unknown> {
   const path = (request.url ?? '/').split('?')[0];
-  if (path !== INTERACTIONS_PATH) throw new Refusal(404, `not found: Discord posts to ${INTERACTIONS_PATH}`);
-  if (request.method !== 'POST') throw new Refusal(405, 'method not allowed: use POST');
+  if (path !== INTERACTIONS_PATH) {
+    throw new Refusal(404, `not found: Discord posts to ${INTERACTIONS_PATH}`, 'debug');
+  }
+  if (request.method !== 'POST') throw new Refusal(405, 'method not allowed: use POST', 'debug');
   const signature = header(request, 'x-signature-ed25519');
   const timestamp = header(request, 'x-signature-timestamp');
-  if (signature === null || timestamp === null) throw new Refusal(401, 'missing request signature');
+  if (signature === null || timestamp === null) throw new Refusal(401, 'missing request signature', 'debug');
   const now = options.now?.() ?? Date.now();
   if (!isFresh(timestamp, now)) {
+    // Every request refused so means a clock off by more than the window: check NTP.
     throw new Refusal(401, `request timestamp more than ${MAX_SKEW_SECONDS} s from this server's clock`);
   }
   const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
   if (!signedByDiscord(options.publicKey, timestamp, body, signature)) {
-    throw new Refusal(401, 'invalid request signature');
+    throw new Refusal(401, 'invalid request signature', 'debug');
   }
   if (!seen.note(signature, now)) throw new Refusal(401, 'request already received');
   try {
@@ -149,6 +159,7 @@ async function serve(
   seen: SeenSignatures,
 ): Promise<void> {
   const exchange = exchangeOf(response);
+  response.once('finish', () => options.counted?.(response.statusCode));
   try {
     const payload = await verified(request, options, seen);
     if (isPing(payload)) return exchange.send({ type: 1 });
@@ -156,9 +167,10 @@ async function serve(
     if (!exchange.sent) response.writeHead(204).end();
   } catch (error) {
     if (error instanceof Refusal) {
-      // Discord sends badly signed requests on purpose to test the endpoint: worth a debug line.
-      const level = error.status === 401 || error.status === 404 ? 'debug' : 'warn';
-      options.logger[level]({ status: error.status, reason: error.message }, 'interaction request refused');
+      options.logger[error.level](
+        { status: error.status, reason: error.message },
+        'interaction request refused',
+      );
       const allow = error.status === 405 ? { Allow: 'POST' } : {};
       // A body left unread would hold the connection: close it after the answer.
       const close = error.status === 413 ? { Connection: 'close' } : {};

@@ -11,6 +11,7 @@ import { type DoorServices, openServices } from '../../src/discord/services.js';
 import { KnowledgeHost } from '../../src/knowledge/host.js';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { createLogger, type Logger } from '../../src/log.js';
+import { sampleValue } from '../http/prometheus.js';
 import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
 import {
   alice,
@@ -412,6 +413,19 @@ describe('interactions served in the HTTP response', { timeout: 10_000 }, () => 
     // The logs did record the interactions, by id and command only.
     expect(text).toContain('interaction answered');
     expect(errorsIn(setup.written)).toEqual([]);
+  });
+});
+
+describe('metrics of the endpoint', () => {
+  it('counts every request by the status answered, and times the replies like the gateway', async () => {
+    const samples = await setup.services.metrics.registry.metrics();
+    for (const status of ['200', '400', '401', '404', '405', '413']) {
+      expect(sampleValue(samples, 'interaction_requests_total', { status })).toBeGreaterThan(0);
+    }
+    expect(sampleValue(samples, 'answer_latency_seconds_count', { surface: 'slash' })).toBeGreaterThan(0);
+    expect(
+      sampleValue(samples, 'questions_total', { surface: 'related', outcome: 'answered', language: 'fr' }),
+    ).toBe(1);
   });
 });
 
