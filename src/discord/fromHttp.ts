@@ -15,7 +15,7 @@ const BUTTON = 2;
 const STRING_SELECT = 3;
 
 /** Interaction response types (what the HTTP response's `type` says). */
-export const RESPONSE = { reply: 4, defer: 5, choices: 8 } as const;
+const RESPONSE = { reply: 4, defer: 5, choices: 8 } as const;
 
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id');
 

@@ -34,9 +34,6 @@ export interface InteractionsServerOptions {
    * settles without answering (a member told to wait, then silenced) gets 204.
    */
   handle(payload: unknown, exchange: Exchange): Promise<void>;
-  /** Milliseconds since the epoch (tests move it). */
-  readonly now?: () => number;
-  readonly maxBodyBytes?: number;
   /** Told the status of every answer, for the metrics. */
   counted?(status: number): void;
 }
@@ -132,12 +129,12 @@ async function verified(
   const signature = header(request, 'x-signature-ed25519');
   const timestamp = header(request, 'x-signature-timestamp');
   if (signature === null || timestamp === null) throw new Refusal(401, 'missing request signature', 'debug');
-  const now = options.now?.() ?? Date.now();
+  const now = Date.now();
   if (!isFresh(timestamp, now)) {
     // Every request refused so means a clock off by more than the window: check NTP.
     throw new Refusal(401, `request timestamp more than ${MAX_SKEW_SECONDS} s from this server's clock`);
   }
-  const body = await readBody(request, options.maxBodyBytes ?? MAX_BODY_BYTES);
+  const body = await readBody(request, MAX_BODY_BYTES);
   if (!signedByDiscord(options.publicKey, timestamp, body, signature)) {
     throw new Refusal(401, 'invalid request signature', 'debug');
   }
