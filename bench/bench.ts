@@ -175,7 +175,7 @@ const renderContext = { knowledge, questions: questionIndex };
 for (const question of questions) {
   const answer = engine.ask(question, { maxSuggestions: 5 });
   const start = process.hrtime.bigint();
-  renderAnswer(answer, { surface: 'slash', ephemeral: false }, renderContext);
+  renderAnswer(answer, { surface: 'slash' }, renderContext);
   rendering.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 
@@ -189,11 +189,7 @@ const longQuestions = LONG_LENGTHS.map((length) => {
   for (const question of questions) {
     const long = `${question}${LONG_NOISE.repeat(Math.ceil(length / LONG_NOISE.length))}`.slice(0, length);
     const start = process.hrtime.bigint();
-    renderAnswer(
-      askAbout(long, 'fr', 'mention', { engine }),
-      { surface: 'mention', ephemeral: false },
-      renderContext,
-    );
+    renderAnswer(askAbout(long, 'fr', 'mention', { engine }), { surface: 'mention' }, renderContext);
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { length, samples };

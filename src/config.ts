@@ -60,8 +60,8 @@ const optionalInteger = (min: number, max: number, fallback: number) =>
 
 const HOST_NAME = /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i;
 
-/** Where the metrics server listens: loopback unless told, so nothing is exposed by accident. */
-const metricsHost = optionalText.pipe(
+/** Where a server listens (metrics, interactions): loopback unless told, so nothing is exposed by accident. */
+const listenHost = optionalText.pipe(
   z
     .string()
     .refine(
@@ -110,7 +110,18 @@ const EnvSchema = z.object({
   COOLDOWN_QUESTIONS: optionalInteger(0, 1000, DEFAULT_COOLDOWN.questions),
   COOLDOWN_SECONDS: optionalInteger(1, 3600, DEFAULT_COOLDOWN.windowMs / 1000),
   METRICS_PORT: optionalWholeNumber(1, 65535),
-  METRICS_HOST: metricsHost,
+  METRICS_HOST: listenHost,
+  INTERACTIONS_PORT: optionalWholeNumber(1, 65535),
+  INTERACTIONS_HOST: listenHost,
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{64}$/i,
+        'must be the Public Key of the General Information tab of the developer portal: 64 hexadecimal characters',
+      )
+      .optional(),
+  ),
   QUESTION_LOG: optionalSwitch(DEFAULT_QUESTION_LOG.enabled ? 'on' : 'off'),
   QUESTION_LOG_DAYS: optionalInteger(1, 3650, DEFAULT_QUESTION_LOG.days),
   QUESTION_LOG_DMS: optionalSwitch(DEFAULT_QUESTION_LOG.dms ? 'on' : 'off'),
@@ -152,6 +163,14 @@ export interface MetricsConfig {
   readonly host: string;
 }
 
+/** Where Discord's HTTP interactions are served (`POST /interactions`), and the key they are checked with. */
+export interface InteractionsConfig {
+  readonly port: number;
+  readonly host: string;
+  /** The application's Ed25519 public key, 64 hex characters. */
+  readonly publicKey: string;
+}
+
 /** What the bot records of each question in `<dataDir>/questions.jsonl`. */
 export interface QuestionLogConfig {
   readonly enabled: boolean;
@@ -181,6 +200,8 @@ export interface Config extends CurationConfig {
   readonly cooldown: CooldownConfig;
   /** Absent (no `METRICS_PORT`): no health or metrics server. */
   readonly metrics: MetricsConfig | undefined;
+  /** Absent (no `INTERACTIONS_PORT`): interactions come over the gateway only. */
+  readonly interactions: InteractionsConfig | undefined;
   /** Set: one process per shard under discord.js's ShardingManager; absent: every shard in this one. */
   readonly shardCount: 'auto' | number | undefined;
 }
@@ -194,13 +215,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses `env` with `schema`, or throws naming every bad variable at once. */
-function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+/** Parses `env` with `schema`, or throws naming every bad variable at once, `also` included. */
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv, also: readonly string[] = []): T {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!result.success || also.length > 0) throw new ConfigError([...problems, ...also]);
   return result.data;
+}
+
+const isSet = (env: NodeJS.ProcessEnv, name: string) => (env[name] ?? '').trim() !== '';
+
+/** Variables that make sense only together: the endpoint cannot check requests without the key. */
+function missingCompanions(env: NodeJS.ProcessEnv): string[] {
+  return isSet(env, 'INTERACTIONS_PORT') && !isSet(env, 'DISCORD_PUBLIC_KEY')
+    ? [
+        'DISCORD_PUBLIC_KEY: required when INTERACTIONS_PORT is set, to check that requests come from Discord (the Public Key of the General Information tab)',
+      ]
+    : [];
 }
 
 const terminalOf = (env: Pick<Env, 'DATA_DIR' | 'KNOWLEDGE_DIR'>): TerminalConfig => ({
@@ -223,9 +256,15 @@ export function readCurationConfig(env: NodeJS.ProcessEnv): CurationConfig {
   return curationOf(parseEnv(CurationEnvSchema, env));
 }
 
+/** The interactions endpoint, if `INTERACTIONS_PORT` asks for one (`missingCompanions` checked the key). */
+function interactionsOf(data: Env): InteractionsConfig | undefined {
+  if (data.INTERACTIONS_PORT === undefined || data.DISCORD_PUBLIC_KEY === undefined) return undefined;
+  return { port: data.INTERACTIONS_PORT, host: data.INTERACTIONS_HOST, publicKey: data.DISCORD_PUBLIC_KEY };
+}
+
 /** Environment to typed configuration; every missing or bad variable is named at once. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const data = parseEnv(EnvSchema, env);
+  const data = parseEnv(EnvSchema, env, missingCompanions(env));
   return {
     ...curationOf(data),
     discordToken: data.DISCORD_TOKEN,
@@ -240,6 +279,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     metrics:
       data.METRICS_PORT === undefined ? undefined : { port: data.METRICS_PORT, host: data.METRICS_HOST },
+    interactions: interactionsOf(data),
     shardCount: data.SHARD_COUNT,
   };
 }

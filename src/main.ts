@@ -6,6 +6,10 @@ import { styleFor } from './cli/render.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { checkDataDir } from './dataDir.js';
 import { serveEngine, startBot } from './discord/bot.js';
+import { type HttpDoor, startHttpDoor } from './discord/httpDoor.js';
+import { gatewayState } from './discord/instrument.js';
+import { openServices } from './discord/services.js';
+import { NO_GATEWAY } from './http/health.js';
 import { BotMetrics } from './http/metrics.js';
 import { serveBotMetrics } from './http/serveBot.js';
 import { describeListenError, type MetricsServer } from './http/server.js';
@@ -19,23 +23,28 @@ import {
   stopWhenManagerAsks,
 } from './shardManager.js';
 
+const INTERACTIONS_VARIABLES = { port: 'INTERACTIONS_PORT', host: 'INTERACTIONS_HOST' } as const;
+
 /** A failure to start that the message explains in full: no stack trace needed. */
 class StartError extends Error {}
 
-/** Picks the door from the configuration: Discord with a token, else the terminal chat. */
+/**
+ * Picks the door from the configuration: Discord with a token (the gateway) or an
+ * `INTERACTIONS_PORT` (HTTP interactions), both when both are set; else the terminal chat.
+ */
 async function main(): Promise<number | undefined> {
   dotenv.config({ quiet: true });
   const config = readConfig(process.env);
-  if (config.discordToken) {
+  if (config.discordToken || config.interactions) {
     checkDataDir(config.dataDir);
-    if (config.shardCount !== undefined && !shardOfProcess(process.env)) {
+    if (config.discordToken && config.shardCount !== undefined && !shardOfProcess(process.env)) {
       await runShards(config, config.shardCount, config.discordToken);
       return undefined; // The shard processes keep it alive until a signal.
     }
     // discord.js reads SHARD_COUNT itself and refuses a blank one (as copied from .env.example).
     if (config.shardCount === undefined) delete process.env.SHARD_COUNT;
-    await runDiscord(config, config.discordToken);
-    return undefined; // The gateway keeps the process alive until a signal.
+    await runDiscord(config);
+    return undefined; // The gateway or the server keeps the process alive until a signal.
   }
   if (!process.stdin.isTTY) {
     process.stderr.write(
@@ -67,7 +76,7 @@ async function runShards(config: Config, shardCount: 'auto' | number, token: str
   });
 }
 
-async function runDiscord(config: Config, token: string): Promise<void> {
+async function runDiscord(config: Config): Promise<void> {
   // A shard process of SHARD_COUNT: its log lines say which shard, it serves metrics on
   // METRICS_PORT + its shard id, and every metric carries a `shard` label.
   const shard = shardOfProcess(process.env);
@@ -76,13 +85,25 @@ async function runDiscord(config: Config, token: string): Promise<void> {
   const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
   const metrics = new BotMetrics();
   if (shard) metrics.registry.setDefaultLabels({ shard: String(shard.id) });
+  // One cooldown, vote ledger and question log for both doors when both run.
+  const services = openServices({
+    knowledge: knowledge.host,
+    dataDir: config.dataDir,
+    cooldown: config.cooldown,
+    questionLog: config.questionLog,
+    questionLogRetention: (shard?.id ?? 0) === 0,
+    logger,
+    metrics,
+  });
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   let server: MetricsServer | undefined;
+  let door: HttpDoor | undefined;
   handleProcessEvents({
     logger,
     stop: async () => {
       knowledge.close();
-      await Promise.all([bot?.stop(), server?.close()]);
+      await Promise.all([bot?.stop(), server?.close(), door?.close()]);
+      await services.stop();
     },
     reload: () => void knowledge.host.reload('signal'),
     exit: (code) => process.exit(code),
@@ -91,11 +112,27 @@ async function runDiscord(config: Config, token: string): Promise<void> {
   // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
   if (config.metrics) {
     const at = shard ? { ...config.metrics, port: config.metrics.port + shard.id } : config.metrics;
-    server = await serveBotMetrics(at, metrics, () => bot?.client, logger).catch((error: unknown) => {
+    const gateway = config.discordToken ? () => gatewayState(bot?.client) : () => NO_GATEWAY;
+    server = await serveBotMetrics(at, metrics, gateway, logger).catch((error: unknown) => {
       throw new ConfigError([describeListenError(error, at)]);
     });
     logger.info({ url: server.url }, 'serving /healthz and /metrics');
   }
+  // Under SHARD_COUNT, shard 0 alone serves the endpoint: Discord posts to one URL, and
+  // interactions over HTTP belong to no shard.
+  if (config.interactions && (shard?.id ?? 0) === 0) {
+    const at = config.interactions;
+    door = await startHttpDoor({ ...at, apiUrl: config.discordApiUrl, services, logger }).catch(
+      async (error: unknown) => {
+        await server?.close();
+        throw new ConfigError([describeListenError(error, at, INTERACTIONS_VARIABLES)]);
+      },
+    );
+    logger.info({ url: door.url }, 'serving Discord interactions over HTTP');
+  }
+  services.start();
+  const token = config.discordToken;
+  if (!token) return; // HTTP interactions only: no gateway session to open.
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -103,11 +140,8 @@ async function runDiscord(config: Config, token: string): Promise<void> {
       apiUrl: config.discordApiUrl,
       knowledge: knowledge.host,
       dataDir: config.dataDir,
-      cooldown: config.cooldown,
-      questionLog: config.questionLog,
-      questionLogRetention: (shard?.id ?? 0) === 0,
       logger,
-      metrics,
+      services,
       // Restarting would only be refused again, and burns the day's identify budget: stop.
       onFatal: (message) => {
         fatal = message;
@@ -115,11 +149,12 @@ async function runDiscord(config: Config, token: string): Promise<void> {
         if (!bot) return; // Still logging in: the login fails with it, below.
         process.stderr.write(`${message}\n`);
         setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-        void bot.stop().finally(() => process.exit(1));
+        void Promise.all([bot.stop(), services.stop()]).finally(() => process.exit(1));
       },
     });
   } catch (error) {
-    await server?.close(); // Else it would keep the process alive after the failed start.
+    // Else they would keep the process alive after the failed start.
+    await Promise.all([server?.close(), door?.close(), services.stop()]);
     if (fatal) throw new StartError(fatal);
     const code = (error as { code?: unknown }).code;
     if (code === 'TokenInvalid') {

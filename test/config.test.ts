@@ -33,6 +33,7 @@ describe('readConfig', () => {
       knowledgeDir: undefined,
       cooldown: { questions: 5, windowMs: 30_000 },
       metrics: undefined,
+      interactions: undefined,
       questionLog: { enabled: true, days: 30, dms: false },
       shardCount: undefined,
     });
@@ -258,5 +259,52 @@ describe('readTerminalConfig', () => {
 
   it('defaults as readConfig does', () => {
     expect(readTerminalConfig({ DATA_DIR: ' ' })).toEqual({ knowledgeDir: undefined, dataDir: 'data' });
+  });
+});
+
+describe('readConfig: the HTTP interactions endpoint', () => {
+  const KEY = 'a'.repeat(32) + 'B'.repeat(32);
+
+  it('is off without INTERACTIONS_PORT, even with a public key', () => {
+    expect(
+      readConfig({ DISCORD_PUBLIC_KEY: KEY, INTERACTIONS_HOST: '0.0.0.0' }).interactions,
+    ).toBeUndefined();
+  });
+
+  it('listens on loopback unless INTERACTIONS_HOST says otherwise, and needs no token', () => {
+    expect(readConfig({ INTERACTIONS_PORT: '8443', DISCORD_PUBLIC_KEY: ` ${KEY} ` })).toMatchObject({
+      discordToken: undefined,
+      interactions: { port: 8443, host: '127.0.0.1', publicKey: KEY },
+    });
+    const everywhere = { INTERACTIONS_PORT: '8443', INTERACTIONS_HOST: '0.0.0.0', DISCORD_PUBLIC_KEY: KEY };
+    expect(readConfig(everywhere).interactions?.host).toBe('0.0.0.0');
+  });
+
+  it('names DISCORD_PUBLIC_KEY when INTERACTIONS_PORT is set without it, with the other problems', () => {
+    expect(problemsOf(() => readConfig({ INTERACTIONS_PORT: '8443', DISCORD_PUBLIC_KEY: ' ' }))).toEqual([
+      'DISCORD_PUBLIC_KEY: required when INTERACTIONS_PORT is set, to check that requests come from Discord (the Public Key of the General Information tab)',
+    ]);
+    const problems = problemsOf(() => readConfig({ INTERACTIONS_PORT: '8443', METRICS_PORT: 'x' }));
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['METRICS_PORT', 'DISCORD_PUBLIC_KEY']);
+  });
+
+  it('names a public key that is not 64 hex characters, and a bad port or host', () => {
+    for (const key of [
+      'a'.repeat(63),
+      'g'.repeat(64),
+      `${KEY}00`,
+      'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.x1Y2z3W4v5U6t7S8r9',
+    ]) {
+      expect(problemsOf(() => readConfig({ INTERACTIONS_PORT: '8443', DISCORD_PUBLIC_KEY: key }))).toEqual([
+        'DISCORD_PUBLIC_KEY: must be the Public Key of the General Information tab of the developer portal: 64 hexadecimal characters',
+      ]);
+    }
+    const problems = problemsOf(() =>
+      readConfig({ INTERACTIONS_PORT: '70000', INTERACTIONS_HOST: 'http://x', DISCORD_PUBLIC_KEY: KEY }),
+    );
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'INTERACTIONS_PORT',
+      'INTERACTIONS_HOST',
+    ]);
   });
 });

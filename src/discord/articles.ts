@@ -4,14 +4,7 @@ import { articleLabel, fewNames } from '../articleLines.js';
 import { foldText } from '../core/text.js';
 import type { Language, Source } from '../core/types.js';
 import { ARTICLE_MAX_LENGTH } from './commands/ask.js';
-import {
-  fitUserText,
-  LIMITS,
-  plainTitle,
-  type ReplyPayload,
-  renderNotice,
-  truncateAtWord,
-} from './render.js';
+import { fitUserText, LIMITS, plainTitle, type ReplyBody, renderNotice, truncateAtWord } from './render.js';
 import { stringsFor } from './strings.js';
 
 /**
@@ -116,11 +109,10 @@ export function renderUnknownArticle(
   value: string,
   sources: readonly Source[],
   language: Language,
-): ReplyPayload {
+): ReplyBody {
   const strings = stringsFor(language);
   const titles = sources.map((source) => strings.quoted(fitUserText(source.title, 100)));
   return renderNotice(
     strings.unknownArticle(fitUserText(value, ARTICLE_MAX_LENGTH), fewNames(titles, language, SUGGESTED)),
-    true,
   );
 }

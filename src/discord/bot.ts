@@ -13,27 +13,18 @@ import {
   RESTJSONErrorCodes,
   type User,
 } from 'discord.js';
-import {
-  type CooldownConfig,
-  DEFAULT_COOLDOWN,
-  DEFAULT_QUESTION_LOG,
-  type QuestionLogConfig,
-} from '../config.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
-import { BotMetrics } from '../http/metrics.js';
-import type { KnowledgeHost } from '../knowledge/host.js';
-import { describeError, type Logger } from '../log.js';
-import { Cooldown } from './cooldown.js';
-import { FeedbackLog, type FeedbackSink } from './feedback.js';
-import type { BotContext, ServedKnowledge } from './handlers/context.js';
+import type { BotMetrics } from '../http/metrics.js';
+import { describeError } from '../log.js';
+import { fromGateway } from './fromGateway.js';
+import type { ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
-import { QuestionLog } from './questionLog.js';
-import { noMentions, type ReplyPayload } from './render.js';
+import { noMentions, type ReplyBody } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
-import { VoteLedger } from './voteLedger.js';
+import { type DoorServices, openServices, type ServiceOptions } from './services.js';
 
 /** Gateway close codes after which Discord will not take the bot back, and what to do. */
 const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
@@ -51,29 +42,17 @@ const FATAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
   ],
 ]);
 
-export interface BotOptions {
+export interface BotOptions extends ServiceOptions {
   readonly token: string;
   /** REST base such as `http://127.0.0.1:8080/api`; Discord's own when absent. */
   readonly apiUrl?: string | undefined;
-  /** The knowledge served, read anew for each interaction and message (see `serveEngine`). */
-  readonly knowledge: Pick<KnowledgeHost<ServedKnowledge>, 'current' | 'reload' | 'onReload'>;
-  readonly dataDir: string;
-  /** Where votes go; default `<dataDir>/feedback.jsonl`. */
-  readonly feedback?: FeedbackSink;
-  /** What is recorded of each question in `<dataDir>/questions.jsonl` (default: on, 30 days, DMs counted). */
-  readonly questionLog?: QuestionLogConfig;
   /**
-   * Whether this process drops the question log's old lines (default true). Under SHARD_COUNT
-   * only shard 0 does: shards append to one file, and two rewriting it at once would lose lines.
+   * Shared with the HTTP interactions endpoint when both run; the caller then starts and stops
+   * them. Absent: the bot opens its own and stops them with itself.
    */
-  readonly questionLogRetention?: boolean;
-  /** Questions per member across every surface (default: 5 per 30 s). */
-  readonly cooldown?: CooldownConfig;
+  readonly services?: DoorServices;
   /** An interaction reply not ready after this long is deferred first (default 2 s). */
   readonly deferAfterMs?: number;
-  readonly logger: Logger;
-  /** Where questions, replies and Discord's faults are counted (default: a registry of its own). */
-  readonly metrics?: BotMetrics;
   /** Discord closed the gateway for good (a fatal close code): the process should stop. */
   readonly onFatal?: (message: string) => void;
 }
@@ -160,7 +139,8 @@ function missingPermissions(message: Message): string[] {
  * Replies to a message, pinging nobody, not even the asker. A reply points at the question,
  * which Discord allows only with Read Message History; without it the answer is posted plain.
  */
-function sendReply(message: Message, { content, embeds, components, allowedMentions }: ReplyPayload) {
+function sendReply(message: Message, { content, embeds, components }: ReplyBody) {
+  const allowedMentions = noMentions();
   const me = message.guild?.members.me;
   if (
     message.inGuild() &&
@@ -201,38 +181,19 @@ export function serveEngine(engine: Engine): ServedKnowledge {
   return { engine, knowledge: engine.knowledge, questions };
 }
 
-/** Keeps the knowledge gauges on what is served and counts every reload, until the returned stop. */
-function countKnowledge(knowledge: BotOptions['knowledge'], metrics: BotMetrics): () => void {
-  metrics.setKnowledge(knowledge.current().knowledge);
-  return knowledge.onReload((result, served) => {
-    if (result.ok) metrics.setKnowledge(served.knowledge);
-    metrics.countKnowledgeReload(result.ok ? 'ok' : 'error');
-  });
-}
-
 /** Connects to Discord and serves every surface until `stop()`. */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { logger } = options;
   const client = createClient(options.apiUrl);
-  const metrics = options.metrics ?? new BotMetrics();
-  const stopCountingReloads = countKnowledge(options.knowledge, metrics);
+  const services = options.services ?? openServices(options);
+  const { metrics } = services;
   instrumentClient(client, metrics);
-  const questionLog = new QuestionLog(options.dataDir, options.questionLog ?? DEFAULT_QUESTION_LOG, logger);
-  const lasting: Omit<BotContext, keyof ServedKnowledge> = {
-    feedback: options.feedback ?? new FeedbackLog(options.dataDir),
-    questionLog,
-    votes: new VoteLedger(),
-    logger,
-    cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN),
-    deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
-    reloadKnowledge: (trigger) => options.knowledge.reload(trigger),
-    metrics,
-  };
-  // Taken once per event: a reload while it is answered does not mix two versions in one reply.
-  const contextNow = (): BotContext => ({ ...lasting, ...options.knowledge.current() });
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const contextNow = () => services.context(deferAfterMs);
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, contextNow());
+    const incoming = fromGateway(interaction);
+    if (incoming) void handleInteraction(incoming, contextNow());
   });
   client.on(Events.MessageCreate, (message) => {
     if (!client.isReady()) return;
@@ -298,14 +259,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     { user: client.user.tag, id: client.user.id, guilds: client.guilds.cache.size },
     'connected to Discord',
   );
-  if (options.questionLogRetention !== false) questionLog.start();
+  if (!options.services) services.start();
   return {
     client,
     metrics,
     async stop() {
-      stopCountingReloads();
       await client.destroy();
-      await questionLog.stop();
+      if (!options.services) await services.stop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type Client, Events, RESTEvents, Status } from 'discord.js';
+import { type Client, Events, type REST, RESTEvents, Status } from 'discord.js';
 import type { GatewayState } from '../http/health.js';
 import type { BotMetrics } from '../http/metrics.js';
 
@@ -8,10 +8,15 @@ import type { BotMetrics } from '../http/metrics.js';
  * left alone: discord.js reads it after this listener, so the Discord error code is not counted.
  */
 export function instrumentClient(client: Client, metrics: BotMetrics): void {
-  client.rest.on(RESTEvents.Response, (_request, response) => {
+  countRestErrors(client.rest, metrics);
+  client.on(Events.ShardReconnecting, () => metrics.countGatewayReconnect());
+}
+
+/** Counts each REST response with an error status, retried attempts included. */
+export function countRestErrors(rest: REST, metrics: BotMetrics): void {
+  rest.on(RESTEvents.Response, (_request, response) => {
     if (response.status >= 400) metrics.countRestError(response.status);
   });
-  client.on(Events.ShardReconnecting, () => metrics.countGatewayReconnect());
 }
 
 /** `WaitingForGuilds` → `waiting-for-guilds`. */

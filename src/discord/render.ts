@@ -6,7 +6,7 @@ import {
   ButtonStyle,
   ComponentType,
   escapeMarkdown,
-  MessageFlags,
+  type MessageFlags,
 } from 'discord.js';
 import { articleLabel, oneLine, searchedLine } from '../articleLines.js';
 import type { CooldownConfig } from '../config.js';
@@ -45,10 +45,18 @@ export const RELATED_SHOWN = 5;
 export const COLOURS = { answer: 0x2f6fb3, hedged: 0xc8902c, refusal: 0x7a8290 } as const;
 const HIGH_CONFIDENCE = 0.8;
 
-export interface ReplyPayload {
+/**
+ * What a reply says. Who sees it and whom it may ping are not the renderer's to say: they are
+ * set once, where the reply leaves (`respond.ts` for interactions, `bot.ts` for messages).
+ */
+export interface ReplyBody {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+/** A reply as it leaves: pinging nobody, and private when `flags` says so. */
+export interface ReplyPayload extends ReplyBody {
   allowedMentions: { parse: []; repliedUser: false };
   flags?: MessageFlags.Ephemeral;
 }
@@ -226,9 +234,9 @@ function voteRow(answer: Answer, surface: Surface): APIActionRowComponent<APICom
 /** The embed of an answer or a refusal, with its related-questions menu and vote buttons. */
 export function renderAnswer(
   answer: Answer,
-  options: { surface: Surface; ephemeral: boolean },
+  options: { surface: Surface },
   context: RenderContext,
-): ReplyPayload {
+): ReplyBody {
   const strings = stringsFor(answer.language);
   const citations = answer.citations.slice(0, MAX_CITATIONS);
   const title = fitUserText(answer.question, LIMITS.title);
@@ -260,20 +268,12 @@ export function renderAnswer(
   return {
     embeds: fitEmbeds([embed]),
     components: [...(select ? [select] : []), ...(empty ? [] : [voteRow(answer, options.surface)])],
-    allowedMentions: noMentions(),
-    ...(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 /** A short plain notice (thanks, errors, help for a bare mention). */
-export function renderNotice(text: string, ephemeral: boolean): ReplyPayload {
-  return {
-    content: truncateAtWord(text, LIMITS.content),
-    embeds: [],
-    components: [],
-    allowedMentions: noMentions(),
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
+export function renderNotice(text: string): ReplyBody {
+  return { content: truncateAtWord(text, LIMITS.content), embeds: [], components: [] };
 }
 
 /** "(+1 −0 ~2)": records added, removed and changed. */
@@ -288,13 +288,13 @@ const ERROR_LINE = 300;
  * What `/knowledge reload` did: the counts and changes, or the errors that kept the old
  * knowledge, as many as fit in one message and how many more there are.
  */
-export function renderReload(result: ReloadResult, language: Language, ephemeral: boolean): ReplyPayload {
+export function renderReload(result: ReloadResult, language: Language): ReplyBody {
   const strings = stringsFor(language);
   if (result.ok) {
     const { facts, glossary } = result.diff;
     const glossaryChanged = glossary.added.length + glossary.removed.length + glossary.changed.length > 0;
     const changes = `${countChanges(facts)}${glossaryChanged ? strings.glossaryChanges(countChanges(glossary)) : ''}`;
-    return renderNotice(strings.reloaded(result.articles, result.facts, changes), ephemeral);
+    return renderNotice(strings.reloaded(result.articles, result.facts, changes));
   }
   const lines = [strings.reloadFailed(result.errors.length)];
   let length = lines[0]?.length ?? 0;
@@ -309,17 +309,12 @@ export function renderReload(result: ReloadResult, language: Language, ephemeral
     shown += 1;
   }
   if (shown < result.errors.length) lines.push(strings.moreErrors(result.errors.length - shown));
-  return renderNotice(lines.join('\n'), ephemeral);
+  return renderNotice(lines.join('\n'));
 }
 
 /** Why a member's question is not answered now, and when to ask again (rounded up to a second). */
-export function renderCooldown(
-  language: Language,
-  retryAfterMs: number,
-  limit: CooldownConfig,
-  ephemeral: boolean,
-): ReplyPayload {
+export function renderCooldown(language: Language, retryAfterMs: number, limit: CooldownConfig): ReplyBody {
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
   const text = stringsFor(language).cooldown(seconds(retryAfterMs), limit.questions, seconds(limit.windowMs));
-  return renderNotice(text, ephemeral);
+  return renderNotice(text);
 }

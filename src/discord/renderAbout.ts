@@ -1,4 +1,4 @@
-import { type APIEmbed, type APIEmbedField, MessageFlags } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { fewNames } from '../articleLines.js';
 import type { Engine } from '../core/engine.js';
 import type { Language, Source } from '../core/types.js';
@@ -8,8 +8,7 @@ import {
   fitEmbeds,
   fitUserText,
   LIMITS,
-  noMentions,
-  type ReplyPayload,
+  type ReplyBody,
   truncateAtWord,
 } from './render.js';
 import { type Strings, stringsFor } from './strings.js';
@@ -38,17 +37,12 @@ export function exampleQuestion(known: Known, language: Language): string | null
   return fact?.questions[language][0] ?? null;
 }
 
-function infoPayload(embed: APIEmbed, ephemeral: boolean): ReplyPayload {
-  return {
-    embeds: fitEmbeds([{ color: COLOURS.answer, ...embed }]),
-    components: [],
-    allowedMentions: noMentions(),
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
+function infoPayload(embed: APIEmbed): ReplyBody {
+  return { embeds: fitEmbeds([{ color: COLOURS.answer, ...embed }]), components: [] };
 }
 
 /** How to ask, naming the articles known (a few titles, then how many more) and an example. */
-export function renderHelp(language: Language, known: Known, ephemeral: boolean): ReplyPayload {
+export function renderHelp(language: Language, known: Known): ReplyBody {
   const strings = stringsFor(language);
   const { sources } = known.knowledge;
   const titles = sources.map((source) => strings.quoted(fitUserText(source.title, TITLE_IN_LIST)));
@@ -58,10 +52,7 @@ export function renderHelp(language: Language, known: Known, ephemeral: boolean)
     fewNames(titles, language),
     example === null ? null : fitUserText(example, EXAMPLE),
   );
-  return infoPayload(
-    { title: strings.helpTitle, description: truncateAtWord(text, LIMITS.description) },
-    ephemeral,
-  );
+  return infoPayload({ title: strings.helpTitle, description: truncateAtWord(text, LIMITS.description) });
 }
 
 /** A URL Discord links as it stands: http(s), nothing a bracket or a space would cut. */
@@ -90,7 +81,7 @@ function articleField(
  * What the bot knows: each article (the first `ABOUT_ARTICLES`, then how many more) with its
  * language, date, reviewed facts, URL, attribution and topics; how to ask; an example.
  */
-export function renderAbout(language: Language, known: Known, ephemeral: boolean): ReplyPayload {
+export function renderAbout(language: Language, known: Known): ReplyBody {
   const strings = stringsFor(language);
   const { sources, facts } = known.knowledge;
   const shown = sources.slice(0, ABOUT_ARTICLES);
@@ -107,12 +98,9 @@ export function renderAbout(language: Language, known: Known, ephemeral: boolean
     strings.aboutDescription(sources.length),
     ...(more > 0 ? [strings.moreArticles(more)] : []),
   ];
-  return infoPayload(
-    {
-      title: strings.aboutTitle,
-      description: description.join('\n'),
-      fields: fields.slice(0, LIMITS.fields),
-    },
-    ephemeral,
-  );
+  return infoPayload({
+    title: strings.aboutTitle,
+    description: description.join('\n'),
+    fields: fields.slice(0, LIMITS.fields),
+  });
 }

@@ -1,8 +1,13 @@
-import { MessageFlags } from 'discord.js';
-import type { ReplyPayload } from './render.js';
+import { type APIApplicationCommandOptionChoice, MessageFlags } from 'discord.js';
+import { noMentions, type ReplyBody, type ReplyPayload } from './render.js';
 import { nextTurn } from './turns.js';
 
-/** The part of a discord.js interaction that answering uses (tests pass a plain object). */
+/**
+ * How an interaction's replies leave, whichever door it came through: a discord.js interaction
+ * (the gateway) or an HTTP request awaiting its response (`http/interactions.ts`). The two flags
+ * mean what they mean in discord.js: `deferred` once a deferral was sent, `replied` once a reply
+ * or an edit of the deferral was.
+ */
 export interface Respondable {
   readonly deferred: boolean;
   readonly replied: boolean;
@@ -12,15 +17,38 @@ export interface Respondable {
   followUp(payload: ReplyPayload): Promise<unknown>;
 }
 
+/** A Respondable that can also answer autocomplete, with choices. */
+export interface Responder extends Respondable {
+  choices(choices: APIApplicationCommandOptionChoice[]): Promise<unknown>;
+}
+
 /**
  * Discord drops an interaction not answered within 3 s. A reply that is not ready after this
  * long is deferred first ("is thinking…"), which keeps the token alive for 15 minutes.
  */
 export const DEFER_AFTER_MS = 2000;
 
+/**
+ * A reply as it leaves: pinging nobody whatever it quotes, and private when `ephemeral`. The
+ * only place an interaction's reply gets either, so no handler can forget them.
+ */
+export function leaving(body: ReplyBody, ephemeral: boolean): ReplyPayload {
+  return {
+    ...body,
+    allowedMentions: noMentions(),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
 /** An edit cannot change who sees a message: its visibility was set by the deferral. */
-function editable({ flags: _flags, ...payload }: ReplyPayload) {
+function editable(body: ReplyBody) {
+  const { flags: _flags, ...payload } = leaving(body, false);
   return payload;
+}
+
+/** A reply sent at once, such as a refusal or a cooldown notice. */
+export function replyNow(interaction: Respondable, body: ReplyBody, ephemeral: boolean): Promise<unknown> {
+  return interaction.reply(leaving(body, ephemeral));
 }
 
 /**
@@ -32,7 +60,7 @@ function editable({ flags: _flags, ...payload }: ReplyPayload) {
 export async function respond(
   interaction: Respondable,
   ephemeral: boolean,
-  produce: () => Promise<ReplyPayload> | ReplyPayload,
+  produce: () => Promise<ReplyBody> | ReplyBody,
   deferAfterMs: number = DEFER_AFTER_MS,
 ): Promise<void> {
   let deferral: Promise<unknown> | undefined;
@@ -40,10 +68,10 @@ export async function respond(
     deferral = interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     deferral.catch(() => {}); // Awaited below; its failure surfaces there.
   }, deferAfterMs);
-  let payload: ReplyPayload;
+  let body: ReplyBody;
   try {
     await nextTurn(); // Under load, the deferral above can fire while this waits (turns.ts).
-    payload = await produce();
+    body = await produce();
   } catch (error) {
     await deferral?.catch(() => {});
     throw error;
@@ -52,19 +80,19 @@ export async function respond(
   }
   if (deferral) {
     await deferral;
-    await interaction.editReply(editable(payload));
+    await interaction.editReply(editable(body));
   } else {
-    await interaction.reply(payload);
+    await replyNow(interaction, body, ephemeral);
   }
 }
 
 /**
- * Tells the member that something failed, once: a private reply if nothing was sent yet, an
- * edit of the deferral if there was one (Discord fixed its visibility then: a follow-up would
- * take the same), or a private follow-up after a reply.
+ * Tells the member that something failed, once and privately: a private reply if nothing was
+ * sent yet, an edit of the deferral if there was one (Discord fixed its visibility then: a
+ * follow-up would take the same), or a private follow-up after a reply.
  */
-export async function respondFailure(interaction: Respondable, notice: ReplyPayload): Promise<void> {
+export async function respondFailure(interaction: Respondable, notice: ReplyBody): Promise<void> {
   if (interaction.deferred && !interaction.replied) await interaction.editReply(editable(notice));
-  else if (interaction.replied) await interaction.followUp(notice);
-  else await interaction.reply(notice);
+  else if (interaction.replied) await interaction.followUp(leaving(notice, true));
+  else await replyNow(interaction, notice, true);
 }

@@ -9,6 +9,9 @@ export interface GatewayState {
   readonly ready: boolean;
 }
 
+/** No gateway to wait for: only the HTTP interactions endpoint runs, which needs no session. */
+export const NO_GATEWAY: GatewayState = { status: 'off', ping: null, ready: true };
+
 export interface HealthReport {
   readonly status: 'ok' | 'unavailable';
   readonly gateway: { readonly status: string; readonly ping: number | null };

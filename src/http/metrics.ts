@@ -49,6 +49,12 @@ export class BotMetrics {
     labelNames: ['status'] as const,
     registers: [this.registry],
   });
+  readonly #interactionRequests = new Counter({
+    name: 'interaction_requests_total',
+    help: 'Requests to the HTTP interactions endpoint (INTERACTIONS_PORT), by the HTTP status answered: 200 served, 204 silenced by the cooldown, 401 bad signature or stale timestamp, 400, 404, 405, 413.',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
   readonly #reconnects = new Counter({
     name: 'discord_gateway_reconnects_total',
     help: 'Times the gateway connection closed and the client set out to resume or identify again.',
@@ -116,6 +122,10 @@ export class BotMetrics {
 
   countRestError(status: number): void {
     this.#restErrors.inc({ status: String(status) });
+  }
+
+  countInteractionRequest(status: number): void {
+    this.#interactionRequests.inc({ status: String(status) });
   }
 
   countGatewayReconnect(): void {

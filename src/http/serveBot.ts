@@ -1,26 +1,25 @@
-import type { Client } from 'discord.js';
 import type { MetricsConfig } from '../config.js';
-import { gatewayState } from '../discord/instrument.js';
 import type { Logger } from '../log.js';
-import { healthReport } from './health.js';
+import { type GatewayState, healthReport } from './health.js';
 import type { BotMetrics } from './metrics.js';
 import { type MetricsServer, startMetricsServer } from './server.js';
 
 /**
- * `/healthz` and `/metrics` for a bot that may still be connecting: `client` is asked on each
- * request, and gives nothing until the bot has logged in (503 until then).
+ * `/healthz` and `/metrics` for a bot that may still be connecting: `gateway` is asked on each
+ * request (`gatewayState(client)`: 503 until the bot has logged in; `NO_GATEWAY` when only the
+ * HTTP interactions endpoint runs).
  */
 export function serveBotMetrics(
   at: MetricsConfig,
   metrics: BotMetrics,
-  client: () => Client | undefined,
+  gateway: () => GatewayState,
   logger: Logger,
 ): Promise<MetricsServer> {
   metrics.collectProcessMetrics();
   return startMetricsServer({
     ...at,
     registry: metrics.registry,
-    health: () => healthReport(gatewayState(client()), metrics.knowledge, process.uptime()),
+    health: () => healthReport(gateway(), metrics.knowledge, process.uptime()),
     logger,
   });
 }

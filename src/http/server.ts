@@ -12,12 +12,14 @@ export interface MetricsServerOptions extends MetricsConfig {
   readonly logger: Logger;
 }
 
-export interface MetricsServer {
+export interface HttpServer {
   /** `http://host:port`, with the port actually bound (port 0 picks a free one). */
   readonly url: string;
   /** Stops listening and drops open connections (a scraper's keep-alive would hold it). */
   close(): Promise<void>;
 }
+
+export type MetricsServer = HttpServer;
 
 interface Reply {
   readonly status: number;
@@ -87,15 +89,19 @@ function listen(server: Server, { port, host }: MetricsConfig): Promise<void> {
   });
 }
 
-/** Serves `GET /healthz` and `GET /metrics` on `host:port` until `close()`. */
-export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
-  const server = createServer((request, response) => {
-    void replyTo(request, options).then((reply) => send(response, reply));
-  });
-  // A scrape or a health check takes milliseconds: a client that dawdles is dropped.
+/**
+ * Serves `handle` on `host:port` until `close()`: requests that take seconds to arrive are
+ * dropped (both servers answer at once), and closing drops open keep-alive connections too.
+ * Rejects with the listen error (EADDRINUSE…): see `describeListenError`.
+ */
+export async function serveHttp(
+  at: MetricsConfig,
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<HttpServer> {
+  const server = createServer(handle);
   server.headersTimeout = 5000;
   server.requestTimeout = 10_000;
-  await listen(server, options);
+  await listen(server, at);
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
@@ -107,14 +113,34 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   };
 }
 
+/** Serves `GET /healthz` and `GET /metrics` on `host:port` until `close()`. */
+export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+  // A scrape or a health check takes milliseconds: a client that dawdles is dropped.
+  return serveHttp(options, (request, response) => {
+    void replyTo(request, options).then((reply) => send(response, reply));
+  });
+}
+
+/** The variables that set where a server listens, named in its errors. */
+export interface ListenVariables {
+  readonly port: string;
+  readonly host: string;
+}
+
+const METRICS_VARIABLES: ListenVariables = { port: 'METRICS_PORT', host: 'METRICS_HOST' };
+
 /** Why the server could not listen, naming the variable to change. */
-export function describeListenError(error: unknown, { host, port }: MetricsConfig): string {
+export function describeListenError(
+  error: unknown,
+  { host, port }: MetricsConfig,
+  names: ListenVariables = METRICS_VARIABLES,
+): string {
   const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') return `METRICS_PORT: ${host}:${port} is already in use: choose another port`;
+  if (code === 'EADDRINUSE') return `${names.port}: ${host}:${port} is already in use: choose another port`;
   if (code === 'EACCES')
-    return `METRICS_PORT: not allowed to listen on ${port} (below 1024 needs privileges)`;
+    return `${names.port}: not allowed to listen on ${port} (below 1024 needs privileges)`;
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return `METRICS_HOST: ${host} is not an address of this machine`;
+    return `${names.host}: ${host} is not an address of this machine`;
   }
-  return `METRICS_PORT: could not listen on ${host}:${port}: ${String(describeError(error).message)}`;
+  return `${names.port}: could not listen on ${host}:${port}: ${String(describeError(error).message)}`;
 }

@@ -104,10 +104,8 @@ describe('articleChoices', () => {
 });
 
 describe('renderUnknownArticle', () => {
-  it('names the value escaped and a few titles escaped, privately, pinging nobody', () => {
+  it('names the value escaped and a few titles escaped', () => {
     const reply = renderUnknownArticle('**x** @here', [hostile, ...many], 'en');
-    expect(reply.flags).toBe(64);
-    expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
     const text = reply.content ?? '';
     expect(text).toMatch(/^I know no article “\\\*\\\*x\\\*\\\* @\u200bhere”\./);
     expect(text).toContain(
@@ -140,7 +138,7 @@ describe('renderAnswer names the article', () => {
     searched: [hostile],
   };
   const footerOf = (answer: Answer) =>
-    renderAnswer(answer, { surface: 'slash', ephemeral: false }, context).embeds[0]?.footer?.text ?? '';
+    renderAnswer(answer, { surface: 'slash' }, context).embeds[0]?.footer?.text ?? '';
 
   it('in the footer, on one line, without a live mass mention (a footer shows no markdown)', () => {
     const footer = footerOf(base);
@@ -158,7 +156,7 @@ describe('renderAnswer names the article', () => {
       article: null,
       searched: many,
     } as const;
-    const payload = renderAnswer(refusal, { surface: 'slash', ephemeral: false }, context);
+    const payload = renderAnswer(refusal, { surface: 'slash' }, context);
     const footer = payload.embeds[0]?.footer?.text ?? '';
     expect(footer).toMatch(/^Articles searched: Article number 0 with/);
     expect(footer).toMatch(/; Article number 4 with .*… and 35 more$/);
@@ -178,7 +176,6 @@ describe('renderAbout and renderHelp, from the knowledge', () => {
     const about = renderAbout(
       'en',
       known([ferry, seed], [fact('a', ferry.id), fact('b', ferry.id), fact('c', seed.id)]),
-      true,
     );
     const [first, second] = about.embeds[0]?.fields ?? [];
     expect(about.embeds[0]?.description).toMatch(/^I know 2 articles\./);
@@ -188,7 +185,7 @@ describe('renderAbout and renderHelp, from the knowledge', () => {
     expect(second?.value).toBe(
       '**Microsoft investit au Japon**\nLanguage: French · date unknown · 1 reviewed fact',
     );
-    const fr = renderAbout('fr', known([ferry], []), true);
+    const fr = renderAbout('fr', known([ferry], []));
     expect(fr.embeds[0]?.description).toMatch(/^Je connais un article\./);
     expect(fr.embeds[0]?.fields?.[0]?.value).toContain(
       'Langue : anglais · date : 2025-03-10 · 0 fait vérifié',
@@ -196,7 +193,7 @@ describe('renderAbout and renderHelp, from the knowledge', () => {
   });
 
   it('show the first ten of many articles, escaped, then how many more, within every limit', () => {
-    const about = renderAbout('en', known([hostile, ...many], []), true);
+    const about = renderAbout('en', known([hostile, ...many], []));
     const embed = about.embeds[0];
     expect(embed?.fields?.filter((field) => field.name.startsWith('Article '))).toHaveLength(10);
     expect(embed?.fields?.[0]?.value).toContain(
@@ -211,22 +208,22 @@ describe('renderAbout and renderHelp, from the knowledge', () => {
       [ferry, seed],
       [fact('a', ferry.id, { en: ['What?'] }), fact('b', seed.id, { en: ['How much?'] }, true)],
     );
-    const help = renderHelp('en', featured, true).embeds[0]?.description ?? '';
+    const help = renderHelp('en', featured).embeds[0]?.description ?? '';
     expect(help).toMatch(
       /^I answer questions about 2 news articles \(“Harwick launches a solar ferry”; “Microsoft investit au Japon”\)/,
     );
     expect(help).toContain('Example: How much?');
     const onlySentences = known([ferry], [], [fact('ferry:p1s1', ferry.id, { fr: ['Quoi ?'] })]);
-    const fr = renderHelp('fr', onlySentences, true).embeds[0]?.description ?? '';
+    const fr = renderHelp('fr', onlySentences).embeds[0]?.description ?? '';
     expect(fr).toMatch(
       /^Je réponds aux questions sur un article de presse, « Harwick launches a solar ferry »,/,
     );
     expect(fr).toContain('Exemple : Quoi ?');
-    expect(renderHelp('en', onlySentences, true).embeds[0]?.description).not.toContain('Example');
+    expect(renderHelp('en', onlySentences).embeds[0]?.description).not.toContain('Example');
   });
 
   it('keep help for many articles within limits, with their titles escaped', () => {
-    const help = renderHelp('en', known([hostile, ...many], []), true);
+    const help = renderHelp('en', known([hostile, ...many], []));
     const text = help.embeds[0]?.description ?? '';
     expect(text).toContain('about 41 news articles (“The \\*\\*bold\\*\\*');
     expect(text).toContain('… and 36 more)');

@@ -1,6 +1,5 @@
 import { Events } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedbackRecord, FeedbackSink } from '../../src/discord/feedback.js';
 import { type RecordedRequest, rateLimited } from './fakeDiscord.js';
 import {
   bob,
@@ -14,19 +13,9 @@ import {
   startHarness,
 } from './harness.js';
 import { FAKE_BOT, message, messageComponent, messageCreate, nextId } from './payloads.js';
+import { SlowSink } from './slowSink.js';
 
 // Faults: what Discord does to a bot on a bad day, played by the fake.
-
-/** Votes written to a disk that takes `delayMs` to answer. */
-class SlowSink implements FeedbackSink {
-  readonly file = 'slow-disk/feedback.jsonl';
-  readonly records: FeedbackRecord[] = [];
-  delayMs = 0;
-  async record(record: FeedbackRecord): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    this.records.push(record);
-  }
-}
 
 const DEFER_AFTER_MS = 150;
 const sink = new SlowSink();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayState } from '../../src/discord/instrument.js';
 import { BotMetrics } from '../../src/http/metrics.js';
 import { serveBotMetrics } from '../../src/http/serveBot.js';
 import type { MetricsServer } from '../../src/http/server.js';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   server = await serveBotMetrics(
     { host: '127.0.0.1', port: 0 },
     metrics,
-    () => harness?.bot.client,
+    () => gatewayState(harness?.bot.client),
     createLogger('silent'),
   );
   beforeLogin = await health(server.url);

@@ -23,6 +23,7 @@ import { type FakeDiscord, startFakeDiscord } from './fakeDiscord.js';
 import { alice, CHANNEL, GUILD, guildAsk, TOKEN } from './harness.js';
 import { FAKE_APP_ID, FAKE_BOT, messageCreate, nextId } from './payloads.js';
 import { exitOf, groupAlive, npm } from './processes.js';
+import { generateSigningKey, post, signed } from './signing.js';
 
 let fake: FakeDiscord;
 const children: ChildProcess[] = [];
@@ -103,6 +104,61 @@ describe('npm start with DISCORD_TOKEN', { timeout: 30_000 }, () => {
     const logged = readFileSync(path.join(dataDir, QUESTIONS_FILE), 'utf8').trim().split('\n');
     expect(logged.map((line) => JSON.parse(line).surface)).toEqual(['slash', 'mention', 'dm']);
     expect(logged.join('\n')).not.toMatch(/data centres|alice|\d{17,}/);
+  });
+});
+
+/** A loopback port free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('npm start with INTERACTIONS_PORT and no token', { timeout: 30_000 }, () => {
+  it('serves signed HTTP interactions and /healthz without logging in to the gateway', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-http-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const key = generateSigningKey();
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const identified = fake.identifyCount;
+    const bot = npm(['start'], {
+      INTERACTIONS_PORT: String(port),
+      DISCORD_PUBLIC_KEY: key.publicKeyHex,
+      DISCORD_API_URL: fake.apiUrl,
+      METRICS_PORT: String(metricsPort),
+      DATA_DIR: dataDir,
+    });
+    children.push(bot);
+    const url = `http://127.0.0.1:${port}/interactions`;
+    const ping = () =>
+      post(url, signed(key, { type: 1, id: nextId(), application_id: FAKE_APP_ID, token: 'p' }));
+    await expect
+      .poll(
+        () =>
+          ping().then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 20_000, interval: 200 },
+      )
+      .toBe(200);
+    const answer = await post(url, signed(key, guildAsk('Qui est Brad Smith ?').payload));
+    const body = (await answer.json()) as {
+      type: number;
+      data: { embeds: Array<{ fields: Array<{ value: string }> }> };
+    };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]?.fields[0]?.value).toContain('Brad Smith');
+    const health = await fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', gateway: { status: 'off' } });
+    expect(fake.identifyCount).toBe(identified);
+    if (bot.pid) process.kill(-bot.pid, 'SIGTERM');
+    await exitOf(bot, 8000);
+    await expect.poll(() => groupAlive(bot), { timeout: 5000 }).toBe(false);
+    expect(bot.output()).toContain('serving Discord interactions over HTTP');
   });
 });
 
@@ -220,6 +276,26 @@ describe('npm start with a broken configuration or knowledge', { timeout: 60_000
       const { code, output } = await start({ METRICS_PORT: String(port) });
       expect(code).toBe(1);
       expect(output).toContain(`  - METRICS_PORT: 127.0.0.1:${port} is already in use: choose another port`);
+      expect(output).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('names INTERACTIONS_PORT when its port is taken, and exits 1', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, output } = await start({
+        DISCORD_TOKEN: '',
+        INTERACTIONS_PORT: String(port),
+        DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+      });
+      expect(code).toBe(1);
+      expect(output).toContain(
+        `  - INTERACTIONS_PORT: 127.0.0.1:${port} is already in use: choose another port`,
+      );
       expect(output).not.toMatch(/^\s+at /m);
     } finally {
       taken.close();

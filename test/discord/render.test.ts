@@ -17,6 +17,7 @@ import {
   unescapeMarkdown,
 } from '../../src/discord/render.js';
 import { renderAbout, renderHelp } from '../../src/discord/renderAbout.js';
+import { leaving } from '../../src/discord/respond.js';
 import { assertWithinLimits } from './limits.js';
 
 let engine: Engine;
@@ -29,9 +30,10 @@ beforeAll(() => {
   context = { knowledge: engine.knowledge, questions };
 });
 
+/** An answer rendered, as it leaves for Discord. */
 function render(question: string, ephemeral = false): { answer: Answer; payload: ReplyPayload } {
   const answer = engine.ask(question, { maxSuggestions: 5 });
-  return { answer, payload: renderAnswer(answer, { surface: 'slash', ephemeral }, context) };
+  return { answer, payload: leaving(renderAnswer(answer, { surface: 'slash' }, context), ephemeral) };
 }
 
 describe('truncateAtWord', () => {
@@ -180,8 +182,8 @@ describe('fitEmbeds', () => {
 
 describe('renderHelp and renderAbout', () => {
   it('gives usage in the requested language with an example question', () => {
-    const fr = renderHelp('fr', engine, true);
-    const en = renderHelp('en', engine, true);
+    const fr = renderHelp('fr', engine);
+    const en = renderHelp('en', engine);
     expect(fr.embeds[0]?.description).toContain('/ask');
     expect(fr.embeds[0]?.description).toContain('Exemple');
     expect(en.embeds[0]?.description).toContain('Example');
@@ -190,7 +192,7 @@ describe('renderHelp and renderAbout', () => {
   });
 
   it('names the source, its language, the NHK attribution and the topics', () => {
-    const about = renderAbout('en', engine, true);
+    const about = renderAbout('en', engine);
     const text = JSON.stringify(about.embeds);
     const source = engine.knowledge.sources[0];
     expect(text).toContain('NHK');
@@ -214,11 +216,10 @@ describe('renderReload', () => {
         glossary: none,
       },
     } as const;
-    expect(renderReload(result, 'en', true)).toMatchObject({
+    expect(renderReload(result, 'en')).toMatchObject({
       content: 'Knowledge reloaded: 1 article, 41 facts (+2 −1 ~3).',
-      flags: MessageFlags.Ephemeral,
     });
-    expect(renderReload(result, 'fr', true).content).toBe(
+    expect(renderReload(result, 'fr').content).toBe(
       'Connaissances rechargées : 1 article, 41 faits (+2 −1 ~3).',
     );
   });
@@ -230,7 +231,7 @@ describe('renderReload', () => {
       facts: 1,
       diff: { articles: none, facts: none, glossary: { ...none, changed: ['data-center'] } },
     } as const;
-    expect(renderReload(result, 'en', true).content).toBe(
+    expect(renderReload(result, 'en').content).toBe(
       'Knowledge reloaded: 2 articles, 1 fact (+0 −0 ~0), glossary (+0 −0 ~1).',
     );
   });
@@ -242,7 +243,7 @@ describe('renderReload', () => {
       field: 'quote',
       message: `is not verbatim in the article: "**${'word '.repeat(i % 3 === 0 ? 80 : 2)}**"`,
     }));
-    const reply = renderReload({ ok: false, errors }, 'en', true);
+    const reply = renderReload({ ok: false, errors }, 'en');
     const lines = reply.content?.split('\n') ?? [];
     const listed = lines.filter((line) => line.startsWith('• '));
 
@@ -261,7 +262,7 @@ describe('renderReload', () => {
 
   it('lists a few errors in full', () => {
     const errors = [{ file: 'knowledge/glossary.yaml', message: 'is not valid YAML: bad indentation' }];
-    expect(renderReload({ ok: false, errors }, 'fr', true).content).toBe(
+    expect(renderReload({ ok: false, errors }, 'fr').content).toBe(
       'Rien n’a changé : les fichiers ont 1 erreur, je garde les connaissances d’avant.\n• knowledge/glossary.yaml: is not valid YAML: bad indentation',
     );
   });

@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderNotice } from '../../src/discord/render.js';
-import { type Respondable, respond, respondFailure } from '../../src/discord/respond.js';
+import { leaving, type Respondable, respond, respondFailure } from '../../src/discord/respond.js';
 
 /** A stand-in interaction that records each call and keeps discord.js's two flags. */
 function interaction(state: { deferred?: boolean; replied?: boolean } = {}) {
@@ -30,8 +30,10 @@ function interaction(state: { deferred?: boolean; replied?: boolean } = {}) {
   return fake;
 }
 
-const answer = renderNotice('the answer', false);
-const privateAnswer = renderNotice('the answer', true);
+const body = renderNotice('the answer');
+/** What leaves: the body, pinging nobody, private or not. */
+const answer = leaving(body, false);
+const privateAnswer = leaving(body, true);
 const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 beforeEach(() => {
@@ -44,7 +46,7 @@ afterEach(() => {
 describe('respond', () => {
   it('replies at once when the answer is ready in time', async () => {
     const target = interaction();
-    const done = respond(target, false, () => later(1999, answer), 2000);
+    const done = respond(target, false, () => later(1999, body), 2000);
     await vi.advanceTimersByTimeAsync(2000);
     await done;
     expect(target.calls).toEqual([['reply', answer]]);
@@ -56,7 +58,7 @@ describe('respond', () => {
       [false, answer, {}],
     ] as const) {
       const target = interaction();
-      const done = respond(target, ephemeral, () => later(3000, payload), 2000);
+      const done = respond(target, ephemeral, () => later(3000, body), 2000);
       await vi.advanceTimersByTimeAsync(3000);
       await done;
       const { flags: _, ...edit } = payload as typeof privateAnswer;
@@ -70,7 +72,7 @@ describe('respond', () => {
   it('waits for a deferral still on its way before editing', async () => {
     const target = interaction();
     // Ready 10 ms after the deferral was sent, 40 ms before Discord acknowledges it.
-    const done = respond(target, true, () => later(2010, privateAnswer), 2000);
+    const done = respond(target, true, () => later(2010, body), 2000);
     await vi.advanceTimersByTimeAsync(2100);
     await done;
     expect(target.calls.map(([call]) => call)).toEqual(['deferReply', 'editReply']);
@@ -91,24 +93,25 @@ describe('respond', () => {
 });
 
 describe('respondFailure', () => {
-  const notice = renderNotice('something went wrong', true);
+  const said = renderNotice('something went wrong');
+  const notice = leaving(said, true);
 
   it('replies privately when nothing was sent', async () => {
     const target = interaction();
-    await respondFailure(target, notice);
+    await respondFailure(target, said);
     expect(target.calls).toEqual([['reply', notice]]);
   });
 
   it('edits the deferral, whose visibility Discord already fixed', async () => {
     const target = interaction({ deferred: true });
-    await respondFailure(target, notice);
+    await respondFailure(target, said);
     const { flags: _, ...edit } = notice;
     expect(target.calls).toEqual([['editReply', edit]]);
   });
 
   it('follows up privately after a reply', async () => {
     const target = interaction({ replied: true });
-    await respondFailure(target, notice);
+    await respondFailure(target, said);
     expect(target.calls).toEqual([['followUp', notice]]);
   });
 });

@@ -16,6 +16,7 @@ import {
   renderAnswer,
   unescapeMarkdown,
 } from '../../src/discord/render.js';
+import { leaving } from '../../src/discord/respond.js';
 import { limitViolations } from '../discord/limits.js';
 
 /** How the generated text was built: reported by the fuzz run, so a skew shows. */
@@ -343,7 +344,7 @@ export function answerCase(
   context: QuestionContext,
 ): { answer: Answer; payload: ReplyPayload } {
   const answer = askAbout(input.question, input.fallbackLanguage, input.surface, context);
-  const payload = renderAnswer(answer, { surface: input.surface, ephemeral: input.ephemeral }, context);
+  const payload = leaving(renderAnswer(answer, { surface: input.surface }, context), input.ephemeral);
   return { answer, payload };
 }
 

@@ -1,11 +1,9 @@
-import type { ChatInputCommandInteraction } from 'discord.js';
 import { renderHelp } from '../renderAbout.js';
 import { languageOfLocale } from '../strings.js';
 import type { Handler } from './handler.js';
 
-export const helpHandler: Handler<ChatInputCommandInteraction> = {
+export const helpHandler: Handler = {
   isQuestion: false,
   ephemeral: () => true,
-  reply: (interaction, context, ephemeral) =>
-    renderHelp(languageOfLocale(interaction.locale), context.engine, ephemeral),
+  reply: (interaction, context) => renderHelp(languageOfLocale(interaction.locale), context.engine),
 };

@@ -1,5 +1,5 @@
 import { askAbout, stripDiscordMarkup } from '../question.js';
-import { type ReplyPayload, renderAnswer, renderCooldown } from '../render.js';
+import { type ReplyBody, renderAnswer, renderCooldown } from '../render.js';
 import { renderHelp } from '../renderAbout.js';
 import { languageOfLocale } from '../strings.js';
 import type { BotContext } from './context.js';
@@ -17,7 +17,8 @@ export interface IncomingMessage {
   readonly locale: string | null;
   /** Permissions the bot lacks to answer in this channel, by name (none when unknown or in a DM). */
   missingPermissions(): readonly string[];
-  reply(payload: ReplyPayload): Promise<unknown>;
+  /** Sends a reply that pings nobody (the adapter adds that, where it leaves). */
+  reply(body: ReplyBody): Promise<unknown>;
 }
 
 /** What became of a message: answered, or why not. */
@@ -57,19 +58,17 @@ export async function handleMessage(
   const verdict = context.cooldown.take(message.authorId);
   if (!verdict.allowed) {
     if (verdict.notify) {
-      await message.reply(
-        renderCooldown(fallbackLanguage, verdict.retryAfterMs, context.cooldown.config, false),
-      );
+      await message.reply(renderCooldown(fallbackLanguage, verdict.retryAfterMs, context.cooldown.config));
     }
     return 'cooldown';
   }
   if (question === '') {
-    await message.reply(renderHelp(fallbackLanguage, context.engine, false));
+    await message.reply(renderHelp(fallbackLanguage, context.engine));
     return 'answered';
   }
   const surface = message.inGuild ? 'mention' : 'dm';
   const answer = askAbout(question, fallbackLanguage, surface, context);
-  await message.reply(renderAnswer(answer, { surface, ephemeral: false }, context));
+  await message.reply(renderAnswer(answer, { surface }, context));
   context.metrics.observeReply(surface, (performance.now() - received) / 1000);
   return 'answered';
 }
