@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/core/segment.js';
 import { foldText } from '../src/core/text.js';
-import type { KnowledgeBase, Language, Source } from '../src/core/types.js';
+import type { Fact, KnowledgeBase, Language, Source } from '../src/core/types.js';
 import { seededRandom } from './random.js';
 
 export interface PracticeArticle {
@@ -100,6 +100,14 @@ const VOWELS = 'aeiou';
  * number and place in their paragraphs: only words inside them change.
  */
 export function distinctCopy(text: string, seed: number): string {
+  return copyWithMaps(text, seed).text;
+}
+
+/** A distinct copy, with what each name and each number of the original became in it. */
+function copyWithMaps(
+  text: string,
+  seed: number,
+): { text: string; names: Map<string, string>; numbers: Map<string, string> } {
   const random = seededRandom(seed);
   const pick = (letters: string) => letters[Math.floor(random() * letters.length)] ?? '';
   // Letters alternate, starting as the name did: "l’État" stays elided before a vowel.
@@ -113,11 +121,13 @@ export function distinctCopy(text: string, seed: number): string {
     splitSentences(text).map((sentence) => sentence.start + sentence.text.search(/[\p{L}\p{N}]/u)),
   );
   const names = new Map<string, string>();
-  return text.replace(NAME_OR_NUMBER, (run: string, at: number) => {
+  const numbers = new Map<string, string>();
+  const copied = text.replace(NAME_OR_NUMBER, (run: string, at: number) => {
     if (/^\p{N}/u.test(run)) {
       let digits = '';
       for (let i = 0; i < run.length; i++)
         digits += pick(i === 0 && run.length > 1 ? '123456789' : '0123456789');
+      if (!numbers.has(run)) numbers.set(run, digits);
       return digits;
     }
     if (starts.has(at)) return run;
@@ -132,4 +142,51 @@ export function distinctCopy(text: string, seed: number): string {
     }
     return name;
   });
+  return { text: copied, names, numbers };
+}
+
+/**
+ * At least `facts` reviewed facts: the seed's first article and as many copies of it as it
+ * takes, each a distinct copy (other names and numbers) with the seed's facts carried over: a
+ * quote is the copy's text at the same place (a copy keeps every length), answers and questions
+ * get the same names and numbers. For timing and weighing an index of curated facts, not to score.
+ */
+export function knowledgeWithCuratedFacts(seed: KnowledgeBase, facts: number): KnowledgeBase {
+  const source = seed.sources[0];
+  if (!source) throw new Error('the seed knowledge has no article');
+  const own = seed.facts.filter((fact) => fact.source === source.id);
+  const copies = Math.max(0, Math.ceil(facts / Math.max(1, own.length)) - 1);
+  const sources: Source[] = [source];
+  const all: Fact[] = [...own];
+  for (let copy = 1; copy <= copies; copy++) {
+    const { text, names, numbers } = copyWithMaps(source.text, 1000 + copy);
+    const id = `${source.id}-copy-${copy}`;
+    const copied: Source = {
+      ...source,
+      id,
+      title: `${source.title} (${copy})`,
+      text,
+      sentences: splitSentences(text),
+    };
+    const rename = (line: string) =>
+      line.replace(NAME_OR_NUMBER, (run) => (/^\p{N}/u.test(run) ? numbers.get(run) : names.get(run)) ?? run);
+    sources.push(copied);
+    for (const fact of own) {
+      const sentence = source.sentences.find(
+        (item) => item.paragraph === fact.location.paragraph && item.sentence === fact.location.sentence,
+      );
+      const at = sentence ? source.text.indexOf(fact.quote, sentence.start) : -1;
+      if (at < 0) continue;
+      all.push({
+        ...fact,
+        id: `${fact.id}-copy-${copy}`,
+        source: id,
+        quote: text.slice(at, at + fact.quote.length),
+        answer: { fr: rename(fact.answer.fr), en: rename(fact.answer.en) },
+        questions: { fr: fact.questions.fr.map(rename), en: fact.questions.en.map(rename) },
+        featured: false,
+      });
+    }
+  }
+  return { ...seed, sources, facts: all };
 }
