@@ -56,30 +56,34 @@ export function indexArticles(
 ): ArticleIndexes {
   const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
   for (const fact of facts) bySource.get(fact.source)?.push(fact);
-  // An article unchanged since the last build keeps its indexed facts; the others are analysed.
-  const kept = sources.map((source) => cache?.entries(source) ?? null);
-  const analysed = sources.map((source, i) =>
-    kept[i] ? null : analyseFacts(bySource.get(source.id) ?? [], source.language, analyser),
-  );
-  const keySets = sources.flatMap((_, i) =>
-    (kept[i] ?? analysed[i] ?? []).map((item: IndexedFact | AnalysedFact) => item.keys),
-  );
-  const shared = {
+  const common = {
     analyser,
-    postings: new Postings(keySets),
     tuning,
     concepts: new Map(glossary.map((concept) => [concept.id, concept])),
     mentionsIn: mentionReader(analyser),
   };
+  // An article unchanged since the last build keeps its indexed facts; the others are analysed,
+  // one at a time, its terms dropped once its facts are indexed, so the build never holds the
+  // analysis of every article at once. An article's weights are its own: its postings alone
+  // give the same frequencies as the shared ones over its range.
+  const entriesOf = sources.map((source) => {
+    const kept = cache?.entries(source);
+    if (kept) return kept;
+    const analysed = analyseFacts(bySource.get(source.id) ?? [], source.language, analyser);
+    const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
+    const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
+    cache?.keep(source, entries);
+    return entries;
+  });
+  const shared = {
+    ...common,
+    postings: new Postings(entriesOf.flatMap((entries) => entries.map((entry) => entry.keys))),
+  };
   let from = 0;
   const all = sources.map((source, i) => {
-    const items = analysed[i];
-    const count = kept[i]?.length ?? items?.length ?? 0;
-    const entries =
-      kept[i] ?? indexEntries(source, items ?? [], articleWeights(from, from + count, shared), shared);
-    if (!kept[i]) cache?.keep(source, entries);
+    const entries = entriesOf[i] ?? [];
     const index = buildFactIndex(source, entries, from, shared);
-    from += count;
+    from += entries.length;
     return index;
   });
   const byId = new Map(all.map((index) => [index.source.id, index]));

@@ -221,11 +221,26 @@ function mostUseful(entries: readonly KnownQuestion[], language: Language): read
   return [...firsts.filter((entry) => entry.featured), ...firsts.filter((entry) => !entry.featured)];
 }
 
+/** The questions holding one vocabulary word, with how well the word matches what was typed. */
+interface WordMatch {
+  readonly ids: readonly number[];
+  readonly score: number;
+}
+
+/** What one typed word matches: each vocabulary word's questions, and each word's score. */
+interface TermMatch {
+  readonly words: readonly WordMatch[];
+  readonly scoreOf: ReadonlyMap<string, number>;
+  /** How many questions the words hold, counted once per word. */
+  readonly size: number;
+}
+
 /**
  * Matches one typed word against the questions' vocabulary: the words it starts, else those it
- * is inside, else (a typo) those within one slip. Returns each question with its best score.
+ * is inside, else (a typo) those within one slip. Returns each matching word's questions with
+ * the word's score; a question may come through several words.
  */
-function createWordMatcher(items: readonly Indexed[]): (term: string) => ReadonlyMap<number, number> {
+function createWordMatcher(items: readonly Indexed[]): (term: string) => TermMatch {
   // The vocabulary of the questions, each word with the questions that hold it.
   const postings = new Map<string, number[]>();
   items.forEach((item, id) => {
@@ -237,7 +252,9 @@ function createWordMatcher(items: readonly Indexed[]): (term: string) => Readonl
   });
   const vocabulary = [...postings.keys()];
   const vocabularyPairs = new PairIndex(vocabulary, false);
-  const termCache = new Map<string, ReadonlyMap<number, number>>();
+  // Sorted, the words a prefix starts are one run, found by bisection.
+  const sorted = [...vocabulary].sort();
+  const termCache = new Map<string, TermMatch>();
   return (term) => {
     const cached = termCache.get(term);
     if (cached) return cached;
@@ -246,13 +263,11 @@ function createWordMatcher(items: readonly Indexed[]): (term: string) => Readonl
       const best = wordScores.get(word);
       if (best === undefined || score < best) wordScores.set(word, score);
     };
-    let startsAWord = false;
-    for (const word of vocabulary) {
-      if (word.startsWith(term)) {
-        keep(word, 0);
-        startsAWord = true;
-      } else if (term.length >= FUZZY_FROM && word.includes(term)) keep(word, INSIDE_WORD_PENALTY);
-    }
+    const starting = startingWith(sorted, term);
+    const startsAWord = starting.length > 0;
+    for (const word of starting) keep(word, 0);
+    if (term.length >= FUZZY_FROM)
+      for (const word of vocabulary) if (word.includes(term)) keep(word, INSIDE_WORD_PENALTY);
     // A typo only when the word starts no word of the questions: "invest" is being typed, not mistyped.
     if (term.length >= FUZZY_FROM && !startsAWord) {
       for (const [id, score] of fuzzy(vocabulary, candidates(vocabularyPairs, term), term))
@@ -261,20 +276,86 @@ function createWordMatcher(items: readonly Indexed[]): (term: string) => Readonl
       for (let i = 0; i + 1 < term.length; i += 1) {
         const swapped = `${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`;
         if (swapped === term) continue;
-        for (const word of vocabulary) if (word.startsWith(swapped)) keep(word, 1 / term.length);
+        for (const word of startingWith(sorted, swapped)) keep(word, 1 / term.length);
       }
     }
-    const questions = new Map<number, number>();
-    for (const [word, score] of wordScores) {
-      for (const id of postings.get(word) ?? []) {
-        const best = questions.get(id);
-        if (best === undefined || score < best) questions.set(id, score);
-      }
-    }
+    const words = [...wordScores].map(([word, score]) => ({ ids: postings.get(word) ?? [], score }));
+    const matches = {
+      words,
+      scoreOf: wordScores,
+      size: words.reduce((sum, word) => sum + word.ids.length, 0),
+    };
     if (termCache.size >= TERM_CACHE) termCache.clear();
-    termCache.set(term, questions);
-    return questions;
+    termCache.set(term, matches);
+    return matches;
   };
+}
+
+/** The words of a sorted list that start with `prefix`: one run, found by bisection. */
+function startingWith(sorted: readonly string[], prefix: string): readonly string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? '') < prefix) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < sorted.length && (sorted[end] ?? '').startsWith(prefix)) end += 1;
+  return sorted.slice(low, end);
+}
+
+/**
+ * Questions matched at most, ranked in full and made diverse: at tens of thousands of questions
+ * (a thousand articles) a typed prefix may match most of them, and only 25 are shown. They are
+ * the best by score and words held, knowledge order breaking ties; the rest are not ranked.
+ */
+const MAX_RANKED = 1000;
+
+/** For each question, how many typed words it holds and the sum of their best scores. */
+class Tally {
+  readonly count: Uint8Array;
+  readonly sum: Float64Array;
+  private readonly best: Float64Array;
+  private readonly stamp: Uint32Array;
+  private term = 0;
+  readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.count = new Uint8Array(size);
+    this.sum = new Float64Array(size);
+    this.best = new Float64Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+
+  /** Forgets the last search: only the questions it touched are cleared. */
+  reset(): void {
+    for (const id of this.touched) {
+      this.count[id] = 0;
+      this.sum[id] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  /** Adds one typed word: each question once, with the best score of its words that match. */
+  add(matches: readonly WordMatch[]): void {
+    this.term += 1;
+    const fresh: number[] = [];
+    for (const { ids, score } of matches) {
+      for (const id of ids) {
+        if (this.stamp[id] !== this.term) {
+          this.stamp[id] = this.term;
+          this.best[id] = score;
+          fresh.push(id);
+        } else if (score < (this.best[id] ?? 0)) this.best[id] = score;
+      }
+    }
+    for (const id of fresh) {
+      if (this.count[id] === 0) this.touched.push(id);
+      this.count[id] = (this.count[id] ?? 0) + 1;
+      this.sum[id] = (this.sum[id] ?? 0) + (this.best[id] ?? 0);
+    }
+  }
 }
 
 /** A match's rank: its score, plus penalties for another language, keywords, word order. */
@@ -292,30 +373,29 @@ function rankOf(item: Indexed, score: number, typed: Typed): Ranked {
 /** Finds the questions that hold the typed words (all of them if any does), else the phrase. */
 function createSearch(items: readonly Indexed[]): (typed: Typed) => Ranked[] {
   const matchTerm = createWordMatcher(items);
+  // One tally for every search: cleared where the last one wrote, not allocated anew.
+  const tally = new Tally(items.length);
+  const rankBest = rankBestOf(items);
   const folded = items.map((item) => item.folded);
   const questionPairs = new PairIndex(folded, false);
   return (typed) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
-    const matched = new Map<number, { count: number; score: number }>();
-    for (const term of terms) {
-      for (const [id, score] of matchTerm(term)) {
-        const seen = matched.get(id);
-        if (seen) {
-          seen.count += 1;
-          seen.score += score;
-        } else matched.set(id, { count: 1, score });
-      }
-    }
-    const most = Math.max(0, ...[...matched.values()].map(({ count }) => count));
+    const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
+    const everyWord = holdingEvery(matches, items, tally);
+    if (everyWord.length > 0) return rankBest(everyWord, terms.length, typed);
+    tally.reset();
+    for (const match of matches) tally.add(match.words);
+    const { count, sum, touched } = tally;
+    let most = 0;
+    for (const id of touched) most = Math.max(most, count[id] ?? 0);
     if (most > 0) {
-      const found: Ranked[] = [];
-      for (const [id, { count, score }] of matched) {
-        const item = items[id];
-        // Questions with every word; only when none has them all, those with some.
-        if (!item || (most === terms.length && count < most)) continue;
-        found.push(rankOf(item, score / count + MISSING_WORD_PENALTY * (terms.length - count), typed));
-      }
-      return found;
+      // Questions with every word; only when none has them all, those with some.
+      const kept = most === terms.length ? touched.filter((id) => count[id] === most) : touched;
+      return rankBest(
+        kept.map((id) => ({ id, held: count[id] ?? 1, sum: sum[id] ?? 0 })),
+        terms.length,
+        typed,
+      );
     }
     // Function words only ("is the", "est-ce"), or no typed word found: the words as a phrase.
     const phrase = typed.phrase.slice(0, MAX_PATTERN_CHARS);
@@ -328,6 +408,58 @@ function createSearch(items: readonly Indexed[]): (typed: Typed) => Ranked[] {
     return [...found].flatMap(([id, score]) => {
       const item = items[id];
       return item ? [rankOf(item, score, typed)] : [];
+    });
+  };
+}
+
+/** A question matched: how many typed words it holds, and the sum of their scores. */
+interface Held {
+  readonly id: number;
+  readonly held: number;
+  readonly sum: number;
+}
+
+/**
+ * The questions holding every typed word, found from the rarest word's questions by testing
+ * each for the others: at tens of thousands of questions, a word being typed ("co") matches
+ * most of them, and walking their postings is the cost. Empty when none holds them all, or when
+ * even the rarest word is too common for this to pay (the tally then counts every question).
+ */
+function holdingEvery(matches: readonly TermMatch[], items: readonly Indexed[], tally: Tally): Held[] {
+  const [rarest, ...others] = matches;
+  if (!rarest || others.length === 0 || rarest.size > MAX_RANKED * 4) return [];
+  tally.reset();
+  tally.add(rarest.words);
+  const found: Held[] = [];
+  for (const id of tally.touched) {
+    const words = items[id]?.words ?? [];
+    let sum = tally.sum[id] ?? 0;
+    let every = true;
+    for (const other of others) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const word of words) best = Math.min(best, other.scoreOf.get(word) ?? Number.POSITIVE_INFINITY);
+      if (best === Number.POSITIVE_INFINITY) {
+        every = false;
+        break;
+      }
+      sum += best;
+    }
+    if (every) found.push({ id, held: matches.length, sum });
+  }
+  return found;
+}
+
+/** Ranks the best MAX_RANKED questions held in full: by score and words held, knowledge order next. */
+function rankBestOf(items: readonly Indexed[]) {
+  return (found: readonly Held[], terms: number, typed: Typed): Ranked[] => {
+    const base = ({ held, sum }: Held) => sum / held + MISSING_WORD_PENALTY * (terms - held);
+    const best =
+      found.length <= MAX_RANKED
+        ? found
+        : [...found].sort((a, b) => base(a) - base(b) || a.id - b.id).slice(0, MAX_RANKED);
+    return best.flatMap((held) => {
+      const item = items[held.id];
+      return item ? [rankOf(item, base(held), typed)] : [];
     });
   };
 }
