@@ -122,6 +122,17 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
   return [...keys];
 }
 
+/**
+ * The stems by which a one-word glossary variant matches other forms of its word. Short words
+ * and short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
+ */
+export function variantStems(token: Token, language: Language): readonly string[] {
+  if (token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
+  return stemKeys(token.norm, token.raw.toLowerCase(), language).filter(
+    (key) => key.length - 2 >= MIN_CONCEPT_STEM,
+  );
+}
+
 export function conceptKey(concept: Concept): string {
   return `c:${concept.id}`;
 }
@@ -177,13 +188,10 @@ export class Analyser {
           list.push({ norms, concept });
           this.phrasesByFirst.set(first, list);
         }
-        const only = norms[0];
-        if (norms.length === 1 && only !== undefined && only.length >= 5 && !STOPWORDS.has(only)) {
-          // Short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
-          for (const key of stemKeys(only, tokens[0]?.raw.toLowerCase(), language)) {
-            if (key.length - 2 >= MIN_CONCEPT_STEM && !this.stemmedVariants.has(key))
-              this.stemmedVariants.set(key, concept);
-          }
+        const only = tokens[0];
+        if (norms.length === 1 && only !== undefined) {
+          for (const key of variantStems(only, language))
+            if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
         }
         for (const norm of norms) {
           this.addWord(norm, language);

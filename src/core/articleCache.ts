@@ -1,4 +1,4 @@
-import { conceptKey, stemKeys } from './analyse.js';
+import { conceptKey, stemKeys, variantStems } from './analyse.js';
 import type { IndexedFact } from './factIndex.js';
 import { tokenise } from './text.js';
 import type { Concept, Fact, Language, Source } from './types.js';
@@ -96,14 +96,26 @@ export class ArticleCache {
   }
 }
 
-/** What a concept could match in a text: its words, the stems it matches by, its key. */
+/**
+ * What a concept could match in a text: a one-word variant by its form or its stems; a phrase
+ * only where each of its words is, so one of them is enough to tell, the longest (the rarest, as
+ * a rule: "Water" in "Water Corporation" would point at every article about water); its key.
+ */
 function conceptWords(concept: Concept): string[] {
   const words = [conceptKey(concept)];
   for (const language of LANGUAGES) {
     for (const variant of concept.variants[language]) {
       const tokens = tokenise(variant);
-      for (const token of tokens)
-        words.push(token.norm, ...stemKeys(token.norm, token.raw.toLowerCase(), language));
+      const [only] = tokens;
+      if (tokens.length === 1 && only) {
+        words.push(only.norm, ...variantStems(only, language));
+      } else {
+        const longest = tokens.reduce<string>(
+          (best, token) => (token.norm.length > best.length ? token.norm : best),
+          '',
+        );
+        if (longest) words.push(longest);
+      }
     }
   }
   return words;
