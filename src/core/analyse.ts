@@ -133,6 +133,8 @@ function conceptKey(concept: Concept): string {
  */
 export class Analyser {
   private readonly phrases = new Map<string, Concept>();
+  /** Each phrase's first words, joined as the phrase is, up to a space: a longer span may still be one. */
+  private readonly phraseStarts = new Set<string>();
   /** The languages whose variants a one-word phrase is. */
   private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
@@ -166,6 +168,8 @@ export class Analyser {
         if (norms.length === 0) continue;
         const phrase = norms.join(' ');
         this.phrases.set(phrase, concept);
+        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1))
+          this.phraseStarts.add(phrase.slice(0, at));
         if (norms.length === 1) {
           const languages = this.wordLanguages.get(phrase) ?? new Set();
           languages.add(language);
@@ -370,17 +374,22 @@ export class Analyser {
     from: number,
     language: Language | null = null,
   ): { concept: Concept; length: number } | null {
-    for (let length = Math.min(MAX_PHRASE, words.length - from); length >= 1; length--) {
-      const span = words.slice(from, from + length);
-      const concept = this.phrases.get(span.map((word) => word.norm).join(' '));
-      if (!concept) continue;
-      // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
-      const first = span[0];
-      if (length === 1 && first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) continue;
-      if (length === 1 && first && this.falseFriend(first.norm, concept, language)) continue;
-      return { concept, length };
+    // The longest phrase wins: the span grows word by word while it still starts some phrase.
+    let longest: { concept: Concept; length: number } | null = null;
+    let phrase = '';
+    for (let length = 1; length <= Math.min(MAX_PHRASE, words.length - from); length++) {
+      const norm = words[from + length - 1]?.norm ?? '';
+      phrase = length === 1 ? norm : `${phrase} ${norm}`;
+      const concept = this.phrases.get(phrase);
+      if (concept) longest = { concept, length };
+      if (!this.phraseStarts.has(phrase)) break;
     }
-    return null;
+    if (longest?.length !== 1) return longest;
+    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
+    const first = words[from];
+    if (first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) return null;
+    if (first && this.falseFriend(first.norm, longest.concept, language)) return null;
+    return longest;
   }
 
   /**
