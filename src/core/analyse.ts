@@ -241,7 +241,12 @@ export class Analyser {
 
   /** Analyses knowledge text: no correction, every word is taken as written. */
   analyseKnowledge(text: string, language: Language): Term[] {
-    return this.analyse(tokenise(text), false, language);
+    return this.analyseKnowledgeTokens(tokenise(text), language);
+  }
+
+  /** `analyseKnowledge` of a text already tokenised, for a reader that needs its tokens too. */
+  analyseKnowledgeTokens(tokens: Token[], language: Language): Term[] {
+    return this.analyse(tokens, false, language);
   }
 
   /**

@@ -60,7 +60,8 @@ export function mentionReader(analyser: Analyser): MentionReader {
     const key = `${language}\u0000${text}`;
     let mentions = seen.get(key);
     if (!mentions) {
-      mentions = mentionsOf(analyser.analyseKnowledge(text, language), tokenise(text));
+      const tokens = tokenise(text);
+      mentions = mentionsOf(analyser.analyseKnowledgeTokens(tokens, language), tokens);
       seen.set(key, mentions);
     }
     return mentions;
@@ -74,6 +75,9 @@ export function describeEvidence(
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
   const quoteTokens = tokenise(fact.quote);
+  // A sentence nobody reviewed is its own quote: its words are read once.
+  const sentenceTokens = sentence === fact.quote ? quoteTokens : tokenise(sentence);
+  const quoteValues = readValues(quoteTokens);
   const quoteMentions = mentionsIn(fact.quote, language);
   // Reviewed answers restate who and where; an uncurated fact has only its sentence.
   const texts: Array<[string, Language]> = [
@@ -97,22 +101,28 @@ export function describeEvidence(
       }
     }
   }
-  const sentenceTokens = tokenise(sentence);
-  const values = [...readValues(quoteTokens), ...readValues(sentenceTokens)];
+  const sentenceValues = sentenceTokens === quoteTokens ? quoteValues : readValues(sentenceTokens);
+  const quote = { text: fact.quote, tokens: quoteTokens, mentions: quoteMentions, values: quoteValues };
   return {
-    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence, sentenceTokens, fact.uncurated === true),
+    types: typesOf(quote, sentence, sentenceTokens, fact.uncurated === true),
     roles,
     quoteMentions,
-    values,
+    values: [...quoteValues, ...sentenceValues],
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
   };
 }
 
+/** A quote as read: its text, tokens, names and values. */
+interface ReadQuote {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly values: readonly Value[];
+}
+
 function typesOf(
-  quote: string,
-  tokens: readonly Token[],
-  mentions: readonly Mention[],
+  { text: quote, tokens, mentions, values }: ReadQuote,
   sentence: string,
   sentenceTokens: readonly Token[],
   uncurated: boolean,
@@ -122,7 +132,6 @@ function typesOf(
   const reasoned = !uncurated || sentenceTokens.some((token) => REASON_WORDS.has(token.norm));
   const types = new Set<AnswerType>(reasoned ? ['reason', 'manner'] : ['manner']);
   const norms = tokens.map((token) => token.norm);
-  const values = readValues(tokens);
   // An amount or a count; "deux prochaines années" is a duration, a time.
   const counted = (value: Value) => value.kind === 'amount' || value.kind === 'count';
   if (values.some(counted)) types.add('amount');
