@@ -318,10 +318,9 @@ export class Analyser {
       if (STOPWORDS.has(norm)) continue;
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
-      const keys = [
-        ...stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language),
-        ...(value !== undefined && value > 1 ? [`n:${value}`] : []),
-      ];
+      const stems = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      // The stems as cached, shared by every term of the word: no term's keys are ever changed.
+      const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
       if (concept) {
         terms.push({
@@ -341,11 +340,17 @@ export class Analyser {
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
       const name = this.looksLikeName(token, norm);
       terms.push({
-        ...plain(token, keys),
-        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
+        surface: token.raw,
+        keys,
+        question: false,
+        concept: null,
+        name,
         corrected: word.corrected,
         known,
-        name,
+        position: token.index,
+        span: 1,
+        adjective: false,
+        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
       });
     }
     return terms;
@@ -544,7 +549,7 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
-function plain(token: Token, keys: string[]): Term {
+function plain(token: Token, keys: readonly string[]): Term {
   return {
     surface: token.raw,
     keys,
