@@ -84,32 +84,34 @@ export function stemKeys(
 ): readonly string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
   // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
-  const byNorm = STEMS[language ?? 'both'];
+  const kind = language ?? 'both';
+  const accent = accented ?? '';
+  let keys = stems.recent[kind].get(norm)?.get(accent);
+  if (keys) return keys;
+  // A word still in use when the bound was reached is carried over, not stemmed again.
+  keys = stems.older[kind].get(norm)?.get(accent) ?? stemsOf(norm, accented, language);
+  if (stems.count >= STEM_CACHE) stems = { recent: noStems(), older: stems.recent, count: 0 };
+  const byNorm = stems.recent[kind];
   let byAccent = byNorm.get(norm);
-  const known = byAccent?.get(accented ?? '');
-  if (known) return known;
-  const keys = stemsOf(norm, accented, language);
-  if (stemCount >= STEM_CACHE) {
-    for (const cache of Object.values(STEMS)) cache.clear();
-    stemCount = 0;
-    byAccent = undefined;
-  }
   if (!byAccent) {
     byAccent = new Map();
     byNorm.set(norm, byAccent);
   }
-  byAccent.set(accented ?? '', keys);
-  stemCount += 1;
+  byAccent.set(accent, keys);
+  stems.count += 1;
   return keys;
 }
 
 /** Stems by language ('both' when unknown), word and accented spelling. */
-const STEMS: Record<Language | 'both', Map<string, Map<string, readonly string[]>>> = {
-  fr: new Map(),
-  en: new Map(),
-  both: new Map(),
-};
-let stemCount = 0;
+type Stems = Record<Language | 'both', Map<string, Map<string, readonly string[]>>>;
+
+const noStems = (): Stems => ({ fr: new Map(), en: new Map(), both: new Map() });
+
+/**
+ * The words stemmed since the cache last filled, and those of the time before: a bound of
+ * words in all, with no pause to stem the common words again when it fills.
+ */
+let stems = { recent: noStems(), older: noStems(), count: 0 };
 const STEM_CACHE = 50_000;
 
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {

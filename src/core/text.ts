@@ -108,19 +108,25 @@ export function tokenise(text: string): Token[] {
   return tokens;
 }
 
-/** Words already folded, up to a bound: a text repeats its words, and knowledge is read several times. */
-const NORMS = new Map<string, string>();
+/**
+ * Words already folded, up to a bound: a text repeats its words, and knowledge is read several
+ * times. When the recent ones reach the bound they become the older ones, which a word in use
+ * is carried over from.
+ */
+let norms = { recent: new Map<string, string>(), older: new Map<string, string>() };
 const NORM_CACHE = 50_000;
 
 /** A word's folded form for matching: decimal point unified, chat spellings read as the word. */
 function normOf(raw: string): string {
-  let norm = NORMS.get(raw);
+  let norm = norms.recent.get(raw);
+  if (norm !== undefined) return norm;
+  norm = norms.older.get(raw);
   if (norm === undefined) {
     const folded = foldText(raw).replace(',', '.');
     norm = CHAT_SPELLINGS.get(folded) ?? folded;
-    if (NORMS.size >= NORM_CACHE) NORMS.clear();
-    NORMS.set(raw, norm);
   }
+  if (norms.recent.size >= NORM_CACHE) norms = { recent: new Map(), older: norms.recent };
+  norms.recent.set(raw, norm);
   return norm;
 }
 
