@@ -243,12 +243,15 @@ export class Analyser {
 
   /** Analyses knowledge text: no correction, every word is taken as written. */
   analyseKnowledge(text: string, language: Language): Term[] {
-    return this.analyseKnowledgeTokens(tokenise(text), language);
+    return this.analyse(tokenise(text), false, language);
   }
 
-  /** `analyseKnowledge` of a text already tokenised, for a reader that needs its tokens too. */
-  analyseKnowledgeTokens(tokens: Token[], language: Language): Term[] {
-    return this.analyse(tokens, false, language);
+  /**
+   * The terms of `analyseKnowledge` that name a glossary concept, in order, and only those: what
+   * a reader of names needs, without building a term for every other word.
+   */
+  knowledgeConcepts(tokens: readonly Token[], language: Language): Term[] {
+    return this.analyse(tokens, false, language, null, true);
   }
 
   /**
@@ -261,10 +264,12 @@ export class Analyser {
   }
 
   private analyse(
-    tokens: Token[],
+    tokens: readonly Token[],
     correct: boolean,
     language: Language | null,
     clearly: Language | null = null,
+    /** Only the terms that name a glossary concept: the others are left out, not built. */
+    conceptsOnly = false,
   ): Term[] {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
@@ -312,6 +317,7 @@ export class Analyser {
       if (word === undefined) continue;
       const { token, norm } = word;
       const questionClass = QUESTION_CLASSES.get(norm);
+      if (questionClass && conceptsOnly) continue;
       if (questionClass) {
         terms.push({ ...plain(token, [`q:${questionClass}`]), question: true, known: true });
         continue;
@@ -339,6 +345,7 @@ export class Analyser {
         });
         continue;
       }
+      if (conceptsOnly) continue;
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
       const name = this.looksLikeName(token, norm);
       terms.push({

@@ -53,7 +53,10 @@ interface EvidenceInput {
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
 export type MentionReader = (text: string, language: Language) => readonly Mention[];
 
-/** A reader that analyses each distinct text once: many facts quote the same sentence. */
+/**
+ * A reader that analyses each distinct text once: many facts quote the same sentence. Names
+ * are read from the text's concepts alone, the only terms `mentionsOf` reads.
+ */
 export function mentionReader(analyser: Analyser): MentionReader {
   const seen = new Map<string, readonly Mention[]>();
   return (text, language) => {
@@ -61,7 +64,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
     let mentions = seen.get(key);
     if (!mentions) {
       const tokens = tokenise(text);
-      mentions = mentionsOf(analyser.analyseKnowledgeTokens(tokens, language), tokens);
+      mentions = mentionsOf(analyser.knowledgeConcepts(tokens, language), tokens);
       seen.set(key, mentions);
     }
     return mentions;

@@ -91,8 +91,16 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
   ["'", POSSESSIVE, '$1'],
 ];
 
+/**
+ * The last text split and its tokens: a text is often split twice in a row (a question by the
+ * language vote, the engine and the analyser; a quote by its evidence, then by its names). No
+ * reader changes the tokens it gets.
+ */
+let last: { readonly text: string; readonly tokens: readonly Token[] } = { text: '', tokens: [] };
+
 /** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
-export function tokenise(text: string): Token[] {
+export function tokenise(text: string): readonly Token[] {
+  if (text === last.text) return last.tokens;
   let cleaned = text.normalize('NFKC').replace(/[’‘`´ʼ′]/g, "'");
   for (const [needs, pattern, replacement] of REWRITES)
     if (typeof needs === 'string' ? cleaned.includes(needs) : needs.test(cleaned))
@@ -105,6 +113,7 @@ export function tokenise(text: string): Token[] {
     const capitalised = first !== first.toLowerCase();
     tokens.push({ raw, norm, capitalised, index: tokens.length });
   }
+  last = { text, tokens };
   return tokens;
 }
 
