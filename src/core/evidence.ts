@@ -58,14 +58,14 @@ export type MentionReader = (text: string, language: Language) => readonly Menti
  * are read from the text's concepts alone, the only terms `mentionsOf` reads.
  */
 export function mentionReader(analyser: Analyser): MentionReader {
-  const seen = new Map<string, readonly Mention[]>();
+  // By language, then by the text itself: no key is built for each text read.
+  const seen: Record<Language, Map<string, readonly Mention[]>> = { fr: new Map(), en: new Map() };
   return (text, language) => {
-    const key = `${language}\u0000${text}`;
-    let mentions = seen.get(key);
+    let mentions = seen[language].get(text);
     if (!mentions) {
       const tokens = tokenise(text);
       mentions = mentionsOf(analyser.knowledgeConcepts(tokens, language), tokens);
-      seen.set(key, mentions);
+      seen[language].set(text, mentions);
     }
     return mentions;
   };

@@ -106,8 +106,8 @@ export function tokenise(text: string): readonly Token[] {
     if (typeof needs === 'string' ? cleaned.includes(needs) : needs.test(cleaned))
       cleaned = cleaned.replace(pattern, replacement);
   const tokens: Token[] = [];
-  for (const match of cleaned.matchAll(WORD)) {
-    const raw = match[0];
+  // The words alone: no match object per word.
+  for (const raw of cleaned.match(WORD) ?? []) {
     const norm = normOf(raw);
     const first = raw[0] ?? '';
     const capitalised = first !== first.toLowerCase();
