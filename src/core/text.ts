@@ -18,8 +18,8 @@ export function foldText(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-/** ASCII but the backtick, which `foldText` turns into an apostrophe. */
-const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+/** Printable ASCII and white space, but the backtick, which `foldText` turns into an apostrophe. */
+const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;
 
 /** Folds a word list once: every comparison reads folded words. */
 function foldedSet(words: Iterable<string>): ReadonlySet<string> {
