@@ -84,32 +84,34 @@ export function stemKeys(
 ): readonly string[] {
   if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
   // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
-  const byNorm = STEMS[language ?? 'both'];
+  const kind = language ?? 'both';
+  const accent = accented ?? '';
+  let keys = stems.recent[kind].get(norm)?.get(accent);
+  if (keys) return keys;
+  // A word still in use when the bound was reached is carried over, not stemmed again.
+  keys = stems.older[kind].get(norm)?.get(accent) ?? stemsOf(norm, accented, language);
+  if (stems.count >= STEM_CACHE) stems = { recent: noStems(), older: stems.recent, count: 0 };
+  const byNorm = stems.recent[kind];
   let byAccent = byNorm.get(norm);
-  const known = byAccent?.get(accented ?? '');
-  if (known) return known;
-  const keys = stemsOf(norm, accented, language);
-  if (stemCount >= STEM_CACHE) {
-    for (const cache of Object.values(STEMS)) cache.clear();
-    stemCount = 0;
-    byAccent = undefined;
-  }
   if (!byAccent) {
     byAccent = new Map();
     byNorm.set(norm, byAccent);
   }
-  byAccent.set(accented ?? '', keys);
-  stemCount += 1;
+  byAccent.set(accent, keys);
+  stems.count += 1;
   return keys;
 }
 
 /** Stems by language ('both' when unknown), word and accented spelling. */
-const STEMS: Record<Language | 'both', Map<string, Map<string, readonly string[]>>> = {
-  fr: new Map(),
-  en: new Map(),
-  both: new Map(),
-};
-let stemCount = 0;
+type Stems = Record<Language | 'both', Map<string, Map<string, readonly string[]>>>;
+
+const noStems = (): Stems => ({ fr: new Map(), en: new Map(), both: new Map() });
+
+/**
+ * The words stemmed since the cache last filled, and those of the time before: a bound of
+ * words in all, with no pause to stem the common words again when it fills.
+ */
+let stems = { recent: noStems(), older: noStems(), count: 0 };
 const STEM_CACHE = 50_000;
 
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
@@ -144,6 +146,8 @@ export function conceptKey(concept: Concept): string {
  */
 export class Analyser {
   private readonly phrases = new Map<string, Concept>();
+  /** Each phrase's first words, joined as the phrase is, up to a space: a longer span may still be one. */
+  private readonly phraseStarts = new Set<string>();
   /** The languages whose variants a one-word phrase is. */
   private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
@@ -177,6 +181,8 @@ export class Analyser {
         if (norms.length === 0) continue;
         const phrase = norms.join(' ');
         this.phrases.set(phrase, concept);
+        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1))
+          this.phraseStarts.add(phrase.slice(0, at));
         if (norms.length === 1) {
           const languages = this.wordLanguages.get(phrase) ?? new Set();
           languages.add(language);
@@ -249,6 +255,14 @@ export class Analyser {
   }
 
   /**
+   * The terms of `analyseKnowledge` that name a glossary concept, in order, and only those: what
+   * a reader of names needs, without building a term for every other word.
+   */
+  knowledgeConcepts(tokens: readonly Token[], language: Language): Term[] {
+    return this.analyse(tokens, false, language, null, true);
+  }
+
+  /**
    * Analyses a question: unknown words are corrected against the vocabulary first. `clearly` is
    * the language the question is plainly written in, if any: only then is a one-word variant of
    * the other language set aside for a word of this one (see `falseFriend`).
@@ -258,10 +272,12 @@ export class Analyser {
   }
 
   private analyse(
-    tokens: Token[],
+    tokens: readonly Token[],
     correct: boolean,
     language: Language | null,
     clearly: Language | null = null,
+    /** Only the terms that name a glossary concept: the others are left out, not built. */
+    conceptsOnly = false,
   ): Term[] {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
@@ -309,6 +325,7 @@ export class Analyser {
       if (word === undefined) continue;
       const { token, norm } = word;
       const questionClass = QUESTION_CLASSES.get(norm);
+      if (questionClass && conceptsOnly) continue;
       if (questionClass) {
         terms.push({ ...plain(token, [`q:${questionClass}`]), question: true, known: true });
         continue;
@@ -317,10 +334,9 @@ export class Analyser {
       if (STOPWORDS.has(norm)) continue;
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
-      const keys = [
-        ...stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language),
-        ...(value !== undefined && value > 1 ? [`n:${value}`] : []),
-      ];
+      const stems = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      // The stems as cached, shared by every term of the word: no term's keys are ever changed.
+      const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
       if (concept) {
         terms.push({
@@ -337,14 +353,21 @@ export class Analyser {
         });
         continue;
       }
+      if (conceptsOnly) continue;
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
       const name = this.looksLikeName(token, norm);
       terms.push({
-        ...plain(token, keys),
-        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
+        surface: token.raw,
+        keys,
+        question: false,
+        concept: null,
+        name,
         corrected: word.corrected,
         known,
-        name,
+        position: token.index,
+        span: 1,
+        adjective: false,
+        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
       });
     }
     return terms;
@@ -378,17 +401,22 @@ export class Analyser {
     from: number,
     language: Language | null = null,
   ): { concept: Concept; length: number } | null {
-    for (let length = Math.min(MAX_PHRASE, words.length - from); length >= 1; length--) {
-      const span = words.slice(from, from + length);
-      const concept = this.phrases.get(span.map((word) => word.norm).join(' '));
-      if (!concept) continue;
-      // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
-      const first = span[0];
-      if (length === 1 && first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) continue;
-      if (length === 1 && first && this.falseFriend(first.norm, concept, language)) continue;
-      return { concept, length };
+    // The longest phrase wins: the span grows word by word while it still starts some phrase.
+    let longest: { concept: Concept; length: number } | null = null;
+    let phrase = '';
+    for (let length = 1; length <= Math.min(MAX_PHRASE, words.length - from); length++) {
+      const norm = words[from + length - 1]?.norm ?? '';
+      phrase = length === 1 ? norm : `${phrase} ${norm}`;
+      const concept = this.phrases.get(phrase);
+      if (concept) longest = { concept, length };
+      if (!this.phraseStarts.has(phrase)) break;
     }
-    return null;
+    if (longest?.length !== 1) return longest;
+    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
+    const first = words[from];
+    if (first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) return null;
+    if (first && this.falseFriend(first.norm, longest.concept, language)) return null;
+    return longest;
   }
 
   /**
@@ -538,7 +566,7 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
-function plain(token: Token, keys: string[]): Term {
+function plain(token: Token, keys: readonly string[]): Term {
   return {
     surface: token.raw,
     keys,

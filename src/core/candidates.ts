@@ -1,6 +1,5 @@
 import { ENGLISH } from './english.js';
 import { FRENCH } from './french.js';
-import type { LanguageRules } from './language.js';
 import {
   CANDIDATE_KINDS,
   type CandidateKind,
@@ -53,8 +52,12 @@ interface Asked {
   readonly text: string;
 }
 
-const RULES: Readonly<Record<Language, LanguageRules>> = { fr: FRENCH, en: ENGLISH };
 const CALENDAR = tableOf((rules) => rules.calendarWords);
+/** Each language's prepositions of place, folded once. */
+const LOCATIVES: Readonly<Record<Language, ReadonlySet<string>>> = {
+  fr: new Set(FRENCH.locatives.map(foldText)),
+  en: new Set(ENGLISH.locatives.map(foldText)),
+};
 /** The sentence reports someone's words: « … », “…” or "…". */
 const QUOTATION = /[«“]|"[^"]{2,}"/u;
 
@@ -111,7 +114,12 @@ function pickQuestions(asked: readonly Asked[]): string[] {
   const firsts = byKind.filter((item, i) => i === 0 || byKind[i - 1]?.kind !== item.kind);
   const picked: string[] = [];
   const seen = new Set<string>();
-  for (const { text } of [...firsts, ...byKind]) {
+  // The firsts come again in byKind: their key is already seen, and is not folded twice.
+  const considered = new Set<Asked>();
+  for (const item of [...firsts, ...byKind]) {
+    if (considered.has(item)) continue;
+    considered.add(item);
+    const { text } = item;
     const key = foldText(text);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -267,7 +275,7 @@ function placeLead(
   index: number,
   language: Language,
 ): string | null {
-  const locatives = new Set(RULES[language].locatives.map(foldText));
+  const locatives = LOCATIVES[language];
   const articles = QUESTION_TEMPLATES[language].articles;
   const head = words[index] as Word;
   for (const back of [1, 2]) {
@@ -415,7 +423,8 @@ function figureMention(sentence: string, piece: Piece): Mention[] {
   const before = SIGN_BEFORE.exec(sentence.slice(0, piece.start));
   const after = sentence.slice(piece.end).replace(/^[\u00a0\u202f]/u, ' ');
   const signAfter = SIGN_AFTER.exec(after)?.[0];
-  const percent = PERCENT_SIGNS.find((sign) => after.toLowerCase().startsWith(sign));
+  const lowered = after.toLowerCase();
+  const percent = PERCENT_SIGNS.find((sign) => lowered.startsWith(sign));
   const compound = /^-\p{L}+/u.exec(after)?.[0];
   const start = before ? before.index : piece.start;
   const end = piece.end + (signAfter ?? percent ?? compound ?? '').length;

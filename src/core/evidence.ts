@@ -53,15 +53,19 @@ interface EvidenceInput {
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
 export type MentionReader = (text: string, language: Language) => readonly Mention[];
 
-/** A reader that analyses each distinct text once: many facts quote the same sentence. */
+/**
+ * A reader that analyses each distinct text once: many facts quote the same sentence. Names
+ * are read from the text's concepts alone, the only terms `mentionsOf` reads.
+ */
 export function mentionReader(analyser: Analyser): MentionReader {
-  const seen = new Map<string, readonly Mention[]>();
+  // By language, then by the text itself: no key is built for each text read.
+  const seen: Record<Language, Map<string, readonly Mention[]>> = { fr: new Map(), en: new Map() };
   return (text, language) => {
-    const key = `${language}\u0000${text}`;
-    let mentions = seen.get(key);
+    let mentions = seen[language].get(text);
     if (!mentions) {
-      mentions = mentionsOf(analyser.analyseKnowledge(text, language), tokenise(text));
-      seen.set(key, mentions);
+      const tokens = tokenise(text);
+      mentions = mentionsOf(analyser.knowledgeConcepts(tokens, language), tokens);
+      seen[language].set(text, mentions);
     }
     return mentions;
   };
@@ -74,6 +78,9 @@ export function describeEvidence(
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
   const quoteTokens = tokenise(fact.quote);
+  // A sentence nobody reviewed is its own quote: its words are read once.
+  const sentenceTokens = sentence === fact.quote ? quoteTokens : tokenise(sentence);
+  const quoteValues = readValues(quoteTokens);
   const quoteMentions = mentionsIn(fact.quote, language);
   // Reviewed answers restate who and where; an uncurated fact has only its sentence.
   const texts: Array<[string, Language]> = [
@@ -97,22 +104,28 @@ export function describeEvidence(
       }
     }
   }
-  const sentenceTokens = tokenise(sentence);
-  const values = [...readValues(quoteTokens), ...readValues(sentenceTokens)];
+  const sentenceValues = sentenceTokens === quoteTokens ? quoteValues : readValues(sentenceTokens);
+  const quote = { text: fact.quote, tokens: quoteTokens, mentions: quoteMentions, values: quoteValues };
   return {
-    types: typesOf(fact.quote, quoteTokens, quoteMentions, sentence, sentenceTokens, fact.uncurated === true),
+    types: typesOf(quote, sentence, sentenceTokens, fact.uncurated === true),
     roles,
     quoteMentions,
-    values,
+    values: [...quoteValues, ...sentenceValues],
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
   };
 }
 
+/** A quote as read: its text, tokens, names and values. */
+interface ReadQuote {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly values: readonly Value[];
+}
+
 function typesOf(
-  quote: string,
-  tokens: readonly Token[],
-  mentions: readonly Mention[],
+  { text: quote, tokens, mentions, values }: ReadQuote,
   sentence: string,
   sentenceTokens: readonly Token[],
   uncurated: boolean,
@@ -122,7 +135,6 @@ function typesOf(
   const reasoned = !uncurated || sentenceTokens.some((token) => REASON_WORDS.has(token.norm));
   const types = new Set<AnswerType>(reasoned ? ['reason', 'manner'] : ['manner']);
   const norms = tokens.map((token) => token.norm);
-  const values = readValues(tokens);
   // An amount or a count; "deux prochaines années" is a duration, a time.
   const counted = (value: Value) => value.kind === 'amount' || value.kind === 'count';
   if (values.some(counted)) types.add('amount');

@@ -6,6 +6,8 @@ import type { Language } from './types.js';
 
 /** Lower-cases, folds accents and ligatures, and unifies apostrophes: the form every comparison uses. */
 export function foldText(text: string): string {
+  // Plain ASCII has nothing to fold but its capitals: most words are spared the Unicode passes.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .replace(/[’‘`´ʼ′]/g, "'")
@@ -15,6 +17,9 @@ export function foldText(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
+
+/** Printable ASCII and white space, but the backtick, which `foldText` turns into an apostrophe. */
+const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;
 
 /** Folds a word list once: every comparison reads folded words. */
 function foldedSet(words: Iterable<string>): ReadonlySet<string> {
@@ -70,30 +75,68 @@ const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
 // A currency sign is a word of its own: "$38" is 38 dollars.
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+|[$€£¥]/gu;
 
+/**
+ * The rewrites before splitting, in order, each with what any text it changes holds (the same
+ * letters, matched the same way): most knowledge texts hold none, and skip the costly patterns.
+ */
+const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp, replacement: string]> = [
+  ["'", FIRST_PERSON_AVOIR, '$1jai'],
+  ["'", IS_CONTRACTION, '$1 is'],
+  [/quest/iu, QUEST_CE, "$1qu'est"],
+  [/what/iu, WHAT_FOR, 'why$1'],
+  [/quoi/iu, SERT_A_QUOI, 'pourquoi'],
+  [/apr/iu, ACCORDING_TO, '$1selon'],
+  ["'", ELISION, '$1'],
+  [/article|text|it (?:sa|tell|mention)|a dit/iu, ARTICLE_SAYS, 'article'],
+  ["'", POSSESSIVE, '$1'],
+];
+
+/**
+ * The last text split and its tokens: a text is often split twice in a row (a question by the
+ * language vote, the engine and the analyser; a quote by its evidence, then by its names). No
+ * reader changes the tokens it gets.
+ */
+let last: { readonly text: string; readonly tokens: readonly Token[] } = { text: '', tokens: [] };
+
 /** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
-export function tokenise(text: string): Token[] {
-  const cleaned = text
-    .normalize('NFKC')
-    .replace(/[’‘`´ʼ′]/g, "'")
-    .replace(FIRST_PERSON_AVOIR, '$1jai')
-    .replace(IS_CONTRACTION, '$1 is')
-    .replace(QUEST_CE, "$1qu'est")
-    .replace(WHAT_FOR, 'why$1')
-    .replace(SERT_A_QUOI, 'pourquoi')
-    .replace(ACCORDING_TO, '$1selon')
-    .replace(ELISION, '$1')
-    .replace(ARTICLE_SAYS, 'article')
-    .replace(POSSESSIVE, '$1');
+export function tokenise(text: string): readonly Token[] {
+  if (text === last.text) return last.tokens;
+  let cleaned = text.normalize('NFKC').replace(/[’‘`´ʼ′]/g, "'");
+  for (const [needs, pattern, replacement] of REWRITES)
+    if (typeof needs === 'string' ? cleaned.includes(needs) : needs.test(cleaned))
+      cleaned = cleaned.replace(pattern, replacement);
   const tokens: Token[] = [];
-  for (const match of cleaned.matchAll(WORD)) {
-    const raw = match[0];
-    const folded = foldText(raw).replace(',', '.');
-    const norm = CHAT_SPELLINGS.get(folded) ?? folded;
+  // The words alone: no match object per word.
+  for (const raw of cleaned.match(WORD) ?? []) {
+    const norm = normOf(raw);
     const first = raw[0] ?? '';
     const capitalised = first !== first.toLowerCase();
     tokens.push({ raw, norm, capitalised, index: tokens.length });
   }
+  last = { text, tokens };
   return tokens;
+}
+
+/**
+ * Words already folded, up to a bound: a text repeats its words, and knowledge is read several
+ * times. When the recent ones reach the bound they become the older ones, which a word in use
+ * is carried over from.
+ */
+let norms = { recent: new Map<string, string>(), older: new Map<string, string>() };
+const NORM_CACHE = 50_000;
+
+/** A word's folded form for matching: decimal point unified, chat spellings read as the word. */
+function normOf(raw: string): string {
+  let norm = norms.recent.get(raw);
+  if (norm !== undefined) return norm;
+  norm = norms.older.get(raw);
+  if (norm === undefined) {
+    const folded = foldText(raw).replace(',', '.');
+    norm = CHAT_SPELLINGS.get(folded) ?? folded;
+  }
+  if (norms.recent.size >= NORM_CACHE) norms = { recent: new Map(), older: norms.recent };
+  norms.recent.set(raw, norm);
+  return norm;
 }
 
 export type { QuestionClass } from './language.js';

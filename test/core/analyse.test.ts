@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser, editDistance, stemKeys } from '../../src/core/analyse.js';
+import { tokenise } from '../../src/core/text.js';
 import { GLOSSARY } from './fixture.js';
 
 function analyser(lexicon: Set<string> = new Set()) {
@@ -43,6 +44,13 @@ describe('stemKeys', () => {
     expect(stemKeys('renforcees', 'renforcées', 'fr')).toContain('s:renforc');
   });
 
+  it('gives the same keys once many other words have been stemmed', () => {
+    const before = stemKeys('renforcées', 'renforcées', 'fr');
+    for (let i = 0; i < 110_000; i++) stemKeys(`mot${i.toString(36)}`, undefined, 'fr');
+    expect(stemKeys('renforcées', 'renforcées', 'fr')).toEqual(before);
+    expect(before).toEqual(['s:renforc']);
+  });
+
   it('keeps numbers whole', () => {
     expect(stemKeys('2.9')).toEqual(['n:2.9']);
   });
@@ -64,6 +72,33 @@ describe('Analyser', () => {
       's:recherch',
     ]);
     expect(built.analyseQuestion('un centre de recherche', 'fr')[0]?.keys).toEqual(['c:lab']);
+  });
+
+  it('stops a phrase at the first word no phrase continues with, and still takes the longest', () => {
+    const built = new Analyser([
+      { id: 'pm', kind: 'entity', variants: { fr: ['premier ministre'], en: ['prime minister'] } },
+      { id: 'pmj', kind: 'entity', variants: { fr: ['premier ministre du Japon'], en: [] } },
+      { id: 'japon', kind: 'entity', variants: { fr: ['Japon'], en: [] } },
+    ]);
+    built.freeze();
+    const concepts = (text: string) =>
+      built.analyseKnowledge(text, 'fr').map((term) => term.concept?.id ?? '-');
+    expect(concepts('le premier ministre du Japon parle')).toEqual(['pmj', '-']);
+    expect(concepts('le premier ministre du pays parle')).toEqual(['pm', '-', '-']);
+    expect(concepts('le premier ministre parle du Japon')).toEqual(['pm', '-', 'japon']);
+    expect(concepts('le premier du Japon')).toEqual(['-', 'japon']);
+  });
+
+  it('reads the concepts of knowledge text alone as the full analysis finds them', () => {
+    const built = analyser();
+    for (const text of [
+      'La boulangerie Dupont ouvre à Lyon avec Paul Martin',
+      'Les États-Unis et le centre de recherche de Lyon, selon Dupont',
+      'opening hours of the US centre',
+    ]) {
+      const full = built.analyseKnowledge(text, 'fr').filter((term) => term.concept);
+      expect(built.knowledgeConcepts(tokenise(text), 'fr')).toEqual(full);
+    }
   });
 
   it('reads a one-word variant that is also a function word only in capitals', () => {

@@ -60,6 +60,22 @@ describe('tokenise', () => {
     expect(QUESTION_CLASSES.get('dit')).toBe('speech');
   });
 
+  it('gives the same tokens when a text comes again, and after many other words', () => {
+    const text = "L'État investira 2,9 milliards à Osaka";
+    const first = tokenise(text).map((token) => ({ ...token }));
+    expect(tokenise(text)).toEqual(first);
+    for (let i = 0; i < 120_000; i++) tokenise(`Mot${i.toString(36)}`);
+    expect(tokenise(text)).toEqual(first);
+    expect(first.map((token) => token.norm)).toEqual(['etat', 'investira', '2.9', 'milliards', 'a', 'osaka']);
+  });
+
+  it('rewrites in any case, and only the texts that hold the words', () => {
+    expect(norms('WHAT IS THE MONEY FOR?')).toEqual(['why', 'the', 'money']);
+    expect(norms('DOES IT SAY anything')).toEqual(['article', 'anything']);
+    expect(norms('the text mentions Osaka')).toEqual(['article', 'osaka']);
+    expect(norms('a textbook for Osaka')).toEqual(['a', 'textbook', 'for', 'osaka']);
+  });
+
   it('reads "what … for" and "à quoi sert" as asking why', () => {
     expect(norms("what's the money for?")).toEqual(['why', 'the', 'money']);
     expect(norms('les fermes de serveurs servent a quoi')).toEqual([
