@@ -1,4 +1,4 @@
-import type { Analyser } from './analyse.js';
+import type { Analyser, Term } from './analyse.js';
 import type { QuestionIntent } from './intent.js';
 import {
   type Mention,
@@ -51,7 +51,14 @@ interface EvidenceInput {
 }
 
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
-export type MentionReader = (text: string, language: Language) => readonly Mention[];
+export interface MentionReader {
+  (text: string, language: Language): readonly Mention[];
+  /**
+   * Takes a text already analysed in full (a quote, as its fact was indexed): its concept terms
+   * are the only ones `mentionsOf` reads, so it need not be analysed again.
+   */
+  remember(text: string, language: Language, terms: readonly Term[]): void;
+}
 
 /**
  * A reader that analyses each distinct text once: many facts quote the same sentence. Names
@@ -60,7 +67,7 @@ export type MentionReader = (text: string, language: Language) => readonly Menti
 export function mentionReader(analyser: Analyser): MentionReader {
   // By language, then by the text itself: no key is built for each text read.
   const seen: Record<Language, Map<string, readonly Mention[]>> = { fr: new Map(), en: new Map() };
-  return (text, language) => {
+  const read = (text: string, language: Language) => {
     let mentions = seen[language].get(text);
     if (!mentions) {
       const tokens = tokenise(text);
@@ -69,6 +76,10 @@ export function mentionReader(analyser: Analyser): MentionReader {
     }
     return mentions;
   };
+  const remember = (text: string, language: Language, terms: readonly Term[]) => {
+    if (!seen[language].has(text)) seen[language].set(text, mentionsOf(terms, tokenise(text)));
+  };
+  return Object.assign(read, { remember });
 }
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */

@@ -88,6 +88,7 @@ export function indexEntries(
   const sentenceOf = (fact: Fact) =>
     sentences.get(`${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
   return analysed.map((item): IndexedFact => {
+    shared.mentionsIn.remember(item.fact.quote, source.language, item.quote);
     const sentence = sentenceOf(item.fact);
     return {
       fact: item.fact,

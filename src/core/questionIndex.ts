@@ -453,15 +453,36 @@ function holdingEvery(matches: readonly TermMatch[], items: readonly Indexed[], 
 function rankBestOf(items: readonly Indexed[]) {
   return (found: readonly Held[], terms: number, typed: Typed): Ranked[] => {
     const base = ({ held, sum }: Held) => sum / held + MISSING_WORD_PENALTY * (terms - held);
-    const best =
-      found.length <= MAX_RANKED
-        ? found
-        : [...found].sort((a, b) => base(a) - base(b) || a.id - b.id).slice(0, MAX_RANKED);
+    const best = found.length <= MAX_RANKED ? found : fewestBy(found, base);
     return best.flatMap((held) => {
       const item = items[held.id];
       return item ? [rankOf(item, base(held), typed)] : [];
     });
   };
+}
+
+/**
+ * The MAX_RANKED questions of lowest base rank, the lower id first among equals, as sorting them
+ * all would give, without sorting tens of thousands: the cut-off rank is found on a typed array.
+ */
+function fewestBy(found: readonly Held[], base: (held: Held) => number): Held[] {
+  const ranks = new Float64Array(found.length);
+  for (let i = 0; i < found.length; i++) ranks[i] = base(found[i] as Held);
+  const cut = ranks.slice().sort()[MAX_RANKED - 1] ?? Number.POSITIVE_INFINITY;
+  const below: Held[] = [];
+  const at: Held[] = [];
+  found.forEach((held, i) => {
+    const rank = ranks[i] ?? Number.POSITIVE_INFINITY;
+    if (rank < cut) below.push(held);
+    else if (rank === cut) at.push(held);
+  });
+  const room = MAX_RANKED - below.length;
+  if (at.length <= room) return [...below, ...at];
+  // Ties may be tens of thousands (copies of one article): their ids are sorted as numbers.
+  const ids = new Int32Array(at.length);
+  for (let i = 0; i < at.length; i++) ids[i] = (at[i] as Held).id;
+  const first = new Set(ids.sort().subarray(0, room));
+  return [...below, ...at.filter((held) => first.has(held.id))];
 }
 
 /** Best first, at most PER_FACT questions of one fact, each repeat ranked a little lower. */
