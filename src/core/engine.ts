@@ -260,7 +260,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const whole = (item: Scored, index: FactIndex): Passage => ({
       entry: item.entry,
       quote: item.entry.fact.quote,
-      language: index.languageOf(item.entry.fact.source),
+      language: index.source.language,
     });
     const answers = able.map(({ index, question: read_ }) =>
       decide(read_, frame, suggestions, (item) => whole(item, index), tuning),
@@ -477,8 +477,15 @@ function fromSentences(
   questionsOf: QuestionMaker,
   cache: ArticleCache | null,
 ): Fact[] {
+  // Grouped once: filtering every fact for each of a thousand articles would be quadratic.
+  const bySource = new Map<string, Fact[]>();
+  for (const fact of knowledge.facts) {
+    const list = bySource.get(fact.source);
+    if (list) list.push(fact);
+    else bySource.set(fact.source, [fact]);
+  }
   return knowledge.sources.flatMap((source) => {
-    const reviewed = knowledge.facts.filter((fact) => fact.source === source.id);
+    const reviewed = bySource.get(source.id) ?? [];
     const make = () => sentenceFactsOf(source, reviewed, questionsOf);
     return cache ? [...cache.sentenceFacts(source, reviewed, make)] : make();
   });

@@ -25,8 +25,6 @@ export interface FactIndex {
   /** The numbers of its facts in the shared postings: [from, to). */
   readonly from: number;
   readonly to: number;
-  /** The language each source is written in. */
-  languageOf(source: string): Language;
   /** The terms of a knowledge text, as its facts were analysed. */
   termsOf(text: string, language: Language): Term[];
   /** What a part of a fact's quote can vouch for, read in the fact's sentence. */
@@ -143,7 +141,6 @@ export function buildFactIndex(
     from,
     to,
     weightOf: articleWeights(from, to, shared),
-    languageOf: () => language,
     termsOf: (text, textLanguage) => analyser.analyseKnowledge(text, textLanguage),
     evidenceOf: (entry, quote) =>
       describeEvidence(

@@ -16,7 +16,7 @@ export function passageOf(
   clauses: ClauseReader,
 ): Passage {
   const { entry } = item;
-  const language = index.languageOf(entry.fact.source);
+  const language = index.source.language;
   if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
   const asked = new Set(
     question.terms
@@ -59,7 +59,7 @@ export function clauseReader(index: (entry: IndexedFact) => FactIndex): ClauseRe
     let found = read.get(entry.fact.id);
     if (!found) {
       const factIndex = index(entry);
-      const language = factIndex.languageOf(entry.fact.source);
+      const language = factIndex.source.language;
       const sentence = entry.fact.quote;
       const spans = clauseSpans(sentence);
       const evidence = new Map<string, Evidence>();

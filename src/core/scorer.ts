@@ -204,8 +204,7 @@ export function rankFacts(
 ): Scored[] {
   const ranked: Scored[] = [];
   for (const entry of entries) {
-    if (!sharesContent(question.terms, entry)) continue;
-    const scored = scoreSharing(entry, question, tuning);
+    const scored = scoreFact(entry, question, tuning);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));

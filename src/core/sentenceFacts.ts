@@ -1,4 +1,4 @@
-import type { Fact, KnowledgeBase, Language, Sentence, Source } from './types.js';
+import type { Fact, Language, Sentence, Source } from './types.js';
 
 /** Questions a sentence could answer, to suggest it (none by default). */
 export type QuestionMaker = (sentence: string, language: Language) => { fr: string[]; en: string[] };
@@ -8,20 +8,6 @@ export type QuestionMaker = (sentence: string, language: Language) => { fr: stri
  * its quote is the whole sentence, its answer the article's own words. A reviewed fact takes
  * precedence over the sentence it quotes from.
  */
-export function sentenceFacts(
-  knowledge: KnowledgeBase,
-  questionsOf: QuestionMaker = () => ({ fr: [], en: [] }),
-): Fact[] {
-  return knowledge.sources.flatMap((source) =>
-    sentenceFactsOf(
-      source,
-      knowledge.facts.filter((fact) => fact.source === source.id),
-      questionsOf,
-    ),
-  );
-}
-
-/** The sentences of one article that none of its reviewed facts quotes from, as facts. */
 export function sentenceFactsOf(
   source: Source,
   reviewed: readonly Fact[],

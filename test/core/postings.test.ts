@@ -6,7 +6,7 @@ import { indexArticles } from '../../src/core/articleIndex.js';
 import { readIntent } from '../../src/core/intent.js';
 import { Postings } from '../../src/core/postings.js';
 import { leaningOf, scoreBound, scoreFact, weigh } from '../../src/core/scorer.js';
-import { sentenceFacts } from '../../src/core/sentenceFacts.js';
+import { sentenceFactsOf } from '../../src/core/sentenceFacts.js';
 import { tokenise } from '../../src/core/text.js';
 import { DEFAULT_TUNING } from '../../src/core/tuning.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -45,7 +45,16 @@ describe('Postings', () => {
 describe('scoreBound', () => {
   // The seed with its reviewed facts and the two practice articles, read sentence by sentence.
   const knowledge = withArticles(loadKnowledge(), practiceSources());
-  const facts = [...knowledge.facts, ...sentenceFacts(knowledge)];
+  const facts = [
+    ...knowledge.facts,
+    ...knowledge.sources.flatMap((source) =>
+      sentenceFactsOf(
+        source,
+        knowledge.facts.filter((fact) => fact.source === source.id),
+        () => ({ fr: [], en: [] }),
+      ),
+    ),
+  ];
   const analyser = new Analyser(knowledge.glossary);
   analyser.freeze();
   const indexes = indexArticles(knowledge.sources, facts, knowledge.glossary, analyser, DEFAULT_TUNING);
