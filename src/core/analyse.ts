@@ -1,6 +1,8 @@
 import Fuse from 'fuse.js';
 import snowball from 'snowball-stemmers';
 import type { Bridge } from './bridge.js';
+import { ENGLISH } from './english.js';
+import { FRENCH } from './french.js';
 import { PairIndex } from './pairIndex.js';
 import {
   foldText,
@@ -59,6 +61,11 @@ const MIN_CONCEPT_STEM = 5;
 /** Words of this length at least that share their first letters are taken for cognates. */
 const MIN_COGNATE = 6;
 const COGNATE_PREFIX = 5;
+/**
+ * The first letters by which cognates are paired, doubled letters taken as one: "dessalement"
+ * and "desalination", "adresse" and "address", "développement" and "development".
+ */
+const cognatePrefix = (word: string): string => word.replace(/(\p{L})\1/gu, '$1').slice(0, COGNATE_PREFIX);
 const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
@@ -114,13 +121,38 @@ const noStems = (): Stems => ({ fr: new Map(), en: new Map(), both: new Map() })
 let stems = { recent: noStems(), older: noStems(), count: 0 };
 const STEM_CACHE = 50_000;
 
+/** Irregular forms by language, read as a map: a word like "constructor" is no key of it. */
+const LEMMAS: Record<Language, ReadonlyMap<string, string>> = {
+  fr: new Map(Object.entries(FRENCH.lemmas)),
+  en: new Map(Object.entries(ENGLISH.lemmas)),
+};
+
+const joinedNorms = (text: string): string =>
+  tokenise(text)
+    .map((token) => token.norm)
+    .join(' ');
+
+/** An entity's variants written in lower case only, not also as a name: "région", "archipel". */
+function commonVariants(concept: Concept): string[] {
+  if (concept.kind !== 'entity') return [];
+  const variants = LANGUAGES.flatMap((language) => concept.variants[language]);
+  const capitalised = new Set(variants.filter((v) => v !== v.toLowerCase()).map((v) => v.toLowerCase()));
+  return variants.filter((v) => v === v.toLowerCase() && !capitalised.has(v));
+}
+
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
   const keys = new Set<string>();
   if (language !== 'en') {
     keys.add(`s:${frenchStemmer.stem(norm)}`);
     if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+    const lemma = LEMMAS.fr.get(norm);
+    if (lemma !== undefined) keys.add(`s:${frenchStemmer.stem(lemma)}`);
   }
-  if (language !== 'fr') keys.add(`s:${englishStemmer.stem(norm)}`);
+  if (language !== 'fr') {
+    keys.add(`s:${englishStemmer.stem(norm)}`);
+    const lemma = LEMMAS.en.get(norm);
+    if (lemma !== undefined) keys.add(`s:${englishStemmer.stem(lemma)}`);
+  }
   return [...keys];
 }
 
@@ -241,7 +273,7 @@ export class Analyser {
     for (const language of LANGUAGES) {
       for (const word of this.wordsOf[language]) {
         if (word.length < MIN_COGNATE || STOPWORDS.has(word) || /\p{N}/u.test(word)) continue;
-        const prefix = word.slice(0, COGNATE_PREFIX);
+        const prefix = cognatePrefix(word);
         const list = this.cognates[language].get(prefix) ?? [];
         list.push(word);
         this.cognates[language].set(prefix, list);
@@ -391,7 +423,7 @@ export class Analyser {
   private cognateKeys(norm: string, language: Language): string[] {
     if (norm.length < MIN_COGNATE) return [];
     const other: Language = language === 'fr' ? 'en' : 'fr';
-    return (this.cognates[other].get(norm.slice(0, COGNATE_PREFIX)) ?? [])
+    return (this.cognates[other].get(cognatePrefix(norm)) ?? [])
       .filter((word) => !this.wordsOf[language].has(word))
       .flatMap((word) => stemKeys(word, undefined, other));
   }
@@ -448,16 +480,15 @@ export class Analyser {
     return best;
   }
 
+  /**
+   * Whether a variant describes its entity rather than names it: an adjective ("japonais"), or
+   * a common noun the glossary writes in lower case ("région", "archipel"), which stands for the
+   * entity in one article's context and names nothing in another's.
+   */
   private isAdjective(concept: Concept, norms: string): boolean {
     let adjectives = this.adjectives.get(concept.id);
     if (!adjectives) {
-      adjectives = new Set(
-        (concept.adjectives ?? []).map((variant) =>
-          tokenise(variant)
-            .map((t) => t.norm)
-            .join(' '),
-        ),
-      );
+      adjectives = new Set([...(concept.adjectives ?? []), ...commonVariants(concept)].map(joinedNorms));
       this.adjectives.set(concept.id, adjectives);
     }
     return adjectives.has(norms);

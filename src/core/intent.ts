@@ -57,6 +57,7 @@ const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
 const COST_VERBS = wordsOf('costVerbs');
 /** "combien de temps", "how many years": a duration is asked. */
+const MEASURE_WORDS = wordsOf('measureWords');
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
   ...tableOf((rules) => rules.durationUnits).keys(),
@@ -91,6 +92,28 @@ const CLASS_TYPES: Readonly<Record<string, AnswerType>> = {
   manner: 'manner',
 };
 
+interface AskingWord {
+  readonly position: number;
+  readonly kind: string;
+}
+
+/**
+ * The question words in order, with their class. A glossary phrase may hold one ("how long",
+ * "sur combien de temps"): the phrase is read as a concept, and its question word still asks.
+ */
+function askingWords(terms: readonly Term[], tokens: readonly Token[]): AskingWord[] {
+  const words: AskingWord[] = [];
+  for (const term of terms) {
+    if (term.question) words.push({ position: term.position, kind: term.keys[0]?.slice(2) ?? '' });
+    else if (term.concept && term.span > 1) {
+      const at = spanOf(term).find((position) => QUESTION_CLASSES.has(tokens[position]?.norm ?? ''));
+      const kind = at === undefined ? undefined : QUESTION_CLASSES.get(tokens[at]?.norm ?? '');
+      if (at !== undefined && kind) words.push({ position: at, kind });
+    }
+  }
+  return words.sort((a, b) => a.position - b.position);
+}
+
 /**
  * The kind of answer asked, from the first question word that tells: "quel" by the noun after
  * it ("quel montant", "which politician"), "combien de temps", "how long" a duration, "how much"
@@ -101,8 +124,8 @@ function answerTypeOf(
   tokens: readonly Token[],
   form: ReadonlySet<number>,
 ): AnswerType | null {
-  const asking = terms.filter((term) => term.question).sort((a, b) => a.position - b.position);
-  const next = (term: Term, words: ReadonlySet<string>, window = NOUN_WINDOW) => {
+  const asking = askingWords(terms, tokens);
+  const next = (term: AskingWord, words: ReadonlySet<string>, window = NOUN_WINDOW) => {
     for (const token of tokens.slice(term.position + 1, term.position + 1 + window)) {
       if (words.has(token.norm)) return true;
       // "What did the leader say": after an auxiliary or another question word, the noun is
@@ -112,7 +135,7 @@ function answerTypeOf(
     return false;
   };
   for (const term of asking) {
-    const kind = term.keys[0]?.slice(2) ?? '';
+    const kind = term.kind;
     if (kind === 'generic') {
       if (next(term, QUANTITY_NOUNS)) return 'amount';
       if (tokens.slice(term.position + 1).some((token) => COST_VERBS.has(token.norm))) return 'amount';
@@ -123,6 +146,7 @@ function answerTypeOf(
       continue;
     }
     if ((kind === 'amount' || kind === 'manner') && next(term, DURATION_NOUNS, 2)) return 'time';
+    if (kind === 'manner' && next(term, MEASURE_WORDS, 1)) return null;
     // "Qu'est-ce qui a été proposé": "ce qui" asks what, not who.
     if (kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '')) continue;
     // "dit que", "tell me about": the question's form (see `formOf`), not what it asks.

@@ -44,8 +44,13 @@ export interface LanguageRules {
   readonly costVerbs: readonly string[];
   /** Words that make an amount asked a sum of money: coûter, prix, cost, spend. */
   readonly moneyWords: readonly string[];
-  /** Words after "combien", "how" that ask for a duration: temps, long. */
+  /** Words after "combien", "how" that ask for a duration: temps, durée, duration. */
   readonly durationNouns: readonly string[];
+  /**
+   * Words after "how" that ask for a measure ("how long", "how far"): a length, a time or a
+   * count, so that no one kind is checked.
+   */
+  readonly measureWords: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 
@@ -100,4 +105,10 @@ export interface LanguageRules {
   readonly reasonWords: readonly string[];
   /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
   readonly speechVerbs: readonly string[];
+  /**
+   * Irregular forms the stemmer cannot bring to their word's stem, folded, with that word:
+   * "began" is "begin", "ouvert" is "ouvrir", "travaux" is "travail". A form is also matched
+   * as its word, so that "opened" finds "ouvert" through the word list.
+   */
+  readonly lemmas: Readonly<Record<string, string>>;
 }

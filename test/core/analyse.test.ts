@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyser, editDistance, stemKeys } from '../../src/core/analyse.js';
+import { WordBridge } from '../../src/core/bridge.js';
 import { tokenise } from '../../src/core/text.js';
 import { GLOSSARY } from './fixture.js';
 
@@ -53,6 +54,18 @@ describe('stemKeys', () => {
 
   it('keeps numbers whole', () => {
     expect(stemKeys('2.9')).toEqual(['n:2.9']);
+  });
+
+  it('gives an irregular form the stem of its word too, in its own language only', () => {
+    expect(stemKeys('began', undefined, 'en')).toEqual(['s:began', ...stemKeys('begin', undefined, 'en')]);
+    expect(stemKeys('ouvert', 'ouvert', 'fr')).toContain(stemKeys('ouvrir', 'ouvrir', 'fr')[0]);
+    expect(stemKeys('travaux', 'travaux', 'fr')).toContain(stemKeys('travail', 'travail', 'fr')[0]);
+    expect(stemKeys('began', undefined, 'fr')).toEqual(['s:began']);
+  });
+
+  it('reads no word as an irregular form by accident of the object it is looked up in', () => {
+    expect(stemKeys('constructor', undefined, 'en')).toEqual(['s:constructor']);
+    expect(stemKeys('__proto__', undefined, 'fr')).toHaveLength(1);
   });
 });
 
@@ -216,5 +229,56 @@ describe('false friends', () => {
   it('still reads it when the question is English or its language unclear', () => {
     expect(withMeeting().analyseQuestion('Paul met Anna', 'en', 'en')[1]?.concept?.id).toBe('meeting');
     expect(withMeeting().analyseQuestion('Paul met Anna', null, null)[1]?.concept?.id).toBe('meeting');
+  });
+});
+
+describe('words of the other language', () => {
+  const bilingual = () => {
+    const built = new Analyser(GLOSSARY, new Set(), new WordBridge([['ouvrir', 'open']]));
+    built.learn('A desalination plant opened in the development zone', 'en');
+    built.freeze();
+    return built;
+  };
+  const bridgedOf = (question: string, word: string) =>
+    bilingual()
+      .analyseQuestion(question, 'fr', 'fr')
+      .find((term) => term.surface === word)?.bridged;
+
+  it('pairs cognates whose spelling doubles a letter the other does not', () => {
+    expect(bridgedOf('quand a ouvert l’usine de dessalement', 'dessalement')).toEqual(
+      expect.arrayContaining([...stemKeys('desalination', undefined, 'en')]),
+    );
+    expect(bridgedOf('la zone de développement', 'développement')).toEqual(
+      expect.arrayContaining([...stemKeys('development', undefined, 'en')]),
+    );
+  });
+
+  it('translates an irregular form through its word', () => {
+    expect(bridgedOf('quand a ouvert l’usine de dessalement', 'ouvert')).toEqual(
+      expect.arrayContaining([...stemKeys('open', undefined, 'en')]),
+    );
+  });
+});
+
+describe('an entity’s common nouns', () => {
+  const built = new Analyser(
+    [
+      {
+        id: 'asia',
+        kind: 'entity',
+        type: 'place',
+        variants: { fr: ['Asie', 'région'], en: ['Asia', 'region'] },
+      },
+    ],
+    new Set(),
+  );
+  built.freeze();
+  const termOf = (question: string, surface: string) =>
+    built.analyseQuestion(question).find((term) => term.surface === surface);
+
+  it('reads a variant the glossary writes in lower case as describing the entity, not naming it', () => {
+    expect(termOf('who leads the region', 'region')).toMatchObject({ name: true, adjective: true });
+    expect(termOf('qui dirige la région', 'région')).toMatchObject({ name: true, adjective: true });
+    expect(termOf('who leads Asia', 'Asia')).toMatchObject({ name: true, adjective: false });
   });
 });

@@ -47,6 +47,12 @@ describe('answering only what the article supports', () => {
     expect(answer.citations[0]?.quote).toContain('mardi');
   });
 
+  it('reads the question word inside a glossary phrase: "combien de temps" asks for a time, "how long" for a time or a length', () => {
+    // The seed's glossary reads both phrases as one concept, a duration.
+    expect(engine.explain('Sur combien de temps porte l’investissement ?').intent.answerType).toBe('time');
+    expect(engine.explain('How long is the investment spread over?').intent.answerType).toBeNull();
+  });
+
   it('gathers every item of a list', () => {
     const answer = engine.ask('Quels sont les deux dirigeants que Kishida rencontrera lors du sommet ?');
     const quotes = answer.citations.map((citation) => citation.quote).join(' ');

