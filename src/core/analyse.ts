@@ -158,10 +158,11 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
 
 /**
  * The stems by which a one-word glossary variant matches other forms of its word. Short words
- * and short stems are too loose to stand for a concept ("ageing" and "âge" share "age").
+ * and short stems are too loose to stand for a concept ("ageing" and "âge" share "age"). A name
+ * found in an article matches as written only: "Facil" is no form of "facility".
  */
-export function variantStems(token: Token, language: Language): readonly string[] {
-  if (token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
+export function variantStems(token: Token, language: Language, concept: Concept): readonly string[] {
+  if (concept.found || token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
   return stemKeys(token.norm, token.raw.toLowerCase(), language).filter(
     (key) => key.length - 2 >= MIN_CONCEPT_STEM,
   );
@@ -228,7 +229,7 @@ export class Analyser {
         }
         const only = tokens[0];
         if (norms.length === 1 && only !== undefined) {
-          for (const key of variantStems(only, language))
+          for (const key of variantStems(only, language, concept))
             if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
         }
         for (const norm of norms) {

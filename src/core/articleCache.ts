@@ -108,7 +108,7 @@ function conceptWords(concept: Concept): string[] {
       const tokens = tokenise(variant);
       const [only] = tokens;
       if (tokens.length === 1 && only) {
-        words.push(only.norm, ...variantStems(only, language));
+        words.push(only.norm, ...variantStems(only, language, concept));
       } else {
         const longest = tokens.reduce<string>(
           (best, token) => (token.norm.length > best.length ? token.norm : best),

@@ -46,6 +46,7 @@ function nameConcept(phrase: string, variants: string[]): Concept {
     kind: 'entity',
     type: null,
     variants: { fr: variants, en: variants },
+    found: true,
   };
 }
 

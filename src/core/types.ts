@@ -64,6 +64,8 @@ export interface Concept {
   readonly variants: Bilingual<readonly string[]>;
   /** The variants that are adjectives ("japonais", "American"), as written in `variants`. */
   readonly adjectives?: readonly string[];
+  /** A name found in an article's text, not reviewed: it matches as written, not by its stem. */
+  readonly found?: boolean;
 }
 
 export interface KnowledgeBase {

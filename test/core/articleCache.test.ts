@@ -59,4 +59,22 @@ describe('ArticleCache: a rebuild analyses only the articles that changed', () =
     expect(answersOf(related, cache)).toEqual(answersOf(related));
     expect(cache.lastBuild).toEqual({ reused: 2, analysed: 1 });
   });
+
+  it('analyses no other article when a new one names someone whose name shares a stem with their words', () => {
+    const cache = new ArticleCache();
+    createEngine(knowledge, { cache });
+    // "Facil" stems as "facility" does, a word of the English article: a name matches as written.
+    const named = uncuratedSource(
+      'facil-park',
+      'A park opens',
+      'en',
+      'The mayor, Anna Facil, opened a park on Monday.\n',
+    );
+    const added = withArticles(seed, [...practiceSources(), named]);
+    expect(answersOf(added, cache)).toEqual(answersOf(added));
+    expect(cache.lastBuild).toEqual({ reused: 3, analysed: 1 });
+    const engine = createEngine(added);
+    expect(engine.explain('Who runs the facility?').intent.entities).toEqual([]);
+    expect(engine.ask('Who opened a park?').citations[0]?.quote).toContain('Anna Facil');
+  });
 });
