@@ -4,8 +4,8 @@ import type { Answer } from '../core/types.js';
 /** Answers an engine remembers: about 1,000 answers of a few kilobytes each, a few megabytes. */
 export const REMEMBERED_ANSWERS = 1000;
 
-/** Freezes `value` and everything it holds, so that no reader can change a shared answer. */
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything it holds, so that no reader can change what others share. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
