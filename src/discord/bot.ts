@@ -22,6 +22,7 @@ import type { ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
+import { rememberingAnswers } from './rememberedAnswers.js';
 import { noMentions, type ReplyBody } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
 import { type DoorServices, openServices, type ServiceOptions } from './services.js';
@@ -173,12 +174,13 @@ const CANNOT_POST: ReadonlyMap<number, string> = new Map([
 ]);
 
 /**
- * What the Discord door serves from one version of the knowledge: its engine and known questions,
- * those of every fact it answers from (the suggested questions of unreviewed sentences too).
+ * What the Discord door serves from one version of the knowledge: its engine, remembering its
+ * recent answers (`rememberedAnswers.ts`), and known questions, those of every fact it answers
+ * from (the suggested questions of unreviewed sentences too).
  */
 export function serveEngine(engine: Engine): ServedKnowledge {
   const questions = createQuestionIndex({ ...engine.knowledge, facts: engine.facts });
-  return { engine, knowledge: engine.knowledge, questions };
+  return { engine: rememberingAnswers(engine), knowledge: engine.knowledge, questions };
 }
 
 /** Connects to Discord and serves every surface until `stop()`. */

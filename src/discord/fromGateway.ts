@@ -1,37 +1,16 @@
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { type IncomingInteraction, readOptions } from './handlers/interaction.js';
+import { ApiReplies, callbackOf } from './replies.js';
 import type { Responder } from './respond.js';
 
-const noChoices = () => Promise.reject(new Error('only autocomplete is answered with choices'));
-const notRepliable = () => Promise.reject(new Error('autocomplete is answered with choices only'));
-
-/** Replies through discord.js, which calls Discord's callback and webhook routes. */
-function repliesOf(interaction: RepliableInteraction): Responder {
-  return {
-    get deferred() {
-      return interaction.deferred;
-    },
-    get replied() {
-      return interaction.replied;
-    },
-    reply: (payload) => interaction.reply(payload),
-    deferReply: (options) => interaction.deferReply(options),
-    editReply: (payload) => interaction.editReply(payload),
-    followUp: (payload) => interaction.followUp(payload),
-    choices: noChoices,
-  };
-}
-
-function choicesOf(interaction: AutocompleteInteraction): Responder {
-  return {
-    deferred: false,
-    replied: false,
-    reply: notRepliable,
-    deferReply: notRepliable,
-    editReply: notRepliable,
-    followUp: notRepliable,
-    choices: (choices) => interaction.respond(choices),
-  };
+/**
+ * Replies through discord.js's REST client, in Discord's JSON built once (`replies.ts`), not
+ * through the interaction's `reply`, which converts every embed's and component's keys anew.
+ */
+function repliesOf(interaction: Interaction): Responder {
+  const { rest } = interaction.client;
+  const address = { applicationId: interaction.applicationId, token: interaction.token };
+  return new ApiReplies(callbackOf(rest, interaction), rest, address);
 }
 
 /**
@@ -73,7 +52,7 @@ export function fromGateway(interaction: Interaction): IncomingInteraction | nul
       ...options,
       kind: 'autocomplete',
       name: interaction.commandName,
-      respond: choicesOf(interaction),
+      respond: repliesOf(interaction),
     };
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {

@@ -1,9 +1,8 @@
-import { type MessageFlags, type REST, Routes } from 'discord.js';
+import type { REST } from 'discord.js';
 import { z } from 'zod';
 import type { Exchange } from '../http/interactions.js';
 import { type IncomingInteraction, type RawOption, readOptions } from './handlers/interaction.js';
-import type { ReplyPayload } from './render.js';
-import type { Responder } from './respond.js';
+import { ApiReplies } from './replies.js';
 
 /** Discord's interaction types, and the kinds of command and component the bot serves. */
 const APPLICATION_COMMAND = 2;
@@ -13,9 +12,6 @@ const CHAT_INPUT = 1;
 const MESSAGE_MENU = 3;
 const BUTTON = 2;
 const STRING_SELECT = 3;
-
-/** Interaction response types (what the HTTP response's `type` says). */
-const RESPONSE = { reply: 4, defer: 5, choices: 8 } as const;
 
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord id');
 
@@ -60,58 +56,6 @@ const PayloadSchema = z.object({
     .optional(),
 });
 type Payload = z.infer<typeof PayloadSchema>;
-
-/** What a reply says, in Discord's JSON: allowed mentions and flags as set where it left. */
-function apiMessage({ allowedMentions, ...payload }: Omit<ReplyPayload, 'flags'> & { flags?: MessageFlags }) {
-  return {
-    ...payload,
-    allowed_mentions: { parse: allowedMentions.parse, replied_user: allowedMentions.repliedUser },
-  };
-}
-
-/**
- * Replies to an interaction that came over HTTP: the first in the HTTP response (a reply, a
- * deferral or choices), later ones through the interaction's webhook, as discord.js does for
- * the gateway. The webhook needs no bot token: the interaction token is the credential.
- */
-class HttpReplies implements Responder {
-  deferred = false;
-  replied = false;
-
-  constructor(
-    private readonly exchange: Exchange,
-    private readonly rest: REST,
-    private readonly payload: Payload,
-  ) {}
-
-  async reply(payload: ReplyPayload) {
-    this.exchange.send({ type: RESPONSE.reply, data: apiMessage(payload) });
-    this.replied = true;
-  }
-
-  async deferReply({ flags }: { flags?: MessageFlags.Ephemeral }) {
-    this.exchange.send({ type: RESPONSE.defer, ...(flags ? { data: { flags } } : {}) });
-    this.deferred = true;
-  }
-
-  async editReply(payload: Omit<ReplyPayload, 'flags'>) {
-    const { application_id: app, token } = this.payload;
-    await this.rest.patch(Routes.webhookMessage(app, token, '@original'), {
-      body: apiMessage(payload),
-      auth: false,
-    });
-    this.replied = true;
-  }
-
-  async followUp(payload: ReplyPayload) {
-    const { application_id: app, token } = this.payload;
-    await this.rest.post(Routes.webhook(app, token), { body: apiMessage(payload), auth: false });
-  }
-
-  async choices(choices: Array<{ name: string; value: string | number }>) {
-    this.exchange.send({ type: RESPONSE.choices, data: { choices } });
-  }
-}
 
 type Kind = IncomingInteraction['kind'];
 
@@ -160,7 +104,11 @@ export function fromHttp(json: unknown, exchange: Exchange, rest: REST): HttpRea
       targetText: kind === 'message-menu' ? (target?.content ?? '') : null,
       values: data?.values ?? [],
       message: message ? { id: message.id, title: message.embeds?.[0]?.title ?? '' } : null,
-      respond: new HttpReplies(exchange, rest, payload),
+      // The first reply goes in the HTTP response; later ones through the webhook.
+      respond: new ApiReplies((response) => exchange.send(response), rest, {
+        applicationId: payload.application_id,
+        token: payload.token,
+      }),
     },
   };
 }

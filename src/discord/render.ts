@@ -17,6 +17,7 @@ import type { IdChanges } from '../knowledge/diff.js';
 import type { ReloadResult } from '../knowledge/host.js';
 import { formatIssue } from '../knowledge/validate.js';
 import { relatedId, type Surface, voteId } from './customIds.js';
+import { deepFreeze } from './rememberedAnswers.js';
 import { stringsFor } from './strings.js';
 
 /** Discord's limits, counted in UTF-16 units (never more than Discord's own count). */
@@ -231,12 +232,27 @@ function voteRow(answer: Answer, surface: Surface): APIActionRowComponent<APICom
   };
 }
 
-/** The embed of an answer or a refusal, with its related-questions menu and vote buttons. */
+/** What an answer was last rendered as, on which surface, against which known questions. */
+const rendered = new WeakMap<Answer, { surface: Surface; questions: QuestionIndex; body: ReplyBody }>();
+
+/**
+ * The embed of an answer or a refusal, with its related-questions menu and vote buttons. An
+ * answer the engine remembered (`rememberedAnswers.ts`), asked again on the same surface, gets
+ * the body it got the first time: rendering reads nothing else. Frozen, since it is shared.
+ */
 export function renderAnswer(
   answer: Answer,
   options: { surface: Surface },
   context: RenderContext,
 ): ReplyBody {
+  const known = rendered.get(answer);
+  if (known?.surface === options.surface && known.questions === context.questions) return known.body;
+  const body = deepFreeze(composeAnswer(answer, options.surface, context.questions));
+  rendered.set(answer, { surface: options.surface, questions: context.questions, body });
+  return body;
+}
+
+function composeAnswer(answer: Answer, surface: Surface, questions: QuestionIndex): ReplyBody {
   const strings = stringsFor(answer.language);
   const citations = answer.citations.slice(0, MAX_CITATIONS);
   const title = fitUserText(answer.question, LIMITS.title);
@@ -264,10 +280,10 @@ export function renderAnswer(
   const footerText = footer.filter(Boolean).join(' · ');
   if (footerText) embed.footer = { text: truncateAtWord(footerText, LIMITS.footer) };
 
-  const select = selectRow(answer, options.surface, context.questions);
+  const select = selectRow(answer, surface, questions);
   return {
     embeds: fitEmbeds([embed]),
-    components: [...(select ? [select] : []), ...(empty ? [] : [voteRow(answer, options.surface)])],
+    components: [...(select ? [select] : []), ...(empty ? [] : [voteRow(answer, surface)])],
   };
 }
 

@@ -180,6 +180,24 @@ describe('recording a question', () => {
     );
   });
 
+  it('writes the lines of a batch in one append once the batch is over, with no flush asked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const log = questionLog();
+    for (let i = 0; i < 3; i += 1) log.record(`question ${i}`, answerTo('q'), 'slash');
+    expect(readdirSync(dataDir)).toEqual([]);
+    vi.advanceTimersByTime(100);
+    await vi.waitFor(() =>
+      expect(lines().map((line) => line.question)).toEqual(['question 0', 'question 1', 'question 2']),
+    );
+  });
+
+  it('writes the lines still in a batch when stopped', async () => {
+    const log = questionLog();
+    log.record('just before the stop', answerTo('q'), 'slash');
+    await log.stop();
+    expect(lines().map((line) => line.question)).toEqual(['just before the stop']);
+  });
+
   it('logs a failing disk once, keeps answering, and says when the file is writable again', async () => {
     rmSync(dataDir, { recursive: true });
     writeFileSync(dataDir, 'a file where the folder should be');

@@ -161,6 +161,33 @@ describe('renderAnswer', () => {
   });
 });
 
+describe('renderAnswer, asked again', () => {
+  const question = 'Combien Microsoft va-t-il investir au Japon ?';
+
+  it('gives the body it gave an answer before, on the same surface and known questions, frozen', () => {
+    const answer = engine.ask(question);
+    const body = renderAnswer(answer, { surface: 'slash' }, context);
+    expect(renderAnswer(answer, { surface: 'slash' }, context)).toBe(body);
+    expect(Object.isFrozen(body.embeds[0])).toBe(true);
+    expect(() => body.embeds.push({})).toThrow(TypeError);
+  });
+
+  it('renders anew for another surface, other known questions or another answer, the same way', () => {
+    const answer = engine.ask(question);
+    const body = renderAnswer(answer, { surface: 'slash' }, context);
+    const related = renderAnswer(answer, { surface: 'related' }, context);
+    expect(related).not.toBe(body);
+    expect(JSON.stringify(related.components)).toContain('related');
+    const questions = createQuestionIndex({ ...engine.knowledge, facts: engine.facts });
+    const reloaded = renderAnswer(answer, { surface: 'slash' }, { ...context, questions });
+    expect(reloaded).not.toBe(body);
+    expect(reloaded).toEqual(body);
+    const another = renderAnswer(engine.ask(question), { surface: 'slash' }, context);
+    expect(another).not.toBe(body);
+    expect(another).toEqual(body);
+  });
+});
+
 describe('fitEmbeds', () => {
   it('brings oversized embeds under 6,000 characters and keeps the first quote', () => {
     const long = 'mot '.repeat(1100);
