@@ -80,8 +80,8 @@ const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+|[$€£¥]/gu;
  * letters, matched the same way): most knowledge texts hold none, and skip the costly patterns.
  */
 const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp, replacement: string]> = [
-  ["'", FIRST_PERSON_AVOIR, '$1jai'],
-  ["'", IS_CONTRACTION, '$1 is'],
+  [/j'ai/iu, FIRST_PERSON_AVOIR, '$1jai'],
+  [/'s/iu, IS_CONTRACTION, '$1 is'],
   [/quest/iu, QUEST_CE, "$1qu'est"],
   [/what/iu, WHAT_FOR, 'why$1'],
   [/quoi/iu, SERT_A_QUOI, 'pourquoi'],
@@ -98,7 +98,7 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
  * generations, like the folded words below.
  */
 let split = { recent: new Map<string, readonly Token[]>(), older: new Map<string, readonly Token[]>() };
-const SPLIT_CACHE = 2048;
+const SPLIT_CACHE = 64;
 
 /** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
 export function tokenise(text: string): readonly Token[] {
