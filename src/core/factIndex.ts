@@ -155,7 +155,7 @@ export function indexEntries(
       keys: item.keys,
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates: item.texts.map((terms) => ({
-        keys: new Set(terms.flatMap((term) => term.keys)),
+        keys: keySetOf(terms),
         weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
       })),
       evidence: describeEvidence(
@@ -165,6 +165,20 @@ export function indexEntries(
       ),
     };
   });
+}
+
+/**
+ * The keys of a text's terms, one set for every fact sharing the text's analysis (see
+ * `textMemo`): sets are only read, and copies of one set would be kept by every fact.
+ */
+const keySets = new WeakMap<readonly Term[], ReadonlySet<string>>();
+function keySetOf(terms: readonly Term[]): ReadonlySet<string> {
+  let keys = keySets.get(terms);
+  if (!keys) {
+    keys = new Set(terms.flatMap((term) => term.keys));
+    keySets.set(terms, keys);
+  }
+  return keys;
 }
 
 /**
