@@ -9,6 +9,7 @@ import {
   type FactIndex,
   type IndexedFact,
   indexEntries,
+  textMemo,
 } from './factIndex.js';
 import { type Numbers, Postings } from './postings.js';
 import type { Tuning } from './tuning.js';
@@ -53,6 +54,8 @@ export function indexArticles(
   analyser: Analyser,
   tuning: Tuning,
   cache: ArticleCache | null = null,
+  /** More facts of an article, after its facts in `facts`, made as it is indexed (its sentences). */
+  more: (source: Source) => readonly Fact[] = () => [],
 ): ArticleIndexes {
   const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
   for (const fact of facts) bySource.get(fact.source)?.push(fact);
@@ -62,14 +65,17 @@ export function indexArticles(
     concepts: new Map(glossary.map((concept) => [concept.id, concept])),
     mentionsIn: mentionReader(analyser),
   };
+  const memo = textMemo(analyser);
   // An article unchanged since the last build keeps its indexed facts; the others are analysed,
   // one at a time, its terms dropped once its facts are indexed, so the build never holds the
   // analysis of every article at once. An article's weights are its own: its postings alone
   // give the same frequencies as the shared ones over its range.
   const entriesOf = sources.map((source) => {
+    const made = more(source);
     const kept = cache?.entries(source);
     if (kept) return kept;
-    const analysed = analyseFacts(bySource.get(source.id) ?? [], source.language, analyser);
+    const own = bySource.get(source.id) ?? [];
+    const analysed = analyseFacts(made.length > 0 ? [...own, ...made] : own, source.language, analyser, memo);
     const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
     const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
     cache?.keep(source, entries);

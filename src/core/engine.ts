@@ -20,7 +20,7 @@ import {
   scoreBound,
   weigh,
 } from './scorer.js';
-import { type QuestionMaker, sentenceFactsOf } from './sentenceFacts.js';
+import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -138,14 +138,31 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const cache = options.cache ?? null;
   const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
   cache?.begin(glossary, JSON.stringify(tuning));
-  const facts = [
-    ...knowledge.facts,
-    ...fromSentences(knowledge, options.questionsOf ?? candidateQuestions, cache),
-  ];
+  const reviewed = factsBySource(knowledge.facts);
   // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
-  const bridge = facts.some((fact) => fact.uncurated) ? (options.bridge?.() ?? null) : null;
+  const unreviewed =
+    knowledge.facts.some((fact) => fact.uncurated) ||
+    knowledge.sources.some((source) => uncoveredSentences(source, reviewed.get(source.id) ?? []).length > 0);
+  const bridge = unreviewed ? (options.bridge?.() ?? null) : null;
   const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
-  const indexes = indexArticles(knowledge.sources, facts, glossary, analyser, tuning, cache);
+  // Each article's sentences become facts just before it is indexed, so that its sentences are
+  // still in the tokeniser's recent texts when they are analysed.
+  const fromSentences: Fact[] = [];
+  const sentenceFacts = sentenceFactMaker(reviewed, options.questionsOf ?? candidateQuestions, cache);
+  const indexes = indexArticles(
+    knowledge.sources,
+    knowledge.facts,
+    glossary,
+    analyser,
+    tuning,
+    cache,
+    (source) => {
+      const made = sentenceFacts(source);
+      fromSentences.push(...made);
+      return made;
+    },
+  );
+  const facts = [...knowledge.facts, ...fromSentences];
 
   const suggest = suggester(
     indexes.all.flatMap((index) => index.entries),
@@ -472,33 +489,45 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
 }
 
 /** Each article's sentences no reviewed fact quotes, as facts: kept by the cache while the article is unchanged. */
-function fromSentences(
-  knowledge: KnowledgeBase,
-  questionsOf: QuestionMaker,
-  cache: ArticleCache | null,
-): Fact[] {
-  // Grouped once: filtering every fact for each of a thousand articles would be quadratic.
+/** The facts of each article, in the knowledge's order: grouped once, not filtered per article. */
+function factsBySource(facts: readonly Fact[]): Map<string, Fact[]> {
   const bySource = new Map<string, Fact[]>();
-  for (const fact of knowledge.facts) {
+  for (const fact of facts) {
     const list = bySource.get(fact.source);
     if (list) list.push(fact);
     else bySource.set(fact.source, [fact]);
   }
-  return knowledge.sources.flatMap((source) => {
-    const reviewed = bySource.get(source.id) ?? [];
-    const make = () => sentenceFactsOf(source, reviewed, questionsOf);
-    return cache ? [...cache.sentenceFacts(source, reviewed, make)] : make();
-  });
+  return bySource;
+}
+
+/** An article's facts from its sentences, kept by the cache while the article is unchanged. */
+function sentenceFactMaker(
+  reviewed: ReadonlyMap<string, readonly Fact[]>,
+  questionsOf: QuestionMaker,
+  cache: ArticleCache | null,
+): (source: Source) => readonly Fact[] {
+  return (source) => {
+    const own = reviewed.get(source.id) ?? [];
+    const make = () => sentenceFactsOf(source, own, questionsOf);
+    return cache ? cache.sentenceFacts(source, own, make) : make();
+  };
 }
 
 /** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
 function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bridge | null): Analyser {
   const analyser = new Analyser(knowledge.glossary, lexicon, bridge);
   for (const source of knowledge.sources) analyser.learn(source.text, source.language);
+  // Learning a text twice adds nothing: facts often share an alternate word for word.
+  const learnt: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
+  const learn = (text: string, language: Language) => {
+    if (learnt[language].has(text)) return;
+    learnt[language].add(text);
+    analyser.learn(text, language);
+  };
   for (const fact of knowledge.facts) {
     for (const language of LANGUAGES) {
-      analyser.learn(fact.answer[language], language);
-      for (const question of fact.questions[language]) analyser.learn(question, language);
+      learn(fact.answer[language], language);
+      for (const question of fact.questions[language]) learn(question, language);
     }
   }
   analyser.freeze();

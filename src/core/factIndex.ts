@@ -37,7 +37,10 @@ export interface FactIndex {
 export interface AnalysedFact {
   readonly fact: Fact;
   readonly quote: readonly Term[];
+  /** Each reviewed answer and alternate question, in the order of `alternates` (none when uncurated). */
   readonly texts: ReadonlyArray<readonly Term[]>;
+  /** The terms of each reviewed answer (also in `texts`): its names are read from them. */
+  readonly answers: Partial<Record<Language, readonly Term[]>>;
   readonly keys: ReadonlySet<string>;
 }
 
@@ -53,24 +56,66 @@ export interface SharedIndex {
 /** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
 const GENERIC_QUESTION_SHARE = 0.2;
 
+/**
+ * Reviewed texts analysed lately, by language then text: facts often share an alternate word for
+ * word ("Combien ?" forms, copies of an article's facts). Bounded, two generations.
+ */
+const TEXT_MEMO = 8192;
+
 /** Analyses an article's facts: the costly part of indexing, done once per fact. */
-export function analyseFacts(facts: readonly Fact[], language: Language, analyser: Analyser): AnalysedFact[] {
+export function analyseFacts(
+  facts: readonly Fact[],
+  language: Language,
+  analyser: Analyser,
+  memo: TextAnalysis = textMemo(analyser),
+): AnalysedFact[] {
   return facts.map((fact) => {
     const quote = analyser.analyseKnowledge(fact.quote, language);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
-    const texts = fact.uncurated
-      ? []
-      : LANGUAGES.flatMap((other) =>
-          [fact.answer[other], ...fact.questions[other]].map((text) =>
-            analyser.analyseKnowledge(text, other),
-          ),
-        );
+    const texts: Array<readonly Term[]> = [];
+    const answers: Partial<Record<Language, readonly Term[]>> = {};
+    if (!fact.uncurated) {
+      for (const other of LANGUAGES) {
+        const answer = memo(fact.answer[other], other);
+        answers[other] = answer;
+        texts.push(answer);
+        for (const question of fact.questions[other]) texts.push(memo(question, other));
+      }
+    }
     const keys = new Set<string>();
     for (const term of quote) for (const key of term.keys) keys.add(key);
     for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
-    return { fact, quote, texts, keys };
+    return { fact, quote, texts, answers, keys };
   });
 }
+
+/** Analyses a knowledge text. */
+export type TextAnalysis = (text: string, language: Language) => readonly Term[];
+
+/**
+ * `analyseKnowledge`, remembering the last texts it read (no term is ever changed): one per
+ * build, shared by its articles, dropped with it.
+ */
+export function textMemo(analyser: Analyser): TextAnalysis {
+  let recent = noMemo();
+  let older = noMemo();
+  let count = 0;
+  return (text, language) => {
+    let terms = recent[language].get(text);
+    if (terms) return terms;
+    terms = older[language].get(text) ?? analyser.analyseKnowledge(text, language);
+    if (count >= TEXT_MEMO) {
+      older = recent;
+      recent = noMemo();
+      count = 0;
+    }
+    recent[language].set(text, terms);
+    count += 1;
+    return terms;
+  };
+}
+
+const noMemo = (): Record<Language, Map<string, readonly Term[]>> => ({ fr: new Map(), en: new Map() });
 
 /** Each fact of one article made ready to score: its keys, alternates weighed, evidence. */
 export function indexEntries(
@@ -85,8 +130,24 @@ export function indexEntries(
   /** The whole sentence a fact's quote comes from (the quote itself when it cannot be found). */
   const sentenceOf = (fact: Fact) =>
     sentences.get(`${fact.location.paragraph}:${fact.location.sentence}`) ?? fact.quote;
+  // Weighed once per article: a word recurs in many of its facts' alternates.
+  const weights = new Map<readonly string[], number>();
+  const weighOnce = (term: Term) => {
+    if (term.question) return weightOf(term);
+    let weight = weights.get(term.keys);
+    if (weight === undefined) {
+      weight = weightOf(term);
+      weights.set(term.keys, weight);
+    }
+    return weight;
+  };
   return analysed.map((item): IndexedFact => {
     shared.mentionsIn.remember(item.fact.quote, source.language, item.quote);
+    // A reviewed answer's names are read from the terms it was indexed with, not analysed again.
+    for (const language of LANGUAGES) {
+      const terms = item.answers[language];
+      if (terms) shared.mentionsIn.remember(item.fact.answer[language], language, terms);
+    }
     const sentence = sentenceOf(item.fact);
     return {
       fact: item.fact,
@@ -94,8 +155,8 @@ export function indexEntries(
       keys: item.keys,
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates: item.texts.map((terms) => ({
-        keys: new Set(terms.flatMap((term) => term.keys)),
-        weight: terms.reduce((sum, term) => sum + weightOf(term), 0),
+        keys: keySetOf(terms),
+        weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
       })),
       evidence: describeEvidence(
         { fact: item.fact, sentence, language: source.language },
@@ -104,6 +165,20 @@ export function indexEntries(
       ),
     };
   });
+}
+
+/**
+ * The keys of a text's terms, one set for every fact sharing the text's analysis (see
+ * `textMemo`): sets are only read, and copies of one set would be kept by every fact.
+ */
+const keySets = new WeakMap<readonly Term[], ReadonlySet<string>>();
+function keySetOf(terms: readonly Term[]): ReadonlySet<string> {
+  let keys = keySets.get(terms);
+  if (!keys) {
+    keys = new Set(terms.flatMap((term) => term.keys));
+    keySets.set(terms, keys);
+  }
+  return keys;
 }
 
 /**

@@ -13,12 +13,17 @@ export function sentenceFactsOf(
   reviewed: readonly Fact[],
   questionsOf: QuestionMaker,
 ): Fact[] {
+  return uncoveredSentences(source, reviewed).map((sentence) => sentenceFact(source, sentence, questionsOf));
+}
+
+/** The sentences of an article that no reviewed fact quotes from. */
+export function uncoveredSentences(source: Source, reviewed: readonly Fact[]): Sentence[] {
   const covered = new Set(
     reviewed.map((fact) => sentenceKey(fact.location.paragraph, fact.location.sentence)),
   );
-  return source.sentences
-    .filter((sentence) => !covered.has(sentenceKey(sentence.paragraph, sentence.sentence)))
-    .map((sentence) => sentenceFact(source, sentence, questionsOf));
+  return source.sentences.filter(
+    (sentence) => !covered.has(sentenceKey(sentence.paragraph, sentence.sentence)),
+  );
 }
 
 function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionMaker): Fact {

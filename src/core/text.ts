@@ -80,8 +80,8 @@ const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+|[$€£¥]/gu;
  * letters, matched the same way): most knowledge texts hold none, and skip the costly patterns.
  */
 const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp, replacement: string]> = [
-  ["'", FIRST_PERSON_AVOIR, '$1jai'],
-  ["'", IS_CONTRACTION, '$1 is'],
+  [/j'ai/iu, FIRST_PERSON_AVOIR, '$1jai'],
+  [/'s/iu, IS_CONTRACTION, '$1 is'],
   [/quest/iu, QUEST_CE, "$1qu'est"],
   [/what/iu, WHAT_FOR, 'why$1'],
   [/quoi/iu, SERT_A_QUOI, 'pourquoi'],
@@ -92,15 +92,25 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
 ];
 
 /**
- * The last text split and its tokens: a text is often split twice in a row (a question by the
- * language vote, the engine and the analyser; a quote by its evidence, then by its names). No
- * reader changes the tokens it gets.
+ * Texts split lately and their tokens: a text is often split again soon (a question by the
+ * language vote, the engine and the analyser; an article's sentence by its candidate questions,
+ * its analysis, its evidence and its names). No reader changes the tokens it gets. Bounded, two
+ * generations, like the folded words below.
  */
-let last: { readonly text: string; readonly tokens: readonly Token[] } = { text: '', tokens: [] };
+let split = { recent: new Map<string, readonly Token[]>(), older: new Map<string, readonly Token[]>() };
+const SPLIT_CACHE = 64;
 
 /** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
 export function tokenise(text: string): readonly Token[] {
-  if (text === last.text) return last.tokens;
+  let tokens = split.recent.get(text);
+  if (tokens !== undefined) return tokens;
+  tokens = split.older.get(text) ?? splitText(text);
+  if (split.recent.size >= SPLIT_CACHE) split = { recent: new Map(), older: split.recent };
+  split.recent.set(text, tokens);
+  return tokens;
+}
+
+function splitText(text: string): readonly Token[] {
   let cleaned = text.normalize('NFKC').replace(/[’‘`´ʼ′]/g, "'");
   for (const [needs, pattern, replacement] of REWRITES)
     if (typeof needs === 'string' ? cleaned.includes(needs) : needs.test(cleaned))
@@ -113,7 +123,6 @@ export function tokenise(text: string): readonly Token[] {
     const capitalised = first !== first.toLowerCase();
     tokens.push({ raw, norm, capitalised, index: tokens.length });
   }
-  last = { text, tokens };
   return tokens;
 }
 
