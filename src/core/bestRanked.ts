@@ -42,14 +42,7 @@ const byRank = (a: Ranked, b: Ranked): number => a.rank - b.rank || a.id - b.id;
  */
 export function bestRanked(ranking: Ranking, diversity: Diversity): Ranked[] {
   const { ids, bounds, rankOf, groupOf } = ranking;
-  const levels = new Map<number, number[]>();
-  for (let i = 0; i < ids.length; i++) {
-    const bound = bounds[i] as number;
-    const level = levels.get(bound);
-    if (level) level.push(ids[i] as number);
-    else levels.set(bound, [ids[i] as number]);
-  }
-  const lows = [...levels.keys()].sort((a, b) => a - b);
+  const { lows, positions } = levelsOf(bounds);
   const queues = new Map<number, number[]>();
   const taken: Ranked[] = [];
   const groups = new Set<number>();
@@ -73,7 +66,8 @@ export function bestRanked(ranking: Ranking, diversity: Diversity): Ranked[] {
     next += 1;
     const direct = !queues.has(low);
     let done = false;
-    for (const id of levels.get(low) ?? []) {
+    for (const at of positions(next - 1)) {
+      const id = ids[at] as number;
       const rank = rankOf(id, low);
       if (direct && rank <= low) done = take(id, rank);
       else {
@@ -86,6 +80,55 @@ export function bestRanked(ranking: Ranking, diversity: Diversity): Ranked[] {
     if (done) break;
   }
   return diverse(taken, groupOf, diversity);
+}
+
+/** Up to this many levels, each is found by a pass over the bounds; beyond, they are sorted once. */
+const SCANNED_LEVELS = 16;
+
+/**
+ * The distinct bounds, lowest first, and a way to list the positions of the candidates of level
+ * `n` in id order. Bounds mostly take a few values (a handful of penalties on a few scores): a
+ * pass over them for each level walked costs less than sorting them, and the walk often stops
+ * inside the first level. Many values are sorted once, by counting, so the cost stays linear.
+ */
+function levelsOf(bounds: ArrayLike<number>): { lows: number[]; positions: (n: number) => Iterable<number> } {
+  const few: number[] = [];
+  const many = new Set<number>();
+  let last = Number.NaN;
+  for (let i = 0; i < bounds.length; i++) {
+    const bound = bounds[i] as number;
+    if (bound === last) continue;
+    last = bound;
+    if (many.size > 0) many.add(bound);
+    else if (!few.includes(bound)) {
+      few.push(bound);
+      if (few.length > SCANNED_LEVELS) for (const low of few) many.add(low);
+    }
+  }
+  const lows = (many.size > 0 ? [...many] : few).sort((a, b) => a - b);
+  if (many.size === 0)
+    return {
+      lows,
+      positions: function* (n) {
+        const low = lows[n];
+        for (let i = 0; i < bounds.length; i++) if (bounds[i] === low) yield i;
+      },
+    };
+  const levelOf = new Map(lows.map((low, n) => [low, n]));
+  const levels = Int32Array.from(
+    { length: bounds.length },
+    (_, i) => levelOf.get(bounds[i] as number) as number,
+  );
+  const starts = new Int32Array(lows.length + 1);
+  for (const level of levels) starts[level + 1] = (starts[level + 1] as number) + 1;
+  for (let n = 0; n < lows.length; n++) starts[n + 1] = (starts[n + 1] as number) + (starts[n] as number);
+  const order = new Int32Array(bounds.length);
+  const filled = starts.slice(0, lows.length);
+  levels.forEach((level, i) => {
+    order[filled[level] as number] = i;
+    filled[level] = (filled[level] as number) + 1;
+  });
+  return { lows, positions: (n) => order.subarray(starts[n], starts[n + 1]) };
 }
 
 /**

@@ -227,7 +227,9 @@ interface WordMatch {
 /** What one typed word matches: each vocabulary word's questions, and each word's score. */
 interface TermMatch {
   readonly words: readonly WordMatch[];
-  readonly scoreOf: ReadonlyMap<string, number>;
+  /** The vocabulary numbers of the words, and their scores. */
+  readonly vocabulary: Int32Array;
+  readonly scores: Float64Array;
   /** How many questions the words hold, counted once per word. */
   readonly size: number;
 }
@@ -257,7 +259,10 @@ const NONE = new Int32Array(0);
  * is inside, else (a typo) those within one slip. Returns each matching word's questions with
  * the word's score; a question may come through several words.
  */
-function createWordMatcher(postings: ReadonlyMap<string, Int32Array>): (term: string) => TermMatch {
+function createWordMatcher(
+  postings: ReadonlyMap<string, Int32Array>,
+  numberOf: ReadonlyMap<string, number>,
+): (term: string) => TermMatch {
   const vocabulary = [...postings.keys()];
   const vocabularyPairs = new PairIndex(vocabulary, false);
   const inside = new SubstringIndex(vocabulary);
@@ -291,7 +296,8 @@ function createWordMatcher(postings: ReadonlyMap<string, Int32Array>): (term: st
     const words = [...wordScores].map(([word, score]) => ({ ids: postings.get(word) ?? NONE, score }));
     const matches = {
       words,
-      scoreOf: wordScores,
+      vocabulary: Int32Array.from(wordScores.keys(), (word) => numberOf.get(word) ?? -1),
+      scores: Float64Array.from(wordScores.values()),
       size: words.reduce((sum, word) => sum + word.ids.length, 0),
     };
     if (termCache.size >= TERM_CACHE) termCache.clear();
@@ -351,6 +357,25 @@ class Tally {
     this.touchedCount = 0;
   }
 
+  /**
+   * The questions touched that hold `least` typed words or more, in ascending order: read off
+   * the counts when they are many (a sort would cost more), else sorted.
+   */
+  ascending(least: number): Int32Array {
+    const found = new Int32Array(this.touchedCount);
+    let size = 0;
+    if (this.touchedCount * 8 > this.count.length) {
+      for (let id = 0; id < this.count.length; id++)
+        if ((this.count[id] as number) >= least) found[size++] = id;
+      return found.subarray(0, size);
+    }
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = this.touched[i] as number;
+      if ((this.count[id] as number) >= least) found[size++] = id;
+    }
+    return found.subarray(0, size).sort();
+  }
+
   /** Adds one typed word: each question once, with the best score of its words that match. */
   add(matches: readonly WordMatch[]): void {
     this.term += 1;
@@ -406,15 +431,15 @@ class Marks {
 /** A rank: the score of the typed words plus the penalties the question earns. */
 function penalised(
   score: number,
-  item: Indexed,
-  typed: Typed,
+  otherLanguage: boolean,
+  keywords: boolean,
   missesPhrase: boolean,
   missesExact: boolean,
   missesStart: boolean,
 ): number {
   let rank = score;
-  if (item.entry.language !== typed.preferred) rank += OTHER_LANGUAGE_PENALTY;
-  if (!item.question) rank += KEYWORDS_PENALTY;
+  if (otherLanguage) rank += OTHER_LANGUAGE_PENALTY;
+  if (keywords) rank += KEYWORDS_PENALTY;
   if (missesPhrase) rank += NOT_PHRASE_PENALTY;
   if (missesExact) rank += NOT_EXACT_PENALTY;
   if (missesStart) rank += NOT_QUESTION_START_PENALTY;
@@ -433,7 +458,19 @@ interface Found {
  */
 function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) => KnownQuestion[] {
   const postings = postingsOf(items, (item) => item.words);
-  const matchTerm = createWordMatcher(postings);
+  const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
+  const matchTerm = createWordMatcher(postings, numberOf);
+  // Each question's words by vocabulary number, worked out the first time a search needs them.
+  const numbered: Array<Int32Array | undefined> = [];
+  const wordsOf = (id: number): Int32Array => {
+    let found = numbered[id];
+    if (!found) {
+      found = Int32Array.from(items[id]?.words ?? [], (word) => numberOf.get(word) ?? -1);
+      numbered[id] = found;
+    }
+    return found;
+  };
+  const board = new ScoreBoard(numberOf.size);
   // One tally and one array of base ranks for every search: only what a search found is written.
   const tally = new Tally(items.length);
   const bases = new Float64Array(items.length);
@@ -443,7 +480,7 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   return (typed, limit) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
-    const everyWord = holdingEvery(matches, items, tally, bases);
+    const everyWord = holdingEvery(matches, wordsOf, { tally, board, bases });
     if (everyWord.length > 0) return listBest({ ids: everyWord, bases }, typed, limit);
     tally.reset();
     for (const match of matches) tally.add(match.words);
@@ -453,15 +490,13 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
     if (most > 0) {
       // Questions with every word; only when none has them all, those with some.
       const least = most === terms.length ? most : 1;
-      const ids: number[] = [];
-      for (let i = 0; i < touchedCount; i++) {
-        const id = touched[i] as number;
+      const ids = tally.ascending(least);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
         const held = count[id] as number;
-        if (held < least) continue;
-        ids.push(id);
         bases[id] = (sum[id] as number) / held + MISSING_WORD_PENALTY * (terms.length - held);
       }
-      return listBest({ ids: Int32Array.from(ids).sort(), bases }, typed, limit);
+      return listBest({ ids, bases }, typed, limit);
     }
     // Function words only ("is the", "est-ce"), or no typed word found: the words as a phrase.
     const phrase = typed.phrase.slice(0, MAX_PATTERN_CHARS);
@@ -487,35 +522,65 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
  */
 function holdingEvery(
   matches: readonly TermMatch[],
-  items: readonly Indexed[],
-  tally: Tally,
-  bases: Float64Array,
+  wordsOf: (id: number) => Int32Array,
+  { tally, board, bases }: { tally: Tally; board: ScoreBoard; bases: Float64Array },
 ): Int32Array {
   const [rarest, ...others] = matches;
   if (!rarest || others.length === 0 || rarest.size > RAREST_TESTED) return NONE;
   tally.reset();
   tally.add(rarest.words);
-  const found: number[] = [];
-  for (let i = 0; i < tally.touchedCount; i++) {
-    const id = tally.touched[i] as number;
-    const words = items[id]?.words ?? [];
-    let sum = tally.sum[id] ?? 0;
-    let every = true;
-    for (const other of others) {
-      let best = Number.POSITIVE_INFINITY;
-      for (const word of words) best = Math.min(best, other.scoreOf.get(word) ?? Number.POSITIVE_INFINITY);
-      if (best === Number.POSITIVE_INFINITY) {
-        every = false;
-        break;
-      }
-      sum += best;
+  let kept = tally.touched.slice(0, tally.touchedCount);
+  for (let i = 0; i < kept.length; i++) bases[kept[i] as number] = tally.sum[kept[i] as number] as number;
+  for (const other of others) {
+    board.show(other);
+    let size = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const id = kept[i] as number;
+      const best = board.best(wordsOf(id));
+      if (best === Number.POSITIVE_INFINITY) continue;
+      bases[id] = (bases[id] as number) + best;
+      kept[size++] = id;
     }
-    if (every) {
-      found.push(id);
-      bases[id] = sum / matches.length;
+    kept = kept.subarray(0, size);
+  }
+  for (let i = 0; i < kept.length; i++)
+    bases[kept[i] as number] = (bases[kept[i] as number] as number) / matches.length;
+  return kept.sort();
+}
+
+/** The scores of one typed word's vocabulary words, read by vocabulary number: no string is hashed. */
+class ScoreBoard {
+  private readonly scores: Float64Array;
+  private readonly stamp: Uint32Array;
+  private shown = 0;
+
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+
+  show(match: TermMatch): void {
+    this.shown += 1;
+    if (this.shown === 0xffffffff) {
+      this.stamp.fill(0);
+      this.shown = 1;
+    }
+    for (let i = 0; i < match.vocabulary.length; i++) {
+      const number = match.vocabulary[i] as number;
+      this.stamp[number] = this.shown;
+      this.scores[number] = match.scores[i] as number;
     }
   }
-  return Int32Array.from(found).sort();
+
+  /** The best score among these words, or infinity when the typed word matches none of them. */
+  best(words: Int32Array): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < words.length; i++) {
+      const number = words[i] as number;
+      if (this.stamp[number] === this.shown) best = Math.min(best, this.scores[number] as number);
+    }
+    return best;
+  }
 }
 
 /**
@@ -532,30 +597,38 @@ function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, I
   const exact = new Marks(items.length);
   const starting = new Marks(items.length);
   const mayHoldPhrase = new Marks(items.length);
+  const english = Uint8Array.from(items, (item) => (item.entry.language === 'en' ? 1 : 0));
+  const keywords = Uint8Array.from(items, (item) => (item.question ? 0 : 1));
   return ({ ids, bases }: Found, typed: Typed, limit: number): KnownQuestion[] => {
     exact.markOnly([byFolded.get(typed.phrase) ?? NONE]);
     starting.markOnly(startingWith(sortedLeads, typed.first).map((word) => leads.get(word) ?? NONE));
     const inner = innerWords(typed.words);
     if (inner.length > 0)
       mayHoldPhrase.markOnly([holdingAll(inner.map((word) => postings.get(word) ?? NONE))]);
-    const cannotHold = (id: number) => inner.length > 0 && !mayHoldPhrase.has(id);
+    const inPhrase = inner.length === 0 ? null : mayHoldPhrase;
+    const preferred = typed.preferred === 'en' ? 1 : 0;
     const rankOf = (id: number, holdsPhrase: boolean): number =>
       penalised(
         bases[id] as number,
-        items[id] as Indexed,
-        typed,
+        english[id] !== preferred,
+        keywords[id] === 1,
         !holdsPhrase,
         !exact.has(id),
         !starting.has(id),
       );
     const bounds = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) bounds[i] = rankOf(ids[i] as number, !cannotHold(ids[i] as number));
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      bounds[i] = rankOf(id, inPhrase?.has(id) ?? true);
+    }
     const best = bestRanked(
       {
         ids,
         bounds,
         rankOf: (id, bound) =>
-          cannotHold(id) ? bound : rankOf(id, (items[id] as Indexed).folded.includes(typed.phrase)),
+          inPhrase?.has(id) === false
+            ? bound
+            : rankOf(id, (items[id] as Indexed).folded.includes(typed.phrase)),
         groupOf: (id) => (items[id] as Indexed).fact,
       },
       { limit, perGroup: PER_FACT, repeatPenalty: REPEAT_PENALTY },
