@@ -476,7 +476,7 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   const bases = new Float64Array(items.length);
   const listBest = createLister(items, postings);
   const folded = items.map((item) => item.folded);
-  let questionPairs: PairIndex | null = null;
+  const questionPairs = new PairIndex(folded, false);
   return (typed, limit) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
@@ -504,10 +504,8 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
     folded.forEach((text, id) => {
       if (text.includes(phrase)) found.set(id, 0);
     });
-    if (found.size === 0 && phrase.length >= FUZZY_FROM) {
-      questionPairs ??= new PairIndex(folded, false);
+    if (found.size === 0 && phrase.length >= FUZZY_FROM)
       found = fuzzy(folded, candidates(questionPairs, phrase), phrase);
-    }
     for (const [id, score] of found) bases[id] = score;
     return listBest({ ids: Int32Array.from(found.keys()).sort(), bases }, typed, limit);
   };
