@@ -220,7 +220,7 @@ function mostUseful(entries: readonly KnownQuestion[], language: Language): read
 
 /** The questions holding one vocabulary word, with how well the word matches what was typed. */
 interface WordMatch {
-  readonly ids: Int32Array;
+  readonly ids: Ids;
   readonly score: number;
 }
 
@@ -238,21 +238,21 @@ interface TermMatch {
 function postingsOf(
   items: readonly Indexed[],
   wordsOf: (item: Indexed) => readonly string[],
-): Map<string, Int32Array> {
-  const building = new Map<string, number[]>();
+): Map<string, Ids> {
+  const postings = new Map<string, number[]>();
   items.forEach((item, id) => {
     for (const word of new Set(wordsOf(item))) {
-      const ids = building.get(word);
+      const ids = postings.get(word);
       if (ids) ids.push(id);
-      else building.set(word, [id]);
+      else postings.set(word, [id]);
     }
   });
-  const postings = new Map<string, Int32Array>();
-  for (const [word, ids] of building) postings.set(word, Int32Array.from(ids));
   return postings;
 }
 
-const NONE = new Int32Array(0);
+/** Question ids in ascending order: plain arrays for the postings (a typed array weighs more when short). */
+type Ids = ArrayLike<number>;
+const NONE: Ids = [];
 
 /**
  * Matches one typed word against the questions' vocabulary: the words it starts, else those it
@@ -260,7 +260,7 @@ const NONE = new Int32Array(0);
  * the word's score; a question may come through several words.
  */
 function createWordMatcher(
-  postings: ReadonlyMap<string, Int32Array>,
+  postings: ReadonlyMap<string, Ids>,
   numberOf: ReadonlyMap<string, number>,
 ): (term: string) => TermMatch {
   const vocabulary = [...postings.keys()];
@@ -414,7 +414,7 @@ class Marks {
   }
 
   /** Forgets every mark and marks the questions of each list. */
-  markOnly(lists: Iterable<Int32Array>): void {
+  markOnly(lists: Iterable<Ids>): void {
     this.search += 1;
     if (this.search === 0xffffffff) {
       this.stamp.fill(0);
@@ -461,11 +461,11 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
   const matchTerm = createWordMatcher(postings, numberOf);
   // Each question's words by vocabulary number, worked out the first time a search needs them.
-  const numbered: Array<Int32Array | undefined> = [];
-  const wordsOf = (id: number): Int32Array => {
+  const numbered: Array<number[] | undefined> = [];
+  const wordsOf = (id: number): Ids => {
     let found = numbered[id];
     if (!found) {
-      found = Int32Array.from(items[id]?.words ?? [], (word) => numberOf.get(word) ?? -1);
+      found = (items[id]?.words ?? []).map((word) => numberOf.get(word) ?? -1);
       numbered[id] = found;
     }
     return found;
@@ -520,11 +520,11 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
  */
 function holdingEvery(
   matches: readonly TermMatch[],
-  wordsOf: (id: number) => Int32Array,
+  wordsOf: (id: number) => Ids,
   { tally, board, bases }: { tally: Tally; board: ScoreBoard; bases: Float64Array },
 ): Int32Array {
   const [rarest, ...others] = matches;
-  if (!rarest || others.length === 0 || rarest.size > RAREST_TESTED) return NONE;
+  if (!rarest || others.length === 0 || rarest.size > RAREST_TESTED) return new Int32Array(0);
   tally.reset();
   tally.add(rarest.words);
   let kept = tally.touched.slice(0, tally.touchedCount);
@@ -571,7 +571,7 @@ class ScoreBoard {
   }
 
   /** The best score among these words, or infinity when the typed word matches none of them. */
-  best(words: Int32Array): number {
+  best(words: Ids): number {
     let best = Number.POSITIVE_INFINITY;
     for (let i = 0; i < words.length; i++) {
       const number = words[i] as number;
@@ -588,7 +588,7 @@ class ScoreBoard {
  * cannot hold it) is looked up for all of them; whether the others hold the phrase is tested
  * only on those `bestRanked` ranks before it is sure of the best.
  */
-function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, Int32Array>) {
+function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, Ids>) {
   const byFolded = postingsOf(items, (item) => [item.folded]);
   const leads = postingsOf(items, (item) => item.words.slice(0, 2));
   const sortedLeads = [...leads.keys()].sort();
@@ -645,7 +645,7 @@ function innerWords(words: readonly string[]): string[] {
 }
 
 /** The ids in every one of the ascending lists, in ascending order. */
-function holdingAll(lists: readonly Int32Array[]): Int32Array {
+function holdingAll(lists: readonly Ids[]): Ids {
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
   if (!shortest) return NONE;
   let kept = shortest;
