@@ -1,5 +1,7 @@
 import Fuse from 'fuse.js';
+import { bestRanked } from './bestRanked.js';
 import { PairIndex } from './pairIndex.js';
+import { SubstringIndex } from './substringIndex.js';
 import { detectLanguage, foldText, STOPWORDS } from './text.js';
 import type { KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -73,8 +75,8 @@ const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+/gu;
 
 interface Indexed {
   readonly entry: KnownQuestion;
-  /** Position in `entries`: knowledge order, the last tie-break. */
-  readonly order: number;
+  /** The fact's number: its questions are one group of the list, shown `PER_FACT` at most. */
+  readonly fact: number;
   /** The folded words of the question, joined by single spaces. */
   readonly folded: string;
   readonly words: readonly string[];
@@ -90,11 +92,6 @@ interface Typed {
   readonly first: string;
   /** The language to list first. */
   readonly preferred: Language;
-}
-
-interface Ranked {
-  readonly item: Indexed;
-  readonly rank: number;
 }
 
 /** Folded words: letters and digits only. */
@@ -145,11 +142,6 @@ function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_SUGGESTIONS, Math.max(1, Math.trunc(limit)));
 }
 
-const byRank = (a: Ranked, b: Ranked): number =>
-  a.rank - b.rank ||
-  Number(b.item.entry.featured) - Number(a.item.entry.featured) ||
-  a.item.order - b.item.order;
-
 /**
  * Every alternate question of every fact, in both languages, searchable as it is typed.
  *
@@ -162,8 +154,8 @@ const byRank = (a: Ranked, b: Ranked): number =>
  * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
  */
 export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
-  const items = indexQuestions(knowledge);
-  const entries: readonly KnownQuestion[] = items.map((item) => item.entry);
+  const listed = indexQuestions(knowledge);
+  const entries: readonly KnownQuestion[] = listed.map((item) => item.entry);
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const byText = new Map<string, KnownQuestion>();
   for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
@@ -171,6 +163,11 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
     fr: mostUseful(entries, 'fr'),
     en: mostUseful(entries, 'en'),
   };
+  // Numbered in the order that breaks ties of rank: featured facts' questions first, then knowledge order.
+  const items = [
+    ...listed.filter((item) => item.entry.featured),
+    ...listed.filter((item) => !item.entry.featured),
+  ];
   const search = createSearch(items);
 
   const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
@@ -182,7 +179,7 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
     if (first === undefined) return defaults[preferredLocale].slice(0, max);
     // The words typed may tell their language ("who is", "combien"); else the user's locale.
     const preferred = detectLanguage(text) ?? preferredLocale;
-    return diverse(search({ words, phrase: words.join(' '), first, preferred })).slice(0, max);
+    return search({ words, phrase: words.join(' '), first, preferred }, max);
   };
 
   return {
@@ -193,10 +190,10 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   };
 }
 
-/** Every alternate question of every fact, in both languages, with its folded words. */
+/** Every alternate question of every fact, in both languages, with its folded words, in knowledge order. */
 function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
   const items: Indexed[] = [];
-  for (const fact of knowledge.facts) {
+  knowledge.facts.forEach((fact, number) => {
     for (const language of LANGUAGES) {
       fact.questions[language].forEach((text, index) => {
         const entry: KnownQuestion = {
@@ -208,10 +205,10 @@ function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
         };
         const words = foldedWords(text);
         const question = /[?？]\s*$/u.test(text);
-        items.push({ entry, order: items.length, folded: words.join(' '), words, question });
+        items.push({ entry, fact: number, folded: words.join(' '), words, question });
       });
     }
-  }
+  });
   return items;
 }
 
@@ -223,35 +220,52 @@ function mostUseful(entries: readonly KnownQuestion[], language: Language): read
 
 /** The questions holding one vocabulary word, with how well the word matches what was typed. */
 interface WordMatch {
-  readonly ids: readonly number[];
+  readonly ids: Ids;
   readonly score: number;
 }
 
 /** What one typed word matches: each vocabulary word's questions, and each word's score. */
 interface TermMatch {
   readonly words: readonly WordMatch[];
-  readonly scoreOf: ReadonlyMap<string, number>;
+  /** The vocabulary numbers of the words, and their scores. */
+  readonly vocabulary: Int32Array;
+  readonly scores: Float64Array;
   /** How many questions the words hold, counted once per word. */
   readonly size: number;
 }
+
+/** Each word of the questions with the questions that hold it, in ascending order. */
+function postingsOf(
+  items: readonly Indexed[],
+  wordsOf: (item: Indexed) => readonly string[],
+): Map<string, Ids> {
+  const postings = new Map<string, number[]>();
+  items.forEach((item, id) => {
+    for (const word of new Set(wordsOf(item))) {
+      const ids = postings.get(word);
+      if (ids) ids.push(id);
+      else postings.set(word, [id]);
+    }
+  });
+  return postings;
+}
+
+/** Question ids in ascending order: plain arrays for the postings (a typed array weighs more when short). */
+type Ids = ArrayLike<number>;
+const NONE: Ids = [];
 
 /**
  * Matches one typed word against the questions' vocabulary: the words it starts, else those it
  * is inside, else (a typo) those within one slip. Returns each matching word's questions with
  * the word's score; a question may come through several words.
  */
-function createWordMatcher(items: readonly Indexed[]): (term: string) => TermMatch {
-  // The vocabulary of the questions, each word with the questions that hold it.
-  const postings = new Map<string, number[]>();
-  items.forEach((item, id) => {
-    for (const word of new Set(item.words)) {
-      const ids = postings.get(word);
-      if (ids) ids.push(id);
-      else postings.set(word, [id]);
-    }
-  });
+function createWordMatcher(
+  postings: ReadonlyMap<string, Ids>,
+  numberOf: ReadonlyMap<string, number>,
+): (term: string) => TermMatch {
   const vocabulary = [...postings.keys()];
   const vocabularyPairs = new PairIndex(vocabulary, false);
+  const inside = new SubstringIndex(vocabulary);
   // Sorted, the words a prefix starts are one run, found by bisection.
   const sorted = [...vocabulary].sort();
   const termCache = new Map<string, TermMatch>();
@@ -267,7 +281,7 @@ function createWordMatcher(items: readonly Indexed[]): (term: string) => TermMat
     const startsAWord = starting.length > 0;
     for (const word of starting) keep(word, 0);
     if (term.length >= FUZZY_FROM)
-      for (const word of vocabulary) if (word.includes(term)) keep(word, INSIDE_WORD_PENALTY);
+      for (const id of inside.containing(term)) keep(vocabulary[id] ?? '', INSIDE_WORD_PENALTY);
     // A typo only when the word starts no word of the questions: "invest" is being typed, not mistyped.
     if (term.length >= FUZZY_FROM && !startsAWord) {
       for (const [id, score] of fuzzy(vocabulary, candidates(vocabularyPairs, term), term))
@@ -279,10 +293,11 @@ function createWordMatcher(items: readonly Indexed[]): (term: string) => TermMat
         for (const word of startingWith(sorted, swapped)) keep(word, 1 / term.length);
       }
     }
-    const words = [...wordScores].map(([word, score]) => ({ ids: postings.get(word) ?? [], score }));
+    const words = [...wordScores].map(([word, score]) => ({ ids: postings.get(word) ?? NONE, score }));
     const matches = {
       words,
-      scoreOf: wordScores,
+      vocabulary: Int32Array.from(wordScores.keys(), (word) => numberOf.get(word) ?? -1),
+      scores: Float64Array.from(wordScores.values()),
       size: words.reduce((sum, word) => sum + word.ids.length, 0),
     };
     if (termCache.size >= TERM_CACHE) termCache.clear();
@@ -306,11 +321,10 @@ function startingWith(sorted: readonly string[], prefix: string): readonly strin
 }
 
 /**
- * Questions matched at most, ranked in full and made diverse: at tens of thousands of questions
- * (a thousand articles) a typed prefix may match most of them, and only 25 are shown. They are
- * the best by score and words held, knowledge order breaking ties; the rest are not ranked.
+ * The holding test of the rarest word's questions pays while they are this many at most; beyond,
+ * the tally counts the words of every question that holds one.
  */
-const MAX_RANKED = 1000;
+const RAREST_TESTED = 4000;
 
 /** For each question, how many typed words it holds and the sum of their best scores. */
 class Tally {
@@ -319,83 +333,170 @@ class Tally {
   private readonly best: Float64Array;
   private readonly stamp: Uint32Array;
   private term = 0;
-  readonly touched: number[] = [];
+  /** The questions the last search touched, the first `touchedCount` of them. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  private readonly fresh: Int32Array;
 
   constructor(size: number) {
     this.count = new Uint8Array(size);
     this.sum = new Float64Array(size);
     this.best = new Float64Array(size);
     this.stamp = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+    this.fresh = new Int32Array(size);
   }
 
   /** Forgets the last search: only the questions it touched are cleared. */
   reset(): void {
-    for (const id of this.touched) {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = this.touched[i] as number;
       this.count[id] = 0;
       this.sum[id] = 0;
     }
-    this.touched.length = 0;
+    this.touchedCount = 0;
+  }
+
+  /**
+   * The questions touched that hold `least` typed words or more, in ascending order: read off
+   * the counts when they are many (a sort would cost more), else sorted.
+   */
+  ascending(least: number): Int32Array {
+    const found = new Int32Array(this.touchedCount);
+    let size = 0;
+    if (this.touchedCount * 8 > this.count.length) {
+      for (let id = 0; id < this.count.length; id++)
+        if ((this.count[id] as number) >= least) found[size++] = id;
+      return found.subarray(0, size);
+    }
+    for (let i = 0; i < this.touchedCount; i++) {
+      const id = this.touched[i] as number;
+      if ((this.count[id] as number) >= least) found[size++] = id;
+    }
+    return found.subarray(0, size).sort();
   }
 
   /** Adds one typed word: each question once, with the best score of its words that match. */
   add(matches: readonly WordMatch[]): void {
     this.term += 1;
-    const fresh: number[] = [];
+    if (this.term === 0xffffffff) {
+      this.stamp.fill(0);
+      this.term = 1;
+    }
+    const { stamp, best, fresh, count, sum, touched, term } = this;
+    let fresher = 0;
     for (const { ids, score } of matches) {
-      for (const id of ids) {
-        if (this.stamp[id] !== this.term) {
-          this.stamp[id] = this.term;
-          this.best[id] = score;
-          fresh.push(id);
-        } else if (score < (this.best[id] ?? 0)) this.best[id] = score;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (stamp[id] !== term) {
+          stamp[id] = term;
+          best[id] = score;
+          fresh[fresher++] = id;
+        } else if (score < (best[id] as number)) best[id] = score;
       }
     }
-    for (const id of fresh) {
-      if (this.count[id] === 0) this.touched.push(id);
-      this.count[id] = (this.count[id] ?? 0) + 1;
-      this.sum[id] = (this.sum[id] ?? 0) + (this.best[id] ?? 0);
+    for (let i = 0; i < fresher; i++) {
+      const id = fresh[i] as number;
+      if (count[id] === 0) touched[this.touchedCount++] = id;
+      count[id] = (count[id] as number) + 1;
+      sum[id] = (sum[id] as number) + (best[id] as number);
     }
   }
 }
 
-/** A match's rank: its score, plus penalties for another language, keywords, word order. */
-function rankOf(item: Indexed, score: number, typed: Typed): Ranked {
-  let rank = score;
-  if (item.entry.language !== typed.preferred) rank += OTHER_LANGUAGE_PENALTY;
-  if (!item.question) rank += KEYWORDS_PENALTY;
-  if (!item.folded.includes(typed.phrase)) rank += NOT_PHRASE_PENALTY;
-  if (item.folded !== typed.phrase) rank += NOT_EXACT_PENALTY;
-  if (!item.words.slice(0, 2).some((word) => word.startsWith(typed.first)))
-    rank += NOT_QUESTION_START_PENALTY;
-  return { item, rank };
+/** Questions marked for one search: marking anew forgets the last marks without clearing them. */
+class Marks {
+  private readonly stamp: Uint32Array;
+  private search = 0;
+
+  constructor(size: number) {
+    this.stamp = new Uint32Array(size);
+  }
+
+  /** Forgets every mark and marks the questions of each list. */
+  markOnly(lists: Iterable<Ids>): void {
+    this.search += 1;
+    if (this.search === 0xffffffff) {
+      this.stamp.fill(0);
+      this.search = 1;
+    }
+    for (const ids of lists) for (let i = 0; i < ids.length; i++) this.stamp[ids[i] as number] = this.search;
+  }
+
+  has(id: number): boolean {
+    return this.stamp[id] === this.search;
+  }
 }
 
-/** Finds the questions that hold the typed words (all of them if any does), else the phrase. */
-function createSearch(items: readonly Indexed[]): (typed: Typed) => Ranked[] {
-  const matchTerm = createWordMatcher(items);
-  // One tally for every search: cleared where the last one wrote, not allocated anew.
+/** A rank: the score of the typed words plus the penalties the question earns. */
+function penalised(
+  score: number,
+  otherLanguage: boolean,
+  keywords: boolean,
+  missesPhrase: boolean,
+  missesExact: boolean,
+  missesStart: boolean,
+): number {
+  let rank = score;
+  if (otherLanguage) rank += OTHER_LANGUAGE_PENALTY;
+  if (keywords) rank += KEYWORDS_PENALTY;
+  if (missesPhrase) rank += NOT_PHRASE_PENALTY;
+  if (missesExact) rank += NOT_EXACT_PENALTY;
+  if (missesStart) rank += NOT_QUESTION_START_PENALTY;
+  return rank;
+}
+
+/** The questions found, in ascending order, each with its base rank in `bases` (indexed by question). */
+interface Found {
+  readonly ids: Int32Array;
+  readonly bases: Float64Array;
+}
+
+/**
+ * Finds the questions that hold the typed words (all of them if any does), else the phrase, and
+ * lists the best `limit` of them.
+ */
+function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) => KnownQuestion[] {
+  const postings = postingsOf(items, (item) => item.words);
+  const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
+  const matchTerm = createWordMatcher(postings, numberOf);
+  // Each question's words by vocabulary number, worked out the first time a search needs them.
+  const numbered: Array<number[] | undefined> = [];
+  const wordsOf = (id: number): Ids => {
+    let found = numbered[id];
+    if (!found) {
+      found = (items[id]?.words ?? []).map((word) => numberOf.get(word) ?? -1);
+      numbered[id] = found;
+    }
+    return found;
+  };
+  const board = new ScoreBoard(numberOf.size);
+  // One tally and one array of base ranks for every search: only what a search found is written.
   const tally = new Tally(items.length);
-  const rankBest = rankBestOf(items);
+  const bases = new Float64Array(items.length);
+  const listBest = createLister(items, postings);
   const folded = items.map((item) => item.folded);
   const questionPairs = new PairIndex(folded, false);
-  return (typed) => {
+  return (typed, limit) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
-    const everyWord = holdingEvery(matches, items, tally);
-    if (everyWord.length > 0) return rankBest(everyWord, terms.length, typed);
+    const everyWord = holdingEvery(matches, wordsOf, { tally, board, bases });
+    if (everyWord.length > 0) return listBest({ ids: everyWord, bases }, typed, limit);
     tally.reset();
     for (const match of matches) tally.add(match.words);
-    const { count, sum, touched } = tally;
+    const { count, sum, touched, touchedCount } = tally;
     let most = 0;
-    for (const id of touched) most = Math.max(most, count[id] ?? 0);
+    for (let i = 0; i < touchedCount; i++) most = Math.max(most, count[touched[i] as number] as number);
     if (most > 0) {
       // Questions with every word; only when none has them all, those with some.
-      const kept = most === terms.length ? touched.filter((id) => count[id] === most) : touched;
-      return rankBest(
-        kept.map((id) => ({ id, held: count[id] ?? 1, sum: sum[id] ?? 0 })),
-        terms.length,
-        typed,
-      );
+      const least = most === terms.length ? most : 1;
+      const ids = tally.ascending(least);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        const held = count[id] as number;
+        bases[id] = (sum[id] as number) / held + MISSING_WORD_PENALTY * (terms.length - held);
+      }
+      return listBest({ ids, bases }, typed, limit);
     }
     // Function words only ("is the", "est-ce"), or no typed word found: the words as a phrase.
     const phrase = typed.phrase.slice(0, MAX_PATTERN_CHARS);
@@ -405,95 +506,159 @@ function createSearch(items: readonly Indexed[]): (typed: Typed) => Ranked[] {
     });
     if (found.size === 0 && phrase.length >= FUZZY_FROM)
       found = fuzzy(folded, candidates(questionPairs, phrase), phrase);
-    return [...found].flatMap(([id, score]) => {
-      const item = items[id];
-      return item ? [rankOf(item, score, typed)] : [];
-    });
+    for (const [id, score] of found) bases[id] = score;
+    return listBest({ ids: Int32Array.from(found.keys()).sort(), bases }, typed, limit);
   };
-}
-
-/** A question matched: how many typed words it holds, and the sum of their scores. */
-interface Held {
-  readonly id: number;
-  readonly held: number;
-  readonly sum: number;
 }
 
 /**
  * The questions holding every typed word, found from the rarest word's questions by testing
- * each for the others: at tens of thousands of questions, a word being typed ("co") matches
- * most of them, and walking their postings is the cost. Empty when none holds them all, or when
- * even the rarest word is too common for this to pay (the tally then counts every question).
+ * each for the others, in ascending order, their base ranks written in `bases`: at tens of
+ * thousands of questions, a word being typed ("co") matches most of them, and walking their
+ * postings is the cost. Empty when none holds them all, or when even the rarest word is too
+ * common for this to pay (the tally then counts every question).
  */
-function holdingEvery(matches: readonly TermMatch[], items: readonly Indexed[], tally: Tally): Held[] {
+function holdingEvery(
+  matches: readonly TermMatch[],
+  wordsOf: (id: number) => Ids,
+  { tally, board, bases }: { tally: Tally; board: ScoreBoard; bases: Float64Array },
+): Int32Array {
   const [rarest, ...others] = matches;
-  if (!rarest || others.length === 0 || rarest.size > MAX_RANKED * 4) return [];
+  if (!rarest || others.length === 0 || rarest.size > RAREST_TESTED) return new Int32Array(0);
   tally.reset();
   tally.add(rarest.words);
-  const found: Held[] = [];
-  for (const id of tally.touched) {
-    const words = items[id]?.words ?? [];
-    let sum = tally.sum[id] ?? 0;
-    let every = true;
-    for (const other of others) {
-      let best = Number.POSITIVE_INFINITY;
-      for (const word of words) best = Math.min(best, other.scoreOf.get(word) ?? Number.POSITIVE_INFINITY);
-      if (best === Number.POSITIVE_INFINITY) {
-        every = false;
-        break;
-      }
-      sum += best;
+  let kept = tally.touched.slice(0, tally.touchedCount);
+  for (let i = 0; i < kept.length; i++) bases[kept[i] as number] = tally.sum[kept[i] as number] as number;
+  for (const other of others) {
+    board.show(other);
+    let size = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const id = kept[i] as number;
+      const best = board.best(wordsOf(id));
+      if (best === Number.POSITIVE_INFINITY) continue;
+      bases[id] = (bases[id] as number) + best;
+      kept[size++] = id;
     }
-    if (every) found.push({ id, held: matches.length, sum });
+    kept = kept.subarray(0, size);
   }
-  return found;
+  for (let i = 0; i < kept.length; i++)
+    bases[kept[i] as number] = (bases[kept[i] as number] as number) / matches.length;
+  return kept.sort();
 }
 
-/** Ranks the best MAX_RANKED questions held in full: by score and words held, knowledge order next. */
-function rankBestOf(items: readonly Indexed[]) {
-  return (found: readonly Held[], terms: number, typed: Typed): Ranked[] => {
-    const base = ({ held, sum }: Held) => sum / held + MISSING_WORD_PENALTY * (terms - held);
-    const best = found.length <= MAX_RANKED ? found : fewestBy(found, base);
-    return best.flatMap((held) => {
-      const item = items[held.id];
-      return item ? [rankOf(item, base(held), typed)] : [];
-    });
+/** The scores of one typed word's vocabulary words, read by vocabulary number: no string is hashed. */
+class ScoreBoard {
+  private readonly scores: Float64Array;
+  private readonly stamp: Uint32Array;
+  private shown = 0;
+
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.stamp = new Uint32Array(size);
+  }
+
+  show(match: TermMatch): void {
+    this.shown += 1;
+    if (this.shown === 0xffffffff) {
+      this.stamp.fill(0);
+      this.shown = 1;
+    }
+    for (let i = 0; i < match.vocabulary.length; i++) {
+      const number = match.vocabulary[i] as number;
+      this.stamp[number] = this.shown;
+      this.scores[number] = match.scores[i] as number;
+    }
+  }
+
+  /** The best score among these words, or infinity when the typed word matches none of them. */
+  best(words: Ids): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < words.length; i++) {
+      const number = words[i] as number;
+      if (this.stamp[number] === this.shown) best = Math.min(best, this.scores[number] as number);
+    }
+    return best;
+  }
+}
+
+/**
+ * Lists the best of the questions found, as ranking them all would: each ranked by its base
+ * (how well it holds the typed words) and its penalties. Which questions are the phrase typed
+ * exactly, which start with its first word, and which lack a whole word inside the phrase (so
+ * cannot hold it) is looked up for all of them; whether the others hold the phrase is tested
+ * only on those `bestRanked` ranks before it is sure of the best.
+ */
+function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, Ids>) {
+  const byFolded = postingsOf(items, (item) => [item.folded]);
+  const leads = postingsOf(items, (item) => item.words.slice(0, 2));
+  const sortedLeads = [...leads.keys()].sort();
+  const exact = new Marks(items.length);
+  const starting = new Marks(items.length);
+  const mayHoldPhrase = new Marks(items.length);
+  const english = Uint8Array.from(items, (item) => (item.entry.language === 'en' ? 1 : 0));
+  const keywords = Uint8Array.from(items, (item) => (item.question ? 0 : 1));
+  return ({ ids, bases }: Found, typed: Typed, limit: number): KnownQuestion[] => {
+    exact.markOnly([byFolded.get(typed.phrase) ?? NONE]);
+    starting.markOnly(startingWith(sortedLeads, typed.first).map((word) => leads.get(word) ?? NONE));
+    const inner = innerWords(typed.words);
+    if (inner.length > 0)
+      mayHoldPhrase.markOnly([holdingAll(inner.map((word) => postings.get(word) ?? NONE))]);
+    const inPhrase = inner.length === 0 ? null : mayHoldPhrase;
+    const preferred = typed.preferred === 'en' ? 1 : 0;
+    const rankOf = (id: number, holdsPhrase: boolean): number =>
+      penalised(
+        bases[id] as number,
+        english[id] !== preferred,
+        keywords[id] === 1,
+        !holdsPhrase,
+        !exact.has(id),
+        !starting.has(id),
+      );
+    const bounds = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      bounds[i] = rankOf(id, inPhrase?.has(id) ?? true);
+    }
+    const best = bestRanked(
+      {
+        ids,
+        bounds,
+        rankOf: (id, bound) =>
+          inPhrase?.has(id) === false
+            ? bound
+            : rankOf(id, (items[id] as Indexed).folded.includes(typed.phrase)),
+        groupOf: (id) => (items[id] as Indexed).fact,
+      },
+      { limit, perGroup: PER_FACT, repeatPenalty: REPEAT_PENALTY },
+    );
+    return best.map(({ id }) => (items[id] as Indexed).entry);
   };
 }
 
 /**
- * The MAX_RANKED questions of lowest base rank, the lower id first among equals, as sorting them
- * all would give, without sorting tens of thousands: the cut-off rank is found on a typed array.
+ * The typed words a question must hold whole to hold the phrase: all but the first and the last,
+ * which may be the end and the start of longer words. A word cut at MAX_PATTERN_CHARS may be the
+ * start of a longer one: it is left out.
  */
-function fewestBy(found: readonly Held[], base: (held: Held) => number): Held[] {
-  const ranks = new Float64Array(found.length);
-  for (let i = 0; i < found.length; i++) ranks[i] = base(found[i] as Held);
-  const cut = ranks.slice().sort()[MAX_RANKED - 1] ?? Number.POSITIVE_INFINITY;
-  const below: Held[] = [];
-  const at: Held[] = [];
-  found.forEach((held, i) => {
-    const rank = ranks[i] ?? Number.POSITIVE_INFINITY;
-    if (rank < cut) below.push(held);
-    else if (rank === cut) at.push(held);
-  });
-  const room = MAX_RANKED - below.length;
-  if (at.length <= room) return [...below, ...at];
-  // Ties may be tens of thousands (copies of one article): their ids are sorted as numbers.
-  const ids = new Int32Array(at.length);
-  for (let i = 0; i < at.length; i++) ids[i] = (at[i] as Held).id;
-  const first = new Set(ids.sort().subarray(0, room));
-  return [...below, ...at.filter((held) => first.has(held.id))];
+function innerWords(words: readonly string[]): string[] {
+  return words.slice(1, -1).filter((word) => word.length < MAX_PATTERN_CHARS);
 }
 
-/** Best first, at most PER_FACT questions of one fact, each repeat ranked a little lower. */
-function diverse(found: Ranked[]): KnownQuestion[] {
-  const shown = new Map<string, number>();
-  const kept: Ranked[] = [];
-  for (const { item, rank } of found.sort(byRank)) {
-    const count = shown.get(item.entry.factId) ?? 0;
-    if (count >= PER_FACT) continue;
-    shown.set(item.entry.factId, count + 1);
-    kept.push({ item, rank: rank + count * REPEAT_PENALTY });
+/** The ids in every one of the ascending lists, in ascending order. */
+function holdingAll(lists: readonly Ids[]): Ids {
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  if (!shortest) return NONE;
+  let kept = shortest;
+  for (const other of others) {
+    const both = new Int32Array(kept.length);
+    let count = 0;
+    let j = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const id = kept[i] as number;
+      while (j < other.length && (other[j] as number) < id) j++;
+      if (other[j] === id) both[count++] = id;
+    }
+    kept = both.subarray(0, count);
   }
-  return kept.sort(byRank).map(({ item }) => item.entry);
+  return kept;
 }

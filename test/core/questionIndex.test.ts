@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createQuestionIndex, type KnownQuestion, MAX_SUGGESTIONS } from '../../src/core/questionIndex.js';
 import { foldText } from '../../src/core/text.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KNOWLEDGE } from './fixture.js';
 
@@ -274,6 +275,70 @@ describe('suggest, on hostile input', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('suggest, over many copies of the knowledge', () => {
+  /** `count` copies of the real facts, none featured but `featured` (a fact of one copy): ids `c<copy>-<fact>`. */
+  const copies = (count: number, featured?: string): KnowledgeBase => ({
+    ...real,
+    facts: Array.from({ length: count }, (_, copy) =>
+      real.facts.map((fact) => ({
+        ...fact,
+        id: `c${copy}-${fact.id}`,
+        featured: `c${copy}-${fact.id}` === featured,
+      })),
+    ).flat(),
+  });
+  const once = createQuestionIndex(copies(1));
+  const many = createQuestionIndex(copies(30));
+  const copyOf = (key: string) => Number(/^c(\d+)-/.exec(key)?.[1]);
+  const inCopy = (key: string) => key.replace(/^c\d+-/, '');
+  const investment = real.facts.find((fact) => fact.id === 'investment-amount');
+
+  it('returns the copies in knowledge order when their questions tie', () => {
+    const typed = investment?.questions.fr[0] ?? '';
+    const expected = Array.from({ length: 25 }, (_, copy) => `c${copy}-investment-amount:fr:0`);
+    expect(keys(many.suggest(typed, 'fr'))).toEqual(expected);
+  });
+
+  it('returns a featured question first among equals, wherever it is in the knowledge', () => {
+    const index = createQuestionIndex(copies(30, 'c29-investment-amount'));
+    const found = keys(index.suggest(investment?.questions.fr[0] ?? '', 'fr'));
+    expect(found.slice(0, 3)).toEqual([
+      'c29-investment-amount:fr:0',
+      'c0-investment-amount:fr:0',
+      'c1-investment-amount:fr:0',
+    ]);
+  });
+
+  it('returns, for any prefix, the best questions of one copy in each copy in turn, as ranking all of them does', () => {
+    // Copies rank alike: the best questions of every copy tie, and ties go to the earlier copy,
+    // so the list is the one copy's best run again copy after copy (a fact's second question,
+    // ranked lower, never makes the list).
+    const entries = once.entries;
+    fc.assert(
+      fc.property(
+        fc.nat(entries.length - 1),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.constantFrom('fr' as const, 'en' as const),
+        (at, share, language) => {
+          const text = entries[at]?.text ?? '';
+          const typed = text.slice(0, Math.ceil(text.length * share));
+          const found = keys(many.suggest(typed, language));
+          const best = keys(once.suggest(typed, language)).map(inCopy);
+          if (best.length === 0) return expect(found).toEqual([]);
+          expect(found).toHaveLength(MAX_SUGGESTIONS);
+          const run = found.filter((key) => copyOf(key) === 0).map(inCopy);
+          expect(run).toEqual(best.slice(0, run.length));
+          found.forEach((key, n) => {
+            expect(copyOf(key)).toBe(Math.floor(n / run.length));
+            expect(inCopy(key)).toBe(run[n % run.length]);
+          });
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
