@@ -4,7 +4,7 @@
 // and why it left the others.
 //   npx tsx scripts/build-pivot.ts DEB_EXTRACT_DIR
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { foldText } from '../src/core/text.js';
@@ -21,7 +21,7 @@ import {
   translationsOf,
   unionOf,
 } from './apertium.js';
-import { isFunctionWord } from './freedict.js';
+import { isFunctionWord, writeBridgeFile } from './freedict.js';
 
 /** Translations a word may have in the whole bridge, FreeDict's first (as build-bridge.ts keeps). */
 const CAP = 6;
@@ -145,14 +145,7 @@ function main(): number {
       ? '# Mixes GPL-3+ data (apertium-eng-cat) with GPL-2-only data: not to be shipped, see README.md.'
       : '# GPL-2.0-only, as the dictionaries: see README.md and COPYING beside this file.',
   ];
-  writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
-  // Read back through the loader: a file the bot would refuse is not written silently.
-  const pairs = readBridgePairs(out);
-  const french = new Set(pairs.map(([fr]) => fr)).size;
-  const english = new Set(pairs.map(([, en]) => en)).size;
-  console.log(
-    `${out}: ${pairs.length} pairs (${french} French words, ${english} English words), ${statSync(out).size} bytes`,
-  );
+  console.log(writeBridgeFile(out, header, lines));
   return 0;
 }
 
