@@ -3,12 +3,12 @@
 // dict-freedict-eng-fra. Prints what it kept and what it left out, and why.
 //   npx tsx scripts/build-bridge.ts DEB_EXTRACT_DIR...
 //   npx tsx scripts/build-bridge.ts path/to/freedict-fra-eng.index path/to/freedict-eng-fra.dict.dz
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import { foldText } from '../src/core/text.js';
 import type { Language } from '../src/core/types.js';
-import { BRIDGE_FILE, readBridgePairs } from '../src/knowledge/bridge.js';
+import { BRIDGE_FILE } from '../src/knowledge/bridge.js';
 import { loadLexicon } from '../src/knowledge/lexicon.js';
 import {
   type DirectionPairs,
@@ -17,6 +17,7 @@ import {
   pairsOf,
   parseArticle,
   readDictd,
+  writeBridgeFile,
 } from './freedict.js';
 
 /** Translations kept per headword, first senses first: later ones are rarer or looser. */
@@ -111,14 +112,7 @@ function main(): number {
     `# French<TAB>English word pairs derived from ${sources.join(' and ')}.`,
     '# GPL-2.0-or-later, as the dictionaries: see README.md and COPYING beside this file.',
   ];
-  writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
-  // Read back through the loader: a file the bot would refuse is not written silently.
-  const pairs = readBridgePairs(out);
-  const french = new Set(pairs.map(([fr]) => fr)).size;
-  const english = new Set(pairs.map(([, en]) => en)).size;
-  console.log(
-    `${out}: ${pairs.length} pairs (${french} French words, ${english} English words), ${statSync(out).size} bytes`,
-  );
+  console.log(writeBridgeFile(out, header, lines));
   return 0;
 }
 

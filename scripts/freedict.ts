@@ -1,10 +1,10 @@
 // Reads FreeDict's dictd dictionaries (fra-eng, eng-fra) and turns them into the bridge's
 // French–English word pairs: the part of scripts/build-bridge.ts that tests can call.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { foldText, QUESTION_WORDS, STOPWORDS, tableOf } from '../src/core/text.js';
 import type { Language } from '../src/core/types.js';
-import { BRIDGE_WORD } from '../src/knowledge/bridge.js';
+import { BRIDGE_WORD, readBridgePairs } from '../src/knowledge/bridge.js';
 
 /** dictd writes offsets and lengths in base 64 with this alphabet, most significant digit first. */
 const DICTD_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -213,4 +213,16 @@ export function pairsOf(articles: Iterable<Article>, from: Language, rules: Pair
 export function mergePairs(...directions: readonly DirectionPairs[]): string[] {
   // Code-unit order, not the locale's: the file must come out the same on every machine.
   return [...new Set(directions.flatMap((direction) => direction.lines))].sort();
+}
+
+/**
+ * Writes a bridge file (its `#` header, then its pairs) and reads it back through the loader, so
+ * that a file the bot would refuse is not written silently. Returns what it holds, for the build's report.
+ */
+export function writeBridgeFile(out: string, header: readonly string[], lines: readonly string[]): string {
+  writeFileSync(out, `${[...header, ...lines].join('\n')}\n`);
+  const pairs = readBridgePairs(out);
+  const french = new Set(pairs.map(([fr]) => fr)).size;
+  const english = new Set(pairs.map(([, en]) => en)).size;
+  return `${out}: ${pairs.length} pairs (${french} French words, ${english} English words), ${statSync(out).size} bytes`;
 }

@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
  * ships the code (the Docker image copies src/) ships the data, and KNOWLEDGE_DIR never moves it.
  */
 export const BRIDGE_FILE = fileURLToPath(new URL('./freedict/fr-en.tsv', import.meta.url));
+/**
+ * More pairs, composed through Apertium's dictionaries (GPL, see apertium/README.md). Built by
+ * scripts/build-pivot.ts; read after FreeDict's, whose translations come first.
+ */
+export const PIVOT_FILE = fileURLToPath(new URL('./apertium/fr-en.tsv', import.meta.url));
 
 /** A French word and one English translation, both lower-case, accents kept. */
 export type BridgePair = readonly [fr: string, en: string];
@@ -14,7 +19,8 @@ export type BridgePair = readonly [fr: string, en: string];
 /** One side of a pair: a single lower-case word of two letters or more, letters only. */
 export const BRIDGE_WORD = /^\p{Ll}{2,}$/u;
 
-const REBUILD = 'rebuild it as src/knowledge/freedict/README.md says';
+const REBUILD =
+  "rebuild it as src/knowledge/freedict/README.md (FreeDict's pairs) or src/knowledge/apertium/README.md (the pivot pairs) says";
 /** A malformed file is named with its first few bad lines, not all of them. */
 const SHOWN_PROBLEMS = 5;
 
@@ -73,8 +79,8 @@ export function readBridgePairs(file: string = BRIDGE_FILE): BridgePair[] {
 
 let cached: readonly BridgePair[] | null = null;
 
-/** The bridge's pairs, read once. */
+/** The bridge's pairs, FreeDict's then Apertium's, read once. */
 export function loadBridgePairs(): ReadonlyArray<BridgePair> {
-  cached ??= readBridgePairs();
+  cached ??= [...readBridgePairs(BRIDGE_FILE), ...readBridgePairs(PIVOT_FILE)];
   return cached;
 }

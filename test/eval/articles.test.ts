@@ -76,7 +76,8 @@ describe('articles added with kb add, nobody having curated them', () => {
   it.each([
     // practice-fr's seventh wrong answer (hedged) came with irregular forms: "travaux" also reads
     // as "travail", which "domicile-travail" shares, and a tie it used to win is now lost.
-    ['practice-fr.jsonl', FR, 0.66, 7, 1],
+    // The pivot pairs (src/knowledge/apertium) bring it to 68%.
+    ['practice-fr.jsonl', FR, 0.68, 7, 1],
     ['practice-en.jsonl', EN, 0.64, 4, 1],
   ])(
     'keeps its score on %s, its wrong answers few and rarely confident',

@@ -6,6 +6,7 @@ import { foldText, STOPWORDS } from '../../src/core/text.js';
 import {
   BRIDGE_FILE,
   loadBridgePairs,
+  PIVOT_FILE,
   parseBridgePairs,
   readBridgePairs,
 } from '../../src/knowledge/bridge.js';
@@ -43,13 +44,42 @@ describe('the bridge word list', () => {
     expect(translations(1, 'december')).toContain('décembre');
   });
 
-  it('holds one lower-case word a side, no digit, no space, sorted and each pair once', () => {
-    const lines = readFileSync(BRIDGE_FILE, 'utf8')
-      .split('\n')
-      .filter((line) => line !== '' && !line.startsWith('#'));
-    expect(lines.length).toBe(pairs.length);
-    expect(lines.filter((line) => !/^\p{Ll}{2,}\t\p{Ll}{2,}$/u.test(line))).toEqual([]);
-    expect(lines).toEqual([...new Set(lines)].sort());
+  it('holds one lower-case word a side, no digit, no space, sorted and each pair once, in each file', () => {
+    const linesOf = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'));
+    const freedict = linesOf(BRIDGE_FILE);
+    const pivot = linesOf(PIVOT_FILE);
+    expect(freedict.length + pivot.length).toBe(pairs.length);
+    for (const lines of [freedict, pivot]) {
+      expect(lines.filter((line) => !/^\p{Ll}{2,}\t\p{Ll}{2,}$/u.test(line))).toEqual([]);
+      expect(lines).toEqual([...new Set(lines)].sort());
+    }
+    // The pivot list adds pairs: none FreeDict already gives.
+    expect(pivot.filter((line) => freedict.includes(line))).toEqual([]);
+  });
+
+  it("reads FreeDict's pairs first, then the pivot pairs", () => {
+    const freedict = readBridgePairs(BRIDGE_FILE);
+    expect(pairs.slice(0, freedict.length)).toEqual(freedict);
+    expect(pairs.slice(freedict.length)).toEqual(readBridgePairs(PIVOT_FILE));
+  });
+
+  it('adds the pivot pairs FreeDict lacks, and no word past six translations', () => {
+    // 1,910 pairs when built from the four Apertium packages README.md names.
+    const pivot = readBridgePairs(PIVOT_FILE);
+    expect(pivot.length).toBeGreaterThan(1500);
+    expect(translations(0, 'travail')).toEqual(expect.arrayContaining(['work', 'labour']));
+    expect(translations(1, 'recovery')).toEqual(
+      expect.arrayContaining(['relance', 'reprise', 'récupération']),
+    );
+    const counts = [new Map<string, number>(), new Map<string, number>()] as const;
+    for (const pair of pairs)
+      for (const side of [0, 1] as const)
+        counts[side].set(pair[side], (counts[side].get(pair[side]) ?? 0) + 1);
+    const crowded = pivot.filter(([fr, en]) => (counts[0].get(fr) ?? 0) > 6 || (counts[1].get(en) ?? 0) > 6);
+    expect(crowded).toEqual([]);
   });
 
   it('bridges no function word and no word to itself', () => {
