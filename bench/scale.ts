@@ -28,6 +28,8 @@ export interface ScaleRow {
   readonly reps: number;
   /** Autocomplete over every known question: one half-typed question of every few, once each. */
   readonly autocomplete: readonly number[];
+  /** Building the autocomplete index, once: the bot builds it at start too. */
+  readonly indexMs: number;
   /** The process's peak RSS so far, in bytes: sizes grow, so it is this size's peak. */
   readonly peakRss: number;
 }
@@ -36,8 +38,9 @@ export interface ScaleRow {
 const AUTOCOMPLETE_SAMPLE = 400;
 
 /** Autocomplete timed as Discord asks it: a fresh index over every fact, half-typed questions. */
-function timeAutocomplete(engine: Engine): number[] {
-  const index = createQuestionIndex({ ...engine.knowledge, facts: engine.facts });
+function timeAutocomplete(engine: Engine): { samples: number[]; indexMs: number } {
+  const built = timeMs(() => createQuestionIndex({ ...engine.knowledge, facts: engine.facts }));
+  const index = built.value;
   const step = Math.max(1, Math.floor(index.entries.length / AUTOCOMPLETE_SAMPLE));
   const samples: number[] = [];
   for (let i = 0; i < index.entries.length; i += step) {
@@ -47,7 +50,7 @@ function timeAutocomplete(engine: Engine): number[] {
     index.suggest(typed, i % 2 === 0 ? 'fr' : 'en');
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return samples;
+  return { samples, indexMs: built.ms };
 }
 
 const SCALE_TITLE =
@@ -73,7 +76,7 @@ export function measureScale(
     const after = memory(options.gc);
     const ask = engine.ask;
     const { samples, reps } = warm((question) => ask(question), questions, { ...options.warm, seed: 10 + i });
-    const autocomplete = timeAutocomplete(engine);
+    const { samples: autocomplete, indexMs } = timeAutocomplete(engine);
     const peakRss = process.resourceUsage().maxRSS * 1024;
     return {
       articles,
@@ -84,6 +87,7 @@ export function measureScale(
       samples,
       reps,
       autocomplete,
+      indexMs,
       peakRss,
     };
   });
@@ -95,7 +99,7 @@ export function p99At(rows: readonly ScaleRow[], articles: number): number | nul
   return found ? percentiles(found.samples).p99 : null;
 }
 
-const COLUMNS = [10, 7, 20, 18, 18, 14, 28] as const;
+const COLUMNS = [10, 7, 20, 10, 18, 18, 14, 28] as const;
 const line = (cells: readonly string[]) =>
   cells.map((text, i) => (i < COLUMNS.length ? text.padEnd(COLUMNS[i] ?? 0) : text)).join('');
 
@@ -106,6 +110,7 @@ export function scaleLines(rows: readonly ScaleRow[], questions: number, title =
       'articles',
       'facts',
       'build ms (median)',
+      'index ms',
       'heap MB (delta)',
       'rss MB (delta)',
       'peak rss MB',
@@ -117,6 +122,7 @@ export function scaleLines(rows: readonly ScaleRow[], questions: number, title =
         String(row.articles),
         String(row.facts),
         `${ms(median(row.builds))} (of ${row.builds.length})`,
+        ms(row.indexMs),
         `${mb(row.after.heapUsed)} (${delta(row.after.heapUsed - row.before.heapUsed)})`,
         `${mb(row.after.rss)} (${delta(row.after.rss - row.before.rss)})`,
         mb(row.peakRss),
@@ -124,7 +130,7 @@ export function scaleLines(rows: readonly ScaleRow[], questions: number, title =
         latency(row.autocomplete),
       ]),
     ),
-    `  facts: reviewed facts and uncurated sentences; delta: the articles and the engine, over what the process held before;` +
+    `  facts: reviewed facts and uncurated sentences; index: the autocomplete index, built once; delta: the articles and the engine, over what the process held before;` +
       ` warm: the ${questions} dev and practice questions, shuffled, after warm-up`,
   ];
 }
@@ -153,7 +159,9 @@ export function targetLines(
   if (!first || !before || !last) return { lines: ['SKIP  growth: fewer than two sizes measured'], ok: true };
   const perFact = (row: ScaleRow) => median(row.builds) / Math.max(1, row.facts);
   const ratio = perFact(last) / perFact(before);
-  const extra = median(last.builds) - median(first.builds);
+  // Start-up is what the bot builds before it answers: the engine, then the autocomplete index.
+  const startUp = (row: ScaleRow) => median(row.builds) + row.indexMs;
+  const extra = startUp(last) - startUp(first);
   const p99 = percentiles(last.samples).p99;
   const autocomplete = percentiles(last.autocomplete).p99;
   const checks: Array<[boolean, string]> = [
@@ -163,7 +171,7 @@ export function targetLines(
     ],
     [
       extra <= targets.extraBuildMs,
-      `start-up at ${last.articles} ${ms(extra)} ms more than at ${first.articles} (<= ${targets.extraBuildMs} ms)`,
+      `start-up (engine and autocomplete index) at ${last.articles} ${ms(extra)} ms more than at ${first.articles} (<= ${targets.extraBuildMs} ms)`,
     ],
     [p99 <= targets.p99Ms, `per-question p99 at ${last.articles} ${ms(p99)} ms (<= ${targets.p99Ms} ms)`],
     [
