@@ -460,16 +460,9 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   const postings = postingsOf(items, (item) => item.words);
   const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
   const matchTerm = createWordMatcher(postings, numberOf);
-  // Each question's words by vocabulary number, worked out the first time a search needs them.
-  const numbered: Array<number[] | undefined> = [];
-  const wordsOf = (id: number): Ids => {
-    let found = numbered[id];
-    if (!found) {
-      found = (items[id]?.words ?? []).map((word) => numberOf.get(word) ?? -1);
-      numbered[id] = found;
-    }
-    return found;
-  };
+  // Each question's words by vocabulary number.
+  const numbered = items.map((item) => item.words.map((word) => numberOf.get(word) ?? -1));
+  const wordsOf = (id: number): Ids => numbered[id] ?? [];
   const board = new ScoreBoard(numberOf.size);
   // One tally and one array of base ranks for every search: only what a search found is written.
   const tally = new Tally(items.length);
