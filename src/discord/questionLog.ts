@@ -12,16 +12,6 @@ const DAY_MS = 86_400_000;
 /** Lines written at a time while the retention rewrites the file. */
 const REWRITE_BATCH = 1000;
 /**
- * Lines recorded within this long go to the disk in one append. Opening, writing and closing the
- * file for each question cost the bot about a tenth of its time under load; at most ten appends a
- * second cost nothing. `stop()` and `flush()` write what is pending at once: only a crash that
- * skips them (SIGKILL, out of memory) can lose the last 100 ms.
- */
-const BATCH_MS = 100;
-/** Pending lines written at once, without waiting for the batch's end, so memory stays bounded. */
-const BATCH_LINES = 1000;
-
-/**
  * One question, as written: what was asked and what became of it. Built field by field from
  * the answer, so nothing about the member, the server or the channel can slip in.
  */
@@ -99,8 +89,10 @@ function timeOfLine(line: string): number {
  * Appends questions to `<dataDir>/questions.jsonl`, one JSON object a line, in arrival order,
  * and drops lines older than the retention at start and once a day. Appends and rewrites go
  * through one queue, so a rewrite never loses a line appended meanwhile, and lines never
- * interleave. The lines recorded within BATCH_MS go out together in one append: under load the
- * disk sees a few writes a second, not an open, a write and a close per question. The file is
+ * interleave. A line's write is queued as soon as it is recorded, so a line is never held back
+ * to wait for others (a killed process loses none that waited), and the lines recorded while a
+ * write waits its turn go out together in one append: under load the disk sees one write per
+ * batch, not an open, a write and a close per question. The file is
  * opened for each append, not held open: under SHARD_COUNT every shard appends to it and shard 0
  * renames a rewritten copy over it, which a held handle would not follow. Recording never waits for the disk nor throws: a failing disk is logged once (and again once
  * it has recovered and failed anew), and the bot keeps answering.
@@ -110,10 +102,8 @@ export class QuestionLog implements QuestionRecorder {
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
-  /** Lines recorded and not yet handed to the disk. */
+  /** Lines recorded and not yet handed to the disk; a write for them is queued. */
   private pending: string[] = [];
-  /** Ends the current batch: its lines are then queued for one append. */
-  private batchEnd: NodeJS.Timeout | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -128,18 +118,15 @@ export class QuestionLog implements QuestionRecorder {
     if (!this.config.enabled) return;
     const record = questionRecord(question, answer, surface, { now: this.clock(), dms: this.config.dms });
     this.pending.push(`${JSON.stringify(record)}\n`);
-    if (this.pending.length >= BATCH_LINES) this.endBatch();
-    else this.batchEnd ??= setTimeout(() => this.endBatch(), BATCH_MS);
+    // The first line pending queues a write; the lines recorded until it runs join it.
+    if (this.pending.length === 1) this.enqueue('could not record a question', () => this.appendPending());
   }
 
-  /** Queues one append of every line pending. */
-  private endBatch(): void {
-    clearTimeout(this.batchEnd);
-    this.batchEnd = undefined;
-    if (this.pending.length === 0) return;
-    const lines = this.pending;
+  /** Appends every line pending, in one write. */
+  private appendPending(): Promise<void> {
+    const text = this.pending.join('');
     this.pending = [];
-    this.enqueue('could not record a question', () => this.append(lines.join('')));
+    return this.append(text);
   }
 
   /** Appends `text` in one write; the folder is made again if it has gone. */
@@ -167,9 +154,8 @@ export class QuestionLog implements QuestionRecorder {
     await this.flush();
   }
 
-  /** Writes every line recorded so far, without waiting for the batch's end. */
+  /** Waits until every line recorded so far is written: each one has its write queued. */
   flush(): Promise<void> {
-    this.endBatch();
     return this.queue;
   }
 
