@@ -6,6 +6,7 @@ import { FRENCH } from './french.js';
 import { PairIndex } from './pairIndex.js';
 import {
   foldText,
+  phraseOf,
   QUESTION_CLASSES,
   QUESTION_WORDS,
   STOPWORDS,
@@ -126,11 +127,6 @@ const LEMMAS: Record<Language, ReadonlyMap<string, string>> = {
   fr: new Map(Object.entries(FRENCH.lemmas)),
   en: new Map(Object.entries(ENGLISH.lemmas)),
 };
-
-const joinedNorms = (text: string): string =>
-  tokenise(text)
-    .map((token) => token.norm)
-    .join(' ');
 
 /** An entity's variants written in lower case only, not also as a name: "région", "archipel". */
 function commonVariants(concept: Concept): string[] {
@@ -489,7 +485,7 @@ export class Analyser {
   private isAdjective(concept: Concept, norms: string): boolean {
     let adjectives = this.adjectives.get(concept.id);
     if (!adjectives) {
-      adjectives = new Set([...(concept.adjectives ?? []), ...commonVariants(concept)].map(joinedNorms));
+      adjectives = new Set([...(concept.adjectives ?? []), ...commonVariants(concept)].map(phraseOf));
       this.adjectives.set(concept.id, adjectives);
     }
     return adjectives.has(norms);

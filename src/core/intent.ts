@@ -56,8 +56,9 @@ const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
 const COST_VERBS = wordsOf('costVerbs');
-/** "combien de temps", "how many years": a duration is asked. */
+/** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
+/** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
   ...tableOf((rules) => rules.durationUnits).keys(),
@@ -106,9 +107,12 @@ function askingWords(terms: readonly Term[], tokens: readonly Token[]): AskingWo
   for (const term of terms) {
     if (term.question) words.push({ position: term.position, kind: term.keys[0]?.slice(2) ?? '' });
     else if (term.concept && term.span > 1) {
-      const at = spanOf(term).find((position) => QUESTION_CLASSES.has(tokens[position]?.norm ?? ''));
-      const kind = at === undefined ? undefined : QUESTION_CLASSES.get(tokens[at]?.norm ?? '');
-      if (at !== undefined && kind) words.push({ position: at, kind });
+      for (const position of spanOf(term)) {
+        const kind = QUESTION_CLASSES.get(tokens[position]?.norm ?? '');
+        if (kind === undefined) continue;
+        words.push({ position, kind });
+        break;
+      }
     }
   }
   return words.sort((a, b) => a.position - b.position);

@@ -1,5 +1,5 @@
 import type { Lexicon } from './analyse.js';
-import { STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
+import { phraseOf, STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { Concept, KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -91,12 +91,6 @@ function isNameWord(token: Token, language: Language, lexicon: Lexicon, next?: T
   if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
   if (token.index > 0 || !lexicon.has(token.norm, language)) return true;
   return next?.capitalised === true && !lexicon.has(next.norm, language);
-}
-
-function phraseOf(text: string): string {
-  return tokenise(text)
-    .map((token) => token.norm)
-    .join(' ');
 }
 
 /** A word of the dictionary, not written in capitals as an acronym is. */

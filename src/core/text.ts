@@ -110,6 +110,13 @@ export function tokenise(text: string): readonly Token[] {
   return tokens;
 }
 
+/** A text as its words' norms joined by spaces: how glossary phrases and names are compared. */
+export function phraseOf(text: string): string {
+  return tokenise(text)
+    .map((token) => token.norm)
+    .join(' ');
+}
+
 function splitText(text: string): readonly Token[] {
   let cleaned = text.normalize('NFKC').replace(/[’‘`´ʼ′]/g, "'");
   for (const [needs, pattern, replacement] of REWRITES)
