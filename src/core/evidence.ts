@@ -30,6 +30,11 @@ export interface Evidence {
   readonly frames: ReadonlySet<'past' | 'future'>;
   /** How many items the quote lists ("Tokyo et Osaka": 2). */
   readonly items: number;
+  /**
+   * The quote says when, not only how long: a day, a month, a year, "hier", "dans six mois". A
+   * reviewed fact answers the "when" its questions ask, so it always does.
+   */
+  readonly saysWhen: boolean;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -40,6 +45,12 @@ const PLACE_NOUNS = wordsOf('placeNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
 const REASON_WORDS = wordsOf('reasonWords');
+const WHEN_WORDS = wordsOf('whenWords');
+const DURATION_POINTERS = wordsOf('durationPointers');
+const DURATION_FOLLOWERS = wordsOf('durationFollowers');
+const DETERMINERS = wordsOf('determiners');
+/** Words looked back over from a duration to its pointer: "dans les deux prochaines années". */
+const POINTER_REACH = 3;
 const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 // Reported words: quotation marks, or "a déclaré", "rapportées", "said" within the sentence.
 const QUOTED = /[«"“]/u;
@@ -124,7 +135,24 @@ export function describeEvidence(
     values: [...quoteValues, ...sentenceValues],
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
+    saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
   };
+}
+
+/** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
+function saysWhen(tokens: readonly Token[], values: readonly Value[]): boolean {
+  if (values.some((value) => value.kind === 'calendar' || value.kind === 'year')) return true;
+  if (tokens.some((token) => WHEN_WORDS.has(token.norm))) return true;
+  return values.some((value) => {
+    if (value.kind !== 'duration') return false;
+    if (DURATION_FOLLOWERS.has(tokens[value.to + 1]?.norm ?? '')) return true;
+    for (let i = value.from - 1; i >= Math.max(0, value.from - POINTER_REACH); i--) {
+      const norm = tokens[i]?.norm ?? '';
+      if (DURATION_POINTERS.has(norm)) return true;
+      if (!DETERMINERS.has(norm)) return false;
+    }
+    return false;
+  });
 }
 
 /** A quote as read: its text, tokens, names and values. */
@@ -203,6 +231,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'place' && intent.namedPlace) return someoneNew(PLACES);
   if (type === 'place') return evidence.types.has('place') || someoneNew(ORGANISATIONS);
   if (type === 'time' && intent.wantsYear) return evidence.values.some((value) => value.kind === 'year');
+  // "Quand", "when": "étalé sur six ans" says how long, not when.
+  if (type === 'time' && intent.asksWhen && !evidence.saysWhen) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".

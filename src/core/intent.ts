@@ -29,6 +29,8 @@ export interface QuestionIntent {
   readonly namedPlace: boolean;
   /** "Exactement", "exactly", "précises": a vague answer ("dans les prochains jours") will not do. */
   readonly precise: boolean;
+  /** "Quand", "when": a time, not a duration, answers. */
+  readonly asksWhen: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
@@ -211,6 +213,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     describes: terms.every((term) => term.question || term.concept?.kind === 'entity'),
     namedPlace: answerType === 'place' && (!classes.has('place') || precise),
     precise,
+    asksWhen: answerType === 'time' && classes.has('time'),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),

@@ -66,6 +66,15 @@ export interface LanguageRules {
   readonly calendarWords: Readonly<Record<string, string>>;
   /** Words that place something in time without a date: aujourd'hui, prochain, during. */
   readonly timeWords: readonly string[];
+  /**
+   * Words that say when without a date or a year, as "when" asks: hier, demain, prochain, ago.
+   * "Six ans" alone says how long, not when.
+   */
+  readonly whenWords: readonly string[];
+  /** Words before a duration that make it a when: "dans six mois", "within two years". */
+  readonly durationPointers: readonly string[];
+  /** Words after a duration that make it a when: "trois ans après", "two weeks later". */
+  readonly durationFollowers: readonly string[];
   /** Words that put a time in the past ("l'an dernier", "last year") or the future. */
   readonly pastWords: readonly string[];
   readonly futureWords: readonly string[];

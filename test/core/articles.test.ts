@@ -113,6 +113,29 @@ describe('an article nobody curated', () => {
   });
 });
 
+describe('"when" in an article nobody curated', () => {
+  const FLOODS =
+    'Meeting on Thursday 12 June in the town hall, the river board of the northern valley approved a flood protection plan for the lower districts of the town that will run for six years.\n' +
+    'The works on the embankment will last two years.';
+  const floods = createEngine(
+    { ...KNOWLEDGE, sources: [...KNOWLEDGE.sources, source('river-floods', FLOODS, 'en', 'Flood plan')] },
+    { lexicon, bridge: () => bridge },
+  );
+
+  it('quotes the clause that says when, not the one that says how long', () => {
+    const answer = floods.ask('When did the river board approve the flood plan?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('Thursday 12 June');
+  });
+
+  it('refuses "when" where the article gives only a duration, and answers how long', () => {
+    expect(floods.ask('When will the works on the embankment start?').answered).toBe(false);
+    const long = floods.ask('How long will the works on the embankment last?');
+    expect(long.answered).toBe(true);
+    expect(long.citations[0]?.quote).toContain('two years');
+  });
+});
+
 describe('several articles', () => {
   it('answers each question from the article it fits, never mixing their evidence', () => {
     const bakery = engine.ask('Combien de magasins Dupont va-t-il ouvrir ?');
