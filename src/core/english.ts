@@ -140,6 +140,8 @@ export const ENGLISH: LanguageRules = {
     'value',
     'headcount',
   ],
+  countedAnything: ['people', 'persons', 'times'],
+  countWords: ['many'],
   placeNouns: [
     'city',
     'cities',

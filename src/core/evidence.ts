@@ -35,6 +35,11 @@ export interface Evidence {
    * reviewed fact answers the "when" its questions ask, so it always does.
    */
   readonly saysWhen: boolean;
+  /**
+   * The keys of the words a number of the sentence counts ("4 200 habitants", "64 homes"), for
+   * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
+   */
+  readonly counted: ReadonlySet<string> | undefined;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -59,7 +64,15 @@ interface EvidenceInput {
   readonly fact: Fact;
   readonly sentence: string;
   readonly language: Language;
+  /** An unreviewed sentence's terms, as indexed: what its numbers count is read from them. */
+  readonly sentenceTerms?: readonly Term[];
+  /** What the sentence counts, when read already (a passage of it is described anew). */
+  readonly counted?: ReadonlySet<string>;
 }
+
+/** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
+const COUNTED_REACH = 4;
+const NOTHING_COUNTED: ReadonlySet<string> = new Set();
 
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
 export interface MentionReader {
@@ -95,7 +108,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
-  { fact, sentence, language }: EvidenceInput,
+  { fact, sentence, language, sentenceTerms, counted }: EvidenceInput,
   mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
@@ -136,7 +149,20 @@ export function describeEvidence(
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
+    counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
   };
+}
+
+/** The keys of the words within reach after each count of a text. */
+function countedBy(terms: readonly Term[], values: readonly Value[]): ReadonlySet<string> {
+  const counts = values.filter((value) => value.kind === 'count' || value.kind === 'amount');
+  if (counts.length === 0) return NOTHING_COUNTED;
+  const keys = new Set<string>();
+  for (const term of terms) {
+    if (counts.some((value) => term.position > value.to && term.position <= value.to + COUNTED_REACH))
+      for (const key of term.keys) keys.add(key);
+  }
+  return keys;
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
@@ -235,6 +261,10 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.asksWhen && !evidence.saysWhen) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  // "Combien de capteurs": a sentence that counts kilometres of levees does not say.
+  const counted = evidence.counted;
+  if (type === 'amount' && intent.counted && counted && !intent.counted.some((key) => counted.has(key)))
+    return false;
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');

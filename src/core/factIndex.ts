@@ -159,7 +159,7 @@ export function indexEntries(
         weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
       })),
       evidence: describeEvidence(
-        { fact: item.fact, sentence, language: source.language },
+        { fact: item.fact, sentence, language: source.language, sentenceTerms: item.quote },
         shared.mentionsIn,
         shared.concepts,
       ),
@@ -219,7 +219,12 @@ export function buildFactIndex(
     termsOf: (text, textLanguage) => analyser.analyseKnowledge(text, textLanguage),
     evidenceOf: (entry, quote) =>
       describeEvidence(
-        { fact: { ...entry.fact, quote }, sentence: entry.sentence, language },
+        {
+          fact: { ...entry.fact, quote },
+          sentence: entry.sentence,
+          language,
+          counted: entry.evidence.counted,
+        },
         mentionsIn,
         concepts,
       ),

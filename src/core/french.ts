@@ -152,6 +152,8 @@ export const FRENCH: LanguageRules = {
     'effectif',
     'effectifs',
   ],
+  countedAnything: ['personnes', 'personne', 'gens', 'fois'],
+  countWords: ['combien'],
   placeNouns: ['ville', 'villes', 'pays', 'endroit', 'endroits', 'lieu', 'lieux', 'region', 'regions'],
   personNouns: [
     'politicien',

@@ -33,6 +33,11 @@ export interface QuestionIntent {
   readonly asksWhen: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
+  /**
+   * "How many sensors", "combien d'habitants": the keys of what is counted (its translations
+   * too); a sentence nobody reviewed answers only if it counts that. Null when nothing is named.
+   */
+  readonly counted: readonly string[] | null;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
   readonly wantsMoney: boolean;
   /** "Qui est X", "who is X": its only words besides the question word are names. */
@@ -57,6 +62,9 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
+const COUNTED_ANYTHING = wordsOf('countedAnything');
+const COUNT_WORDS = wordsOf('countWords');
+const GENITIVES = wordsOf('genitives');
 const COST_VERBS = wordsOf('costVerbs');
 /** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
@@ -215,6 +223,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     precise,
     asksWhen: answerType === 'time' && classes.has('time'),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
+    counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
@@ -223,6 +232,23 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
     form: list?.position != null ? new Set([...form, list.position]) : form,
   };
+}
+
+/**
+ * The keys of the noun "how many", "combien de" count, unless it is a measure, money or anyone:
+ * right after the word ("many homes") or after "de" ("combien d'habitants").
+ */
+function countedKeys(terms: readonly Term[], tokens: readonly Token[]): readonly string[] | null {
+  const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
+  if (!asking) return null;
+  const at = GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
+  const noun = terms.find((term) => !term.question && term.position === at);
+  if (!noun || noun.concept?.kind === 'entity') return null;
+  const norm = tokens[noun.position]?.norm ?? '';
+  const measure = [QUANTITY_NOUNS, MONEY_WORDS, DURATION_NOUNS, COUNTED_ANYTHING].some((words) =>
+    words.has(norm),
+  );
+  return measure ? null : [...noun.keys, ...(noun.bridged ?? [])];
 }
 
 /** The words of the question's form: a yes/no tag, a request, a report of what someone said. */

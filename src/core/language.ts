@@ -28,6 +28,13 @@ export interface LanguageRules {
 
   /** Nouns that, after "quel", "what", ask for an amount: montant, population, price, age. */
   readonly quantityNouns: readonly string[];
+  /**
+   * Nouns that count anyone or anything ("how many people", "combien de fois"): a sentence may
+   * count them by another noun (residents, personnel), so they are not matched word for word.
+   */
+  readonly countedAnything: readonly string[];
+  /** Question words that count what follows them, directly or after "de": many, combien. */
+  readonly countWords: readonly string[];
   /** Nouns that ask for a place by its name: ville, pays, city, country. */
   readonly placeNouns: readonly string[];
   /** Nouns that ask for people: dirigeants, leaders, PDG. */

@@ -105,6 +105,14 @@ describe('an article nobody curated', () => {
     expect(engine.ask('How much did the harbour master earn?').answered).toBe(false);
   });
 
+  it('answers "how many" only with a number that counts what is asked', () => {
+    const passengers = engine.ask('How many passengers does the council expect a day?');
+    expect(passengers.answered).toBe(true);
+    expect(passengers.citations[0]?.quote).toContain('600 passengers');
+    // The sentence counts passengers, not ferries.
+    expect(engine.ask('How many ferries does the council expect a day?').answered).toBe(false);
+  });
+
   it('refuses a name that no article mentions', () => {
     const answer = engine.ask('How much did Tim Cook pay for the terminal?');
     expect(answer.answered).toBe(false);
