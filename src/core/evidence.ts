@@ -39,7 +39,7 @@ export interface Evidence {
    * The keys of the words a number of the sentence counts ("4 200 habitants", "64 homes"), for
    * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
    */
-  readonly counted: ReadonlySet<string> | undefined;
+  readonly counted: readonly string[] | undefined;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -67,12 +67,12 @@ interface EvidenceInput {
   /** An unreviewed sentence's terms, as indexed: what its numbers count is read from them. */
   readonly sentenceTerms?: readonly Term[];
   /** What the sentence counts, when read already (a passage of it is described anew). */
-  readonly counted?: ReadonlySet<string>;
+  readonly counted?: readonly string[];
 }
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
 const COUNTED_REACH = 4;
-const NOTHING_COUNTED: ReadonlySet<string> = new Set();
+const NOTHING_COUNTED: readonly string[] = [];
 
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
 export interface MentionReader {
@@ -154,7 +154,7 @@ export function describeEvidence(
 }
 
 /** The keys of the words within reach after each count of a text. */
-function countedBy(terms: readonly Term[], values: readonly Value[]): ReadonlySet<string> {
+function countedBy(terms: readonly Term[], values: readonly Value[]): readonly string[] {
   const counts = values.filter((value) => value.kind === 'count' || value.kind === 'amount');
   if (counts.length === 0) return NOTHING_COUNTED;
   const keys = new Set<string>();
@@ -162,7 +162,8 @@ function countedBy(terms: readonly Term[], values: readonly Value[]): ReadonlySe
     if (counts.some((value) => term.position > value.to && term.position <= value.to + COUNTED_REACH))
       for (const key of term.keys) keys.add(key);
   }
-  return keys;
+  // An array: kept by every unreviewed sentence, and read only for "how many".
+  return [...keys];
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
@@ -263,7 +264,7 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
   // "Combien de capteurs": a sentence that counts kilometres of levees does not say.
   const counted = evidence.counted;
-  if (type === 'amount' && intent.counted && counted && !intent.counted.some((key) => counted.has(key)))
+  if (type === 'amount' && intent.counted && counted && !intent.counted.some((key) => counted.includes(key)))
     return false;
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
