@@ -389,6 +389,8 @@ export const ENGLISH: LanguageRules = {
     'due',
     'thanks',
   ],
+  causeVerbs: ['caused', 'causes', 'cause', 'triggered', 'sparked', 'prompted', 'drove', 'led'],
+  perfectAuxiliaries: ['has', 'have', 'had'],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
   lemmas: {
     began: 'begin',

@@ -296,8 +296,12 @@ const PLACES: ReadonlySet<string> = new Set(['place']);
 const ORGANISATIONS: ReadonlySet<string> = new Set(['organisation']);
 const ACTORS: ReadonlySet<string> = new Set(['person', 'organisation']);
 
-/** Types checked against the quote (speech against its sentence); reason and manner are left to the scorer. */
+/**
+ * Types checked against the quote (speech and reason against its sentence); manner is left to
+ * the scorer.
+ */
 const CHECKED_TYPES: ReadonlySet<AnswerType> = new Set([
+  'reason',
   'amount',
   'time',
   'person',

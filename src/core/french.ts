@@ -403,6 +403,18 @@ export const FRENCH: LanguageRules = {
     'permettra',
     'permis',
   ],
+  causeVerbs: [
+    'cause',
+    'causent',
+    'provoque',
+    'provoquent',
+    'declenche',
+    'pousse',
+    'motive',
+    'explique',
+    'entraine',
+  ],
+  perfectAuxiliaries: ['a', 'ont', 'avait', 'avaient'],
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
   lemmas: {
     ouvert: 'ouvrir',

@@ -74,6 +74,8 @@ const DURATION_NOUNS = new Set([
   ...tableOf((rules) => rules.durationUnits).keys(),
 ]);
 const REPORTING = wordsOf('reportingWords');
+const CAUSE_VERBS = wordsOf('causeVerbs');
+const PERFECT = wordsOf('perfectAuxiliaries');
 const AUXILIARIES = wordsOf('auxiliaries');
 const NEUTER = wordsOf('neuterPronouns');
 const PRECISION = wordsOf('precisionWords');
@@ -129,6 +131,21 @@ function askingWords(terms: readonly Term[], tokens: readonly Token[]): AskingWo
 }
 
 /**
+ * "What caused…", "qu'est-ce qui a provoqué…": the position of the verb of causing right after
+ * the question word (past a "has", "a"), which makes it ask a cause; null when there is none.
+ */
+function causeVerbAfter(term: AskingWord, tokens: readonly Token[]): number | null {
+  let at = term.position + 1;
+  if (PERFECT.has(tokens[at]?.norm ?? '')) at += 1;
+  return CAUSE_VERBS.has(tokens[at]?.norm ?? '') ? at : null;
+}
+
+/** The position of a verb of causing after "what", "ce qui" (see `causeVerbAfter`). */
+function causeVerbsIn(terms: readonly Term[], tokens: readonly Token[]): number[] {
+  return askingWords(terms, tokens).flatMap((term) => causeVerbAfter(term, tokens) ?? []);
+}
+
+/**
  * The kind of answer asked, from the first question word that tells: "quel" by the noun after
  * it ("quel montant", "which politician"), "combien de temps", "how long" a duration, "how much"
  * an amount. A later question word belongs to a clause ("…when he made the announcement").
@@ -150,6 +167,8 @@ function answerTypeOf(
   };
   for (const term of asking) {
     const kind = term.kind;
+    const neuter = kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '');
+    if ((kind === 'generic' || neuter) && causeVerbAfter(term, tokens) !== null) return 'reason';
     if (kind === 'generic') {
       if (next(term, QUANTITY_NOUNS)) return 'amount';
       if (tokens.slice(term.position + 1).some((token) => COST_VERBS.has(token.norm))) return 'amount';
@@ -162,7 +181,7 @@ function answerTypeOf(
     if ((kind === 'amount' || kind === 'manner') && next(term, DURATION_NOUNS, 2)) return 'time';
     if (kind === 'manner' && next(term, MEASURE_WORDS, 1)) return null;
     // "Qu'est-ce qui a été proposé": "ce qui" asks what, not who.
-    if (kind === 'person' && NEUTER.has(tokens[term.position - 1]?.norm ?? '')) continue;
+    if (neuter) continue;
     // "dit que", "tell me about": the question's form (see `formOf`), not what it asks.
     if (form.has(term.position)) continue;
     // "how much": the amount word that follows says it.
@@ -230,7 +249,12 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
     frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
-    form: list?.position != null ? new Set([...form, list.position]) : form,
+    // "Which two", "what caused": the count and the verb of causing say what is asked.
+    form: new Set([
+      ...form,
+      ...(list?.position != null ? [list.position] : []),
+      ...(answerType === 'reason' ? causeVerbsIn(terms, tokens) : []),
+    ]),
   };
 }
 

@@ -119,6 +119,10 @@ export interface LanguageRules {
   readonly reportingWords: readonly string[];
   /** Words that give a reason or a purpose: afin, parce, because, order. */
   readonly reasonWords: readonly string[];
+  /** Verbs of causing that make "what … ?" ask why: "what caused", "qu'est-ce qui a provoqué". */
+  readonly causeVerbs: readonly string[];
+  /** Auxiliaries of a past tense, between "what" and its verb: has, "qui a". */
+  readonly perfectAuxiliaries: readonly string[];
   /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
   readonly speechVerbs: readonly string[];
   /**

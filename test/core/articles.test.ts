@@ -113,6 +113,15 @@ describe('an article nobody curated', () => {
     expect(engine.ask('How many ferries does the council expect a day?').answered).toBe(false);
   });
 
+  it('reads "what caused", "what led" as asking why, and answers only with a reason', () => {
+    const led = engine.ask('What led the council to choose a floating design?');
+    expect(led.answered).toBe(true);
+    expect(led.citations[0]?.quote).toContain('because the sea level');
+    // The sentence says what the council paid and expects, not why it paid.
+    expect(engine.ask('What prompted the regional council to pay for the terminal?').answered).toBe(false);
+    expect(engine.ask('What caused the harbour master Lena Okoro to speak?').answered).toBe(false);
+  });
+
   it('refuses a name that no article mentions', () => {
     const answer = engine.ask('How much did Tim Cook pay for the terminal?');
     expect(answer.answered).toBe(false);
