@@ -118,6 +118,40 @@ export function translationsOf(entries: Iterable<readonly [string, string]>): Tr
   return translations;
 }
 
+/**
+ * A part of speech for dictionaries that give none (FreeDict's Dutch ones): every word has it, so
+ * `compose` reaches any translation of a pivot word, as the dictionary does.
+ */
+export const ANY_POS = 'any';
+
+/**
+ * A FreeDict dictionary's articles as translations, every word of part of speech `ANY_POS`: single
+ * lower-case words on both sides (a capital is a name), articles labelled as function words left.
+ * `word` reads a term as one word (`singleWord` of scripts/freedict.ts), or null.
+ */
+export function dictionaryTranslations(
+  articles: Iterable<{ headword: string; grammar: string | null; senses: readonly (readonly string[])[] }>,
+  word: (term: string) => string | null,
+  functional: (grammar: string) => boolean,
+): Translations {
+  const translations: Translations = new Map();
+  const lowerWord = (term: string): string | null => {
+    const one = word(term);
+    return one !== null && one === one.toLowerCase() ? one : null;
+  };
+  for (const article of articles) {
+    const head = lowerWord(article.headword);
+    if (head === null || (article.grammar !== null && functional(article.grammar))) continue;
+    for (const term of article.senses.flat()) {
+      const one = lowerWord(term);
+      if (one === null) continue;
+      const key = keyOf({ lemma: head, pos: ANY_POS });
+      translations.set(key, new Set([...(translations.get(key) ?? []), one]));
+    }
+  }
+  return translations;
+}
+
 /** Translations read the other way: a dictionary compiled English→pivot gives pivot→English. */
 export function reversed(translations: Translations): Translations {
   const back: Translations = new Map();

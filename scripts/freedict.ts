@@ -97,13 +97,14 @@ export function parseArticle(text: string): Article {
 
 // The infinitive's "to" and the French reflexive pronoun: "to invest" is "invest", "se baigner" is
 // "baigner", as the engine reads them (it drops "to" and "se" as function words, and "s'" as an elision).
-const VERB_MARK: Record<Language, RegExp> = { en: /^to /i, fr: /^(?:se |s['’])/i };
+// A pivot language's words are taken as written.
+const VERB_MARK: Record<Language | 'pivot', RegExp> = { en: /^to /i, fr: /^(?:se |s['’])/i, pivot: /^(?!)/ };
 
 /**
  * A term as one word of the bridge, its case kept (a capital tells a name), or null when it is
  * not one: several words, an abbreviation, digits or other signs, or under two letters.
  */
-export function singleWord(term: string, side: Language): string | null {
+export function singleWord(term: string, side: Language | 'pivot'): string | null {
   const word = term.replace(VERB_MARK[side], '');
   const lower = word.toLowerCase();
   if (!BRIDGE_WORD.test(lower)) return null;
@@ -113,6 +114,8 @@ export function singleWord(term: string, side: Language): string | null {
 
 /** Grammar labels of function words and numbers: articles, prepositions, pronouns, conjunctions. */
 const FUNCTION_GRAMMAR = new Set(['art', 'prep', 'pron', 'conj', 'num']);
+/** Whether an article's grammar label is that of a function word or a number. */
+export const isFunctionGrammar = (grammar: string): boolean => FUNCTION_GRAMMAR.has(grammar);
 /** Numbers written as words in either language: the engine reads them as values, not as terms. */
 const NUMBER_WORDS = new Set([
   ...tableOf((rules) => rules.numberWords).keys(),
@@ -180,7 +183,7 @@ export function pairsOf(articles: Iterable<Article>, from: Language, rules: Pair
       head,
       from,
       rules,
-      article.grammar !== null && FUNCTION_GRAMMAR.has(article.grammar),
+      article.grammar !== null && isFunctionGrammar(article.grammar),
     );
     if (reason !== null || head === null) {
       dropped[reason ?? 'not a word'] += translations.length;

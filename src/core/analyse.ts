@@ -345,6 +345,7 @@ export class Analyser {
           position: span[0]?.token.index ?? 0,
           span: matched.length,
           adjective: this.isAdjective(matched.concept, span.map((word) => word.norm).join(' ')),
+          bridged: this.conceptTranslations(matched.concept, span, correct, language),
         });
         i += matched.length;
         continue;
@@ -379,6 +380,7 @@ export class Analyser {
           position: token.index,
           span: 1,
           adjective: this.isAdjective(concept, norm),
+          bridged: this.conceptTranslations(concept, [word], correct, language),
         });
         continue;
       }
@@ -411,6 +413,23 @@ export class Analyser {
     if (bridge === null || /^\p{N}/u.test(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
     return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+  }
+
+  /**
+   * A question's one-word glossary concept in the other language's stems, as a plain word gets
+   * them: a concept's variants are the reviewed article's words, and an unreviewed sentence of
+   * the other language says it its own way ("trip" is the state visit's word, and "trajet" the
+   * article's). Names and phrases are not translated word by word.
+   */
+  private conceptTranslations(
+    concept: Concept,
+    span: ReadonlyArray<{ norm: string }>,
+    correct: boolean,
+    language: Language | null,
+  ): readonly string[] {
+    const word = span.length === 1 ? span[0] : undefined;
+    if (!correct || concept.kind === 'entity' || word === undefined) return NO_KEYS;
+    return this.translations(word.norm, language);
   }
 
   /**

@@ -253,6 +253,31 @@ describe('words of the other language', () => {
     );
   });
 
+  it('translates a one-word glossary concept as it would the plain word, never a name', () => {
+    // "jobs" is the reviewed article's concept; an unreviewed sentence may say "travail".
+    const built = new Analyser(
+      GLOSSARY,
+      new Set(),
+      new WordBridge([
+        ['travail', 'jobs'],
+        ['lion', 'lyon'],
+      ]),
+    );
+    built.learn('Le travail reprend', 'fr');
+    built.freeze();
+    const terms = built.analyseQuestion('how many jobs in Lyon', 'en', 'en');
+    const jobs = terms.find((term) => term.surface === 'jobs');
+    expect(jobs?.concept?.id).toBe('hire');
+    expect(jobs?.bridged).toEqual(expect.arrayContaining([...stemKeys('travail', undefined, 'fr')]));
+    const lyon = terms.find((term) => term.surface === 'Lyon');
+    expect(lyon?.concept?.kind).toBe('entity');
+    expect(lyon?.bridged).toEqual([]);
+    // Knowledge text is not bridged: only questions are.
+    expect(built.analyseKnowledge('the jobs', 'en').find((term) => term.surface === 'jobs')?.bridged).toEqual(
+      [],
+    );
+  });
+
   it('translates an irregular form through its word', () => {
     expect(bridgedOf('quand a ouvert l’usine de dessalement', 'ouvert')).toEqual(
       expect.arrayContaining([...stemKeys('open', undefined, 'en')]),

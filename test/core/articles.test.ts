@@ -254,6 +254,30 @@ describe('the answering passage', () => {
 });
 
 describe('the word bridge', () => {
+  it('translates a word the glossary reads as a topic, which the other article may say its own way', () => {
+    // "emplois" is the glossary's "hire" (jobs, job, hire): the article says "employ".
+    const works = source(
+      'works',
+      'The new factory in Dunmore will employ 250 people from May.',
+      'en',
+      'Dunmore',
+    );
+    const withWorks = createEngine(
+      { ...KNOWLEDGE, sources: [...KNOWLEDGE.sources, works] },
+      {
+        lexicon,
+        bridge: () =>
+          new WordBridge([
+            ['emploi', 'employ'],
+            ['usine', 'factory'],
+          ]),
+      },
+    );
+    const answer = withWorks.ask('Combien d’emplois dans la nouvelle usine ?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('250 people');
+  });
+
   it('gives a word the stems of its translations, plural forms included', () => {
     expect(bridge.keysOf('cost', 'en')).toContain('s:cout');
     expect(bridge.keysOf('passengers', 'en')).toEqual(expect.arrayContaining(['s:passag', 's:passager']));

@@ -67,7 +67,7 @@ describe('the bridge word list', () => {
   });
 
   it('adds the pivot pairs FreeDict lacks, and no word past six translations', () => {
-    // 1,910 pairs when built from the four Apertium packages README.md names.
+    // 2,253 pairs when built from the packages its README.md names.
     const pivot = readBridgePairs(PIVOT_FILE);
     expect(pivot.length).toBeGreaterThan(1500);
     expect(translations(0, 'travail')).toEqual(expect.arrayContaining(['work', 'labour']));

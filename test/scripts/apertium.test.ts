@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANY_POS,
   type Attested,
   attest,
   compose,
+  dictionaryTranslations,
   expandSection,
   lemmaOf,
   type PivotRules,
@@ -12,6 +14,7 @@ import {
   translationsOf,
   unionOf,
 } from '../../scripts/apertium.js';
+import { isFunctionGrammar, parseArticle, singleWord } from '../../scripts/freedict.js';
 
 /** lt-print's text for a transducer spelling each entry symbol by symbol, ε where a side is shorter. */
 function att(entries: ReadonlyArray<readonly [string[], string[]]>, more = ''): string {
@@ -117,6 +120,37 @@ describe('composing through a pivot', () => {
     expect(attest({ spa, cat })).toEqual([
       { fr: 'usine', en: 'factory', pivots: ['cat', 'spa'] },
       { fr: 'usine', en: 'plant', pivots: ['spa'] },
+    ]);
+  });
+});
+
+describe('composing through a FreeDict dictionary', () => {
+  const read = (...texts: string[]) =>
+    dictionaryTranslations(
+      texts.map((text) => parseArticle(text)),
+      (term) => singleWord(term, 'pivot'),
+      isFunctionGrammar,
+    );
+
+  it('reads single lower-case words of any part of speech, names, phrases and function words left', () => {
+    const frNl = read(
+      'voyageur /vwajaʒœr/\nreiziger',
+      'trajet /traʒɛ/\n1. tocht, reis\n2. weg van A',
+      'Paris\nParijs',
+      'avec <prep>\nmet',
+    );
+    expect([...frNl]).toEqual([
+      [`voyageur<${ANY_POS}>`, new Set(['reiziger'])],
+      [`trajet<${ANY_POS}>`, new Set(['tocht', 'reis'])],
+    ]);
+  });
+
+  it('reaches English through the pivot word, and backwards', () => {
+    const frNl = read('trajet\ntocht');
+    const enNl = read('trip\ntocht', 'journey\nreis, tocht');
+    expect([...compose(frNl, reversed(enNl))]).toEqual([
+      ['trajet\ttrip', new Set(['tocht'])],
+      ['trajet\tjourney', new Set(['tocht'])],
     ]);
   });
 });
