@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogFormat, LogLevel } from './config.js';
 
 export type { Logger };
@@ -7,6 +8,9 @@ export type { Logger };
 /** Where log lines go: stdout, synchronously, so that nothing is lost when the process exits. */
 function stdoutFor(format: LogFormat): DestinationStream {
   if (format === 'json') return pino.destination({ fd: 1, sync: true });
+  // Loaded only for readable lines: its modules (colours, dates, a JSON parser) are memory that
+  // a bot logging JSON, the default, would hold for nothing.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pretty({
     destination: 1,
     sync: true,

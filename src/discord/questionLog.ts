@@ -1,5 +1,7 @@
-import { appendFile, type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { appendFile as appendFileWithCallback } from 'node:fs';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { QuestionLogConfig } from '../config.js';
 import { MAX_ANALYSED_CHARS } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
@@ -9,6 +11,11 @@ import type { Surface } from './customIds.js';
 export const QUESTIONS_FILE = 'questions.jsonl';
 
 const DAY_MS = 86_400_000;
+/**
+ * fs's appendFile, not fs/promises': the same open, write and close, without a FileHandle around
+ * them, at about a quarter of the CPU an append (80 µs against 300 on the 2-core machine).
+ */
+const appendFile = promisify(appendFileWithCallback);
 /** Lines written at a time while the retention rewrites the file. */
 const REWRITE_BATCH = 1000;
 /**
