@@ -1,5 +1,5 @@
 // What the load script (bench/load.ts) drives: the bot, started as `npm start` starts it
-// (dist/main.js with its node flags, configured by the environment), or the bare client of bench/bareClient.ts. Each
+// (dist/main.js with its node flags, configured by the environment), or the bare client of bench/bare-client.mjs (plain node). Each
 // runs in a child process of its own, connected to a fake Discord of its own (a dispatch goes to
 // every connected client, so two clients on one fake would both answer).
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IntentsBitField } from 'discord.js';
+import { GATEWAY_INTENTS, PARTIALS } from '../src/discord/bot.js';
 import { type AnyJson, type FakeDiscord, startFakeDiscord } from '../test/discord/fakeDiscord.js';
 import { FAKE_APP_ID, FAKE_BOT, nextId } from '../test/discord/payloads.js';
 
@@ -65,13 +67,20 @@ function spawnChild(name: TargetName, fake: FakeDiscord, dataDir: string, option
   const env =
     name === 'bot'
       ? botEnvironment(fake, dataDir)
-      : { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, BARE_REPLY };
+      : {
+          ...process.env,
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_API_URL: fake.apiUrl,
+          BARE_REPLY,
+          BARE_INTENTS: String(new IntentsBitField([...GATEWAY_INTENTS]).bitfield),
+          BARE_PARTIALS: JSON.stringify(PARTIALS),
+        };
   const args =
     name === 'bot'
       ? options.botEntry
         ? ['--import', 'tsx', options.botEntry]
         : startArguments()
-      : ['--import', 'tsx', 'bench/bareClient.ts'];
+      : ['bench/bare-client.mjs'];
   return spawn(process.execPath, [...profile, ...args], {
     cwd: REPO,
     env,
