@@ -10,7 +10,6 @@ import { type HttpDoor, startHttpDoor } from './discord/httpDoor.js';
 import { gatewayState } from './discord/instrument.js';
 import { openServices } from './discord/services.js';
 import { NO_GATEWAY } from './http/health.js';
-import { BotMetrics } from './http/metrics.js';
 import { serveBotMetrics } from './http/serveBot.js';
 import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
@@ -83,8 +82,9 @@ async function runDiscord(config: Config): Promise<void> {
   const root = createLogger(config.logLevel, config.logFormat);
   const logger = shard ? root.child({ shard: shard.id }) : root;
   const knowledge = await openLiveKnowledge({ dir: config.knowledgeDir, serve: serveEngine, logger });
-  const metrics = new BotMetrics();
-  if (shard) metrics.registry.setDefaultLabels({ shard: String(shard.id) });
+  // prom-client is loaded only when /metrics is served: about 14 MB the bot need not hold.
+  const metrics = config.metrics ? new (await import('./http/metrics.js')).BotMetrics() : undefined;
+  if (shard) metrics?.registry.setDefaultLabels({ shard: String(shard.id) });
   // One cooldown, vote ledger and question log for both doors when both run.
   const services = openServices({
     knowledge: knowledge.host,
@@ -110,7 +110,7 @@ async function runDiscord(config: Config): Promise<void> {
   });
   if (shard) stopWhenManagerAsks();
   // Before connecting: /healthz says 503 while the bot connects, and a taken port stops the start.
-  if (config.metrics) {
+  if (config.metrics && metrics) {
     const at = shard ? { ...config.metrics, port: config.metrics.port + shard.id } : config.metrics;
     const gateway = config.discordToken ? () => gatewayState(bot?.client) : () => NO_GATEWAY;
     server = await serveBotMetrics(at, metrics, gateway, logger).catch((error: unknown) => {

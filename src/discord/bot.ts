@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import type { Engine } from '../core/engine.js';
 import { createQuestionIndex } from '../core/questionIndex.js';
-import type { BotMetrics } from '../http/metrics.js';
+import type { MetricsRecorder } from '../http/recorder.js';
 import { describeError } from '../log.js';
 import { fromGateway } from './fromGateway.js';
 import type { ServedKnowledge } from './handlers/context.js';
@@ -60,7 +60,7 @@ export interface BotOptions extends ServiceOptions {
 
 export interface Bot {
   readonly client: Client<true>;
-  readonly metrics: BotMetrics;
+  readonly metrics: MetricsRecorder;
   /** Closes the gateway session, stops every timer and waits for the question log's writes. */
   stop(): Promise<void>;
 }

@@ -1,19 +1,19 @@
 import { type Client, Events, type REST, RESTEvents, Status } from 'discord.js';
 import type { GatewayState } from '../http/health.js';
-import type { BotMetrics } from '../http/metrics.js';
+import type { MetricsRecorder } from '../http/recorder.js';
 
 /**
  * Counts what Discord does to the client: REST responses with an error status, each attempt
  * (discord.js retries 429s and 5xx by itself), and gateway reconnections. The response body is
  * left alone: discord.js reads it after this listener, so the Discord error code is not counted.
  */
-export function instrumentClient(client: Client, metrics: BotMetrics): void {
+export function instrumentClient(client: Client, metrics: MetricsRecorder): void {
   countRestErrors(client.rest, metrics);
   client.on(Events.ShardReconnecting, () => metrics.countGatewayReconnect());
 }
 
 /** Counts each REST response with an error status, retried attempts included. */
-export function countRestErrors(rest: REST, metrics: BotMetrics): void {
+export function countRestErrors(rest: REST, metrics: MetricsRecorder): void {
   rest.on(RESTEvents.Response, (_request, response) => {
     if (response.status >= 400) metrics.countRestError(response.status);
   });

@@ -1,6 +1,6 @@
 import type { Engine } from '../core/engine.js';
 import type { Answer, Language } from '../core/types.js';
-import type { BotMetrics } from '../http/metrics.js';
+import type { MetricsRecorder } from '../http/recorder.js';
 import type { Surface } from './customIds.js';
 import type { QuestionRecorder } from './questionLog.js';
 import { RELATED_SHOWN } from './render.js';
@@ -50,7 +50,7 @@ export interface QuestionSinks {
   /** The question and its outcome, for curators (never who asked). */
   readonly questionLog?: QuestionRecorder;
   /** Counted by surface, outcome and language, for `/metrics`. */
-  readonly metrics?: Pick<BotMetrics, 'countQuestion'>;
+  readonly metrics?: Pick<MetricsRecorder, 'countQuestion'>;
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   DEFAULT_QUESTION_LOG,
   type QuestionLogConfig,
 } from '../config.js';
-import { BotMetrics } from '../http/metrics.js';
+import { type MetricsRecorder, UNCOUNTED } from '../http/recorder.js';
 import type { KnowledgeHost } from '../knowledge/host.js';
 import type { Logger } from '../log.js';
 import { Cooldown } from './cooldown.js';
@@ -30,7 +30,7 @@ export interface ServiceOptions {
   readonly cooldown?: CooldownConfig;
   readonly logger: Logger;
   /** Where questions, replies and Discord's faults are counted (default: a registry of its own). */
-  readonly metrics?: BotMetrics;
+  readonly metrics?: MetricsRecorder;
 }
 
 /**
@@ -38,7 +38,7 @@ export interface ServiceOptions {
  * cooldown per member, one vote ledger, one question log, one set of metrics, one knowledge.
  */
 export interface DoorServices {
-  readonly metrics: BotMetrics;
+  readonly metrics: MetricsRecorder;
   /** The context of one interaction or message: the knowledge served as it arrives. */
   context(deferAfterMs: number): BotContext;
   /** Starts pruning the question log (at once, then daily). */
@@ -48,7 +48,7 @@ export interface DoorServices {
 }
 
 /** Keeps the knowledge gauges on what is served and counts every reload, until the returned stop. */
-function countKnowledge(knowledge: ServiceOptions['knowledge'], metrics: BotMetrics): () => void {
+function countKnowledge(knowledge: ServiceOptions['knowledge'], metrics: MetricsRecorder): () => void {
   metrics.setKnowledge(knowledge.current().knowledge);
   return knowledge.onReload((result, served) => {
     if (result.ok) metrics.setKnowledge(served.knowledge);
@@ -58,7 +58,7 @@ function countKnowledge(knowledge: ServiceOptions['knowledge'], metrics: BotMetr
 
 export function openServices(options: ServiceOptions): DoorServices {
   const { logger } = options;
-  const metrics = options.metrics ?? new BotMetrics();
+  const metrics = options.metrics ?? UNCOUNTED;
   const stopCountingReloads = countKnowledge(options.knowledge, metrics);
   const questionLog = new QuestionLog(options.dataDir, options.questionLog ?? DEFAULT_QUESTION_LOG, logger);
   const lasting: Omit<BotContext, keyof ServedKnowledge | 'deferAfterMs'> = {

@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import type { Answer, KnowledgeBase } from '../core/types.js';
 import type { Surface } from '../discord/customIds.js';
 import { knowledgeVersion } from '../knowledge/version.js';
+import type { MetricsRecorder, ReloadResult } from './recorder.js';
 
 /** What the bot answers from, as `/healthz` reports it. */
 export interface KnowledgeSummary {
@@ -19,14 +20,14 @@ export const REPLY_SECONDS_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ] as const;
 
-export type ReloadResult = 'ok' | 'error';
+export type { ReloadResult } from './recorder.js';
 
 /**
  * The bot's metrics, in a registry of its own rather than prom-client's global one, so that two
  * bots in one process (tests) never add to each other's counts. Labels hold fixed words and
  * numbers only: never a user, a guild, a channel or the text of a question.
  */
-export class BotMetrics {
+export class BotMetrics implements MetricsRecorder {
   readonly registry = new Registry();
   #knowledge: KnowledgeSummary | undefined;
 

@@ -8,6 +8,7 @@ import type { ServedKnowledge } from '../../src/discord/handlers/context.js';
 import { type HttpDoor, startHttpDoor } from '../../src/discord/httpDoor.js';
 import { QUESTIONS_FILE } from '../../src/discord/questionLog.js';
 import { type DoorServices, openServices } from '../../src/discord/services.js';
+import { BotMetrics } from '../../src/http/metrics.js';
 import { KnowledgeHost } from '../../src/knowledge/host.js';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/load.js';
 import { createLogger, type Logger } from '../../src/log.js';
@@ -52,6 +53,8 @@ interface Setup {
   /** Every log line as written. */
   readonly written: string[];
   readonly sink: SlowSink;
+  /** What /metrics would serve: the endpoint counts its requests there. */
+  readonly metrics: BotMetrics;
 }
 
 function setUp(cooldown = { questions: 0, windowMs: 1000 }): Setup {
@@ -61,8 +64,9 @@ function setUp(cooldown = { questions: 0, windowMs: 1000 }): Setup {
   const build = (knowledge: ServedKnowledge['knowledge']) => serveEngine(buildEngine(knowledge));
   const knowledge = KnowledgeHost.of(serveEngine(engine()), { dir: KNOWLEDGE_DIR, build, logger });
   const sink = new SlowSink();
-  const services = openServices({ knowledge, dataDir, logger, feedback: sink, cooldown });
-  return { services, dataDir, logger, written, sink };
+  const metrics = new BotMetrics();
+  const services = openServices({ knowledge, dataDir, logger, feedback: sink, cooldown, metrics });
+  return { services, dataDir, logger, written, sink, metrics };
 }
 
 const questionLines = (dataDir: string) => {
@@ -418,7 +422,7 @@ describe('interactions served in the HTTP response', { timeout: 10_000 }, () => 
 
 describe('metrics of the endpoint', () => {
   it('counts every request by the status answered, and times the replies like the gateway', async () => {
-    const samples = await setup.services.metrics.registry.metrics();
+    const samples = await setup.metrics.registry.metrics();
     for (const status of ['200', '400', '401', '404', '405', '413']) {
       expect(sampleValue(samples, 'interaction_requests_total', { status })).toBeGreaterThan(0);
     }

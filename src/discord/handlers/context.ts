@@ -1,5 +1,5 @@
 import type { Engine } from '../../core/engine.js';
-import type { BotMetrics } from '../../http/metrics.js';
+import type { MetricsRecorder } from '../../http/recorder.js';
 import type { ReloadResult, ReloadTrigger } from '../../knowledge/host.js';
 import type { Logger } from '../../log.js';
 import type { Cooldown } from '../cooldown.js';
@@ -31,5 +31,5 @@ export interface BotContext extends ServedKnowledge {
   readonly deferAfterMs: number;
   /** Reads the knowledge folder again and serves it if valid (`/knowledge reload`). */
   reloadKnowledge(trigger: ReloadTrigger): Promise<ReloadResult>;
-  readonly metrics: BotMetrics;
+  readonly metrics: MetricsRecorder;
 }
