@@ -8,6 +8,13 @@ import type { Language } from './types.js';
 export function foldText(text: string): string {
   // Plain ASCII has nothing to fold but its capitals: most words are spared the Unicode passes.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  // Latin letters fold one by one, each as the passes below fold it alone (no letter of the
+  // range joins its neighbour): French text is spared the two normalisations of the whole text.
+  if (LATIN.test(text)) return text.replace(NOT_PLAIN, foldLetter);
+  return foldPasses(text);
+}
+
+function foldPasses(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[’‘`´ʼ′]/g, "'")
@@ -17,6 +24,17 @@ export function foldText(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
+
+/** Latin letters and signs up to Latin Extended-B: none combines with or changes its neighbours. */
+const LATIN_END = 0x250;
+const LATIN = /^[\u0000-\u024f]*$/;
+/** What folding changes or may change: capitals, the backtick and every character past ASCII. */
+const NOT_PLAIN = /[^\t\n\r -@\x5b-\x5fa-~]/g;
+/** Each character of the range, folded alone. */
+const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_END }, (_, code) =>
+  foldPasses(String.fromCharCode(code)),
+);
+const foldLetter = (letter: string): string => LATIN_FOLDS[letter.charCodeAt(0)] ?? letter;
 
 /** Printable ASCII and white space, but the backtick, which `foldText` turns into an apostrophe. */
 const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;

@@ -5,6 +5,27 @@ describe('foldText', () => {
   it('removes accents, lower-cases and unifies apostrophes', () => {
     expect(foldText('Données d’État ŒUVRE')).toBe("donnees d'etat oeuvre");
   });
+
+  it('folds Latin text letter by letter exactly as the Unicode passes fold the whole text', () => {
+    const passes = (text: string) =>
+      text
+        .normalize('NFKC')
+        .replace(/[’‘`´ʼ′]/g, "'")
+        .toLowerCase()
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '');
+    // Every character up to Latin Extended-B, beside a capital, a letter, a backtick and itself.
+    for (let code = 0; code < 0x250; code++) {
+      const letter = String.fromCharCode(code);
+      for (const text of [letter, `É${letter}`, `${letter}e`, `\`${letter}´`, `${letter}${letter}ŒUVRE`])
+        expect(foldText(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(passes(text));
+    }
+    // Past the range, the passes themselves: a combining accent, Greek, a ligature, full-width digits.
+    for (const text of ['e\u0301te', 'ΣΟΦΟΣ', 'ﬁnance', '２０２４', 'Ǆemal ′'])
+      expect(foldText(text)).toBe(passes(text));
+  });
 });
 
 describe('tokenise', () => {
