@@ -25,15 +25,19 @@ function foldPasses(text: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-/** Latin letters and signs up to Latin Extended-B: none combines with or changes its neighbours. */
-const LATIN_END = 0x250;
-const LATIN = /^[\u0000-\u024f]*$/;
+/**
+ * Latin letters and signs up to Latin Extended-B, and general punctuation and currency signs (’,
+ * –, €, the narrow no-break space): none combines with or changes its neighbours.
+ */
+const LATIN = /^[\u0000-\u024f\u2000-\u20cf]*$/;
+const LATIN_END = 0x20d0;
 /** What folding changes or may change: capitals, the backtick and every character past ASCII. */
 const NOT_PLAIN = /[^\t\n\r -@\x5b-\x5fa-~]/g;
-/** Each character of the range, folded alone. */
-const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_END }, (_, code) =>
-  foldPasses(String.fromCharCode(code)),
-);
+/** Each character of the ranges, folded alone. */
+const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_END }, (_, code) => {
+  const character = String.fromCharCode(code);
+  return LATIN.test(character) ? foldPasses(character) : character;
+});
 const foldLetter = (letter: string): string => LATIN_FOLDS[letter.charCodeAt(0)] ?? letter;
 
 /** Printable ASCII and white space, but the backtick, which `foldText` turns into an apostrophe. */

@@ -16,14 +16,16 @@ describe('foldText', () => {
         .replace(/æ/g, 'ae')
         .normalize('NFD')
         .replace(/\p{M}/gu, '');
-    // Every character up to Latin Extended-B, beside a capital, a letter, a backtick and itself.
-    for (let code = 0; code < 0x250; code++) {
+    // Every character up to Latin Extended-B and of general punctuation and currency signs,
+    // beside a capital, a letter, a backtick and itself.
+    const codes = [...Array(0x250).keys(), ...Array.from({ length: 0xd0 }, (_, i) => 0x2000 + i)];
+    for (const code of codes) {
       const letter = String.fromCharCode(code);
       for (const text of [letter, `É${letter}`, `${letter}e`, `\`${letter}´`, `${letter}${letter}ŒUVRE`])
         expect(foldText(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(passes(text));
     }
     // Past the range, the passes themselves: a combining accent, Greek, a ligature, full-width digits.
-    for (const text of ['e\u0301te', 'ΣΟΦΟΣ', 'ﬁnance', '２０２４', 'Ǆemal ′'])
+    for (const text of ['e\u0301te', 'ΣΟΦΟΣ', 'ﬁnance', '２０２４', 'Ǆemal ′', 'l’été « 2,9 € » – 14\u202fh'])
       expect(foldText(text)).toBe(passes(text));
   });
 });
