@@ -98,8 +98,12 @@ interface Typed {
 
 /** Folded words: letters and digits only. */
 function foldedWords(text: string): string[] {
-  const found: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) found.push(match[0].replace(',', '.'));
+  // The words alone: no match object per word (80,000 questions are folded at 1,000 articles).
+  const found = foldText(text).match(WORD) ?? [];
+  for (let i = 0; i < found.length; i++) {
+    const word = found[i] as string;
+    if (word.includes(',')) found[i] = word.replace(',', '.');
+  }
   return found;
 }
 
