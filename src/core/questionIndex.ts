@@ -488,6 +488,10 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   // Only the rare phrase typo below reads the questions' letter pairs: millions of them at a
   // thousand articles, so they are indexed on the first search that needs them, not at start.
   let questionPairs: PairIndex | null = null;
+  const pairsOfQuestions = (): PairIndex => {
+    questionPairs ??= new PairIndex(folded, false);
+    return questionPairs;
+  };
   return (typed, limit) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
@@ -516,7 +520,7 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
       if (text.includes(phrase)) found.set(id, 0);
     });
     if (found.size === 0 && phrase.length >= FUZZY_FROM)
-      found = fuzzy(folded, candidates((questionPairs ??= new PairIndex(folded, false)), phrase), phrase);
+      found = fuzzy(folded, candidates(pairsOfQuestions(), phrase), phrase);
     for (const [id, score] of found) bases[id] = score;
     return listBest({ ids: Int32Array.from(found.keys()).sort(), bases }, typed, limit);
   };

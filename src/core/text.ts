@@ -10,7 +10,7 @@ export function foldText(text: string): string {
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   // Latin letters fold one by one, each as the passes below fold it alone (no letter of the
   // range joins its neighbour): French text is spared the two normalisations of the whole text.
-  if (LATIN.test(text)) return text.replace(NOT_PLAIN, foldLetter);
+  if (!BEYOND_LATIN.test(text)) return text.replace(NOT_PLAIN, foldLetter);
   return foldPasses(text);
 }
 
@@ -26,17 +26,18 @@ function foldPasses(text: string): string {
 }
 
 /**
- * Latin letters and signs up to Latin Extended-B, and general punctuation and currency signs (’,
- * –, €, the narrow no-break space): none combines with or changes its neighbours.
+ * What lies past the characters folded one by one: those are Latin letters and signs up to Latin
+ * Extended-B, and general punctuation and currency signs (’, –, €, the narrow no-break space),
+ * none of which combines with or changes its neighbours.
  */
-const LATIN = /^[\u0000-\u024f\u2000-\u20cf]*$/;
+const BEYOND_LATIN = /[\u0250-\u1fff]|[\u20d0-\uffff]/;
 const LATIN_END = 0x20d0;
 /** What folding changes or may change: capitals, the backtick and every character past ASCII. */
 const NOT_PLAIN = /[^\t\n\r -@\x5b-\x5fa-~]/g;
 /** Each character of the ranges, folded alone. */
 const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_END }, (_, code) => {
   const character = String.fromCharCode(code);
-  return LATIN.test(character) ? foldPasses(character) : character;
+  return BEYOND_LATIN.test(character) ? character : foldPasses(character);
 });
 const foldLetter = (letter: string): string => LATIN_FOLDS[letter.charCodeAt(0)] ?? letter;
 
