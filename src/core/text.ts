@@ -14,7 +14,8 @@ export function foldText(text: string): string {
   return foldPasses(text);
 }
 
-function foldPasses(text: string): string {
+/** Folding by Unicode passes over the whole text: what `foldText` gives for any text. */
+export function foldPasses(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[’‘`´ʼ′]/g, "'")
