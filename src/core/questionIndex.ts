@@ -77,6 +77,8 @@ interface Indexed {
   readonly entry: KnownQuestion;
   /** The fact's number: its questions are one group of the list, shown `PER_FACT` at most. */
   readonly fact: number;
+  /** The fact's first question in its language. */
+  readonly first: boolean;
   /** The folded words of the question, joined by single spaces. */
   readonly folded: string;
   readonly words: readonly string[];
@@ -96,8 +98,12 @@ interface Typed {
 
 /** Folded words: letters and digits only. */
 function foldedWords(text: string): string[] {
-  const found: string[] = [];
-  for (const match of foldText(text).matchAll(WORD)) found.push(match[0].replace(',', '.'));
+  // The words alone: no match object per word (80,000 questions are folded at 1,000 articles).
+  const found = foldText(text).match(WORD) ?? [];
+  for (let i = 0; i < found.length; i++) {
+    const word = found[i] as string;
+    if (word.includes(',')) found[i] = word.replace(',', '.');
+  }
   return found;
 }
 
@@ -160,8 +166,8 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   const byText = new Map<string, KnownQuestion>();
   for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
   const defaults: Record<Language, readonly KnownQuestion[]> = {
-    fr: mostUseful(entries, 'fr'),
-    en: mostUseful(entries, 'en'),
+    fr: mostUseful(listed, 'fr'),
+    en: mostUseful(listed, 'en'),
   };
   // Numbered in the order that breaks ties of rank: featured facts' questions first, then knowledge order.
   const items = [
@@ -205,17 +211,27 @@ function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
         };
         const words = foldedWords(text);
         const question = /[?？]\s*$/u.test(text);
-        items.push({ entry, fact: number, folded: words.join(' '), words, question });
+        items.push({ entry, fact: number, first: index === 0, folded: words.join(' '), words, question });
       });
     }
   });
   return items;
 }
 
-/** The first question of each featured fact, then of every other fact, in knowledge order. */
-function mostUseful(entries: readonly KnownQuestion[], language: Language): readonly KnownQuestion[] {
-  const firsts = entries.filter((entry) => entry.language === language && entry.key.endsWith(':0'));
-  return [...firsts.filter((entry) => entry.featured), ...firsts.filter((entry) => !entry.featured)];
+/**
+ * The first question of each featured fact, then of every other fact, in knowledge order: as
+ * many as may be shown, not one per fact of the knowledge.
+ */
+function mostUseful(items: readonly Indexed[], language: Language): readonly KnownQuestion[] {
+  const featured: KnownQuestion[] = [];
+  const others: KnownQuestion[] = [];
+  for (const { entry, first } of items) {
+    if (featured.length >= MAX_SUGGESTIONS) break;
+    if (entry.language !== language || !first) continue;
+    if (entry.featured) featured.push(entry);
+    else if (others.length < MAX_SUGGESTIONS) others.push(entry);
+  }
+  return [...featured, ...others].slice(0, MAX_SUGGESTIONS);
 }
 
 /** The questions holding one vocabulary word, with how well the word matches what was typed. */
@@ -469,7 +485,13 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   const bases = new Float64Array(items.length);
   const listBest = createLister(items, postings);
   const folded = items.map((item) => item.folded);
-  const questionPairs = new PairIndex(folded, false);
+  // Only the rare phrase typo below reads the questions' letter pairs: millions of them at a
+  // thousand articles, so they are indexed on the first search that needs them, not at start.
+  let questionPairs: PairIndex | null = null;
+  const pairsOfQuestions = (): PairIndex => {
+    questionPairs ??= new PairIndex(folded, false);
+    return questionPairs;
+  };
   return (typed, limit) => {
     const terms = [...new Set(typed.words.filter((word) => !STOPWORDS.has(word)))].slice(0, MAX_WORDS);
     const matches = terms.map(matchTerm).sort((a, b) => a.size - b.size);
@@ -498,7 +520,7 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
       if (text.includes(phrase)) found.set(id, 0);
     });
     if (found.size === 0 && phrase.length >= FUZZY_FROM)
-      found = fuzzy(folded, candidates(questionPairs, phrase), phrase);
+      found = fuzzy(folded, candidates(pairsOfQuestions(), phrase), phrase);
     for (const [id, score] of found) bases[id] = score;
     return listBest({ ids: Int32Array.from(found.keys()).sort(), bases }, typed, limit);
   };

@@ -8,6 +8,14 @@ import type { Language } from './types.js';
 export function foldText(text: string): string {
   // Plain ASCII has nothing to fold but its capitals: most words are spared the Unicode passes.
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  // Latin letters fold one by one, each as the passes below fold it alone (no letter of the
+  // range joins its neighbour): French text is spared the two normalisations of the whole text.
+  if (!BEYOND_LATIN.test(text)) return text.replace(NOT_PLAIN, foldLetter);
+  return foldPasses(text);
+}
+
+/** Folding by Unicode passes over the whole text: what `foldText` gives for any text. */
+export function foldPasses(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[’‘`´ʼ′]/g, "'")
@@ -17,6 +25,22 @@ export function foldText(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
+
+/**
+ * What lies past the characters folded one by one: those are Latin letters and signs up to Latin
+ * Extended-B, and general punctuation and currency signs (’, –, €, the narrow no-break space),
+ * none of which combines with or changes its neighbours.
+ */
+const BEYOND_LATIN = /[\u0250-\u1fff]|[\u20d0-\uffff]/;
+const LATIN_END = 0x20d0;
+/** What folding changes or may change: capitals, the backtick and every character past ASCII. */
+const NOT_PLAIN = /[^\t\n\r -@\x5b-\x5fa-~]/g;
+/** Each character of the ranges, folded alone. */
+const LATIN_FOLDS: readonly string[] = Array.from({ length: LATIN_END }, (_, code) => {
+  const character = String.fromCharCode(code);
+  return BEYOND_LATIN.test(character) ? character : foldPasses(character);
+});
+const foldLetter = (letter: string): string => LATIN_FOLDS[letter.charCodeAt(0)] ?? letter;
 
 /** Printable ASCII and white space, but the backtick, which `foldText` turns into an apostrophe. */
 const PLAIN_ASCII = /^[\t\n\r -_a-~]*$/;

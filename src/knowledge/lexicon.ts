@@ -64,8 +64,17 @@ export class WordList implements Lexicon {
   }
 }
 
+/** Words whose answers a lexicon keeps, per generation: a text repeats its words, and a bisection costs a microsecond. */
+const KNOWN_CACHE = 20_000;
+/** The answers kept for a word, as bits: whether French was asked, its answer, the same for English. */
+const ASKED: Record<Language, number> = { fr: 1, en: 4 };
+const FOUND: Record<Language, number> = { fr: 2, en: 8 };
+
 /** One word list per language. */
 export class BilingualLexicon implements Lexicon {
+  /** The words asked lately and those of the time before, as in the engine's other caches. */
+  private known = { recent: new Map<string, number>(), older: new Map<string, number>() };
+
   constructor(private readonly lists: Record<Language, WordList>) {}
 
   get size(): number {
@@ -73,8 +82,21 @@ export class BilingualLexicon implements Lexicon {
   }
 
   has(word: string, language?: Language): boolean {
-    if (language) return this.lists[language].has(word);
-    return this.lists.fr.has(word) || this.lists.en.has(word);
+    if (language) return this.hasIn(word, language);
+    return this.hasIn(word, 'fr') || this.hasIn(word, 'en');
+  }
+
+  private hasIn(word: string, language: Language): boolean {
+    let bits = this.known.recent.get(word);
+    if (bits === undefined) {
+      bits = this.known.older.get(word) ?? 0;
+      if (this.known.recent.size >= KNOWN_CACHE) this.known = { recent: new Map(), older: this.known.recent };
+      this.known.recent.set(word, bits);
+    }
+    if ((bits & ASKED[language]) !== 0) return (bits & FOUND[language]) !== 0;
+    const found = this.lists[language].has(word);
+    this.known.recent.set(word, bits | ASKED[language] | (found ? FOUND[language] : 0));
+    return found;
   }
 }
 

@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, foldText, QUESTION_CLASSES, STOPWORDS, tokenise } from '../../src/core/text.js';
+import {
+  detectLanguage,
+  foldPasses,
+  foldText,
+  QUESTION_CLASSES,
+  STOPWORDS,
+  tokenise,
+} from '../../src/core/text.js';
 
 describe('foldText', () => {
   it('removes accents, lower-cases and unifies apostrophes', () => {
     expect(foldText('Données d’État ŒUVRE')).toBe("donnees d'etat oeuvre");
+  });
+
+  it('folds Latin text letter by letter exactly as the Unicode passes fold the whole text', () => {
+    const passes = foldPasses;
+    // Every character up to Latin Extended-B and of general punctuation and currency signs,
+    // beside a capital, a letter, a backtick and itself.
+    const codes = [...Array(0x250).keys(), ...Array.from({ length: 0xd0 }, (_, i) => 0x2000 + i)];
+    for (const code of codes) {
+      const letter = String.fromCharCode(code);
+      for (const text of [letter, `É${letter}`, `${letter}e`, `\`${letter}´`, `${letter}${letter}ŒUVRE`])
+        expect(foldText(text), `U+${code.toString(16)} in ${JSON.stringify(text)}`).toBe(passes(text));
+    }
+    // Past the range, the passes themselves: a combining accent, Greek, a ligature, full-width digits.
+    for (const text of ['e\u0301te', 'ΣΟΦΟΣ', 'ﬁnance', '２０２４', 'Ǆemal ′', 'l’été « 2,9 € » – 14\u202fh'])
+      expect(foldText(text)).toBe(passes(text));
   });
 });
 

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packWords, readLexicon, WordList, writePackedLexicon } from '../../src/knowledge/lexicon.js';
+import {
+  BilingualLexicon,
+  packWords,
+  readLexicon,
+  WordList,
+  writePackedLexicon,
+} from '../../src/knowledge/lexicon.js';
 
 describe('WordList', () => {
   it('keeps folded, sorted, unique words and finds each by bisection', () => {
@@ -19,6 +25,30 @@ describe('WordList', () => {
     const packed = packWords(['b', 'a', 'c']);
     expect(new WordList(packed).size).toBe(3);
     expect(new WordList(packed).has('c')).toBe(true);
+  });
+});
+
+describe('BilingualLexicon', () => {
+  it('answers a word asked again, in either language and after many others, as its lists do', () => {
+    const fr = WordList.of(['chat', 'pain', 'mot']);
+    const en = WordList.of(['cat', 'pain', 'word']);
+    const lexicon = new BilingualLexicon({ fr, en });
+    const words = ['chat', 'cat', 'pain', 'mot', 'word', 'chien', 'dog'];
+    const expected = (word: string) => ({
+      fr: fr.has(word),
+      en: en.has(word),
+      any: fr.has(word) || en.has(word),
+    });
+    const asked = (word: string) => ({
+      fr: lexicon.has(word, 'fr'),
+      en: lexicon.has(word, 'en'),
+      any: lexicon.has(word),
+    });
+    for (const word of words) expect(lexicon.has(word, 'en')).toBe(en.has(word));
+    for (const word of words) expect(asked(word)).toEqual(expected(word));
+    // Past the bound of remembered words, old ones are still answered right.
+    for (let i = 0; i < 50_000; i++) lexicon.has(`mot${i}`, i % 2 === 0 ? 'fr' : 'en');
+    for (const word of words) expect(asked(word)).toEqual(expected(word));
   });
 });
 
