@@ -369,6 +369,8 @@ export const ENGLISH: LanguageRules = {
     'thanks',
   ],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
+  // "news" is no form of "new".
+  wholeWords: ['news'],
   lemmas: {
     began: 'begin',
     begun: 'begin',

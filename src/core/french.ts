@@ -379,6 +379,8 @@ export const FRENCH: LanguageRules = {
     'permis',
   ],
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
+  // "pays" (country) is no form of "payer", "cours" none of "cour".
+  wholeWords: ['pays', 'cours'],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

@@ -106,6 +106,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     covered.add(term);
   }
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
+  if (uncurated && missesTopic(question, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
   for (const alternate of entry.alternates) {
     let shared = 0;
@@ -150,6 +151,17 @@ function tooLittle(terms: readonly Term[], keys: ReadonlySet<string>, covered: R
   if (found === null) return false;
   const named = found.name || found.concept?.kind === 'entity';
   return !holdsAny(found.keys, keys) || (content === 1 && !named);
+}
+
+/**
+ * Whether a sentence nobody reviewed lacks the thing whose value is asked: "capacity of the city's
+ * main reservoir?" is not answered by "a pipeline links the plant to the city's main reservoir".
+ */
+function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): boolean {
+  const { topic } = question.intent;
+  if (topic === null) return false;
+  for (const term of question.terms) if (term.position === topic) return !covered.has(term);
+  return false;
 }
 
 /** Whether the covered terms include one of the question's weightiest words (question words aside). */
