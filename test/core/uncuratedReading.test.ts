@@ -13,7 +13,9 @@ const RESERVOIR =
   'A pipeline of 9 kilometres links the treatment works to the village’s main reservoir. ' +
   'The plant’s capacity will double by 2031.\n' +
   'Dr Mira Castell, an engineer with the Amberley Rivers Trust, said regular testing was essential to protect ' +
-  'the fish of the upper valley and the wetlands downstream.';
+  'the fish of the upper valley and the wetlands downstream. ' +
+  'For the first time in a decade, the mayor, Jon Bell, swam in the lake. ' +
+  'The new footbridge was opened in Dunmere.';
 const LIGNE =
   'La nouvelle ligne de tramway de Valdrôme a ouvert samedi. ' +
   '« C’est un grand jour pour tout le pays », a déclaré la ministre des transports, Claire Duval. ' +
@@ -109,6 +111,17 @@ describe('a figure compared to another thing', () => {
 
   it('still answers the figure of the thing the sentence gives it to', () => {
     expect(quotes('Combien coûtera le ticket du tramway ?')[0]).toContain('1,80 euro');
+  });
+});
+
+describe('the kind of answer a sentence nobody reviewed holds', () => {
+  it('holds no time for a word for time alone: "for the first time" says not when', () => {
+    expect(engine.ask('When did Jon Bell become mayor?').answered).toBe(false);
+  });
+
+  it('holds no one in a name it places: "in Dunmere" cannot say who', () => {
+    expect(engine.ask('Who built the new footbridge?').answered).toBe(false);
+    expect(quotes('Where was the new footbridge opened?')[0]).toContain('Dunmere');
   });
 });
 
