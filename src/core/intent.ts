@@ -43,6 +43,8 @@ export interface QuestionIntent {
    * says "capacity" is about something else of the reservoir.
    */
   readonly topic: number | null;
+  /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
+  readonly measure: number | null;
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
@@ -233,6 +235,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
+    measure: measureAt(tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
@@ -262,6 +265,15 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   if (!head || head.question || head.concept || head.name || head.span !== 1) return null;
   if (TYPE_NOUNS.has(tokens[at]?.norm ?? '')) return null;
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
+}
+
+/** "How far", "how long": the measure word after a question word of manner, which asks with it. */
+function measureAt(tokens: readonly Token[]): number | null {
+  const at = tokens.findIndex(
+    (token, i) =>
+      MEASURE_WORDS.has(token.norm) && QUESTION_CLASSES.get(tokens[i - 1]?.norm ?? '') === 'manner',
+  );
+  return at < 0 ? null : at;
 }
 
 /** The words of the question's form: a yes/no tag, a request, a report of what someone said. */

@@ -96,7 +96,8 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     const weight = weights[i] ?? 0;
     if (
       holdsAny(term.keys, entry.keys) ||
-      (uncurated && term.question && holdsClass(term, entry.evidence.types))
+      (uncurated && term.question && holdsClass(term, entry.evidence.types)) ||
+      (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
     ) {
       coveredWeight += weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
@@ -182,6 +183,11 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** "How far", "how long": a sentence nobody reviewed answers the measure word with a figure. */
+function holdsMeasure(types: ReadonlySet<AnswerType>): boolean {
+  return types.has('amount') || types.has('time');
+}
+
 /** Whether a quote holding these kinds of answer answers a question word's class. */
 function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
   const kind = term.keys[0]?.slice(2);
@@ -241,6 +247,8 @@ export function scoreBound(
   let weight = held;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
+    if (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
+      weight += weights[i] ?? 0;
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;

@@ -125,6 +125,20 @@ describe('the kind of answer a sentence nobody reviewed holds', () => {
   });
 });
 
+describe('a measure asked with "how"', () => {
+  it('is answered by a sentence stating a figure, which need not say "far" or "long"', () => {
+    const question = 'How far away is the main reservoir from the treatment works?';
+    expect(quotes(question)[0]).toContain('9 kilometres');
+    const pipeline = engine.explain(question).ranking.find((item) => item.factId === 'amberley:p1s2');
+    expect(pipeline?.covered).toContain('far');
+    // A sentence with no figure does not answer it.
+    const opening = engine
+      .explain('How far is the new footbridge?')
+      .ranking.find((item) => item.factId === 'amberley:p2s3');
+    expect(opening?.covered).not.toContain('far');
+  });
+});
+
 describe('the passage quoted for who', () => {
   it('keeps the names of a long sentence the question does not hold: the one that answers among them', () => {
     const [quote] = quotes('Who is the engineer who said testing was essential?');
