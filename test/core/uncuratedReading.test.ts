@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { uncuratedSource } from '../../bench/articles.js';
 import { Analyser, stemKeys } from '../../src/core/analyse.js';
 import { createEngine } from '../../src/core/engine.js';
 import { readIntent } from '../../src/core/intent.js';
-import { splitSentences } from '../../src/core/segment.js';
 import { tokenise } from '../../src/core/text.js';
-import type { KnowledgeBase, Source } from '../../src/core/types.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
 import { KNOWLEDGE } from './fixture.js';
 
 /** Articles nobody curated, each sentence written to tempt one misreading. */
@@ -21,23 +21,13 @@ const LIGNE =
   '« C’est un grand jour pour tout le pays », a déclaré la ministre des transports, Claire Duval. ' +
   'Le ticket du tramway coûtera 1,80 euro, soit 20 % de moins que l’ancien ticket des navettes fluviales.';
 
-function source(id: string, text: string, language: 'fr' | 'en'): Source {
-  return {
-    id,
-    title: id,
-    language,
-    url: null,
-    date: null,
-    attribution: { fr: '', en: '' },
-    topics: { fr: [], en: [] },
-    text,
-    sentences: splitSentences(text),
-  };
-}
-
 const knowledge: KnowledgeBase = {
   ...KNOWLEDGE,
-  sources: [...KNOWLEDGE.sources, source('amberley', RESERVOIR, 'en'), source('valdrome', LIGNE, 'fr')],
+  sources: [
+    ...KNOWLEDGE.sources,
+    uncuratedSource('amberley', 'amberley', 'en', RESERVOIR),
+    uncuratedSource('valdrome', 'valdrome', 'fr', LIGNE),
+  ],
 };
 const lexicon = new Set([
   'the',
