@@ -9,7 +9,7 @@ import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
 import { articleNames } from './names.js';
-import { clauseReader, comparedOnly, passageOf } from './passage.js';
+import { clauseReader, passageOf } from './passage.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import {
   type AnalysedQuestion,
@@ -173,7 +173,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   );
   const articles = knowledge.sources.map(articleRef);
   const clauses = clauseReader((entry) => indexes.get(entry.fact.source) as FactIndex);
-  const apart = (question: AnalysedQuestion) => (item: Scored) => comparedOnly(item, question, clauses);
   const uncurated = new Set(facts.filter((fact) => fact.uncurated).map((fact) => fact.id));
   const everyArticle: ReadonlySet<FactIndex> = new Set(indexes.all);
 
@@ -281,7 +280,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       language: index.source.language,
     });
     const answers = able.map(({ index, question: read_ }) =>
-      decide(read_, frame, suggestions, (item) => whole(item, index), apart(read_), tuning),
+      decide(read_, frame, suggestions, (item) => whole(item, index), tuning),
     );
     const best = bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
     const chosen = able[answers.indexOf(best)];
@@ -289,14 +288,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // unreviewed sentence needs its passage.
     if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
     const { index, question: read_ } = chosen;
-    return decide(
-      read_,
-      frame,
-      suggestions,
-      (item) => passageOf(item, read_, index, clauses),
-      apart(read_),
-      tuning,
-    );
+    return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index, clauses), tuning);
   };
 
   const explain = (question: string, top = 5): Explanation => {
@@ -385,7 +377,6 @@ function decide(
   frame: AnswerFrame,
   suggestions: Suggestions,
   quote: (item: Scored) => Passage,
-  apart: (item: Scored) => Rejection[],
   tuning: Tuning,
 ): Answer {
   const { intent, ranked, unknown } = question;
@@ -410,7 +401,6 @@ function decide(
         ...checkEvidence(intent, item.entry.evidence),
         ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
       ];
-      if (found.length === 0) found = apart(item);
       verdicts.set(item, found);
     }
     return found;

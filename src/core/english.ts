@@ -371,7 +371,6 @@ export const ENGLISH: LanguageRules = {
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
   // "news" is no form of "new".
   wholeWords: ['news'],
-  comparisons: ['than'],
   lemmas: {
     began: 'begin',
     begun: 'begin',

@@ -381,7 +381,6 @@ export const FRENCH: LanguageRules = {
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
   // "pays" (country) is no form of "payer", "cours" none of "cour".
   wholeWords: ['pays', 'cours'],
-  comparisons: ['moins que', 'plus que', 'autant que'],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

@@ -117,6 +117,4 @@ export interface LanguageRules {
    * are their own key.
    */
   readonly wholeWords: readonly string[];
-  /** Words after which a text names what a figure is compared to: "moins que", "than". */
-  readonly comparisons: readonly string[];
 }

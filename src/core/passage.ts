@@ -1,10 +1,9 @@
 import type { Term } from './analyse.js';
 import { answeringPassage, clauseSpans } from './clause.js';
 import type { Passage } from './compose.js';
-import { checkEvidence, type Evidence, type Rejection } from './evidence.js';
+import { checkEvidence, type Evidence } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import type { AnalysedQuestion, Scored } from './scorer.js';
-import { foldText, type Token, tokenise, wordsOf } from './text.js';
 
 /**
  * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
@@ -45,54 +44,6 @@ export function passageOf(
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };
-}
-
-/** Kinds of answer that are a figure. */
-const FIGURES: ReadonlySet<string> = new Set(['amount', 'time']);
-/** Words that ask for the figure ("coûte", "price", "date"), not what it is of. */
-const FIGURE_WORDS: ReadonlySet<string> = new Set([
-  ...wordsOf('moneyWords'),
-  ...wordsOf('costVerbs'),
-  ...wordsOf('quantityNouns'),
-  ...wordsOf('timeNouns'),
-  ...wordsOf('calendarNouns'),
-]);
-/** "moins que", "than", as token norms: what follows is what a figure is compared to. */
-const COMPARISONS = [...wordsOf('comparisons')].map((phrase) => tokenise(phrase).map((token) => token.norm));
-
-/**
- * Whether a sentence nobody reviewed names a thing the question asks the figure of only as what
- * another figure is compared to: "l'abonnement sera facturé 45 euros, soit 15 % de moins que
- * l'ancien forfait des cars" gives no figure of the buses, so it cannot say what a bus ticket cost.
- */
-export function comparedOnly(item: Scored, question: AnalysedQuestion, clauses: ClauseReader): Rejection[] {
-  const type = question.intent.answerType;
-  if (!item.entry.fact.uncurated || type === null || !FIGURES.has(type)) return [];
-  const read = clauses(item.entry);
-  const sentence = item.entry.fact.quote;
-  const compared = new Set<string>();
-  const elsewhere = new Set<string>();
-  read.spans.forEach(([from, to], i) => {
-    const start = comparedFrom(tokenise(sentence.slice(from, to)));
-    for (const term of read.terms[i] ?? [])
-      for (const key of term.keys) (term.position >= start ? compared : elsewhere).add(key);
-  });
-  if (compared.size === 0) return [];
-  const only = question.terms.some((term) => {
-    if (term.question || !item.covered.has(term) || FIGURE_WORDS.has(foldText(term.surface))) return false;
-    const keys = [...term.keys, ...(term.bridged ?? [])];
-    return keys.some((key) => compared.has(key)) && !keys.some((key) => elsewhere.has(key));
-  });
-  return only ? [{ kind: 'missing-type', type }] : [];
-}
-
-/** The first token after a comparison ("moins que", "than"), or no position when none. */
-function comparedFrom(tokens: readonly Token[]): number {
-  for (let i = 0; i < tokens.length; i++)
-    for (const phrase of COMPARISONS)
-      if (phrase.length > 0 && phrase.every((norm, j) => tokens[i + j]?.norm === norm))
-        return i + phrase.length;
-  return Number.POSITIVE_INFINITY;
 }
 
 /** Kinds of answer that are a name: who, which name, who said it. */
