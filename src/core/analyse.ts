@@ -128,6 +128,12 @@ const LEMMAS: Record<Language, ReadonlyMap<string, string>> = {
   en: new Map(Object.entries(ENGLISH.lemmas)),
 };
 
+/** Words that are their own key, by language. */
+const WHOLE_WORDS: Record<Language, ReadonlySet<string>> = {
+  fr: new Set(FRENCH.wholeWords),
+  en: new Set(ENGLISH.wholeWords),
+};
+
 /** An entity's variants written in lower case only, not also as a name: "région", "archipel". */
 function commonVariants(concept: Concept): string[] {
   if (concept.kind !== 'entity') return [];
@@ -138,13 +144,15 @@ function commonVariants(concept: Concept): string[] {
 
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
   const keys = new Set<string>();
-  if (language !== 'en') {
+  if (language !== 'en' && WHOLE_WORDS.fr.has(norm)) keys.add(`s:${norm}`);
+  else if (language !== 'en') {
     keys.add(`s:${frenchStemmer.stem(norm)}`);
     if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
     const lemma = LEMMAS.fr.get(norm);
     if (lemma !== undefined) keys.add(`s:${frenchStemmer.stem(lemma)}`);
   }
-  if (language !== 'fr') {
+  if (language !== 'fr' && WHOLE_WORDS.en.has(norm)) keys.add(`s:${norm}`);
+  else if (language !== 'fr') {
     keys.add(`s:${englishStemmer.stem(norm)}`);
     const lemma = LEMMAS.en.get(norm);
     if (lemma !== undefined) keys.add(`s:${englishStemmer.stem(lemma)}`);

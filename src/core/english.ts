@@ -392,6 +392,8 @@ export const ENGLISH: LanguageRules = {
   causeVerbs: ['caused', 'causes', 'cause', 'triggered', 'sparked', 'prompted', 'drove', 'led'],
   perfectAuxiliaries: ['has', 'have', 'had'],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
+  // "news" is no form of "new".
+  wholeWords: ['news'],
   lemmas: {
     began: 'begin',
     begun: 'begin',

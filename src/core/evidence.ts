@@ -204,13 +204,17 @@ function typesOf(
   // An amount or a count; "deux prochaines années" is a duration, a time.
   const counted = (value: Value) => value.kind === 'amount' || value.kind === 'count';
   if (values.some(counted)) types.add('amount');
+  // "For the first time", "le jour où": a word for time in a sentence nobody reviewed is no date.
+  const timeNoun = (norm: string) => !uncurated && TIME_NOUNS.has(norm);
   if (
-    norms.some((norm) => TIME_WORDS.has(norm) || TIME_NOUNS.has(norm) || CALENDAR.has(norm)) ||
+    norms.some((norm) => TIME_WORDS.has(norm) || timeNoun(norm) || CALENDAR.has(norm)) ||
     values.some((value) => !counted(value))
   )
     types.add('time');
-  // A name whose type the glossary does not give may be any of them.
-  const typed = (type: string) => mentions.some((mention) => mention.type === type || mention.type === null);
+  // A name whose type the glossary does not give may be any of them, but someone only where the
+  // text does not place it ("à Boën", "in Geraldton").
+  const typed = (type: string) =>
+    mentions.some((mention) => mention.type === type || (mention.type === null && mention.role !== 'place'));
   // Someone named; "who" needs someone the question does not name (see `checkEvidence`).
   if (typed('person')) types.add('person');
   if (
@@ -248,10 +252,13 @@ export type Rejection =
  */
 function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType): boolean {
   const named = new Set(intent.mentions.map((mention) => mention.id));
+  // A name nobody typed is anyone, except where the quote places it: "à Boën", "in Geraldton".
   const someoneNew = (types: ReadonlySet<string>) =>
     evidence.quoteMentions.some(
       (mention) =>
-        (mention.type === null || types.has(mention.type)) && !mention.adjective && !named.has(mention.id),
+        (mention.type === null ? types.has('place') || mention.role !== 'place' : types.has(mention.type)) &&
+        !mention.adjective &&
+        !named.has(mention.id),
     );
   // "Quelle ville": a named place, not "le pays asiatique"; "où": either, or who published it
   // ("where were the comments reported": by the NHK).

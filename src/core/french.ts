@@ -416,6 +416,8 @@ export const FRENCH: LanguageRules = {
   ],
   perfectAuxiliaries: ['a', 'ont', 'avait', 'avaient'],
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
+  // "pays" (country) is no form of "payer", "cours" none of "cour".
+  wholeWords: ['pays', 'cours'],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

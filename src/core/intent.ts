@@ -9,7 +9,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
-import { QUESTION_CLASSES, type Token, tableOf, tokenise, wordsOf } from './text.js';
+import { QUESTION_CLASSES, STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { AnswerType } from './types.js';
 
 /** What a question asks for and what it takes for granted. */
@@ -44,6 +44,14 @@ export interface QuestionIntent {
   readonly describes: boolean;
   /** The names it holds, with their roles. */
   readonly mentions: readonly Mention[];
+  /**
+   * Token position of the thing whose attribute is asked, where no answer type names it: "the
+   * capacity of the reservoir", "quelle est la capacité du réservoir ?". A sentence that never
+   * says "capacity" is about something else of the reservoir.
+   */
+  readonly topic: number | null;
+  /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
+  readonly measure: number | null;
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
@@ -76,6 +84,17 @@ const DURATION_NOUNS = new Set([
 const REPORTING = wordsOf('reportingWords');
 const CAUSE_VERBS = wordsOf('causeVerbs');
 const PERFECT = wordsOf('perfectAuxiliaries');
+const DETERMINERS = wordsOf('determiners');
+/** Nouns that say the kind of answer ("the price of", "la date de"): the type check reads them. */
+const TYPE_NOUNS = new Set([
+  ...QUANTITY_NOUNS,
+  ...PLACE_NOUNS,
+  ...PERSON_NOUNS,
+  ...ORGANISATION_NOUNS,
+  ...TIME_NOUNS,
+  ...CALENDAR_NOUNS,
+  ...DURATION_NOUNS,
+]);
 const AUXILIARIES = wordsOf('auxiliaries');
 const NEUTER = wordsOf('neuterPronouns');
 const PRECISION = wordsOf('precisionWords');
@@ -245,6 +264,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),
+    topic: topicOf(terms, tokens, generic),
+    measure: measureAt(tokens),
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
@@ -273,6 +294,38 @@ function countedKeys(terms: readonly Term[], tokens: readonly Token[]): readonly
     words.has(norm),
   );
   return measure ? null : [...noun.keys, ...(noun.bridged ?? [])];
+}
+
+/**
+ * The noun whose value is asked, when the question asks for an attribute of something: "what is
+ * the capacity of the reservoir", "quelle est la capacité du réservoir", or a question of a noun
+ * phrase only ("capacity of the reservoir?"). It is followed by "of"/"de"; a noun that says the
+ * kind of answer ("price", "date") or a name is left to the type and name checks.
+ */
+function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term | undefined): number | null {
+  const asking = terms.some((term) => term.question);
+  if (asking && !generic) return null;
+  const from = generic ? generic.position + 1 : 0;
+  // Only determiners (and a form of "be") may stand between the question word and the noun.
+  let at = from;
+  while (at < tokens.length && at - from < NOUN_WINDOW && !terms.some((term) => term.position === at)) {
+    const norm = tokens[at]?.norm ?? '';
+    if (!DETERMINERS.has(norm) && !STOPWORDS.has(norm)) return null;
+    at += 1;
+  }
+  const head = terms.find((term) => term.position === at);
+  if (!head || head.question || head.concept || head.name || head.span !== 1) return null;
+  if (TYPE_NOUNS.has(tokens[at]?.norm ?? '')) return null;
+  return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
+}
+
+/** "How far", "how long": the measure word after a question word of manner, which asks with it. */
+function measureAt(tokens: readonly Token[]): number | null {
+  const at = tokens.findIndex(
+    (token, i) =>
+      MEASURE_WORDS.has(token.norm) && QUESTION_CLASSES.get(tokens[i - 1]?.norm ?? '') === 'manner',
+  );
+  return at < 0 ? null : at;
 }
 
 /** The words of the question's form: a yes/no tag, a request, a report of what someone said. */

@@ -131,4 +131,10 @@ export interface LanguageRules {
    * as its word, so that "opened" finds "ouvert" through the word list.
    */
   readonly lemmas: Readonly<Record<string, string>>;
+  /**
+   * Words whose last letters the stemmer takes for an ending though they belong to the word,
+   * folded: stemmed, they would meet another word ("pays" would be "paye", "news" "new"). They
+   * are their own key.
+   */
+  readonly wholeWords: readonly string[];
 }

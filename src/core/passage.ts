@@ -24,6 +24,7 @@ export function passageOf(
       .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
   );
   const read = clauses(entry);
+  const named = newNames(question, read.evidence(entry.fact.quote));
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
     const parts = read.terms.slice(first, last + 1);
     const holds = (keys: readonly string[] | undefined) =>
@@ -34,13 +35,31 @@ export function passageOf(
       if (!term.question && (holds(term.keys) || holds(term.bridged))) weight += question.weights[i] ?? 0;
     });
     const newWords = parts.flat().filter((term) => !term.keys.some((key) => asked.has(key))).length;
-    const holdsType = () =>
-      !checkEvidence(question.intent, read.evidence(passage)).some(
-        (rejection) => rejection.kind === 'missing-type',
-      );
+    const holdsType = () => {
+      const evidence = read.evidence(passage);
+      if (!checkEvidence(question.intent, evidence).some((rejection) => rejection.kind === 'missing-type'))
+        return named.every((id) => evidence.quoteMentions.some((mention) => mention.id === id));
+      return false;
+    };
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };
+}
+
+/** Kinds of answer that are a name: who, which name, who said it. */
+const NAMING: ReadonlySet<string> = new Set(['person', 'name', 'organisation', 'speech']);
+
+/**
+ * The names of the sentence the question does not hold, when it asks for a name: a cut must keep
+ * them all, or it may drop the one that answers ("Dr Priya Nandakumar, a marine scientist with
+ * the Society, said…" is not "a marine scientist with the Society, said…").
+ */
+function newNames(question: AnalysedQuestion, whole: Evidence): string[] {
+  if (!NAMING.has(question.intent.answerType ?? '')) return [];
+  const asked = new Set(question.intent.mentions.map((mention) => mention.id));
+  return whole.quoteMentions
+    .filter((mention) => !mention.adjective && !asked.has(mention.id))
+    .map((mention) => mention.id);
 }
 
 /** An unreviewed sentence cut into clauses, each read once, and the evidence of its passages. */

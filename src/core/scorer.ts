@@ -96,7 +96,8 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     const weight = weights[i] ?? 0;
     if (
       holdsAny(term.keys, entry.keys) ||
-      (uncurated && term.question && holdsClass(term, entry.evidence.types))
+      (uncurated && term.question && holdsClass(term, entry.evidence.types)) ||
+      (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
     ) {
       coveredWeight += weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
@@ -106,6 +107,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     covered.add(term);
   }
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
+  if (uncurated && missesTopic(question, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
   for (const alternate of entry.alternates) {
     let shared = 0;
@@ -152,6 +154,17 @@ function tooLittle(terms: readonly Term[], keys: ReadonlySet<string>, covered: R
   return !holdsAny(found.keys, keys) || (content === 1 && !named);
 }
 
+/**
+ * Whether a sentence nobody reviewed lacks the thing whose value is asked: "capacity of the city's
+ * main reservoir?" is not answered by "a pipeline links the plant to the city's main reservoir".
+ */
+function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): boolean {
+  const { topic } = question.intent;
+  if (topic === null) return false;
+  for (const term of question.terms) if (term.position === topic) return !covered.has(term);
+  return false;
+}
+
 /** Whether the covered terms include one of the question's weightiest words (question words aside). */
 function coversWeightiest(
   terms: readonly Term[],
@@ -168,6 +181,11 @@ function coversWeightiest(
 function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
   for (const key of keys) if (set.has(key)) return true;
   return false;
+}
+
+/** "How far", "how long": a sentence nobody reviewed answers the measure word with a figure. */
+function holdsMeasure(types: ReadonlySet<AnswerType>): boolean {
+  return types.has('amount') || types.has('time');
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
@@ -229,6 +247,8 @@ export function scoreBound(
   let weight = held;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
+    if (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
+      weight += weights[i] ?? 0;
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;

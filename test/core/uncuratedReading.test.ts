@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { uncuratedSource } from '../../bench/articles.js';
+import { Analyser, stemKeys } from '../../src/core/analyse.js';
+import { createEngine } from '../../src/core/engine.js';
+import { readIntent } from '../../src/core/intent.js';
+import { tokenise } from '../../src/core/text.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
+import { KNOWLEDGE } from './fixture.js';
+
+/** Articles nobody curated, each sentence written to tempt one misreading. */
+const RESERVOIR =
+  'The village of Amberley opened a new water reservoir on Friday, four years after the old dam was drained. ' +
+  'A pipeline of 9 kilometres links the treatment works to the village’s main reservoir. ' +
+  'The plant’s capacity will double by 2031.\n' +
+  'Dr Mira Castell, an engineer with the Amberley Rivers Trust, said regular testing was essential to protect ' +
+  'the fish of the upper valley and the wetlands downstream. ' +
+  'For the first time in a decade, the mayor, Jon Bell, swam in the lake. ' +
+  'The new footbridge was opened in Dunmere.';
+const LIGNE =
+  'La nouvelle ligne de tramway de Valdrôme a ouvert samedi. ' +
+  '« C’est un grand jour pour tout le pays », a déclaré la ministre des transports, Claire Duval.';
+
+const knowledge: KnowledgeBase = {
+  ...KNOWLEDGE,
+  sources: [
+    ...KNOWLEDGE.sources,
+    uncuratedSource('amberley', 'amberley', 'en', RESERVOIR),
+    uncuratedSource('valdrome', 'valdrome', 'fr', LIGNE),
+  ],
+};
+const lexicon = new Set([
+  'the',
+  'village',
+  'plant',
+  'engineer',
+  'la',
+  'nouvelle',
+  'ministre',
+  'paye',
+  'payer',
+]);
+const engine = createEngine(knowledge, { lexicon });
+
+const quotes = (question: string) => engine.ask(question).citations.map((citation) => citation.quote);
+
+describe('the thing whose value is asked', () => {
+  const topic = (question: string) => {
+    const analyser = new Analyser(KNOWLEDGE.glossary);
+    const tokens = tokenise(question);
+    const position = readIntent(question, analyser.analyseQuestion(question, null), tokens).topic;
+    return position === null ? null : tokens[position]?.norm;
+  };
+
+  it('is the noun before "of"/"de" after "what"/"quel", or opening a question without a question word', () => {
+    expect(topic('What is the capacity of the reservoir?')).toBe('capacity');
+    expect(topic('Quelle est la capacité du réservoir ?')).toBe('capacite');
+    expect(topic('capacity of the reservoir?')).toBe('capacity');
+  });
+
+  it('is none where the noun says the kind of answer, or no "of" follows', () => {
+    expect(topic('What is the price of a ticket?')).toBeNull();
+    expect(topic('Quelle est la date de l’ouverture ?')).toBeNull();
+    expect(topic('What did the engineer say?')).toBeNull();
+    expect(topic('Who is the engineer of the trust?')).toBeNull();
+  });
+
+  it('must be in a sentence nobody reviewed for it to answer: another thing of the reservoir does not', () => {
+    for (const question of [
+      'What is the capacity of the village’s main reservoir?',
+      'capacity of the village’s main reservoir?',
+    ])
+      expect(quotes(question).some((quote) => quote.includes('pipeline'))).toBe(false);
+    expect(quotes('What is the capacity of the plant?')[0]).toContain('capacity will double');
+  });
+});
+
+describe('words the stemmer would join', () => {
+  it('keeps "pays" apart from "paye" and "news" from "new"', () => {
+    const shared = (a: string, b: string, language: 'fr' | 'en') =>
+      stemKeys(a, undefined, language).filter((key) => stemKeys(b, undefined, language).includes(key));
+    expect(shared('pays', 'paye', 'fr')).toEqual([]);
+    expect(shared('news', 'new', 'en')).toEqual([]);
+    // Other forms of a word still meet.
+    expect(shared('payes', 'paye', 'fr')).not.toEqual([]);
+  });
+
+  it('does not find "payé" in a sentence about the country', () => {
+    const explained = engine.explain('Qui a payé les transports ?');
+    const country = explained.ranking.find((item) => item.factId === 'valdrome:p1s2');
+    expect(country?.covered).toContain('transports');
+    expect(country?.covered).not.toContain('payé');
+  });
+});
+
+describe('the kind of answer a sentence nobody reviewed holds', () => {
+  it('holds no time for a word for time alone: "for the first time" says not when', () => {
+    expect(engine.ask('When did Jon Bell become mayor?').answered).toBe(false);
+  });
+
+  it('holds no one in a name it places: "in Dunmere" cannot say who', () => {
+    expect(engine.ask('Who built the new footbridge?').answered).toBe(false);
+    expect(quotes('Where was the new footbridge opened?')[0]).toContain('Dunmere');
+  });
+});
+
+describe('a measure asked with "how"', () => {
+  it('is answered by a sentence stating a figure, which need not say "far" or "long"', () => {
+    const question = 'How far away is the main reservoir from the treatment works?';
+    expect(quotes(question)[0]).toContain('9 kilometres');
+    const pipeline = engine.explain(question).ranking.find((item) => item.factId === 'amberley:p1s2');
+    expect(pipeline?.covered).toContain('far');
+    // A sentence with no figure does not answer it.
+    const opening = engine
+      .explain('How far is the new footbridge?')
+      .ranking.find((item) => item.factId === 'amberley:p2s3');
+    expect(opening?.covered).not.toContain('far');
+  });
+});
+
+describe('the passage quoted for who', () => {
+  it('keeps the names of a long sentence the question does not hold: the one that answers among them', () => {
+    const [quote] = quotes('Who is the engineer who said testing was essential?');
+    expect(quote).toContain('Mira Castell');
+  });
+});
