@@ -87,6 +87,9 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   const { terms, weights, total } = question;
   const covered = new Set<Term>();
   let coveredWeight = 0;
+  // The weight of the words whose keys the fact holds: an alternate's keys are among the fact's,
+  // so no alternate shares more.
+  let heldWeight = 0;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = isUncurated(entry);
@@ -94,10 +97,10 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = weights[i] ?? 0;
-    if (
-      holdsAny(term.keys, entry.keys) ||
-      (uncurated && term.question && holdsClass(term, entry.evidence.types))
-    ) {
+    if (holdsAny(term.keys, entry.keys)) {
+      coveredWeight += weight;
+      heldWeight += weight;
+    } else if (uncurated && term.question && holdsClass(term, entry.evidence.types)) {
       coveredWeight += weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
@@ -107,11 +110,11 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   }
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
+  // Alternates come lightest first (see indexEntries): once one could not beat the best Dice
+  // even sharing every word the fact holds, no heavier one can.
   for (const alternate of entry.alternates) {
-    let shared = 0;
-    for (let i = 0; i < terms.length; i++)
-      if (holdsAny((terms[i] as Term).keys, alternate.keys)) shared += weights[i] ?? 0;
-    const dice = (2 * shared) / (total + alternate.weight);
+    if ((2 * heldWeight) / (total + alternate.weight) <= bestAlternate) break;
+    const dice = (2 * sharedWeight(alternate.keys, terms, weights)) / (total + alternate.weight);
     if (dice > bestAlternate) bestAlternate = dice;
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
@@ -163,6 +166,39 @@ function coversWeightiest(
     if (!term.question) max = Math.max(max, weights[i] ?? 0);
   });
   return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
+}
+
+/** Terms up to this many have their holders remembered as bits of a number. */
+const MAX_REMEMBERED_TERMS = 30;
+
+/**
+ * For each question (its terms), which of its terms each key set holds, as bits: alternates
+ * recur word for word across facts and articles ("Combien ?" forms, copies of an article), and
+ * facts sharing an alternate's analysis share its key set (see factIndex.ts).
+ */
+const termsHeldBy = new WeakMap<readonly Term[], Map<ReadonlySet<string>, number>>();
+
+/** The weight of the question's terms that hold a key of `keys`, summed in the terms' order. */
+function sharedWeight(keys: ReadonlySet<string>, terms: readonly Term[], weights: readonly number[]): number {
+  let shared = 0;
+  if (terms.length > MAX_REMEMBERED_TERMS) {
+    for (let i = 0; i < terms.length; i++)
+      if (holdsAny((terms[i] as Term).keys, keys)) shared += weights[i] ?? 0;
+    return shared;
+  }
+  let held = termsHeldBy.get(terms);
+  if (!held) {
+    held = new Map();
+    termsHeldBy.set(terms, held);
+  }
+  let bits = held.get(keys);
+  if (bits === undefined) {
+    bits = 0;
+    for (let i = 0; i < terms.length; i++) if (holdsAny((terms[i] as Term).keys, keys)) bits |= 1 << i;
+    held.set(keys, bits);
+  }
+  for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) === 1) shared += weights[i] ?? 0;
+  return shared;
 }
 
 function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
