@@ -28,10 +28,17 @@ export class LazyRanking {
     private readonly tuning: Tuning,
   ) {
     this.bounds = new Float64Array(found.length);
-    found.forEach((entry, i) => {
-      this.bounds[i] = factBound(entry, held[i] ?? 0, question, tuning);
-    });
-    this.order = found.map((_, i) => i).sort((a, b) => (this.bounds[b] ?? 0) - (this.bounds[a] ?? 0));
+    this.order = found.map((_, i) => i);
+    // A sentence nobody reviewed has no alternates: scoring it costs about what bounding it
+    // does, so an article of such facts found is scored whole, in order, as if unbounded.
+    if (found.every((entry) => entry.alternates.length === 0)) {
+      this.bounds.fill(Number.POSITIVE_INFINITY);
+    } else {
+      found.forEach((entry, i) => {
+        this.bounds[i] = factBound(entry, held[i] ?? 0, question, tuning);
+      });
+      this.order.sort((a, b) => (this.bounds[b] ?? 0) - (this.bounds[a] ?? 0));
+    }
     this.scores = new Array(found.length);
   }
 
