@@ -207,8 +207,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     index,
     question: { ...reading, ...analysed, ranked: rankFacts(found, analysed, tuning) },
   });
-  const rankLazily = (reading: Reading, { index, found, held, analysed }: Weighed): Ranking => {
-    const ranking = new LazyRanking(found, held, analysed, tuning);
+  const rankLazily = (
+    reading: Reading,
+    { index, found, held, analysed }: Weighed,
+    bounded: boolean,
+  ): Ranking => {
+    const ranking = new LazyRanking(found, held, analysed, tuning, bounded);
     let question: ReadQuestion | null = null;
     return {
       index,
@@ -273,7 +277,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     );
     const one = source ? indexes.get(source) : undefined;
     const weighed = weighAll(reading, one ? new Set([one]) : everyArticle);
-    const questions = decidingArticles(weighed, floor, (item) => rankLazily(reading, item));
+    // With as few articles as may decide, each is likely to be ranked in full: bounds would be waste.
+    const bounded = weighed.length > MAX_DECIDING;
+    const questions = decidingArticles(weighed, floor, (item) => rankLazily(reading, item, bounded));
     // Suggestions span the articles searched, the closest first.
     const ranked = rankedAcross(questions.map((item) => item.ranking));
     const max = askOptions.maxSuggestions;

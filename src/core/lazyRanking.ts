@@ -26,12 +26,14 @@ export class LazyRanking {
     held: ArrayLike<number>,
     private readonly question: AnalysedQuestion,
     private readonly tuning: Tuning,
+    /** False when every fact will be scored anyway (the article is one of few): no bounds then. */
+    bounded = true,
   ) {
     this.bounds = new Float64Array(found.length);
     this.order = found.map((_, i) => i);
     // A sentence nobody reviewed has no alternates: scoring it costs about what bounding it
     // does, so an article of such facts found is scored whole, in order, as if unbounded.
-    if (found.every((entry) => entry.alternates.length === 0)) {
+    if (!bounded || found.every((entry) => entry.alternates.length === 0)) {
       this.bounds.fill(Number.POSITIVE_INFINITY);
     } else {
       found.forEach((entry, i) => {
