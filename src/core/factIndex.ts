@@ -13,7 +13,7 @@ export interface IndexedFact {
   readonly keys: ReadonlySet<string>;
   /** The keys of the quote alone. */
   readonly quoteKeys: ReadonlySet<string>;
-  /** Each alternate question and answer text, as a set of keys with its total weight. */
+  /** Each alternate question and answer text, as a set of keys with its total weight, lightest first. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
   readonly evidence: Evidence;
 }
@@ -154,10 +154,12 @@ export function indexEntries(
       sentence,
       keys: item.keys,
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
-      alternates: item.texts.map((terms) => ({
-        keys: keySetOf(terms),
-        weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
-      })),
+      alternates: item.texts
+        .map((terms) => ({
+          keys: keySetOf(terms),
+          weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
+        }))
+        .sort((a, b) => a.weight - b.weight),
       evidence: describeEvidence(
         { fact: item.fact, sentence, language: source.language, sentenceTerms: item.quote },
         shared.mentionsIn,

@@ -483,8 +483,8 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   // One tally and one array of base ranks for every search: only what a search found is written.
   const tally = new Tally(items.length);
   const bases = new Float64Array(items.length);
-  const listBest = createLister(items, postings);
   const folded = items.map((item) => item.folded);
+  const listBest = createLister(items, postings, folded);
   // Only the rare phrase typo below reads the questions' letter pairs: millions of them at a
   // thousand articles, so they are indexed on the first search that needs them, not at start.
   let questionPairs: PairIndex | null = null;
@@ -603,7 +603,15 @@ class ScoreBoard {
  * cannot hold it) is looked up for all of them; whether the others hold the phrase is tested
  * only on those `bestRanked` ranks before it is sure of the best.
  */
-function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, Ids>) {
+function createLister(
+  items: readonly Indexed[],
+  postings: ReadonlyMap<string, Ids>,
+  folded: readonly string[],
+) {
+  // What a search reads of each question, kept without the questions' word arrays, which only
+  // building needs: at 150,000 questions those weigh tens of megabytes.
+  const entries = items.map((item) => item.entry);
+  const facts = Int32Array.from(items, (item) => item.fact);
   const byFolded = postingsOf(items, (item) => [item.folded]);
   const leads = postingsOf(items, (item) => item.words.slice(0, 2));
   const sortedLeads = [...leads.keys()].sort();
@@ -639,14 +647,12 @@ function createLister(items: readonly Indexed[], postings: ReadonlyMap<string, I
         ids,
         bounds,
         rankOf: (id, bound) =>
-          inPhrase?.has(id) === false
-            ? bound
-            : rankOf(id, (items[id] as Indexed).folded.includes(typed.phrase)),
-        groupOf: (id) => (items[id] as Indexed).fact,
+          inPhrase?.has(id) === false ? bound : rankOf(id, (folded[id] as string).includes(typed.phrase)),
+        groupOf: (id) => facts[id] as number,
       },
       { limit, perGroup: PER_FACT, repeatPenalty: REPEAT_PENALTY },
     );
-    return best.map(({ id }) => (items[id] as Indexed).entry);
+    return best.map(({ id }) => entries[id] as KnownQuestion);
   };
 }
 

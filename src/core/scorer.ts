@@ -87,6 +87,9 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   const { terms, weights, total } = question;
   const covered = new Set<Term>();
   let coveredWeight = 0;
+  // The weight of the words whose keys the fact holds: an alternate's keys are among the fact's,
+  // so no alternate shares more.
+  let heldWeight = 0;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = isUncurated(entry);
@@ -94,10 +97,13 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = weights[i] ?? 0;
-    if (
-      holdsAny(term.keys, entry.keys) ||
-      (uncurated && term.question && holdsClass(term, entry.evidence.types)) ||
-      (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
+    if (holdsAny(term.keys, entry.keys)) {
+      coveredWeight += weight;
+      heldWeight += weight;
+    } else if (
+      uncurated &&
+      ((term.question && holdsClass(term, entry.evidence.types)) ||
+        (term.position === question.intent.measure && holdsMeasure(entry.evidence.types)))
     ) {
       coveredWeight += weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
@@ -109,11 +115,11 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   if (uncurated && missesTopic(question, covered)) return { entry, covered, score: 0 };
   let bestAlternate = 0;
+  // Alternates come lightest first (see indexEntries): once one could not beat the best Dice
+  // even sharing every word the fact holds, no heavier one can.
   for (const alternate of entry.alternates) {
-    let shared = 0;
-    for (let i = 0; i < terms.length; i++)
-      if (holdsAny((terms[i] as Term).keys, alternate.keys)) shared += weights[i] ?? 0;
-    const dice = (2 * shared) / (total + alternate.weight);
+    if ((2 * heldWeight) / (total + alternate.weight) <= bestAlternate) break;
+    const dice = (2 * sharedWeight(alternate.keys, terms, weights)) / (total + alternate.weight);
     if (dice > bestAlternate) bestAlternate = dice;
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
@@ -178,6 +184,39 @@ function coversWeightiest(
   return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
 }
 
+/** Terms up to this many have their holders remembered as bits of a number. */
+const MAX_REMEMBERED_TERMS = 30;
+
+/**
+ * For each question (its terms), which of its terms each key set holds, as bits: alternates
+ * recur word for word across facts and articles ("Combien ?" forms, copies of an article), and
+ * facts sharing an alternate's analysis share its key set (see factIndex.ts).
+ */
+const termsHeldBy = new WeakMap<readonly Term[], Map<ReadonlySet<string>, number>>();
+
+/** The weight of the question's terms that hold a key of `keys`, summed in the terms' order. */
+function sharedWeight(keys: ReadonlySet<string>, terms: readonly Term[], weights: readonly number[]): number {
+  let shared = 0;
+  if (terms.length > MAX_REMEMBERED_TERMS) {
+    for (let i = 0; i < terms.length; i++)
+      if (holdsAny((terms[i] as Term).keys, keys)) shared += weights[i] ?? 0;
+    return shared;
+  }
+  let held = termsHeldBy.get(terms);
+  if (!held) {
+    held = new Map();
+    termsHeldBy.set(terms, held);
+  }
+  let bits = held.get(keys);
+  if (bits === undefined) {
+    bits = 0;
+    for (let i = 0; i < terms.length; i++) if (holdsAny((terms[i] as Term).keys, keys)) bits |= 1 << i;
+    held.set(keys, bits);
+  }
+  for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) === 1) shared += weights[i] ?? 0;
+  return shared;
+}
+
 function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
   for (const key of keys) if (set.has(key)) return true;
   return false;
@@ -219,10 +258,12 @@ export function rankFacts(
   entries: readonly IndexedFact[],
   question: AnalysedQuestion,
   tuning: Tuning,
+  /** The score of `entries[i]`, when the caller has it already. */
+  score: (entry: IndexedFact, i: number) => Scored = (entry) => scoreFact(entry, question, tuning),
 ): Scored[] {
   const ranked: Scored[] = [];
-  for (const entry of entries) {
-    const scored = scoreFact(entry, question, tuning);
+  for (let i = 0; i < entries.length; i++) {
+    const scored = score(entries[i] as IndexedFact, i);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
@@ -260,6 +301,57 @@ export function scoreBound(
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
   return score * leaningFactor(leaning, entry.evidence.types, tuning);
+}
+
+/** Added to a fact's bound, so that summing its weights in another order never puts it below the score. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * A score the fact cannot exceed, tighter than `scoreBound`: it also takes every lowering the
+ * fact is sure to get. Its question words count as `scoreSharing` counts them (a sentence
+ * nobody reviewed may hold one's key as well as its kind of answer), a name of the question it
+ * cannot hold lowers it, and so does "who" when its quote names no one new. Each lowering is
+ * applied in the order the score applies it. `held` is as for `scoreBound`.
+ */
+export function factBound(
+  entry: IndexedFact,
+  held: number,
+  question: AnalysedQuestion,
+  tuning: Tuning,
+): number {
+  const { terms, weights, total, leaning } = question;
+  if (total <= 0) return 0;
+  const uncurated = isUncurated(entry);
+  let weight = held;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
+      weight += weights[i] ?? 0;
+    if (
+      term.question &&
+      (holdsAny(term.keys, entry.keys) || (uncurated && holdsClass(term, entry.evidence.types)))
+    )
+      weight += weights[i] ?? 0;
+  }
+  const coverage = weight / total;
+  const lightest = entry.alternates[0]?.weight;
+  const dice = lightest === undefined ? 0 : (2 * weight) / (total + lightest);
+  let score = uncurated ? coverage : (1 - tuning.alternateShare) * coverage + tuning.alternateShare * dice;
+  score *= leaningFactor(leaning, entry.evidence.types, tuning);
+  if (leaning.person && entry.evidence.quoteMentions.every((mention) => leaning.names.has(mention.id)))
+    score *= tuning.noNewName;
+  for (const term of terms)
+    if (term.concept?.kind === 'entity' && !mayCover(term, entry, uncurated)) score *= tuning.missingName;
+  return score + BOUND_SLACK;
+}
+
+/** Whether `scoreSharing` may count the term as covered by the fact. */
+function mayCover(term: Term, entry: IndexedFact, uncurated: boolean): boolean {
+  return (
+    holdsAny(term.keys, entry.keys) ||
+    (uncurated && term.question && holdsClass(term, entry.evidence.types)) ||
+    (uncurated && term.bridged !== undefined && holdsAny(term.bridged, entry.keys))
+  );
 }
 
 /** The lowering a fact takes when its quote lacks the kind of answer the question leans to. */
