@@ -72,6 +72,8 @@ interface EvidenceInput {
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
 const COUNTED_REACH = 4;
+/** Or a verb just before it that says what it counts: "will employ 250 people" are jobs. */
+const COUNTED_BEFORE = 2;
 const NOTHING_COUNTED: readonly string[] = [];
 
 /** The names of a knowledge text with their roles; the index reads each distinct text once. */
@@ -153,13 +155,19 @@ export function describeEvidence(
   };
 }
 
-/** The keys of the words within reach after each count of a text. */
+/** The keys of the words within reach of each count of a text: after it, or just before. */
 function countedBy(terms: readonly Term[], values: readonly Value[]): readonly string[] {
   const counts = values.filter((value) => value.kind === 'count' || value.kind === 'amount');
   if (counts.length === 0) return NOTHING_COUNTED;
   const keys = new Set<string>();
   for (const term of terms) {
-    if (counts.some((value) => term.position > value.to && term.position <= value.to + COUNTED_REACH))
+    if (
+      counts.some(
+        (value) =>
+          (term.position > value.to && term.position <= value.to + COUNTED_REACH) ||
+          (term.position < value.from && term.position >= value.from - COUNTED_BEFORE),
+      )
+    )
       for (const key of term.keys) keys.add(key);
   }
   // An array: kept by every unreviewed sentence, and read only for "how many".
