@@ -74,11 +74,10 @@ describe('articles added with kb add, nobody having curated them', () => {
   // Written by helpers who saw only the article; first scored before any change they prompted
   // (46.0% and 48.0%, every answerable question refused). Floors are the scores measured since.
   it.each([
-    // practice-fr's seventh wrong answer (hedged) came with irregular forms: "travaux" also reads
-    // as "travail", which "domicile-travail" shares, and a tie it used to win is now lost.
-    // The pivot pairs (src/knowledge/apertium) bring it to 68%.
-    ['practice-fr.jsonl', FR, 0.68, 7, 1],
-    ['practice-en.jsonl', EN, 0.64, 4, 1],
+    // practice-fr's last confident wrong answer (pf034, "combien coûtait le billet à l'unité"):
+    // "billet" is also read as "bills", which the English article's water bills share.
+    ['practice-fr.jsonl', FR, 0.7, 5, 1],
+    ['practice-en.jsonl', EN, 0.72, 0, 0],
   ])(
     'keeps its score on %s, its wrong answers few and rarely confident',
     (name, article, floor, most, confident) => {
@@ -122,5 +121,56 @@ describe('articles added with kb add, nobody having curated them', () => {
     const after = tally(dev, (question) => three.ask(question), SEED);
     expect(after.overall).toBe(1);
     expect(after.otherArticle).toEqual([]);
+  });
+});
+
+/**
+ * A second pair, written like the first by helpers who saw only the article. It was scored
+ * before any change and kept from the helpers who worked on reading and vocabulary; its failures
+ * showed three rules ("when", "how many", "what caused"), made general and tested on their own.
+ * Loaded with the three above, five articles in all.
+ */
+describe('a second pair of practice articles, beside the three', () => {
+  const FR2 = 'digues-agen';
+  const EN2 = 'oregon-wildfires';
+  const five = copyKnowledge();
+  for (const article of [FR, EN]) {
+    const language = article === FR ? 'fr' : 'en';
+    addArticle({
+      root: five,
+      file: fixture(`articles/${language}-practice.txt`),
+      id: article,
+      title: article,
+      language,
+    });
+  }
+  addArticle({
+    root: five,
+    file: fixture('articles/fr-practice2.txt'),
+    id: FR2,
+    title: 'Agen : 18,4 millions d’euros contre les crues de la Garonne',
+    language: 'fr',
+  });
+  addArticle({
+    root: five,
+    file: fixture('articles/en-practice2.txt'),
+    id: EN2,
+    title: 'Oregon’s wildfire season, the costliest on record',
+    language: 'en',
+  });
+  const engine = buildEngine(loadKnowledge(five));
+
+  // First scored before any change they prompted: 64.0% (6 wrong) and 72.0% (3 wrong).
+  it.each([
+    ['practice2-fr.jsonl', FR2, 0.68, 3, 0],
+    ['practice2-en.jsonl', EN2, 0.76, 2, 1],
+  ])('keeps its score on %s, its wrong answers few', (name, article, floor, most, confident) => {
+    const set = readQuestionSet(fixture(name)) ?? [];
+    expect(set).toHaveLength(50);
+    const result = tally(set, (question) => engine.ask(question), article);
+    expect(result.overall).toBeGreaterThanOrEqual(floor);
+    expect(result.wrong).toBeLessThanOrEqual(most);
+    expect(result.wrongConfident).toBeLessThanOrEqual(confident);
+    expect(result.otherArticle.length).toBeLessThanOrEqual(1);
   });
 });
