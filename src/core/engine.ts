@@ -7,7 +7,6 @@ import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, 
 import { checkEvidence, type Rejection } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
-import { LazyRanking, rankedAcross } from './lazyRanking.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
 import { articleNames } from './names.js';
 import { clauseReader, passageOf } from './passage.js';
@@ -112,8 +111,6 @@ interface ReadQuestion extends AnalysedQuestion, Reading {
 interface Weighed {
   readonly index: FactIndex;
   readonly found: readonly IndexedFact[];
-  /** For each fact found, the weight of the question's words the postings found it holds. */
-  readonly held: ArrayLike<number>;
   readonly analysed: AnalysedQuestion;
   readonly bound: number;
 }
@@ -122,14 +119,6 @@ interface Weighed {
 interface Ranked {
   readonly index: FactIndex;
   readonly question: ReadQuestion;
-}
-
-/** A question in one article whose facts are scored only as far as asked (see LazyRanking). */
-interface Ranking {
-  readonly index: FactIndex;
-  readonly ranking: LazyRanking;
-  /** Ranked in full. */
-  question(): ReadQuestion;
 }
 
 /** The fact or facts chosen to answer, with what the question's claims came to. */
@@ -207,22 +196,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     index,
     question: { ...reading, ...analysed, ranked: rankFacts(found, analysed, tuning) },
   });
-  const rankLazily = (
-    reading: Reading,
-    { index, found, held, analysed }: Weighed,
-    bounded: boolean,
-  ): Ranking => {
-    const ranking = new LazyRanking(found, held, analysed, tuning, bounded);
-    let question: ReadQuestion | null = null;
-    return {
-      index,
-      ranking,
-      question: () => {
-        question ??= { ...reading, ...analysed, ranked: ranking.ranked() };
-        return question;
-      },
-    };
-  };
   /**
    * The articles searched whose facts hold a word of the question, each weighed, with those
    * facts and a bound on their scores; the first article searched, with none, when no article
@@ -253,12 +226,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       found.forEach((entry, i) => {
         bound = Math.max(bound, scoreBound(entry, held[first + i] ?? 0, analysed, tuning));
       });
-      return { index, found, held: held.subarray(first, end), analysed, bound };
+      return { index, found, analysed, bound };
     });
     if (weighed.length > 0) return weighed;
     // The first article searched, read from the set without copying it (a thousand articles).
     const first: FactIndex | undefined = searched.values().next().value;
-    return first ? [{ index: first, found: [], held: [], analysed: weighIn(reading, first), bound: 0 }] : [];
+    return first ? [{ index: first, found: [], analysed: weighIn(reading, first), bound: 0 }] : [];
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
@@ -277,11 +250,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     );
     const one = source ? indexes.get(source) : undefined;
     const weighed = weighAll(reading, one ? new Set([one]) : everyArticle);
-    // With as few articles as may decide, each is likely to be ranked in full: bounds would be waste.
-    const bounded = weighed.length > MAX_DECIDING;
-    const questions = decidingArticles(weighed, floor, (item) => rankLazily(reading, item, bounded));
+    const questions = decidingArticles(weighed, floor, (item) => rankIn(reading, item));
     // Suggestions span the articles searched, the closest first.
-    const ranked = rankedAcross(questions.map((item) => item.ranking));
+    const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
       refusal: () => suggest(ranked, new Set(), language, max ?? 3),
@@ -293,15 +264,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         ? refusal(frame, 'not-in-article', message('notInArticle', language), examples)
         : refusal(frame, 'empty', MESSAGES.empty[language](examples[0]), examples);
     }
-    const topOf = (item: Ranking) => item.ranking.top();
-    const closest = questions.reduce((best, item) => (topOf(item) > topOf(best) ? item : best));
+    const topOf = (read_: ReadQuestion) => read_.ranked[0]?.score ?? 0;
+    const closest = questions.reduce((best, item) =>
+      topOf(item.question) > topOf(best.question) ? item : best,
+    );
     // Each article decides with its sentences whole; only the one chosen is cut to the passage
     // that answers, which is the costly part.
     const able = questions
-      .filter((item) => item === closest || topOf(item) >= floor)
-      .sort((a, b) => topOf(b) - topOf(a))
-      .slice(0, MAX_DECIDING)
-      .map((item) => ({ index: item.index, question: item.question() }));
+      .filter((item) => item === closest || topOf(item.question) >= floor)
+      .sort((a, b) => topOf(b.question) - topOf(a.question))
+      .slice(0, MAX_DECIDING);
     const whole = (item: Scored, index: FactIndex): Passage => ({
       entry: item.entry,
       quote: item.entry.fact.quote,
@@ -343,16 +315,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 function decidingArticles(
   weighed: readonly Weighed[],
   floor: number,
-  rank: (item: Weighed) => Ranking,
-): Ranking[] {
+  rank: (item: Weighed) => Ranked,
+): Ranked[] {
   const order = [...weighed].sort((a, b) => b.bound - a.bound);
-  const done: Ranking[] = [];
+  const done: Ranked[] = [];
   const tops: number[] = [];
   for (const item of order) {
     if (done.length >= MAX_RANKED || (done.length > 0 && !mayDecide(item.bound, tops, floor))) break;
     const ranked = rank(item);
     done.push(ranked);
-    tops.push(ranked.ranking.top());
+    tops.push(ranked.question.ranked[0]?.score ?? 0);
     tops.sort((a, b) => b - a);
   }
   return done.sort((a, b) => a.index.from - b.index.from);
@@ -768,7 +740,7 @@ function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, questi
     ...entries.filter((entry) => !entry.fact.featured),
   ];
   const checked = new Map<string, string | null>();
-  return (ranked: Iterable<Scored>, exclude: ReadonlySet<string>, language: Language, max: number) => {
+  return (ranked: readonly Scored[], exclude: ReadonlySet<string>, language: Language, max: number) => {
     const chosen: string[] = [];
     const seen = new Set(exclude);
     let checks = 0;

@@ -258,12 +258,10 @@ export function rankFacts(
   entries: readonly IndexedFact[],
   question: AnalysedQuestion,
   tuning: Tuning,
-  /** The score of `entries[i]`, when the caller has it already. */
-  score: (entry: IndexedFact, i: number) => Scored = (entry) => scoreFact(entry, question, tuning),
 ): Scored[] {
   const ranked: Scored[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const scored = score(entries[i] as IndexedFact, i);
+  for (const entry of entries) {
+    const scored = scoreFact(entry, question, tuning);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
@@ -301,57 +299,6 @@ export function scoreBound(
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
   return score * leaningFactor(leaning, entry.evidence.types, tuning);
-}
-
-/** Added to a fact's bound, so that summing its weights in another order never puts it below the score. */
-const BOUND_SLACK = 1e-9;
-
-/**
- * A score the fact cannot exceed, tighter than `scoreBound`: it also takes every lowering the
- * fact is sure to get. Its question words count as `scoreSharing` counts them (a sentence
- * nobody reviewed may hold one's key as well as its kind of answer), a name of the question it
- * cannot hold lowers it, and so does "who" when its quote names no one new. Each lowering is
- * applied in the order the score applies it. `held` is as for `scoreBound`.
- */
-export function factBound(
-  entry: IndexedFact,
-  held: number,
-  question: AnalysedQuestion,
-  tuning: Tuning,
-): number {
-  const { terms, weights, total, leaning } = question;
-  if (total <= 0) return 0;
-  const uncurated = isUncurated(entry);
-  let weight = held;
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i] as Term;
-    if (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
-      weight += weights[i] ?? 0;
-    if (
-      term.question &&
-      (holdsAny(term.keys, entry.keys) || (uncurated && holdsClass(term, entry.evidence.types)))
-    )
-      weight += weights[i] ?? 0;
-  }
-  const coverage = weight / total;
-  const lightest = entry.alternates[0]?.weight;
-  const dice = lightest === undefined ? 0 : (2 * weight) / (total + lightest);
-  let score = uncurated ? coverage : (1 - tuning.alternateShare) * coverage + tuning.alternateShare * dice;
-  score *= leaningFactor(leaning, entry.evidence.types, tuning);
-  if (leaning.person && entry.evidence.quoteMentions.every((mention) => leaning.names.has(mention.id)))
-    score *= tuning.noNewName;
-  for (const term of terms)
-    if (term.concept?.kind === 'entity' && !mayCover(term, entry, uncurated)) score *= tuning.missingName;
-  return score + BOUND_SLACK;
-}
-
-/** Whether `scoreSharing` may count the term as covered by the fact. */
-function mayCover(term: Term, entry: IndexedFact, uncurated: boolean): boolean {
-  return (
-    holdsAny(term.keys, entry.keys) ||
-    (uncurated && term.question && holdsClass(term, entry.evidence.types)) ||
-    (uncurated && term.bridged !== undefined && holdsAny(term.bridged, entry.keys))
-  );
 }
 
 /** The lowering a fact takes when its quote lacks the kind of answer the question leans to. */
