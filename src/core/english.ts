@@ -296,10 +296,7 @@ export const ENGLISH: LanguageRules = {
   },
   whenWords: [
     'today',
-    'yesterday',
-    'tomorrow',
     'tonight',
-    'next',
     'ago',
     'soon',
     'now',

@@ -6,6 +6,7 @@ import {
   type Role,
   readValues,
   rolesAgree,
+  TIME_ALONE,
   timeFrames,
   type Value,
 } from './reading.js';
@@ -50,7 +51,8 @@ const PLACE_NOUNS = wordsOf('placeNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
 const REASON_WORDS = wordsOf('reasonWords');
-const WHEN_WORDS = wordsOf('whenWords');
+/** Words that say when: the time words that place a time by themselves, and the others. */
+const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
 const DURATION_POINTERS = wordsOf('durationPointers');
 const DURATION_FOLLOWERS = wordsOf('durationFollowers');
 const DETERMINERS = wordsOf('determiners');

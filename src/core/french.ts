@@ -304,12 +304,6 @@ export const FRENCH: LanguageRules = {
   whenWords: [
     'aujourd',
     'aujourdhui',
-    'hier',
-    'demain',
-    'prochain',
-    'prochaine',
-    'prochains',
-    'prochaines',
     'dernier',
     'derniere',
     'derniers',

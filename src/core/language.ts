@@ -74,8 +74,9 @@ export interface LanguageRules {
   /** Words that place something in time without a date: aujourd'hui, prochain, during. */
   readonly timeWords: readonly string[];
   /**
-   * Words that say when without a date or a year, as "when" asks: hier, demain, prochain, ago.
-   * "Six ans" alone says how long, not when.
+   * Words that say when without a date or a year, as "when" asks, besides the time words that
+   * are past or future words (hier, next): aujourd'hui, bientôt, ago. "Six ans" alone says how
+   * long, not when.
    */
   readonly whenWords: readonly string[];
   /** Words before a duration that make it a when: "dans six mois", "within two years". */

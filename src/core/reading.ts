@@ -54,7 +54,7 @@ const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
 const PAST_PHRASES = [...wordsOf('pastPhrases')];
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
-const TIME_ALONE = new Set(
+export const TIME_ALONE: ReadonlySet<string> = new Set(
   [...wordsOf('timeWords')].filter((word) => PAST_WORDS.has(word) || FUTURE_WORDS.has(word)),
 );
 /** "un", "one" are articles as often as numbers: alone they state no value. */
