@@ -63,7 +63,8 @@ const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 const QUOTED = /[«"“]/u;
 
 interface EvidenceInput {
-  readonly fact: Fact;
+  /** What is described of the fact: its quote (or a passage of it), its answers, whether reviewed. */
+  readonly fact: Pick<Fact, 'quote' | 'answer' | 'uncurated'>;
   readonly sentence: string;
   readonly language: Language;
   /** An unreviewed sentence's terms, as indexed: what its numbers count is read from them. */

@@ -148,9 +148,11 @@ export function indexEntries(
       const terms = item.answers[language];
       if (terms) shared.mentionsIn.remember(item.fact.answer[language], language, terms);
     }
-    const sentence = sentenceOf(item.fact);
+    const { fact } = item;
+    const sentence = sentenceOf(fact);
+    let evidence: Evidence | undefined;
     return {
-      fact: item.fact,
+      fact,
       sentence,
       keys: item.keys,
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
@@ -160,11 +162,24 @@ export function indexEntries(
           weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
         }))
         .sort((a, b) => a.weight - b.weight),
-      evidence: describeEvidence(
-        { fact: item.fact, sentence, language: source.language, sentenceTerms: item.quote },
-        shared.mentionsIn,
-        shared.concepts,
-      ),
+      // Described when a question first reaches the fact: in a large knowledge most never are,
+      // and a start need not wait for them. The quote's terms are not kept meanwhile (only what
+      // an unreviewed sentence counts needs them): they are read again, the same.
+      get evidence() {
+        evidence ??= describeEvidence(
+          {
+            fact,
+            sentence,
+            language: source.language,
+            ...(fact.uncurated
+              ? { sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, source.language) }
+              : {}),
+          },
+          shared.mentionsIn,
+          shared.concepts,
+        );
+        return evidence;
+      },
     };
   });
 }
@@ -222,7 +237,7 @@ export function buildFactIndex(
     evidenceOf: (entry, quote) =>
       describeEvidence(
         {
-          fact: { ...entry.fact, quote },
+          fact: { quote, answer: entry.fact.answer, uncurated: entry.fact.uncurated },
           sentence: entry.sentence,
           language,
           counted: entry.evidence.counted,
