@@ -84,9 +84,10 @@ export interface MentionReader {
   (text: string, language: Language): readonly Mention[];
   /**
    * Takes a text already analysed in full (a quote, as its fact was indexed): its concept terms
-   * are the only ones `mentionsOf` reads, so it need not be analysed again.
+   * are the only ones `mentionsOf` reads, so it need not be analysed again; its tokens too, when
+   * read already.
    */
-  remember(text: string, language: Language, terms: readonly Term[]): void;
+  remember(text: string, language: Language, terms: readonly Term[], tokens?: readonly Token[]): void;
 }
 
 /**
@@ -105,8 +106,8 @@ export function mentionReader(analyser: Analyser): MentionReader {
     }
     return mentions;
   };
-  const remember = (text: string, language: Language, terms: readonly Term[]) => {
-    if (!seen[language].has(text)) seen[language].set(text, mentionsOf(terms, tokenise(text)));
+  const remember = (text: string, language: Language, terms: readonly Term[], tokens?: readonly Token[]) => {
+    if (!seen[language].has(text)) seen[language].set(text, mentionsOf(terms, tokens ?? tokenise(text)));
   };
   return Object.assign(read, { remember });
 }

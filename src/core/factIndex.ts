@@ -1,6 +1,7 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
 import type { Postings } from './postings.js';
+import { type Token, tokenise } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Language, Source } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -36,6 +37,8 @@ export interface FactIndex {
 /** A fact analysed once: its quote's terms, its reviewed texts' terms, and all their keys. */
 export interface AnalysedFact {
   readonly fact: Fact;
+  /** The quote's tokens, which its terms were read from. */
+  readonly tokens: readonly Token[];
   readonly quote: readonly Term[];
   /** Each reviewed answer and alternate question, in the order of `alternates` (none when uncurated). */
   readonly texts: ReadonlyArray<readonly Term[]>;
@@ -68,9 +71,12 @@ export function analyseFacts(
   language: Language,
   analyser: Analyser,
   memo: TextAnalysis = textMemo(analyser),
+  /** A sentence's tokens when an earlier pass of the build read them (see SentenceTokens). */
+  tokensOf: (text: string) => readonly Token[] | undefined = () => undefined,
 ): AnalysedFact[] {
   return facts.map((fact) => {
-    const quote = analyser.analyseKnowledge(fact.quote, language);
+    const tokens = tokensOf(fact.quote) ?? tokenise(fact.quote);
+    const quote = analyser.analyseKnowledge(tokens, language);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
     const texts: Array<readonly Term[]> = [];
     const answers: Partial<Record<Language, readonly Term[]>> = {};
@@ -85,7 +91,7 @@ export function analyseFacts(
     const keys = new Set<string>();
     for (const term of quote) for (const key of term.keys) keys.add(key);
     for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
-    return { fact, quote, texts, answers, keys };
+    return { fact, tokens, quote, texts, answers, keys };
   });
 }
 
@@ -142,7 +148,7 @@ export function indexEntries(
     return weight;
   };
   return analysed.map((item): IndexedFact => {
-    shared.mentionsIn.remember(item.fact.quote, source.language, item.quote);
+    shared.mentionsIn.remember(item.fact.quote, source.language, item.quote, item.tokens);
     // A reviewed answer's names are read from the terms it was indexed with, not analysed again.
     for (const language of LANGUAGES) {
       const terms = item.answers[language];
