@@ -83,8 +83,8 @@ export async function startEngine(
 }
 
 /**
- * The sentences this build will make facts of and whose questions must be written: every
- * uncovered sentence, but those of an article the cache keeps (their facts are kept whole).
+ * The sentences this build will make facts of and whose questions must be written, each once:
+ * every uncovered sentence, but those of an article the cache keeps (their facts are kept whole).
  */
 export function sentencesToWrite(knowledge: KnowledgeBase, cache?: ArticleCache): QuestionWork {
   const reviewed = new Map<string, Fact[]>();
@@ -94,10 +94,13 @@ export function sentencesToWrite(knowledge: KnowledgeBase, cache?: ArticleCache)
     else reviewed.set(fact.source, [fact]);
   }
   const work: { texts: string[]; languages: Language[] } = { texts: [], languages: [] };
+  const seen: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   for (const source of knowledge.sources) {
     const own = reviewed.get(source.id) ?? [];
     if (cache?.holds(source, own)) continue;
     for (const sentence of uncoveredSentences(source, own)) {
+      if (seen[source.language].has(sentence.text)) continue;
+      seen[source.language].add(sentence.text);
       work.texts.push(sentence.text);
       work.languages.push(source.language);
     }
@@ -116,13 +119,13 @@ function questionsBeside(
 ): { questionsOf: QuestionMaker; done: Promise<void> } | null {
   const work = sentencesToWrite(knowledge, cache);
   if (work.texts.length < (options.parallelFrom ?? PARALLEL_QUESTIONS_FROM)) return null;
-  const key = (text: string, language: Language) => `${language}\u0000${text}`;
-  const written = new Map<string, Bilingual<string[]>>();
+  // By language, then by the sentence itself: no key string is built. Sentences may repeat.
+  const written: Record<Language, Map<string, Bilingual<string[]>>> = { fr: new Map(), en: new Map() };
   const worker = new Worker(workerScript(), { eval: true, workerData: work });
   const done = new Promise<void>((resolve) => {
     worker.once('message', (questions: ReadonlyArray<Bilingual<string[]>>) => {
       questions.forEach((item, i) => {
-        written.set(key(work.texts[i] ?? '', work.languages[i] ?? 'en'), item);
+        written[work.languages[i] ?? 'en'].set(work.texts[i] ?? '', item);
       });
       resolve();
     });
@@ -136,12 +139,7 @@ function questionsBeside(
     worker.once('exit', () => resolve());
   }).finally(() => void worker.terminate());
   return {
-    questionsOf: (text, language) => {
-      const found = written.get(key(text, language));
-      // Each is read once, by its fact, which keeps it: the map lets it go.
-      if (found) written.delete(key(text, language));
-      return found ?? candidateQuestions(text, language);
-    },
+    questionsOf: (text, language) => written[language].get(text) ?? candidateQuestions(text, language),
     done,
   };
 }
