@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
-import snowball from 'snowball-stemmers';
 import type { Bridge } from './bridge.js';
 import { ENGLISH } from './english.js';
 import { FRENCH } from './french.js';
 import { PairIndex } from './pairIndex.js';
+import { STEMMERS } from './stemmers.js';
 import {
   foldText,
   phraseOf,
@@ -52,8 +52,6 @@ export interface Term {
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const NO_KEYS: readonly string[] = [];
-const frenchStemmer = snowball.newStemmer('french');
-const englishStemmer = snowball.newStemmer('english');
 const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
 const CORRECTION_THRESHOLD = 0.4;
@@ -146,16 +144,16 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
   const keys = new Set<string>();
   if (language !== 'en' && WHOLE_WORDS.fr.has(norm)) keys.add(`s:${norm}`);
   else if (language !== 'en') {
-    keys.add(`s:${frenchStemmer.stem(norm)}`);
-    if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+    keys.add(`s:${STEMMERS.fr(norm)}`);
+    if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(STEMMERS.fr(accented))}`);
     const lemma = LEMMAS.fr.get(norm);
-    if (lemma !== undefined) keys.add(`s:${frenchStemmer.stem(lemma)}`);
+    if (lemma !== undefined) keys.add(`s:${STEMMERS.fr(lemma)}`);
   }
   if (language !== 'fr' && WHOLE_WORDS.en.has(norm)) keys.add(`s:${norm}`);
   else if (language !== 'fr') {
-    keys.add(`s:${englishStemmer.stem(norm)}`);
+    keys.add(`s:${STEMMERS.en(norm)}`);
     const lemma = LEMMAS.en.get(norm);
-    if (lemma !== undefined) keys.add(`s:${englishStemmer.stem(lemma)}`);
+    if (lemma !== undefined) keys.add(`s:${STEMMERS.en(lemma)}`);
   }
   return [...keys];
 }
