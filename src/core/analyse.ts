@@ -180,9 +180,11 @@ export function conceptKey(concept: Concept): string {
  * against the vocabulary of the knowledge base.
  */
 export class Analyser {
-  private readonly phrases = new Map<string, Concept>();
-  /** Each phrase's first words, joined as the phrase is, up to a space: a longer span may still be one. */
-  private readonly phraseStarts = new Set<string>();
+  /**
+   * Each glossary variant's words, joined by spaces, with its concept; and each variant's first
+   * words up to a space, which a longer span may still complete (`longer`). One lookup per span.
+   */
+  private readonly phrases = new Map<string, { concept: Concept | null; longer: boolean }>();
   /** The languages whose variants a one-word phrase is. */
   private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
@@ -215,9 +217,13 @@ export class Analyser {
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
         const phrase = norms.join(' ');
-        this.phrases.set(phrase, concept);
-        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1))
-          this.phraseStarts.add(phrase.slice(0, at));
+        this.phrases.set(phrase, { concept, longer: this.phrases.get(phrase)?.longer ?? false });
+        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1)) {
+          const start = phrase.slice(0, at);
+          const known = this.phrases.get(start);
+          if (known) known.longer = true;
+          else this.phrases.set(start, { concept: null, longer: true });
+        }
         if (norms.length === 1) {
           const languages = this.wordLanguages.get(phrase) ?? new Set();
           languages.add(language);
@@ -461,9 +467,9 @@ export class Analyser {
     for (let length = 1; length <= Math.min(MAX_PHRASE, words.length - from); length++) {
       const norm = words[from + length - 1]?.norm ?? '';
       phrase = length === 1 ? norm : `${phrase} ${norm}`;
-      const concept = this.phrases.get(phrase);
-      if (concept) longest = { concept, length };
-      if (!this.phraseStarts.has(phrase)) break;
+      const found = this.phrases.get(phrase);
+      if (found?.concept) longest = { concept: found.concept, length };
+      if (!found?.longer) break;
     }
     if (longest?.length !== 1) return longest;
     // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
@@ -508,6 +514,8 @@ export class Analyser {
    * entity in one article's context and names nothing in another's.
    */
   private isAdjective(concept: Concept, norms: string): boolean {
+    // A name found in an article has no adjective, and is written with capitals.
+    if (concept.found) return false;
     let adjectives = this.adjectives.get(concept.id);
     if (!adjectives) {
       adjectives = new Set([...(concept.adjectives ?? []), ...commonVariants(concept)].map(phraseOf));
@@ -546,7 +554,7 @@ export class Analyser {
       this.vocabulary.has(norm) ||
       STOPWORDS.has(norm) ||
       QUESTION_WORDS.has(norm) ||
-      this.phrases.has(norm) ||
+      this.phrases.get(norm)?.concept != null ||
       this.lexicon.has(norm, language ?? undefined)
     );
   }
