@@ -155,6 +155,7 @@ export const FRENCH: LanguageRules = {
   countedAnything: ['personnes', 'personne', 'gens', 'fois'],
   countWords: ['combien'],
   placeNouns: ['ville', 'villes', 'pays', 'endroit', 'endroits', 'lieu', 'lieux', 'region', 'regions'],
+  venueNouns: ['salle', 'salles', 'gare', 'gares', 'mairie', 'stade', 'musee', 'theatre', 'gymnase', 'quai', 'quais'],
   personNouns: [
     'politicien',
     'politiciens',
