@@ -54,3 +54,26 @@ describe('a venue says where', () => {
     expect(firstQuote(engine, 'Où se tiendra la réunion publique ?')).toContain('salle des fêtes');
   });
 });
+
+describe('between articles, an answer that leaves out a topic of the question', () => {
+  const engine = createEngine({
+    ...seed,
+    sources: [
+      ...seed.sources,
+      uncuratedSource(
+        'reunion',
+        'reunion',
+        'fr',
+        'Le comité de quartier a tenu une réunion mardi soir. ' +
+          'Le service public des eaux a présenté son budget lors de cette réunion. ' +
+          'Les habitants espèrent être reçus avant la réunion publique prévue à la salle des fêtes du village à la fin du mois.',
+      ),
+    ],
+  });
+
+  it('comes after one that leaves none out: the seed’s public broadcaster does not say where a meeting is', () => {
+    const answer = engine.ask('Where will the public meeting be held?');
+    expect(answer.article?.id).toBe('reunion');
+    expect(answer.citations[0]?.quote).toContain('salle des fêtes');
+  });
+});
