@@ -280,10 +280,16 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quote: item.entry.fact.quote,
       language: index.source.language,
     });
+    const partial = new Set<Answer>();
     const answers = able.map(({ index, question: read_ }) =>
-      decide(read_, frame, suggestions, (item) => whole(item, index), tuning),
+      decide(read_, frame, suggestions, (item) => whole(item, index), tuning, partial),
     );
-    const best = bestAnswer(answers, (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''), tuning);
+    const best = bestAnswer(
+      answers,
+      (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''),
+      (answer) => partial.has(answer),
+      tuning,
+    );
     const chosen = able[answers.indexOf(best)];
     // A refusal cites nothing, and a reviewed fact is quoted whole: only an answer from an
     // unreviewed sentence needs its passage.
@@ -346,13 +352,19 @@ function mayDecide(bound: number, tops: readonly number[], floor: number): boole
 function bestAnswer(
   answers: readonly Answer[],
   reviewed: (answer: Answer) => boolean,
+  leavesOut: (answer: Answer) => boolean,
   tuning: Tuning,
 ): Answer {
   const byConfidence = (a: Answer, b: Answer) => b.confidence - a.confidence;
   // A confident answer before a hedged one; a reviewed fact is worth a little more confidence
-  // than a sentence nobody reviewed.
+  // than a sentence nobody reviewed. An answer that leaves out a topic of the question comes
+  // after any that does not: "where will the public meeting take place" is not answered by
+  // where a public broadcaster is, when another article says where its meeting is.
   const worth = (answer: Answer) =>
-    (answer.hedged ? 0 : 2) + answer.confidence + (reviewed(answer) ? tuning.reviewed : 0);
+    (answer.hedged ? 0 : 2) +
+    (leavesOut(answer) ? -1 : 0) +
+    answer.confidence +
+    (reviewed(answer) ? tuning.reviewed : 0);
   const answered = answers.filter((answer) => answer.answered).sort((a, b) => worth(b) - worth(a));
   return answered[0] ?? ([...answers].sort(byConfidence)[0] as Answer);
 }
@@ -379,6 +391,8 @@ function decide(
   suggestions: Suggestions,
   quote: (item: Scored) => Passage,
   tuning: Tuning,
+  /** Gets the answer, when it leaves out a topic of the question (see `leftOutTopics`). */
+  partial?: Set<Answer>,
 ): Answer {
   const { intent, ranked, unknown } = question;
   const names = unknown.map((mention) => mention.surface);
@@ -441,7 +455,16 @@ function decide(
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
   const passages = choice.cited.map(quote);
-  return answerFrom(frame, passages, choice.premises, confidence, confidence < tuning.confident, related);
+  const answer = answerFrom(
+    frame,
+    passages,
+    choice.premises,
+    confidence,
+    confidence < tuning.confident,
+    related,
+  );
+  if (leftOut.length > 0) partial?.add(answer);
+  return answer;
 }
 
 /**

@@ -154,6 +154,18 @@ export const ENGLISH: LanguageRules = {
     'region',
     'regions',
   ],
+  venueNouns: [
+    'hall',
+    'halls',
+    'venue',
+    'venues',
+    'station',
+    'stadium',
+    'museum',
+    'theatre',
+    'theater',
+    'gym',
+  ],
   personNouns: [
     'politician',
     'politicians',

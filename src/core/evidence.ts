@@ -48,6 +48,7 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR = tableOf((rules) => rules.calendarWords);
 const CURRENCY_CODES = new Set(tableOf((rules) => rules.currencies).values());
 const PLACE_NOUNS = wordsOf('placeNouns');
+const VENUE_NOUNS = wordsOf('venueNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const SPEECH_VERBS = wordsOf('speechVerbs');
 const REASON_WORDS = wordsOf('reasonWords');
@@ -231,7 +232,7 @@ function typesOf(
   if (typed('person')) types.add('person');
   if (
     mentions.some((mention) => (mention.type === 'place' || mention.type === null) && !mention.adjective) ||
-    norms.some((norm) => PLACE_NOUNS.has(norm))
+    norms.some((norm) => PLACE_NOUNS.has(norm) || VENUE_NOUNS.has(norm))
   )
     types.add('place');
   if (typed('organisation')) types.add('organisation');

@@ -37,6 +37,8 @@ export interface LanguageRules {
   readonly countWords: readonly string[];
   /** Nouns that ask for a place by its name: ville, pays, city, country. */
   readonly placeNouns: readonly string[];
+  /** Nouns for a place people go to (salle, gare, hall): a sentence naming one says where. */
+  readonly venueNouns: readonly string[];
   /** Nouns that ask for people: dirigeants, leaders, PDG. */
   readonly personNouns: readonly string[];
   /** Nouns that ask for an organisation: entreprise, média, company, outlet. */
