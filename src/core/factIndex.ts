@@ -10,7 +10,12 @@ export interface IndexedFact {
   readonly fact: Fact;
   /** The quote's whole sentence. */
   readonly sentence: string;
-  readonly keys: ReadonlySet<string>;
+  /**
+   * Its match keys, each with the alternates that hold it: bits of their places in `alternates`
+   * (the first ALTERNATE_BITS), so a question finds what each alternate shares without looking
+   * its words up in every alternate.
+   */
+  readonly keys: ReadonlyMap<string, number>;
   /** The keys of the quote alone. */
   readonly quoteKeys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight, lightest first. */
@@ -141,6 +146,10 @@ export function indexEntries(
     }
     return weight;
   };
+  const weighed = (terms: readonly Term[]) => ({
+    keys: keySetOf(terms),
+    weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
+  });
   return analysed.map((item): IndexedFact => {
     shared.mentionsIn.remember(item.fact.quote, source.language, item.quote);
     // A reviewed answer's names are read from the terms it was indexed with, not analysed again.
@@ -149,17 +158,13 @@ export function indexEntries(
       if (terms) shared.mentionsIn.remember(item.fact.answer[language], language, terms);
     }
     const sentence = sentenceOf(item.fact);
+    const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
     return {
       fact: item.fact,
       sentence,
-      keys: item.keys,
+      keys: alternateBits(item.keys, alternates),
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
-      alternates: item.texts
-        .map((terms) => ({
-          keys: keySetOf(terms),
-          weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
-        }))
-        .sort((a, b) => a.weight - b.weight),
+      alternates,
       evidence: describeEvidence(
         { fact: item.fact, sentence, language: source.language, sentenceTerms: item.quote },
         shared.mentionsIn,
@@ -167,6 +172,23 @@ export function indexEntries(
       ),
     };
   });
+}
+
+/** Alternates up to this many have bits in their fact's keys; the others are looked up. */
+export const ALTERNATE_BITS = 30;
+
+/** Each key, with the bits of the alternates that hold it (see IndexedFact.keys). */
+function alternateBits(
+  keys: ReadonlySet<string>,
+  alternates: ReadonlyArray<{ keys: ReadonlySet<string> }>,
+): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const key of keys) bits.set(key, 0);
+  const count = Math.min(alternates.length, ALTERNATE_BITS);
+  for (let i = 0; i < count; i++)
+    for (const key of (alternates[i] as { keys: ReadonlySet<string> }).keys)
+      bits.set(key, (bits.get(key) ?? 0) | (1 << i));
+  return bits;
 }
 
 /**

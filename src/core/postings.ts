@@ -7,10 +7,10 @@ export class Postings {
   private readonly lists = new Map<string, Int32Array>();
 
   /** `keySets[n]` holds the keys of fact n. Built in one pass over the keys: linear in the knowledge. */
-  constructor(keySets: ReadonlyArray<ReadonlySet<string>>) {
+  constructor(keySets: ReadonlyArray<ReadonlySet<string> | ReadonlyMap<string, unknown>>) {
     const building = new Map<string, number[]>();
     keySets.forEach((keys, n) => {
-      for (const key of keys) {
+      for (const key of keys.keys()) {
         const list = building.get(key);
         if (list) list.push(n);
         else building.set(key, [n]);
