@@ -75,7 +75,13 @@ export function indexArticles(
     const kept = cache?.entries(source);
     if (kept) return kept;
     const own = bySource.get(source.id) ?? [];
-    const analysed = analyseFacts(made.length > 0 ? [...own, ...made] : own, source.language, analyser, memo);
+    const analysed = analyseFacts(
+      made.length > 0 ? [...own, ...made] : own,
+      source.language,
+      analyser,
+      common.mentionsIn,
+      memo,
+    );
     const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
     const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
     cache?.keep(source, entries);

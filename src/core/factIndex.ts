@@ -44,8 +44,6 @@ export interface AnalysedFact {
   readonly quote: readonly Term[];
   /** Each reviewed answer and alternate question, in the order of `alternates` (none when uncurated). */
   readonly texts: ReadonlyArray<readonly Term[]>;
-  /** The terms of each reviewed answer (also in `texts`): its names are read from them. */
-  readonly answers: Partial<Record<Language, readonly Term[]>>;
   readonly keys: ReadonlySet<string>;
 }
 
@@ -62,27 +60,33 @@ export interface SharedIndex {
 const GENERIC_QUESTION_SHARE = 0.2;
 
 /**
- * Reviewed texts analysed lately, by language then text: facts often share an alternate word for
- * word ("Combien ?" forms, copies of an article's facts). Bounded, two generations.
+ * Knowledge texts analysed lately, by language then text: facts often share an alternate or a
+ * quote word for word ("Combien ?" forms, copies of an article's facts). Bounded, two generations.
  */
 const TEXT_MEMO = 8192;
 
-/** Analyses an article's facts: the costly part of indexing, done once per fact. */
+/**
+ * Analyses an article's facts: the costly part of indexing, done once per fact. Each quote and
+ * reviewed answer is given to `mentionsIn` as it is analysed, while its words are still at hand:
+ * its names are read from the terms it was indexed with, not analysed again.
+ */
 export function analyseFacts(
   facts: readonly Fact[],
   language: Language,
   analyser: Analyser,
+  mentionsIn: MentionReader,
   memo: TextAnalysis = textMemo(analyser),
 ): AnalysedFact[] {
   return facts.map((fact) => {
-    const quote = analyser.analyseKnowledge(fact.quote, language);
+    // Quotes recur too: copies of an article, a sentence quoted by two facts.
+    const quote = memo(fact.quote, language);
+    mentionsIn.remember(fact.quote, language, quote);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
     const texts: Array<readonly Term[]> = [];
-    const answers: Partial<Record<Language, readonly Term[]>> = {};
     if (!fact.uncurated) {
       for (const other of LANGUAGES) {
         const answer = memo(fact.answer[other], other);
-        answers[other] = answer;
+        mentionsIn.remember(fact.answer[other], other, answer);
         texts.push(answer);
         for (const question of fact.questions[other]) texts.push(memo(question, other));
       }
@@ -90,7 +94,7 @@ export function analyseFacts(
     const keys = new Set<string>();
     for (const term of quote) for (const key of term.keys) keys.add(key);
     for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
-    return { fact, quote, texts, answers, keys };
+    return { fact, quote, texts, keys };
   });
 }
 
@@ -151,12 +155,6 @@ export function indexEntries(
     weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
   });
   return analysed.map((item): IndexedFact => {
-    shared.mentionsIn.remember(item.fact.quote, source.language, item.quote);
-    // A reviewed answer's names are read from the terms it was indexed with, not analysed again.
-    for (const language of LANGUAGES) {
-      const terms = item.answers[language];
-      if (terms) shared.mentionsIn.remember(item.fact.answer[language], language, terms);
-    }
     const sentence = sentenceOf(item.fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
     return {
@@ -199,7 +197,9 @@ const keySets = new WeakMap<readonly Term[], ReadonlySet<string>>();
 function keySetOf(terms: readonly Term[]): ReadonlySet<string> {
   let keys = keySets.get(terms);
   if (!keys) {
-    keys = new Set(terms.flatMap((term) => term.keys));
+    const made = new Set<string>();
+    for (const term of terms) for (const key of term.keys) made.add(key);
+    keys = made;
     keySets.set(terms, keys);
   }
   return keys;
