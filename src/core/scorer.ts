@@ -320,8 +320,8 @@ export function scoreBound(
     if (holds) weight += weights[i] ?? 0;
   }
   const coverage = weight / total;
-  let lightest = Number.POSITIVE_INFINITY;
-  for (const alternate of entry.alternates) lightest = Math.min(lightest, alternate.weight);
+  // Alternates come lightest first (see indexEntries).
+  const lightest = entry.alternates[0]?.weight ?? Number.POSITIVE_INFINITY;
   const score = uncurated
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
