@@ -90,12 +90,12 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   // The weight of the words whose keys the fact holds: an alternate's keys are among the fact's,
   // so no alternate shares more.
   let heldWeight = 0;
-  // A sentence nobody reviewed has no questions of its own: it answers a question word when it
-  // holds that kind of answer ("who": someone named).
   // Which terms it holds, as bits, and for each, which of its alternates hold it (see
   // IndexedFact.keys): an alternate holds no word its fact lacks.
   let heldBits = 0;
   const bitsOfTerms = terms.length <= MAX_TERM_BITS;
+  // A sentence nobody reviewed has no questions of its own: it answers a question word when it
+  // holds that kind of answer ("who": someone named).
   const uncurated = isUncurated(entry);
   // Plain loops: this runs for every fact and every question, and closures would be garbage.
   for (let i = 0; i < terms.length; i++) {
