@@ -5,13 +5,13 @@
 //   Discord way, and a calibration table (answers and wrong answers per confidence band) for
 //   every question set. Then several articles (bench/articles.ts): accuracy per article with the
 //   seed and the two practice articles loaded together, and build time, memory and warm latency
-//   with 1, 10 and 100 articles. The engine is built as the bot builds it (buildEngine: word
-//   lists and French-English bridge). Prints PASS/FAIL for the targets and what it skipped, and
+//   with 1, 10 and 100 articles. The engine is built as the bot builds it (word lists and
+//   French-English bridge; for the scale curve, startEngine, with its worker thread). Prints PASS/FAIL for the targets and what it skipped, and
 //   why; always exits 0. Knobs: BENCH_REPS (warm repetitions of every question, default 200, cut
 //   to a time budget), BENCH_BUILDS (fresh builds for build time and cold latency, default 10).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEngine, loadBridge } from '../src/bootstrap.js';
+import { buildEngine, loadBridge, startEngine } from '../src/bootstrap.js';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
 import type { Engine } from '../src/core/engine.js';
 import { createQuestionIndex } from '../src/core/questionIndex.js';
@@ -95,7 +95,7 @@ const commandLine = readCommandLine(
     '  --scale --curated  the same with 39 to 10,000 reviewed facts (copies of the seed article)',
 );
 if (typeof commandLine === 'number') process.exit(commandLine);
-if (commandLine.values.scale) process.exit(runScaleCurve(commandLine.values.curated === true));
+if (commandLine.values.scale) process.exit(await runScaleCurve(commandLine.values.curated === true));
 
 const runStart = process.hrtime.bigint();
 const { gc, how: gcHow } = findGc();
@@ -219,7 +219,7 @@ const perArticle = perArticleReport(
   practiceSets,
 );
 const scaleQuestions = [...dev, ...practiceSets.flatMap((set) => set.cases)].map(questionOf);
-const scale = measureScale(buildEngine, scaleQuestions, {
+const scale = await measureScale((articles) => startEngine(articles), scaleQuestions, {
   sizes: SCALE_SIZES,
   make: (articles) => knowledgeWithArticles(knowledge, articles),
   builds: scaleBuilds,
@@ -345,15 +345,15 @@ console.log(lines.join('\n'));
  * `--scale`: the curve to 1,000 articles (or, with `--curated`, to 10,000 reviewed facts); fails
  * when it grows worse than linearly or misses a target at its largest size.
  */
-function runScaleCurve(curated: boolean): number {
+async function runScaleCurve(curated: boolean): Promise<number> {
   const { gc } = findGc();
   const seed = loadKnowledge();
   const questions = [
     ...(readQuestionSet(DEV_SET_FILE) ?? []),
     ...(curated ? [] : PRACTICE_ARTICLES.flatMap((article) => readQuestionSet(article.questions) ?? [])),
   ].map(questionOf);
-  const rows = measureScale(
-    buildEngine,
+  const rows = await measureScale(
+    (knowledge) => startEngine(knowledge),
     questions.length > 0 ? questions : seed.facts.map((fact) => fact.questions.en[0] ?? ''),
     {
       sizes: curated ? CURATED_CURVE_FACTS : SCALE_CURVE_SIZES,

@@ -56,21 +56,25 @@ function timeAutocomplete(engine: Engine): { samples: number[]; indexMs: number 
 const SCALE_TITLE =
   'scale: the seed, the practice articles and generated copies of them (other names and numbers)';
 
-/** One size after the other, each engine dropped before the next size is built. */
-export function measureScale(
-  build: (knowledge: KnowledgeBase) => Engine,
+/**
+ * One size after the other, each engine dropped before the next size is built. The build is the
+ * bot's (`startEngine`): it may use a worker thread beside the main one, and is timed until done.
+ */
+export async function measureScale(
+  build: (knowledge: KnowledgeBase) => Promise<Engine>,
   questions: readonly string[],
   options: ScaleOptions,
-): ScaleRow[] {
-  return options.sizes.map((articles, i) => {
+): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  for (const [i, articles] of options.sizes.entries()) {
     const before = memory(options.gc);
     const knowledge = options.make(articles);
     const builds: number[] = [];
     let engine: Engine | null = null;
     for (let n = 0; n < Math.max(1, options.builds(articles)); n++) {
-      const built = timeMs(() => build(knowledge));
-      builds.push(built.ms);
-      engine = built.value;
+      const start = performance.now();
+      engine = await build(knowledge);
+      builds.push(performance.now() - start);
     }
     if (!engine) throw new Error('scale: no engine was built');
     const after = memory(options.gc);
@@ -78,7 +82,7 @@ export function measureScale(
     const { samples, reps } = warm((question) => ask(question), questions, { ...options.warm, seed: 10 + i });
     const { samples: autocomplete, indexMs } = timeAutocomplete(engine);
     const peakRss = process.resourceUsage().maxRSS * 1024;
-    return {
+    rows.push({
       articles,
       facts: engine.facts.length,
       builds,
@@ -89,8 +93,9 @@ export function measureScale(
       autocomplete,
       indexMs,
       peakRss,
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 /** The p99 of warm latency at a size, or null when that size was not measured. */

@@ -244,9 +244,9 @@ export class Analyser {
     }
   }
 
-  /** Adds the words of a knowledge text to the vocabulary that typos are corrected against. */
-  learn(text: string, language: Language): void {
-    for (const token of tokenise(text)) this.addWord(token.norm, language);
+  /** Adds the words of a knowledge text (or its tokens) to the vocabulary that typos are corrected against. */
+  learn(text: string | readonly Token[], language: Language): void {
+    for (const token of typeof text === 'string' ? tokenise(text) : text) this.addWord(token.norm, language);
   }
 
   private addWord(norm: string, language: Language): void {
@@ -286,9 +286,9 @@ export class Analyser {
     }
   }
 
-  /** Analyses knowledge text: no correction, every word is taken as written. */
-  analyseKnowledge(text: string, language: Language): Term[] {
-    return this.analyse(tokenise(text), false, language);
+  /** Analyses knowledge text (or its tokens, read already): no correction, every word is taken as written. */
+  analyseKnowledge(text: string | readonly Token[], language: Language): Term[] {
+    return this.analyse(typeof text === 'string' ? tokenise(text) : text, false, language);
   }
 
   /**

@@ -47,9 +47,14 @@ export class ArticleCache {
     this.touched = touched;
   }
 
+  /** Whether the next build keeps an article's facts from its sentences (it and its reviewed facts are unchanged). */
+  holds(source: Source, reviewed: readonly Fact[]): boolean {
+    return this.kept.get(source.id)?.input === inputOf(source, reviewed);
+  }
+
   /** An article's facts from its sentences: kept while the article and its reviewed facts are. */
   sentenceFacts(source: Source, reviewed: readonly Fact[], make: () => Fact[]): readonly Fact[] {
-    const input = JSON.stringify([source, reviewed]);
+    const input = inputOf(source, reviewed);
     const found = this.kept.get(source.id);
     // New settings weigh every fact anew: only the sentences are kept.
     const same = found?.input === input;
@@ -94,6 +99,11 @@ export class ArticleCache {
   get lastBuild(): { readonly reused: number; readonly analysed: number } {
     return this.builds;
   }
+}
+
+/** What an article's facts from its sentences are made of, as one string to compare. */
+function inputOf(source: Source, reviewed: readonly Fact[]): string {
+  return JSON.stringify([source, reviewed]);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   textMemo,
 } from './factIndex.js';
 import { type Numbers, Postings } from './postings.js';
+import type { Token } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Source } from './types.js';
 
@@ -53,10 +54,15 @@ export function indexArticles(
   glossary: readonly Concept[],
   analyser: Analyser,
   tuning: Tuning,
-  cache: ArticleCache | null = null,
-  /** More facts of an article, after its facts in `facts`, made as it is indexed (its sentences). */
-  more: (source: Source) => readonly Fact[] = () => [],
+  build: {
+    readonly cache?: ArticleCache | null;
+    /** More facts of an article, after its facts in `facts`, made as it is indexed (its sentences). */
+    readonly more?: (source: Source) => readonly Fact[];
+    /** A sentence's tokens, when an earlier pass of the build read them. */
+    readonly tokensOf?: (text: string) => readonly Token[] | undefined;
+  } = {},
 ): ArticleIndexes {
+  const { cache = null, more = () => [], tokensOf } = build;
   const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
   for (const fact of facts) bySource.get(fact.source)?.push(fact);
   const common = {
@@ -75,13 +81,8 @@ export function indexArticles(
     const kept = cache?.entries(source);
     if (kept) return kept;
     const own = bySource.get(source.id) ?? [];
-    const analysed = analyseFacts(
-      made.length > 0 ? [...own, ...made] : own,
-      source.language,
-      analyser,
-      common.mentionsIn,
-      memo,
-    );
+    const all = made.length > 0 ? [...own, ...made] : own;
+    const analysed = analyseFacts(all, source.language, analyser, common.mentionsIn, memo, tokensOf);
     const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
     const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
     cache?.keep(source, entries);

@@ -21,6 +21,7 @@ import {
   weigh,
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
+import { SentenceTokens } from './sentenceTokens.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -136,7 +137,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const lexicon = options.lexicon ?? EMPTY_LEXICON;
   const cache = options.cache ?? null;
-  const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon)];
+  // Every sentence is tokenised once: for the names of every article, then its vocabulary and analysis.
+  const tokens = new SentenceTokens();
+  const glossary = [...knowledge.glossary, ...articleNames(knowledge, lexicon, (text) => tokens.of(text))];
   cache?.begin(glossary, JSON.stringify(tuning));
   const reviewed = factsBySource(knowledge.facts);
   // The bridge matters only against sentences nobody reviewed: without any, questions skip it.
@@ -144,24 +147,22 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     knowledge.facts.some((fact) => fact.uncurated) ||
     knowledge.sources.some((source) => uncoveredSentences(source, reviewed.get(source.id) ?? []).length > 0);
   const bridge = unreviewed ? (options.bridge?.() ?? null) : null;
-  const analyser = learnVocabulary({ ...knowledge, glossary }, lexicon, bridge);
-  // Each article's sentences become facts just before it is indexed, so that its sentences are
-  // still in the tokeniser's recent texts when they are analysed.
+  const analyser = reviewedVocabulary({ ...knowledge, glossary }, lexicon, bridge);
+  // Each article's words are learnt and its sentences made facts just before it is indexed.
+  // Analysing knowledge needs no typo correction: the vocabulary is complete before any question.
   const fromSentences: Fact[] = [];
   const sentenceFacts = sentenceFactMaker(reviewed, options.questionsOf ?? candidateQuestions, cache);
-  const indexes = indexArticles(
-    knowledge.sources,
-    knowledge.facts,
-    glossary,
-    analyser,
-    tuning,
+  const indexes = indexArticles(knowledge.sources, knowledge.facts, glossary, analyser, tuning, {
     cache,
-    (source) => {
+    more: (source) => {
+      for (const sentence of source.sentences) analyser.learn(tokens.of(sentence.text), source.language);
       const made = sentenceFacts(source);
       fromSentences.push(...made);
       return made;
     },
-  );
+    tokensOf: (text) => tokens.take(text),
+  });
+  analyser.freeze();
   const facts = [...knowledge.facts, ...fromSentences];
 
   const suggest = suggester(
@@ -513,10 +514,12 @@ function sentenceFactMaker(
   };
 }
 
-/** The analyser, with every word of the knowledge learnt: typos are corrected towards them. */
-function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bridge | null): Analyser {
+/**
+ * The analyser, with the words of the reviewed facts learnt (each article's own are learnt as it
+ * is indexed; `freeze` once they are): typos are corrected towards them.
+ */
+function reviewedVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bridge | null): Analyser {
   const analyser = new Analyser(knowledge.glossary, lexicon, bridge);
-  for (const source of knowledge.sources) analyser.learn(source.text, source.language);
   // Learning a text twice adds nothing: facts often share an alternate word for word.
   const learnt: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   const learn = (text: string, language: Language) => {
@@ -530,7 +533,6 @@ function learnVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bri
       for (const question of fact.questions[language]) learn(question, language);
     }
   }
-  analyser.freeze();
   return analyser;
 }
 

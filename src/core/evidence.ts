@@ -63,7 +63,8 @@ const NAMED = /[\s(«]\p{Lu}|\p{Lu}{2}/u;
 const QUOTED = /[«"“]/u;
 
 interface EvidenceInput {
-  readonly fact: Fact;
+  /** What is described of the fact: its quote (or a passage of it), its answers, whether reviewed. */
+  readonly fact: Pick<Fact, 'quote' | 'answer' | 'uncurated'>;
   readonly sentence: string;
   readonly language: Language;
   /** An unreviewed sentence's terms, as indexed: what its numbers count is read from them. */
@@ -83,9 +84,10 @@ export interface MentionReader {
   (text: string, language: Language): readonly Mention[];
   /**
    * Takes a text already analysed in full (a quote, as its fact was indexed): its concept terms
-   * are the only ones `mentionsOf` reads, so it need not be analysed again.
+   * are the only ones `mentionsOf` reads, so it need not be analysed again; its tokens too, when
+   * read already.
    */
-  remember(text: string, language: Language, terms: readonly Term[]): void;
+  remember(text: string, language: Language, terms: readonly Term[], tokens?: readonly Token[]): void;
 }
 
 /**
@@ -104,8 +106,8 @@ export function mentionReader(analyser: Analyser): MentionReader {
     }
     return mentions;
   };
-  const remember = (text: string, language: Language, terms: readonly Term[]) => {
-    if (!seen[language].has(text)) seen[language].set(text, mentionsOf(terms, tokenise(text)));
+  const remember = (text: string, language: Language, terms: readonly Term[], tokens?: readonly Token[]) => {
+    if (!seen[language].has(text)) seen[language].set(text, mentionsOf(terms, tokens ?? tokenise(text)));
   };
   return Object.assign(read, { remember });
 }

@@ -1,6 +1,7 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
 import type { Postings } from './postings.js';
+import type { Token } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Language, Source } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -76,11 +77,16 @@ export function analyseFacts(
   analyser: Analyser,
   mentionsIn: MentionReader,
   memo: TextAnalysis = textMemo(analyser),
+  /** A sentence's tokens when an earlier pass of the build read them (see SentenceTokens). */
+  tokensOf: (text: string) => readonly Token[] | undefined = () => undefined,
 ): AnalysedFact[] {
   return facts.map((fact) => {
-    // Quotes recur too: copies of an article, a sentence quoted by two facts.
-    const quote = memo(fact.quote, language);
-    mentionsIn.remember(fact.quote, language, quote);
+    const tokens = tokensOf(fact.quote);
+    // Reviewed quotes recur too: copies of an article, a sentence quoted by two facts.
+    const quote = fact.uncurated
+      ? analyser.analyseKnowledge(tokens ?? fact.quote, language)
+      : memo(fact.quote, language, tokens);
+    mentionsIn.remember(fact.quote, language, quote, tokens);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
     const texts: Array<readonly Term[]> = [];
     if (!fact.uncurated) {
@@ -98,8 +104,8 @@ export function analyseFacts(
   });
 }
 
-/** Analyses a knowledge text. */
-export type TextAnalysis = (text: string, language: Language) => readonly Term[];
+/** Analyses a knowledge text (from its tokens, when read already). */
+export type TextAnalysis = (text: string, language: Language, tokens?: readonly Token[]) => readonly Term[];
 
 /**
  * `analyseKnowledge`, remembering the last texts it read (no term is ever changed): one per
@@ -109,10 +115,10 @@ export function textMemo(analyser: Analyser): TextAnalysis {
   let recent = noMemo();
   let older = noMemo();
   let count = 0;
-  return (text, language) => {
+  return (text, language, tokens) => {
     let terms = recent[language].get(text);
     if (terms) return terms;
-    terms = older[language].get(text) ?? analyser.analyseKnowledge(text, language);
+    terms = older[language].get(text) ?? analyser.analyseKnowledge(tokens ?? text, language);
     if (count >= TEXT_MEMO) {
       older = recent;
       recent = noMemo();
@@ -155,19 +161,34 @@ export function indexEntries(
     weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
   });
   return analysed.map((item): IndexedFact => {
-    const sentence = sentenceOf(item.fact);
+    const { fact } = item;
+    const sentence = sentenceOf(fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
+    let evidence: Evidence | undefined;
     return {
-      fact: item.fact,
+      fact,
       sentence,
       keys: alternateBits(item.keys, alternates),
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates,
-      evidence: describeEvidence(
-        { fact: item.fact, sentence, language: source.language, sentenceTerms: item.quote },
-        shared.mentionsIn,
-        shared.concepts,
-      ),
+      // Described when a question first reaches the fact: in a large knowledge most never are,
+      // and a start need not wait for them. The quote's terms are not kept meanwhile (only what
+      // an unreviewed sentence counts needs them): they are read again, the same.
+      get evidence() {
+        evidence ??= describeEvidence(
+          {
+            fact,
+            sentence,
+            language: source.language,
+            ...(fact.uncurated
+              ? { sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, source.language) }
+              : {}),
+          },
+          shared.mentionsIn,
+          shared.concepts,
+        );
+        return evidence;
+      },
     };
   });
 }
@@ -244,7 +265,7 @@ export function buildFactIndex(
     evidenceOf: (entry, quote) =>
       describeEvidence(
         {
-          fact: { ...entry.fact, quote },
+          fact: { quote, answer: entry.fact.answer, uncurated: entry.fact.uncurated },
           sentence: entry.sentence,
           language,
           counted: entry.evidence.counted,

@@ -15,7 +15,12 @@ const CLAUSE_BREAK = /[,;:()«»"“”!?–—]|\.\s/u;
  * it ("Morvan"). They become entities of no known type, so that the engine checks who did what
  * in an article nobody has curated, as it does with the glossary's names.
  */
-export function articleNames(knowledge: KnowledgeBase, lexicon: Lexicon): Concept[] {
+export function articleNames(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  /** A sentence's tokens (a build reads them once, for every pass). */
+  tokensOf: (text: string) => readonly Token[] = tokenise,
+): Concept[] {
   const known = new Set(
     knowledge.glossary.flatMap((concept) =>
       LANGUAGES.flatMap((language) => concept.variants[language].map(phraseOf)),
@@ -24,8 +29,8 @@ export function articleNames(knowledge: KnowledgeBase, lexicon: Lexicon): Concep
   const runs = new Map<string, string>();
   for (const source of knowledge.sources) {
     for (const sentence of source.sentences) {
-      for (const clause of sentence.text.split(CLAUSE_BREAK)) {
-        for (const run of capitalisedRuns(tokenise(clause), source.language, lexicon)) {
+      for (const clause of clausesOf(sentence.text, tokensOf)) {
+        for (const run of capitalisedRuns(clause, source.language, lexicon)) {
           // "The Mayor", "Water Minister": a title, not a name.
           if (run.every((token) => isCommonWord(token, source.language, lexicon))) continue;
           const phrase = run.map((token) => token.norm).join(' ');
@@ -68,6 +73,24 @@ function lastNames(concepts: readonly Concept[], known: ReadonlySet<string>, lex
 }
 
 /**
+ * A sentence's tokens, clause by clause: a name never runs across the punctuation that ends one.
+ * The sentence's tokens are split where that punctuation stands between two of them; when a token
+ * cannot be placed in the text (the tokeniser rewrote it: "j'ai"), each clause is tokenised alone.
+ */
+function clausesOf(text: string, tokensOf: (text: string) => readonly Token[]): Array<readonly Token[]> {
+  const clauses: Token[][] = [[]];
+  let cursor = 0;
+  for (const token of tokensOf(text)) {
+    const at = text.indexOf(token.raw, cursor);
+    if (at === -1) return text.split(CLAUSE_BREAK).map((clause) => tokenise(clause));
+    if (CLAUSE_BREAK.test(text.slice(cursor, at)) && (clauses.at(-1)?.length ?? 0) > 0) clauses.push([]);
+    clauses.at(-1)?.push(token);
+    cursor = at + token.raw.length;
+  }
+  return clauses;
+}
+
+/**
  * Runs of capitalised words. A clause's first word is a name only if no dictionary knows it, or
  * if a name follows it ("Tom Varga"); a link word ends a run ("Mayor of Geraldton": Geraldton).
  */
@@ -76,7 +99,7 @@ function capitalisedRuns(tokens: readonly Token[], language: Language, lexicon: 
   let run: Token[] = [];
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
-    if (isNameWord(token, language, lexicon, next)) run.push(token);
+    if (isNameWord(token, i === 0, language, lexicon, next)) run.push(token);
     else {
       if (run.length > 0) runs.push(run);
       run = [];
@@ -86,10 +109,16 @@ function capitalisedRuns(tokens: readonly Token[], language: Language, lexicon: 
   return runs;
 }
 
-function isNameWord(token: Token, language: Language, lexicon: Lexicon, next?: Token): boolean {
+function isNameWord(
+  token: Token,
+  first: boolean,
+  language: Language,
+  lexicon: Lexicon,
+  next?: Token,
+): boolean {
   if (!token.capitalised || /^\p{N}/u.test(token.norm) || CALENDAR.has(token.norm)) return false;
   if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
-  if (token.index > 0 || !lexicon.has(token.norm, language)) return true;
+  if (!first || !lexicon.has(token.norm, language)) return true;
   return next?.capitalised === true && !lexicon.has(next.norm, language);
 }
 

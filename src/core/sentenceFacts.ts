@@ -1,7 +1,7 @@
-import type { Fact, Language, Sentence, Source } from './types.js';
+import type { Bilingual, Fact, Language, Sentence, Source } from './types.js';
 
 /** Questions a sentence could answer, to suggest it (none by default). */
-export type QuestionMaker = (sentence: string, language: Language) => { fr: string[]; en: string[] };
+export type QuestionMaker = (sentence: string, language: Language) => Bilingual<string[]>;
 
 /**
  * Every sentence of an article that no reviewed fact quotes from becomes evidence by itself:
@@ -28,6 +28,8 @@ export function uncoveredSentences(source: Source, reviewed: readonly Fact[]): S
 
 function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionMaker): Fact {
   const { paragraph, sentence: number, text } = sentence;
+  const language = source.language;
+  let questions: Bilingual<string[]> | undefined;
   return {
     id: `${source.id}:p${paragraph}s${number}`,
     source: source.id,
@@ -35,7 +37,12 @@ function sentenceFact(source: Source, sentence: Sentence, questionsOf: QuestionM
     location: { paragraph, sentence: number },
     // The answer is written when the engine answers, from the part of the sentence that does.
     answer: { fr: text, en: text },
-    questions: questionsOf(text, source.language),
+    // Written when first read (suggestions, autocomplete), not while the article is indexed:
+    // nothing that answers reads them, and a caller may have them written meanwhile elsewhere.
+    get questions() {
+      questions ??= questionsOf(text, language);
+      return questions;
+    },
     featured: false,
     uncurated: true,
   };

@@ -28,7 +28,7 @@ export interface Served {
 export interface KnowledgeHostOptions<T extends Served> {
   readonly dir: string;
   /** Builds everything a question needs from checked knowledge (the engine, its indexes). */
-  build(knowledge: KnowledgeBase): T;
+  build(knowledge: KnowledgeBase): T | Promise<T>;
   readonly logger: Logger;
   /** Reads and checks the folder; `readKnowledge` unless a test says otherwise. */
   read?(dir: string): ValidationReport | Promise<ValidationReport>;
@@ -60,7 +60,7 @@ export class KnowledgeHost<T extends Served> {
   static async open<T extends Served>(options: KnowledgeHostOptions<T>): Promise<KnowledgeHost<T>> {
     const report = await (options.read ?? readKnowledge)(options.dir);
     if (!report.knowledge) throw new KnowledgeError(report.errors);
-    return new KnowledgeHost(options.build(report.knowledge), options);
+    return new KnowledgeHost(await options.build(report.knowledge), options);
   }
 
   /** Serves what is already built, from `dir` on the next reload. */
@@ -127,7 +127,7 @@ export class KnowledgeHost<T extends Served> {
       }
       // Questions waiting since the files were read are answered first, from the old knowledge.
       await yieldToEvents();
-      next = this.options.build(report.knowledge);
+      next = await this.options.build(report.knowledge);
     } catch (error) {
       logger.error(
         { trigger, dir, err: describeError(error), ms: ms() },

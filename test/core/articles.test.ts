@@ -212,6 +212,20 @@ describe('the names of an article', () => {
     expect(names).not.toContain('The');
     expect(names).not.toContain('Monday');
   });
+
+  it('never runs a name across the punctuation that ends a clause, whether or not the tokeniser rewrote a word', () => {
+    const text =
+      'Selon Paris, Nora Vale a parlé. J’ai vu Brelac; Marc Aubry était là. « Tom » Varga resta – Ada Lind partit.';
+    const names = articleNames(
+      { ...KNOWLEDGE, sources: [source('clauses', text, 'fr', 'Clauses')] },
+      lexicon,
+    ).map((concept) => concept.variants.fr[0]);
+    expect(names).toEqual(
+      expect.arrayContaining(['Paris', 'Nora Vale', 'Brelac', 'Marc Aubry', 'Tom', 'Ada Lind']),
+    );
+    for (const joined of ['Paris Nora Vale', 'Brelac Marc Aubry', 'Tom Varga', 'Varga Ada Lind'])
+      expect(names).not.toContain(joined);
+  });
 });
 
 describe('the role of a name the glossary does not type', () => {
