@@ -78,8 +78,10 @@ export function analyseFacts(
   memo: TextAnalysis = textMemo(analyser),
 ): AnalysedFact[] {
   return facts.map((fact) => {
-    // Quotes recur too: copies of an article, a sentence quoted by two facts.
-    const quote = memo(fact.quote, language);
+    // Reviewed quotes recur too: copies of an article, a sentence quoted by two facts.
+    const quote = fact.uncurated
+      ? analyser.analyseKnowledge(fact.quote, language)
+      : memo(fact.quote, language);
     mentionsIn.remember(fact.quote, language, quote);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
     const texts: Array<readonly Term[]> = [];
