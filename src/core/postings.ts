@@ -65,7 +65,7 @@ function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
     const y = b[j] as number;
     if (x <= y) i += 1;
     if (y <= x) j += 1;
-    out[k++] = x <= y ? x : y;
+    out[k++] = Math.min(x, y);
   }
   while (i < a.length) out[k++] = a[i++] as number;
   while (j < b.length) out[k++] = b[j++] as number;
