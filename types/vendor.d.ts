@@ -21,3 +21,8 @@ declare module 'an-array-of-french-words' {
   const words: string[];
   export default words;
 }
+
+declare module 'porter2' {
+  /** The Porter2 (Snowball English) stem of a lower-case word. */
+  export function stem(word: string): string;
+}

@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
-import snowball from 'snowball-stemmers';
 import type { Bridge } from './bridge.js';
 import { ENGLISH } from './english.js';
 import { FRENCH } from './french.js';
 import { PairIndex } from './pairIndex.js';
+import { STEMMERS } from './stemmers.js';
 import {
   foldText,
   phraseOf,
@@ -52,8 +52,6 @@ export interface Term {
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const NO_KEYS: readonly string[] = [];
-const frenchStemmer = snowball.newStemmer('french');
-const englishStemmer = snowball.newStemmer('english');
 const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
 const CORRECTION_THRESHOLD = 0.4;
@@ -146,16 +144,16 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
   const keys = new Set<string>();
   if (language !== 'en' && WHOLE_WORDS.fr.has(norm)) keys.add(`s:${norm}`);
   else if (language !== 'en') {
-    keys.add(`s:${frenchStemmer.stem(norm)}`);
-    if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(frenchStemmer.stem(accented))}`);
+    keys.add(`s:${STEMMERS.fr(norm)}`);
+    if (accented !== undefined && accented !== norm) keys.add(`s:${foldText(STEMMERS.fr(accented))}`);
     const lemma = LEMMAS.fr.get(norm);
-    if (lemma !== undefined) keys.add(`s:${frenchStemmer.stem(lemma)}`);
+    if (lemma !== undefined) keys.add(`s:${STEMMERS.fr(lemma)}`);
   }
   if (language !== 'fr' && WHOLE_WORDS.en.has(norm)) keys.add(`s:${norm}`);
   else if (language !== 'fr') {
-    keys.add(`s:${englishStemmer.stem(norm)}`);
+    keys.add(`s:${STEMMERS.en(norm)}`);
     const lemma = LEMMAS.en.get(norm);
-    if (lemma !== undefined) keys.add(`s:${englishStemmer.stem(lemma)}`);
+    if (lemma !== undefined) keys.add(`s:${STEMMERS.en(lemma)}`);
   }
   return [...keys];
 }
@@ -182,9 +180,11 @@ export function conceptKey(concept: Concept): string {
  * against the vocabulary of the knowledge base.
  */
 export class Analyser {
-  private readonly phrases = new Map<string, Concept>();
-  /** Each phrase's first words, joined as the phrase is, up to a space: a longer span may still be one. */
-  private readonly phraseStarts = new Set<string>();
+  /**
+   * Each glossary variant's words, joined by spaces, with its concept; and each variant's first
+   * words up to a space, which a longer span may still complete (`longer`). One lookup per span.
+   */
+  private readonly phrases = new Map<string, { concept: Concept | null; longer: boolean }>();
   /** The languages whose variants a one-word phrase is. */
   private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Phrases of two words or more by their first word, for matching one with a slip in a later word. */
@@ -217,9 +217,13 @@ export class Analyser {
         const norms = tokens.map((token) => token.norm);
         if (norms.length === 0) continue;
         const phrase = norms.join(' ');
-        this.phrases.set(phrase, concept);
-        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1))
-          this.phraseStarts.add(phrase.slice(0, at));
+        this.phrases.set(phrase, { concept, longer: this.phrases.get(phrase)?.longer ?? false });
+        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1)) {
+          const start = phrase.slice(0, at);
+          const known = this.phrases.get(start);
+          if (known) known.longer = true;
+          else this.phrases.set(start, { concept: null, longer: true });
+        }
         if (norms.length === 1) {
           const languages = this.wordLanguages.get(phrase) ?? new Set();
           languages.add(language);
@@ -463,9 +467,9 @@ export class Analyser {
     for (let length = 1; length <= Math.min(MAX_PHRASE, words.length - from); length++) {
       const norm = words[from + length - 1]?.norm ?? '';
       phrase = length === 1 ? norm : `${phrase} ${norm}`;
-      const concept = this.phrases.get(phrase);
-      if (concept) longest = { concept, length };
-      if (!this.phraseStarts.has(phrase)) break;
+      const found = this.phrases.get(phrase);
+      if (found?.concept) longest = { concept: found.concept, length };
+      if (!found?.longer) break;
     }
     if (longest?.length !== 1) return longest;
     // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
@@ -510,6 +514,8 @@ export class Analyser {
    * entity in one article's context and names nothing in another's.
    */
   private isAdjective(concept: Concept, norms: string): boolean {
+    // A name found in an article has no adjective, and is written with capitals.
+    if (concept.found) return false;
     let adjectives = this.adjectives.get(concept.id);
     if (!adjectives) {
       adjectives = new Set([...(concept.adjectives ?? []), ...commonVariants(concept)].map(phraseOf));
@@ -548,7 +554,7 @@ export class Analyser {
       this.vocabulary.has(norm) ||
       STOPWORDS.has(norm) ||
       QUESTION_WORDS.has(norm) ||
-      this.phrases.has(norm) ||
+      this.phrases.get(norm)?.concept != null ||
       this.lexicon.has(norm, language ?? undefined)
     );
   }
