@@ -142,7 +142,7 @@ function articleWords(source: Source, entries: readonly IndexedFact[]): Set<stri
   };
   add(source.text, source.language);
   for (const entry of entries) {
-    for (const key of entry.keys) words.add(key);
+    for (const key of entry.keys.keys()) words.add(key);
     if (entry.fact.uncurated) continue;
     for (const language of LANGUAGES) {
       add(entry.fact.answer[language], language);

@@ -82,7 +82,7 @@ export function indexArticles(
     if (kept) return kept;
     const own = bySource.get(source.id) ?? [];
     const all = made.length > 0 ? [...own, ...made] : own;
-    const analysed = analyseFacts(all, source.language, analyser, memo, tokensOf);
+    const analysed = analyseFacts(all, source.language, analyser, common.mentionsIn, memo, tokensOf);
     const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
     const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
     cache?.keep(source, entries);

@@ -1,7 +1,7 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
 import type { Postings } from './postings.js';
-import { type Token, tokenise } from './text.js';
+import type { Token } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Language, Source } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -11,7 +11,12 @@ export interface IndexedFact {
   readonly fact: Fact;
   /** The quote's whole sentence. */
   readonly sentence: string;
-  readonly keys: ReadonlySet<string>;
+  /**
+   * Its match keys, each with the alternates that hold it: bits of their places in `alternates`
+   * (the first ALTERNATE_BITS), so a question finds what each alternate shares without looking
+   * its words up in every alternate.
+   */
+  readonly keys: ReadonlyMap<string, number>;
   /** The keys of the quote alone. */
   readonly quoteKeys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight, lightest first. */
@@ -37,13 +42,9 @@ export interface FactIndex {
 /** A fact analysed once: its quote's terms, its reviewed texts' terms, and all their keys. */
 export interface AnalysedFact {
   readonly fact: Fact;
-  /** The quote's tokens, which its terms were read from. */
-  readonly tokens: readonly Token[];
   readonly quote: readonly Term[];
   /** Each reviewed answer and alternate question, in the order of `alternates` (none when uncurated). */
   readonly texts: ReadonlyArray<readonly Term[]>;
-  /** The terms of each reviewed answer (also in `texts`): its names are read from them. */
-  readonly answers: Partial<Record<Language, readonly Term[]>>;
   readonly keys: ReadonlySet<string>;
 }
 
@@ -60,30 +61,38 @@ export interface SharedIndex {
 const GENERIC_QUESTION_SHARE = 0.2;
 
 /**
- * Reviewed texts analysed lately, by language then text: facts often share an alternate word for
- * word ("Combien ?" forms, copies of an article's facts). Bounded, two generations.
+ * Knowledge texts analysed lately, by language then text: facts often share an alternate or a
+ * quote word for word ("Combien ?" forms, copies of an article's facts). Bounded, two generations.
  */
 const TEXT_MEMO = 8192;
 
-/** Analyses an article's facts: the costly part of indexing, done once per fact. */
+/**
+ * Analyses an article's facts: the costly part of indexing, done once per fact. Each quote and
+ * reviewed answer is given to `mentionsIn` as it is analysed, while its words are still at hand:
+ * its names are read from the terms it was indexed with, not analysed again.
+ */
 export function analyseFacts(
   facts: readonly Fact[],
   language: Language,
   analyser: Analyser,
+  mentionsIn: MentionReader,
   memo: TextAnalysis = textMemo(analyser),
   /** A sentence's tokens when an earlier pass of the build read them (see SentenceTokens). */
   tokensOf: (text: string) => readonly Token[] | undefined = () => undefined,
 ): AnalysedFact[] {
   return facts.map((fact) => {
-    const tokens = tokensOf(fact.quote) ?? tokenise(fact.quote);
-    const quote = analyser.analyseKnowledge(tokens, language);
+    const tokens = tokensOf(fact.quote);
+    // Reviewed quotes recur too: copies of an article, a sentence quoted by two facts.
+    const quote = fact.uncurated
+      ? analyser.analyseKnowledge(tokens ?? fact.quote, language)
+      : memo(fact.quote, language, tokens);
+    mentionsIn.remember(fact.quote, language, quote, tokens);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
     const texts: Array<readonly Term[]> = [];
-    const answers: Partial<Record<Language, readonly Term[]>> = {};
     if (!fact.uncurated) {
       for (const other of LANGUAGES) {
         const answer = memo(fact.answer[other], other);
-        answers[other] = answer;
+        mentionsIn.remember(fact.answer[other], other, answer);
         texts.push(answer);
         for (const question of fact.questions[other]) texts.push(memo(question, other));
       }
@@ -91,12 +100,12 @@ export function analyseFacts(
     const keys = new Set<string>();
     for (const term of quote) for (const key of term.keys) keys.add(key);
     for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
-    return { fact, tokens, quote, texts, answers, keys };
+    return { fact, quote, texts, keys };
   });
 }
 
-/** Analyses a knowledge text. */
-export type TextAnalysis = (text: string, language: Language) => readonly Term[];
+/** Analyses a knowledge text (from its tokens, when read already). */
+export type TextAnalysis = (text: string, language: Language, tokens?: readonly Token[]) => readonly Term[];
 
 /**
  * `analyseKnowledge`, remembering the last texts it read (no term is ever changed): one per
@@ -106,10 +115,10 @@ export function textMemo(analyser: Analyser): TextAnalysis {
   let recent = noMemo();
   let older = noMemo();
   let count = 0;
-  return (text, language) => {
+  return (text, language, tokens) => {
     let terms = recent[language].get(text);
     if (terms) return terms;
-    terms = older[language].get(text) ?? analyser.analyseKnowledge(text, language);
+    terms = older[language].get(text) ?? analyser.analyseKnowledge(tokens ?? text, language);
     if (count >= TEXT_MEMO) {
       older = recent;
       recent = noMemo();
@@ -147,27 +156,21 @@ export function indexEntries(
     }
     return weight;
   };
+  const weighed = (terms: readonly Term[]) => ({
+    keys: keySetOf(terms),
+    weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
+  });
   return analysed.map((item): IndexedFact => {
-    shared.mentionsIn.remember(item.fact.quote, source.language, item.quote, item.tokens);
-    // A reviewed answer's names are read from the terms it was indexed with, not analysed again.
-    for (const language of LANGUAGES) {
-      const terms = item.answers[language];
-      if (terms) shared.mentionsIn.remember(item.fact.answer[language], language, terms);
-    }
     const { fact } = item;
     const sentence = sentenceOf(fact);
+    const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
     let evidence: Evidence | undefined;
     return {
       fact,
       sentence,
-      keys: item.keys,
+      keys: alternateBits(item.keys, alternates),
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
-      alternates: item.texts
-        .map((terms) => ({
-          keys: keySetOf(terms),
-          weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
-        }))
-        .sort((a, b) => a.weight - b.weight),
+      alternates,
       // Described when a question first reaches the fact: in a large knowledge most never are,
       // and a start need not wait for them. The quote's terms are not kept meanwhile (only what
       // an unreviewed sentence counts needs them): they are read again, the same.
@@ -190,6 +193,23 @@ export function indexEntries(
   });
 }
 
+/** Alternates up to this many have bits in their fact's keys; the others are looked up. */
+export const ALTERNATE_BITS = 30;
+
+/** Each key, with the bits of the alternates that hold it (see IndexedFact.keys). */
+function alternateBits(
+  keys: ReadonlySet<string>,
+  alternates: ReadonlyArray<{ keys: ReadonlySet<string> }>,
+): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const key of keys) bits.set(key, 0);
+  const count = Math.min(alternates.length, ALTERNATE_BITS);
+  for (let i = 0; i < count; i++)
+    for (const key of (alternates[i] as { keys: ReadonlySet<string> }).keys)
+      bits.set(key, (bits.get(key) ?? 0) | (1 << i));
+  return bits;
+}
+
 /**
  * The keys of a text's terms, one set for every fact sharing the text's analysis (see
  * `textMemo`): sets are only read, and copies of one set would be kept by every fact.
@@ -198,7 +218,9 @@ const keySets = new WeakMap<readonly Term[], ReadonlySet<string>>();
 function keySetOf(terms: readonly Term[]): ReadonlySet<string> {
   let keys = keySets.get(terms);
   if (!keys) {
-    keys = new Set(terms.flatMap((term) => term.keys));
+    const made = new Set<string>();
+    for (const term of terms) for (const key of term.keys) made.add(key);
+    keys = made;
     keySets.set(terms, keys);
   }
   return keys;

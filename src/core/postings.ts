@@ -7,10 +7,10 @@ export class Postings {
   private readonly lists = new Map<string, Int32Array>();
 
   /** `keySets[n]` holds the keys of fact n. Built in one pass over the keys: linear in the knowledge. */
-  constructor(keySets: ReadonlyArray<ReadonlySet<string>>) {
+  constructor(keySets: ReadonlyArray<ReadonlySet<string> | ReadonlyMap<string, unknown>>) {
     const building = new Map<string, number[]>();
     keySets.forEach((keys, n) => {
-      for (const key of keys) {
+      for (const key of keys.keys()) {
         const list = building.get(key);
         if (list) list.push(n);
         else building.set(key, [n]);
@@ -43,11 +43,9 @@ export class Postings {
       if (list && !lists.includes(list)) lists.push(list);
     }
     if (lists.length === 0) return NONE;
-    if (lists.length === 1) return lists[0] as Int32Array;
-    const all: number[] = [];
-    for (const list of lists) for (const n of list) all.push(n);
-    all.sort((a, b) => a - b);
-    return all.filter((n, i) => i === 0 || n !== all[i - 1]);
+    let merged = lists[0] as Int32Array;
+    for (let i = 1; i < lists.length; i++) merged = mergeTwo(merged, lists[i] as Int32Array);
+    return merged;
   }
 }
 
@@ -55,6 +53,24 @@ const NONE: Numbers = [];
 
 /** Fact numbers, ascending: a posting list as stored, or several merged. */
 export type Numbers = Int32Array | readonly number[];
+
+/** Two ascending lists of distinct numbers as one, ascending, each once: linear, no sort. */
+function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+    out[k++] = Math.min(x, y);
+  }
+  while (i < a.length) out[k++] = a[i++] as number;
+  while (j < b.length) out[k++] = b[j++] as number;
+  return out.subarray(0, k);
+}
 
 /** The first position in an ascending list whose number is at least `n`. */
 function lowerBound(list: Int32Array, n: number): number {

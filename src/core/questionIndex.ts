@@ -199,6 +199,9 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
 /** Every alternate question of every fact, in both languages, with its folded words, in knowledge order. */
 function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
   const items: Indexed[] = [];
+  // Questions recur word for word (copies of an article, "Combien ?" forms): each distinct text
+  // is read once, and its questions share its words (they are only read).
+  const read = new Map<string, Pick<Indexed, 'words' | 'folded' | 'question'>>();
   knowledge.facts.forEach((fact, number) => {
     for (const language of LANGUAGES) {
       fact.questions[language].forEach((text, index) => {
@@ -209,9 +212,13 @@ function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
           text,
           featured: fact.featured,
         };
-        const words = foldedWords(text);
-        const question = /[?？]\s*$/u.test(text);
-        items.push({ entry, fact: number, first: index === 0, folded: words.join(' '), words, question });
+        let words = read.get(text);
+        if (!words) {
+          const folded = foldedWords(text);
+          words = { words: folded, folded: folded.join(' '), question: /[?？]\s*$/u.test(text) };
+          read.set(text, words);
+        }
+        items.push({ entry, fact: number, first: index === 0, ...words });
       });
     }
   });
@@ -256,13 +263,14 @@ function postingsOf(
   wordsOf: (item: Indexed) => readonly string[],
 ): Map<string, Ids> {
   const postings = new Map<string, number[]>();
-  items.forEach((item, id) => {
-    for (const word of new Set(wordsOf(item))) {
+  for (let id = 0; id < items.length; id++) {
+    // Ids ascend: a word already listed for this question ends its list.
+    for (const word of wordsOf(items[id] as Indexed)) {
       const ids = postings.get(word);
-      if (ids) ids.push(id);
-      else postings.set(word, [id]);
+      if (!ids) postings.set(word, [id]);
+      else if (ids[ids.length - 1] !== id) ids.push(id);
     }
-  });
+  }
   return postings;
 }
 

@@ -1,5 +1,5 @@
 import type { Term } from './analyse.js';
-import type { FactIndex, IndexedFact } from './factIndex.js';
+import { ALTERNATE_BITS, type FactIndex, type IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
 import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
 import type { Tuning } from './tuning.js';
@@ -90,6 +90,10 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   // The weight of the words whose keys the fact holds: an alternate's keys are among the fact's,
   // so no alternate shares more.
   let heldWeight = 0;
+  // Which terms it holds, as bits, and for each, which of its alternates hold it (see
+  // IndexedFact.keys): an alternate holds no word its fact lacks.
+  let heldBits = 0;
+  const bitsOfTerms = terms.length <= MAX_TERM_BITS;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = isUncurated(entry);
@@ -97,9 +101,14 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = weights[i] ?? 0;
-    if (holdsAny(term.keys, entry.keys)) {
+    const alternates = alternatesHolding(term.keys, entry.keys);
+    if (alternates >= 0) {
       coveredWeight += weight;
       heldWeight += weight;
+      if (bitsOfTerms) {
+        heldBits |= 1 << i;
+        ALTERNATES_OF_TERM[i] = alternates;
+      }
     } else if (
       uncurated &&
       ((term.question && holdsClass(term, entry.evidence.types)) ||
@@ -117,9 +126,15 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   let bestAlternate = 0;
   // Alternates come lightest first (see indexEntries): once one could not beat the best Dice
   // even sharing every word the fact holds, no heavier one can.
-  for (const alternate of entry.alternates) {
+  const { alternates } = entry;
+  for (let a = 0; a < alternates.length; a++) {
+    const alternate = alternates[a] as IndexedFact['alternates'][number];
     if ((2 * heldWeight) / (total + alternate.weight) <= bestAlternate) break;
-    const dice = (2 * sharedWeight(alternate.keys, terms, weights)) / (total + alternate.weight);
+    const shared =
+      bitsOfTerms && a < ALTERNATE_BITS
+        ? weightOfBit(a, heldBits, weights)
+        : sharedWeight(alternate.keys, terms, weights);
+    const dice = (2 * shared) / (total + alternate.weight);
     if (dice > bestAlternate) bestAlternate = dice;
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
@@ -145,7 +160,11 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
  * found only through its translation, or a question of one word that names nothing ("quelle
  * heure est-il").
  */
-function tooLittle(terms: readonly Term[], keys: ReadonlySet<string>, covered: ReadonlySet<Term>): boolean {
+function tooLittle(
+  terms: readonly Term[],
+  keys: ReadonlyMap<string, number>,
+  covered: ReadonlySet<Term>,
+): boolean {
   let found: Term | null = null;
   let content = 0;
   for (const term of terms) {
@@ -184,40 +203,48 @@ function coversWeightiest(
   return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
 }
 
-/** Terms up to this many have their holders remembered as bits of a number. */
-const MAX_REMEMBERED_TERMS = 30;
+/** Questions of up to this many terms have the alternates holding each term read as bits. */
+const MAX_TERM_BITS = 30;
 
 /**
- * For each question (its terms), which of its terms each key set holds, as bits: alternates
- * recur word for word across facts and articles ("Combien ?" forms, copies of an article), and
- * facts sharing an alternate's analysis share its key set (see factIndex.ts).
+ * For the fact being scored, the alternates holding each term (ALTERNATE_BITS bits): written for
+ * each term the fact holds, read for its alternates. One buffer, so that scoring allocates none.
  */
-const termsHeldBy = new WeakMap<readonly Term[], Map<ReadonlySet<string>, number>>();
+const ALTERNATES_OF_TERM = new Int32Array(MAX_TERM_BITS);
+
+/**
+ * The weight of the held terms (`held`, bits) that alternate `a` of the fact holds, read in
+ * ALTERNATES_OF_TERM, summed in the terms' order.
+ */
+function weightOfBit(a: number, held: number, weights: readonly number[]): number {
+  let shared = 0;
+  for (let i = 0; held !== 0; i++, held >>>= 1)
+    if ((held & 1) === 1 && ((ALTERNATES_OF_TERM[i] as number) >>> a) & 1) shared += weights[i] ?? 0;
+  return shared;
+}
 
 /** The weight of the question's terms that hold a key of `keys`, summed in the terms' order. */
 function sharedWeight(keys: ReadonlySet<string>, terms: readonly Term[], weights: readonly number[]): number {
   let shared = 0;
-  if (terms.length > MAX_REMEMBERED_TERMS) {
-    for (let i = 0; i < terms.length; i++)
-      if (holdsAny((terms[i] as Term).keys, keys)) shared += weights[i] ?? 0;
-    return shared;
-  }
-  let held = termsHeldBy.get(terms);
-  if (!held) {
-    held = new Map();
-    termsHeldBy.set(terms, held);
-  }
-  let bits = held.get(keys);
-  if (bits === undefined) {
-    bits = 0;
-    for (let i = 0; i < terms.length; i++) if (holdsAny((terms[i] as Term).keys, keys)) bits |= 1 << i;
-    held.set(keys, bits);
-  }
-  for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) === 1) shared += weights[i] ?? 0;
+  for (let i = 0; i < terms.length; i++)
+    if (holdsAny((terms[i] as Term).keys, keys)) shared += weights[i] ?? 0;
   return shared;
 }
 
-function holdsAny(keys: readonly string[], set: ReadonlySet<string>): boolean {
+/**
+ * Whether the fact's keys hold one of the term's: -1 if not, else the bits of the alternates
+ * that hold one of them.
+ */
+function alternatesHolding(keys: readonly string[], factKeys: ReadonlyMap<string, number>): number {
+  let found = -1;
+  for (const key of keys) {
+    const bits = factKeys.get(key);
+    if (bits !== undefined) found = found < 0 ? bits : found | bits;
+  }
+  return found;
+}
+
+function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMap<string, number>): boolean {
   for (const key of keys) if (set.has(key)) return true;
   return false;
 }
@@ -293,8 +320,8 @@ export function scoreBound(
     if (holds) weight += weights[i] ?? 0;
   }
   const coverage = weight / total;
-  let lightest = Number.POSITIVE_INFINITY;
-  for (const alternate of entry.alternates) lightest = Math.min(lightest, alternate.weight);
+  // Alternates come lightest first (see indexEntries).
+  const lightest = entry.alternates[0]?.weight ?? Number.POSITIVE_INFINITY;
   const score = uncurated
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
