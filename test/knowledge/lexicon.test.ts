@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import {
 describe('WordList', () => {
   it('keeps folded, sorted, unique words and finds each by bisection', () => {
     const list = WordList.of(['zèbre', 'arbre', 'Été', 'arbre', 'hors-jeu', 'zebre']);
-    expect(packWords(['zèbre', 'arbre', 'arbre'])).toBe('arbre\nzebre');
+    expect(new WordList(packWords(['zèbre', 'arbre', 'arbre'])).list()).toEqual(['arbre', 'zebre']);
     expect(list.size).toBe(4);
     for (const word of ['arbre', 'ete', 'hors-jeu', 'zebre']) expect(list.has(word)).toBe(true);
     for (const word of ['', 'arb', 'arbres', 'zèbre', 'hors', 'zz', 'a']) expect(list.has(word)).toBe(false);
@@ -25,6 +25,39 @@ describe('WordList', () => {
     const packed = packWords(['b', 'a', 'c']);
     expect(new WordList(packed).size).toBe(3);
     expect(new WordList(packed).has('c')).toBe(true);
+  });
+
+  it('writes each word as the letters it shares with the one before, then the rest, in blocks of 32', () => {
+    expect(packWords(['arbres', 'arbre', 'arc', 'b'])).toBe('\0arbre\u0006s\u0003c\u0001b');
+    const words = Array.from({ length: 70 }, (_, i) => `mot${String(i).padStart(2, '0')}`);
+    const packed = packWords(words);
+    // Three blocks: 32, 32 and 6 words, each opened by a word written whole.
+    expect(
+      packed
+        .split('\0')
+        .slice(1)
+        .map((block) => block.slice(0, 5)),
+    ).toEqual(['mot00', 'mot32', 'mot64']);
+    const list = new WordList(packed);
+    expect(list.list()).toEqual(words);
+    for (const word of words) expect(list.has(word)).toBe(true);
+    for (const word of ['mot', 'mot0', 'mot000', 'mot70', 'mot315', 'mos99', 'mou', 'a', 'zz']) {
+      expect(list.has(word)).toBe(false);
+    }
+  });
+
+  it('finds a word after one sharing more letters than the packing writes down', () => {
+    const long = 'a'.repeat(40);
+    const words = [`${long}b`, `${long}c`, `${long}cd`, `${long}e`, 'b'];
+    const list = WordList.of(words);
+    expect(list.list()).toEqual(words);
+    for (const word of words) expect(list.has(word)).toBe(true);
+    for (const word of [long, `${long}d`, `${long}cc`, `${long}f`, 'a'.repeat(31)])
+      expect(list.has(word)).toBe(false);
+  });
+
+  it('refuses a word holding a character that marks where words start', () => {
+    expect(() => packWords(['ok', 'mau\u0001vais'])).toThrow(/mau.u0001vais/);
   });
 });
 
@@ -68,7 +101,7 @@ describe('the packed word lists the build writes', () => {
     expect(fromPacked.size).toBeGreaterThan(570_000);
     for (const language of ['en', 'fr'] as const) {
       const text = readFileSync(path.join(packedDir, `${language}.txt`), 'latin1');
-      const words = text.split('\n');
+      const words = new WordList(text).list();
       expect(packWords(words)).toBe(text); // sorted, unique, folded
       const sample = words.filter((_, i) => i % 101 === 0);
       for (const word of sample) {
@@ -82,5 +115,16 @@ describe('the packed word lists the build writes', () => {
     expect(fromPacked.has('investissement', 'fr')).toBe(true);
     expect(fromPacked.has('investisement', 'fr')).toBe(false);
     expect(fromPacked.has('donnees', 'fr')).toBe(true);
+  });
+
+  it('refuses a list written another way (one word a line, by an older build), naming the file', () => {
+    const oldDir = mkdtempSync(path.join(tmpdir(), 'old-lexicon-'));
+    try {
+      for (const language of ['en', 'fr'])
+        writeFileSync(path.join(oldDir, `${language}.txt`), 'arbre\nzebre', 'latin1');
+      expect(() => readLexicon(oldDir)).toThrow(`${path.join(oldDir, 'en.txt')}: not a packed word list`);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
   });
 });
