@@ -34,7 +34,8 @@ const USAGE = `usage: npm run bench:load -- [options]
   --rates LIST      open-loop rates per second, comma-separated (default 50,200,500)
   --rate-seconds N  seconds per open-loop rate (default 5)
   --bot-entry FILE  run this entry under tsx instead (default: what npm start runs, dist/main.js)
-  --profile DIR     write the bot's CPU profile (--cpu-prof) to DIR when it exits`;
+  --profile DIR     write the CPU profiles (--cpu-prof) of the bot and the bare client to DIR
+                    (bot.cpuprofile, bare.cpuprofile) when they exit`;
 
 const commandLine = readCommandLine(
   'bench:load',
