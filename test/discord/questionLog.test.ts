@@ -180,14 +180,15 @@ describe('recording a question', () => {
     );
   });
 
-  it('writes each line as it is recorded, before anything else runs, with no flush asked', () => {
+  it('writes the lines of a batch in one append once the batch is over, with no flush asked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const log = questionLog();
-    for (let i = 0; i < 3; i += 1) {
-      log.record(`question ${i}`, answerTo('q'), 'slash');
-      expect(lines().map((line) => line.question)).toEqual(
-        Array.from({ length: i + 1 }, (_, j) => `question ${j}`),
-      );
-    }
+    for (let i = 0; i < 3; i += 1) log.record(`question ${i}`, answerTo('q'), 'slash');
+    expect(readdirSync(dataDir)).toEqual([]);
+    vi.advanceTimersByTime(100);
+    await vi.waitFor(() =>
+      expect(lines().map((line) => line.question)).toEqual(['question 0', 'question 1', 'question 2']),
+    );
   });
 
   it('writes the lines still in a batch when stopped', async () => {
