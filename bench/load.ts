@@ -8,7 +8,9 @@
 // from dispatch to the first callback; then PASS/FAIL lines, exiting 1 on any FAIL.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../src/bootstrap.js';
 import { HELP_OPTION, readCommandLine } from '../src/cli/commandLine.js';
+import { RELATED_SHOWN } from '../src/discord/render.js';
 import { questionOf, readQuestionSet } from '../test/eval/questionSet.js';
 import { ms } from './format.js';
 import { LoadDriver, type PhaseResult, type Question, untilIdle, untilQuiet } from './loadPhases.js';
@@ -34,7 +36,8 @@ const USAGE = `usage: npm run bench:load -- [options]
   --rates LIST      open-loop rates per second, comma-separated (default 50,200,500)
   --rate-seconds N  seconds per open-loop rate (default 5)
   --bot-entry FILE  run this entry under tsx instead (default: what npm start runs, dist/main.js)
-  --profile DIR     write the bot's CPU profile (--cpu-prof) to DIR when it exits`;
+  --profile DIR     write the CPU profiles (--cpu-prof) of the bot and the bare client to DIR
+                    (bot.cpuprofile, bare.cpuprofile) when they exit`;
 
 const commandLine = readCommandLine(
   'bench:load',
@@ -112,6 +115,30 @@ const HEADER = `${'target'.padEnd(5)} ${'phase'.padEnd(22)}${['sent', 'answered'
 
 const median = (values: readonly number[]) => percentiles(values).p50;
 
+/** Passes over the questions when timing the engine alone; the first warms it (typo corrections). */
+const ENGINE_PASSES = 3;
+
+/**
+ * The engine's CPU per question with nothing remembered (ms, median of the passes after the
+ * first), asked as /ask asks it. After the warm-up the bot answers every closed-loop /ask from
+ * its memory of recent answers (src/discord/rememberedAnswers.ts), so its CPU per /ask above
+ * holds no search: a bot whose members never repeat a question would spend this much more.
+ * Measured here, once the targets have stopped, on the knowledge the bot serves.
+ */
+function engineCpuMs(questions: readonly Question[]): number {
+  const engine = loadEngine();
+  const passes: number[] = [];
+  for (let pass = 0; pass < ENGINE_PASSES; pass++) {
+    const start = process.cpuUsage();
+    for (const { text, language } of questions) {
+      engine.ask(text, { fallbackLanguage: language, maxSuggestions: RELATED_SHOWN });
+    }
+    const used = process.cpuUsage(start);
+    passes.push((used.user + used.system) / 1000 / questions.length);
+  }
+  return median(passes.slice(1));
+}
+
 async function run(): Promise<number> {
   const questions = readQuestions();
   process.stdout.write(
@@ -153,7 +180,7 @@ async function run(): Promise<number> {
   } finally {
     await Promise.all([bot.stop(), bare.stop()]);
   }
-  return verdict(results, bot, errors);
+  return verdict(results, bot, errors, engineCpuMs(questions));
 }
 
 /** Each distinct line once, with how many times it came, the commonest first. */
@@ -168,7 +195,12 @@ function countLines(lines: readonly string[]): string {
 }
 
 /** The PASS/FAIL lines; 1 when any fails. */
-function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly string[]): number {
+function verdict(
+  results: readonly PhaseResult[],
+  bot: Target,
+  errors: readonly string[],
+  engineMs: number,
+): number {
   const closedLoop = (target: string) =>
     results.filter((r) => r.target === target && r.phase.startsWith('closed'));
   const closed = (target: string) => closedLoop(target).map((r) => r.throughput);
@@ -194,7 +226,8 @@ function verdict(results: readonly PhaseResult[], bot: Target, errors: readonly 
   ];
   // CPU per interaction depends less on what else the machine runs than throughput does.
   process.stdout.write(
-    `\nclosed loop, CPU per interaction (median of rounds): bot ${cpu('bot').toFixed(2)} ms, bare client ${cpu('bare').toFixed(2)} ms (ratio bare/bot ${(cpu('bare') / cpu('bot')).toFixed(2)})`,
+    `\nclosed loop, CPU per interaction (median of rounds): bot ${cpu('bot').toFixed(2)} ms, bare client ${cpu('bare').toFixed(2)} ms (ratio bare/bot ${(cpu('bare') / cpu('bot')).toFixed(2)})` +
+      `\nthe engine alone, nothing remembered: ${engineMs.toFixed(2)} ms CPU per question (after the warm-up the bot answered every closed-loop /ask from its memory of recent answers: a question never asked before costs this much more)`,
   );
   process.stdout.write(
     `\nbot log lines: ${bot.output.lines} for ${results.filter((r) => r.target === 'bot').reduce((total, r) => total + r.sent, 0)} interactions measured; warnings: ${bot.output.warnings.length}${countLines(bot.output.warnings)}\n`,

@@ -26,7 +26,7 @@ export type TargetName = 'bot' | 'bare';
 export interface TargetOptions {
   /** An entry point to run with `node --import tsx` instead of what `npm start` runs. */
   readonly botEntry?: string;
-  /** A folder for the bot's CPU profile (`--cpu-prof`), written when it exits. */
+  /** A folder for the CPU profiles (`--cpu-prof`) of the bot and the bare client, written when they exit. */
   readonly profileDir?: string;
 }
 
@@ -62,8 +62,9 @@ function botEnvironment(fake: FakeDiscord, dataDir: string): NodeJS.ProcessEnv {
 }
 
 function spawnChild(name: TargetName, fake: FakeDiscord, dataDir: string, options: TargetOptions) {
-  const profile =
-    options.profileDir && name === 'bot' ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
+  const profile = options.profileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-name', `${name}.cpuprofile`]
+    : [];
   const env =
     name === 'bot'
       ? botEnvironment(fake, dataDir)

@@ -120,11 +120,14 @@ export async function handleInteraction(
         if (route.surface) context.metrics.observeReply(route.surface, (performance.now() - start) / 1000);
       }
     }
-    // No user id and no question text: what was served, and how fast.
-    context.logger.debug(
-      { interaction: describeInteraction(interaction), ms: Math.round(performance.now() - start) },
-      'interaction answered',
-    );
+    // No user id and no question text: what was served, and how fast. Its fields are built only
+    // when the line is written: at the default level, it is not.
+    if (context.logger.isLevelEnabled('debug')) {
+      context.logger.debug(
+        { interaction: describeInteraction(interaction), ms: Math.round(performance.now() - start) },
+        'interaction answered',
+      );
+    }
   } catch (error) {
     context.logger.error(
       { err: describeError(error), interaction: describeInteraction(interaction) },

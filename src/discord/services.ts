@@ -70,10 +70,20 @@ export function openServices(options: ServiceOptions): DoorServices {
     reloadKnowledge: (trigger) => options.knowledge.reload(trigger),
     metrics,
   };
+  // Taken once per event: a reload while it is answered does not mix two versions in one reply.
+  // One context serves every event until a reload swaps what is served (`current()` returns the
+  // same object until then), instead of a copy of a dozen fields per event; it is frozen.
+  let last: { served: ServedKnowledge; context: BotContext } | undefined;
+  const context = (deferAfterMs: number): BotContext => {
+    const served = options.knowledge.current();
+    if (last?.served !== served || last.context.deferAfterMs !== deferAfterMs) {
+      last = { served, context: Object.freeze({ ...lasting, deferAfterMs, ...served }) };
+    }
+    return last.context;
+  };
   return {
     metrics,
-    // Taken once per event: a reload while it is answered does not mix two versions in one reply.
-    context: (deferAfterMs) => ({ ...lasting, deferAfterMs, ...options.knowledge.current() }),
+    context,
     start: () => {
       if (options.questionLogRetention !== false) questionLog.start();
     },

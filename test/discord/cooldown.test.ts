@@ -64,6 +64,22 @@ describe('Cooldown', () => {
     expect(cooldown.size).toBeLessThanOrEqual(1);
   });
 
+  it('walks its members at most once a quarter window, and holds those of a window and a quarter at most', () => {
+    const time = clock();
+    const cooldown = new Cooldown({ questions: 5, windowMs: 30_000 }, time.now);
+    time.advance(1000);
+    for (let i = 0; i < 1000; i++) cooldown.take(`early-${i}`);
+    time.advance(29_000);
+    cooldown.take('swept-here'); // 1,000 questions and a quarter window since the start: a sweep.
+    time.advance(1001);
+    for (let i = 0; i < 1000; i++) cooldown.take(`later-${i}`);
+    // The early members' window is over, but the last sweep was 1 s ago: they are still held.
+    expect(cooldown.size).toBe(2001);
+    time.advance(6500);
+    cooldown.take('swept-again');
+    expect(cooldown.size).toBe(1002);
+  });
+
   it('never allows more than the limit in any window, and tells each refused run once', () => {
     fc.assert(
       fc.property(
