@@ -60,9 +60,11 @@ export function indexArticles(
     readonly more?: (source: Source) => readonly Fact[];
     /** A sentence's tokens, when an earlier pass of the build read them. */
     readonly tokensOf?: (text: string) => readonly Token[] | undefined;
+    /** Told when an article is indexed (or kept by the cache): what the build read for it may go. */
+    readonly done?: (source: Source) => void;
   } = {},
 ): ArticleIndexes {
-  const { cache = null, more = () => [], tokensOf } = build;
+  const { cache = null, more = () => [], tokensOf, done = () => {} } = build;
   const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
   for (const fact of facts) bySource.get(fact.source)?.push(fact);
   const common = {
@@ -79,13 +81,17 @@ export function indexArticles(
   const entriesOf = sources.map((source) => {
     const made = more(source);
     const kept = cache?.entries(source);
-    if (kept) return kept;
+    if (kept) {
+      done(source);
+      return kept;
+    }
     const own = bySource.get(source.id) ?? [];
     const all = made.length > 0 ? [...own, ...made] : own;
     const analysed = analyseFacts(all, source.language, analyser, common.mentionsIn, memo, tokensOf);
     const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
     const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
     cache?.keep(source, entries);
+    done(source);
     return entries;
   });
   const shared = {

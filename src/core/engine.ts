@@ -161,6 +161,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       return made;
     },
     tokensOf: (text) => tokens.take(text),
+    // A sentence a reviewed fact covers, or of an article the cache keeps, is never taken.
+    done: (source) => {
+      for (const sentence of source.sentences) tokens.take(sentence.text);
+    },
   });
   analyser.freeze();
   const facts = [...knowledge.facts, ...fromSentences];

@@ -164,31 +164,17 @@ export function indexEntries(
     const { fact } = item;
     const sentence = sentenceOf(fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
-    let evidence: Evidence | undefined;
     return {
       fact,
       sentence,
       keys: alternateBits(item.keys, alternates),
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates,
-      // Described when a question first reaches the fact: in a large knowledge most never are,
-      // and a start need not wait for them. The quote's terms are not kept meanwhile (only what
-      // an unreviewed sentence counts needs them): they are read again, the same.
-      get evidence() {
-        evidence ??= describeEvidence(
-          {
-            fact,
-            sentence,
-            language: source.language,
-            ...(fact.uncurated
-              ? { sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, source.language) }
-              : {}),
-          },
-          shared.mentionsIn,
-          shared.concepts,
-        );
-        return evidence;
-      },
+      evidence: describeEvidence(
+        { fact, sentence, language: source.language, sentenceTerms: item.quote },
+        shared.mentionsIn,
+        shared.concepts,
+      ),
     };
   });
 }

@@ -3,8 +3,8 @@ import { type Token, tokenise } from './text.js';
 /**
  * Each sentence's tokens, read once per build. Several passes read every sentence far apart (the
  * names of every article, then each article's vocabulary and analysis); the tokeniser's own cache
- * keeps only the last few texts. The analysis of an article takes its sentences' tokens, which
- * lets them go; the rest go with the build.
+ * keeps only the last few texts. The analysis of an article takes its sentences' tokens, and
+ * those it did not take (a sentence a reviewed fact covers) go once the article is indexed.
  */
 export class SentenceTokens {
   private readonly kept = new Map<string, readonly Token[]>();
