@@ -164,18 +164,23 @@ export function indexEntries(
     const { fact } = item;
     const sentence = sentenceOf(fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
-    return {
+    const entry = {
       fact,
       sentence,
       keys: alternateBits(item.keys, alternates),
       quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
       alternates,
-      evidence: describeEvidence(
-        { fact, sentence, language: source.language, sentenceTerms: item.quote },
-        shared.mentionsIn,
-        shared.concepts,
-      ),
     };
+    return fact.uncurated
+      ? withEvidenceOnDemand(entry, source.language, shared)
+      : {
+          ...entry,
+          evidence: describeEvidence(
+            { fact, sentence, language: source.language },
+            shared.mentionsIn,
+            shared.concepts,
+          ),
+        };
   });
 }
 
@@ -194,6 +199,32 @@ function alternateBits(
     for (const key of (alternates[i] as { keys: ReadonlySet<string> }).keys)
       bits.set(key, (bits.get(key) ?? 0) | (1 << i));
   return bits;
+}
+
+/**
+ * An unreviewed sentence, whose evidence is described when a question first reaches it: a large
+ * knowledge holds thousands of sentences that none ever reaches, and a start need not wait for
+ * them. Its terms are not kept meanwhile: they are read again, the same. Made here, not inside
+ * `indexEntries`, so that the getter holds only what it reads, not the article's whole build.
+ */
+function withEvidenceOnDemand(
+  entry: Omit<IndexedFact, 'evidence'>,
+  language: Language,
+  shared: SharedIndex,
+): IndexedFact {
+  const { fact, sentence } = entry;
+  let evidence: Evidence | undefined;
+  return {
+    ...entry,
+    get evidence() {
+      evidence ??= describeEvidence(
+        { fact, sentence, language, sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, language) },
+        shared.mentionsIn,
+        shared.concepts,
+      );
+      return evidence;
+    },
+  };
 }
 
 /**
