@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { ArticleCache } from './core/articleCache.js';
 import { WordBridge } from './core/bridge.js';
 import { candidateQuestions } from './core/candidates.js';
-import { createEngine, type Engine } from './core/engine.js';
+import { createEngine, type Engine, factsBySource } from './core/engine.js';
 import { type QuestionMaker, uncoveredSentences } from './core/sentenceFacts.js';
-import type { Bilingual, Fact, KnowledgeBase, Language } from './core/types.js';
+import type { Bilingual, KnowledgeBase, Language } from './core/types.js';
 import { loadBridgePairs } from './knowledge/bridge.js';
 import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
@@ -87,12 +87,7 @@ export async function startEngine(
  * every uncovered sentence, but those of an article the cache keeps (their facts are kept whole).
  */
 export function sentencesToWrite(knowledge: KnowledgeBase, cache?: ArticleCache): QuestionWork {
-  const reviewed = new Map<string, Fact[]>();
-  for (const fact of knowledge.facts) {
-    const list = reviewed.get(fact.source);
-    if (list) list.push(fact);
-    else reviewed.set(fact.source, [fact]);
-  }
+  const reviewed = factsBySource(knowledge.facts);
   const work: { texts: string[]; languages: Language[] } = { texts: [], languages: [] };
   const seen: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   for (const source of knowledge.sources) {

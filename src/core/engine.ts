@@ -516,9 +516,8 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
   };
 }
 
-/** Each article's sentences no reviewed fact quotes, as facts: kept by the cache while the article is unchanged. */
 /** The facts of each article, in the knowledge's order: grouped once, not filtered per article. */
-function factsBySource(facts: readonly Fact[]): Map<string, Fact[]> {
+export function factsBySource(facts: readonly Fact[]): Map<string, Fact[]> {
   const bySource = new Map<string, Fact[]>();
   for (const fact of facts) {
     const list = bySource.get(fact.source);
