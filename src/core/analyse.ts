@@ -6,10 +6,12 @@ import { PairIndex } from './pairIndex.js';
 import { STEMMERS } from './stemmers.js';
 import {
   foldText,
+  holdsNumber,
   phraseOf,
   QUESTION_CLASSES,
   QUESTION_WORDS,
   STOPWORDS,
+  startsWithNumber,
   type Token,
   tableOf,
   tokenise,
@@ -88,7 +90,7 @@ export function stemKeys(
   accented?: string,
   language: Language | null = null,
 ): readonly string[] {
-  if (/^\p{N}/u.test(norm)) return [`n:${norm}`];
+  if (startsWithNumber(norm)) return [`n:${norm}`];
   // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
   const kind = language ?? 'both';
   const accent = accented ?? '';
@@ -209,41 +211,42 @@ export class Analyser {
     /** Null when no article needs one (every sentence reviewed): questions are then not bridged. */
     private readonly bridge: Bridge | null = null,
   ) {
-    for (const concept of glossary) {
-      for (const [language, variant] of LANGUAGES.flatMap((l) =>
-        concept.variants[l].map((v) => [l, v] as const),
-      )) {
-        const tokens = tokenise(variant);
-        const norms = tokens.map((token) => token.norm);
-        if (norms.length === 0) continue;
-        const phrase = norms.join(' ');
-        this.phrases.set(phrase, { concept, longer: this.phrases.get(phrase)?.longer ?? false });
-        for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1)) {
-          const start = phrase.slice(0, at);
-          const known = this.phrases.get(start);
-          if (known) known.longer = true;
-          else this.phrases.set(start, { concept: null, longer: true });
-        }
-        if (norms.length === 1) {
-          const languages = this.wordLanguages.get(phrase) ?? new Set();
-          languages.add(language);
-          this.wordLanguages.set(phrase, languages);
-        }
-        const [first, ...rest] = norms;
-        if (first !== undefined && rest.length > 0) {
-          const list = this.phrasesByFirst.get(first) ?? [];
-          list.push({ norms, concept });
-          this.phrasesByFirst.set(first, list);
-        }
-        const only = tokens[0];
-        if (norms.length === 1 && only !== undefined) {
-          for (const key of variantStems(only, language, concept))
-            if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
-        }
-        for (const norm of norms) {
-          this.addWord(norm, language);
-          if (concept.kind === 'entity') this.nameWords.add(norm);
-        }
+    for (const concept of glossary) for (const language of LANGUAGES) this.addVariants(concept, language);
+  }
+
+  /** A glossary concept's variants in one language: its phrases, words and stems. */
+  private addVariants(concept: Concept, language: Language): void {
+    for (const variant of concept.variants[language]) {
+      const tokens = tokenise(variant);
+      const norms = tokens.map((token) => token.norm);
+      if (norms.length === 0) continue;
+      const phrase = norms.join(' ');
+      this.phrases.set(phrase, { concept, longer: this.phrases.get(phrase)?.longer ?? false });
+      for (let at = phrase.indexOf(' '); at !== -1; at = phrase.indexOf(' ', at + 1)) {
+        const start = phrase.slice(0, at);
+        const known = this.phrases.get(start);
+        if (known) known.longer = true;
+        else this.phrases.set(start, { concept: null, longer: true });
+      }
+      if (norms.length === 1) {
+        const languages = this.wordLanguages.get(phrase) ?? new Set();
+        languages.add(language);
+        this.wordLanguages.set(phrase, languages);
+      }
+      const first = norms[0];
+      if (first !== undefined && norms.length > 1) {
+        const list = this.phrasesByFirst.get(first) ?? [];
+        list.push({ norms, concept });
+        this.phrasesByFirst.set(first, list);
+      }
+      const only = tokens[0];
+      if (norms.length === 1 && only !== undefined) {
+        for (const key of variantStems(only, language, concept))
+          if (!this.stemmedVariants.has(key)) this.stemmedVariants.set(key, concept);
+      }
+      for (const norm of norms) {
+        this.addWord(norm, language);
+        if (concept.kind === 'entity') this.nameWords.add(norm);
       }
     }
   }
@@ -255,7 +258,7 @@ export class Analyser {
 
   private addWord(norm: string, language: Language): void {
     this.wordsOf[language].add(norm);
-    if (norm.length < 3 || STOPWORDS.has(norm) || /^\p{N}/u.test(norm)) return;
+    if (norm.length < 3 || STOPWORDS.has(norm) || startsWithNumber(norm)) return;
     this.vocabulary.add(norm);
   }
 
@@ -281,7 +284,7 @@ export class Analyser {
     this.pairIndex = new PairIndex([...this.vocabulary], true);
     for (const language of LANGUAGES) {
       for (const word of this.wordsOf[language]) {
-        if (word.length < MIN_COGNATE || STOPWORDS.has(word) || /\p{N}/u.test(word)) continue;
+        if (word.length < MIN_COGNATE || STOPWORDS.has(word) || holdsNumber(word)) continue;
         const prefix = cognatePrefix(word);
         const list = this.cognates[language].get(prefix) ?? [];
         list.push(word);
@@ -372,7 +375,7 @@ export class Analyser {
         terms.push({ ...plain(token, [`q:${questionClass}`]), question: true, known: true });
         continue;
       }
-      if (norm.length < 2 && !/^\p{N}/u.test(norm)) continue;
+      if (norm.length < 2 && !startsWithNumber(norm)) continue;
       if (STOPWORDS.has(norm)) continue;
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
@@ -397,7 +400,7 @@ export class Analyser {
         continue;
       }
       if (conceptsOnly) continue;
-      const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
+      const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || startsWithNumber(norm);
       const name = this.looksLikeName(token, norm);
       terms.push({
         surface: token.raw,
@@ -422,7 +425,7 @@ export class Analyser {
    */
   private translations(norm: string, language: Language | null): readonly string[] {
     const bridge = this.bridge;
-    if (bridge === null || /^\p{N}/u.test(norm)) return NO_KEYS;
+    if (bridge === null || startsWithNumber(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
     return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
   }
@@ -566,7 +569,7 @@ export class Analyser {
    * an English "facilites" is a French word (facilités), and still a typo for "facilities".
    */
   private correct(norm: string, budget: { searches: number }, language: Language | null): string | null {
-    if (norm.length < MIN_CORRECTABLE || /\p{N}/u.test(norm) || this.isKnown(norm, language)) return null;
+    if (norm.length < MIN_CORRECTABLE || holdsNumber(norm) || this.isKnown(norm, language)) return null;
     const cached = this.corrections.get(norm);
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;

@@ -1,5 +1,5 @@
 import type { Lexicon } from './analyse.js';
-import { phraseOf, STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
+import { phraseOf, STOPWORDS, startsWithNumber, type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { Concept, KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
 
@@ -116,7 +116,7 @@ function isNameWord(
   lexicon: Lexicon,
   next?: Token,
 ): boolean {
-  if (!token.capitalised || /^\p{N}/u.test(token.norm) || CALENDAR.has(token.norm)) return false;
+  if (!token.capitalised || startsWithNumber(token.norm) || CALENDAR.has(token.norm)) return false;
   if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
   if (!first || !lexicon.has(token.norm, language)) return true;
   return next?.capitalised === true && !lexicon.has(next.norm, language);

@@ -8,15 +8,24 @@ export class Postings {
 
   /** `keySets[n]` holds the keys of fact n. Built in one pass over the keys: linear in the knowledge. */
   constructor(keySets: ReadonlyArray<ReadonlySet<string> | ReadonlyMap<string, unknown>>) {
-    const building = new Map<string, number[]>();
-    keySets.forEach((keys, n) => {
-      for (const key of keys.keys()) {
-        const list = building.get(key);
-        if (list) list.push(n);
-        else building.set(key, [n]);
-      }
+    // Two passes, counting then filling typed arrays of the right size: no list grows, and no
+    // iterator result is made per key (forEach, not for…of).
+    const counts = new Map<string, number>();
+    const count = (_: unknown, key: string) => {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    };
+    for (const keys of keySets) keys.forEach(count);
+    counts.forEach((size, key) => {
+      this.lists.set(key, new Int32Array(size));
+      counts.set(key, 0);
     });
-    for (const [key, list] of building) this.lists.set(key, Int32Array.from(list));
+    keySets.forEach((keys, n) => {
+      keys.forEach((_: unknown, key: string) => {
+        const at = counts.get(key) as number;
+        (this.lists.get(key) as Int32Array)[at] = n;
+        counts.set(key, at + 1);
+      });
+    });
   }
 
   /** How many facts numbered in [from, to) hold at least one of the keys. */

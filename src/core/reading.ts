@@ -1,5 +1,13 @@
 import type { Term } from './analyse.js';
-import { foldText, QUESTION_WORDS, STOPWORDS, type Token, tableOf, wordsOf } from './text.js';
+import {
+  foldText,
+  QUESTION_WORDS,
+  STOPWORDS,
+  startsWithNumber,
+  type Token,
+  tableOf,
+  wordsOf,
+} from './text.js';
 import type { EntityType } from './types.js';
 
 /**
@@ -65,7 +73,7 @@ const MAX_GAP = 2;
 
 function numberOf(token: Token | undefined): number | null {
   if (!token) return null;
-  if (/^\p{N}/u.test(token.norm)) {
+  if (startsWithNumber(token.norm)) {
     const value = Number(token.norm);
     return Number.isFinite(value) ? value : null;
   }
@@ -121,7 +129,7 @@ export function readValues(tokens: readonly Token[]): Value[] {
       if (!GENITIVES.has(norm) && !FUTURE_WORDS.has(norm) && !PAST_WORDS.has(norm) && !DETERMINERS.has(norm))
         break;
     }
-    if (kind === 'count' && number === ARTICLE_NUMBERS && !/^\p{N}/u.test(token.norm)) continue;
+    if (kind === 'count' && number === ARTICLE_NUMBERS && !startsWithNumber(token.norm)) continue;
     const text = tokens
       .slice(from, end + 1)
       .map((t) => t.raw)
