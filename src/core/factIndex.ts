@@ -213,14 +213,17 @@ function withEvidenceOnDemand(
   shared: SharedIndex,
 ): IndexedFact {
   const { fact, sentence } = entry;
+  // The getter keeps only these, not `shared`: an article's index is built over postings of its
+  // own (for its weights), which would otherwise live as long as its facts (55 MB at 1,000 articles).
+  const { analyser, mentionsIn, concepts } = shared;
   let evidence: Evidence | undefined;
   return {
     ...entry,
     get evidence() {
       evidence ??= describeEvidence(
-        { fact, sentence, language, sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, language) },
-        shared.mentionsIn,
-        shared.concepts,
+        { fact, sentence, language, sentenceTerms: analyser.analyseKnowledge(fact.quote, language) },
+        mentionsIn,
+        concepts,
       );
       return evidence;
     },
