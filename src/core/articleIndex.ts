@@ -2,16 +2,16 @@ import type { Analyser, Term } from './analyse.js';
 import type { ArticleCache } from './articleCache.js';
 import { mentionReader } from './evidence.js';
 import {
-  type AnalysedFact,
   analyseFacts,
   articleWeights,
   buildFactIndex,
   type FactIndex,
+  type FactReaders,
   type IndexedFact,
   indexEntries,
   textMemo,
 } from './factIndex.js';
-import { type Numbers, Postings } from './postings.js';
+import { type Numbers, Postings, PostingsBuilder } from './postings.js';
 import type { Token } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Source } from './types.js';
@@ -54,50 +54,16 @@ export function indexArticles(
   glossary: readonly Concept[],
   analyser: Analyser,
   tuning: Tuning,
-  build: {
-    readonly cache?: ArticleCache | null;
-    /** More facts of an article, after its facts in `facts`, made as it is indexed (its sentences). */
-    readonly more?: (source: Source) => readonly Fact[];
-    /** A sentence's tokens, when an earlier pass of the build read them. */
-    readonly tokensOf?: (text: string) => readonly Token[] | undefined;
-    /** Told when an article is indexed (or kept by the cache): what the build read for it may go. */
-    readonly done?: (source: Source) => void;
-  } = {},
+  build: Build = {},
 ): ArticleIndexes {
-  const { cache = null, more = () => [], tokensOf, done = () => {} } = build;
-  const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
-  for (const fact of facts) bySource.get(fact.source)?.push(fact);
   const common = {
     analyser,
     tuning,
     concepts: new Map(glossary.map((concept) => [concept.id, concept])),
     mentionsIn: mentionReader(analyser),
   };
-  const memo = textMemo(analyser);
-  // An article unchanged since the last build keeps its indexed facts; the others are analysed,
-  // one at a time, its terms dropped once its facts are indexed, so the build never holds the
-  // analysis of every article at once. An article's weights are its own: its postings alone
-  // give the same frequencies as the shared ones over its range.
-  const entriesOf = sources.map((source) => {
-    const made = more(source);
-    const kept = cache?.entries(source);
-    if (kept) {
-      done(source);
-      return kept;
-    }
-    const own = bySource.get(source.id) ?? [];
-    const all = made.length > 0 ? [...own, ...made] : own;
-    const analysed = analyseFacts(all, source.language, analyser, common.mentionsIn, memo, tokensOf);
-    const alone = { ...common, postings: new Postings(analysed.map((item: AnalysedFact) => item.keys)) };
-    const entries = indexEntries(source, analysed, articleWeights(0, analysed.length, alone), alone);
-    cache?.keep(source, entries);
-    done(source);
-    return entries;
-  });
-  const shared = {
-    ...common,
-    postings: new Postings(entriesOf.flatMap((entries) => entries.map((entry) => entry.keys))),
-  };
+  const { entriesOf, postings } = indexEach(sources, facts, common, build);
+  const shared = { ...common, postings };
   let from = 0;
   const all = sources.map((source, i) => {
     const entries = entriesOf[i] ?? [];
@@ -117,6 +83,58 @@ export function indexArticles(
     hits: (terms, among, shortlist) =>
       findHits(terms, among, shortlist, { postings: shared.postings, entries, articleOf, all }),
   };
+}
+
+/** How a build reads its articles (see `indexArticles`). */
+interface Build {
+  readonly cache?: ArticleCache | null;
+  /** More facts of an article, after its facts in `facts`, made as it is indexed (its sentences). */
+  readonly more?: (source: Source) => readonly Fact[];
+  /** A sentence's tokens, when an earlier pass of the build read them. */
+  readonly tokensOf?: (text: string) => readonly Token[] | undefined;
+  /** Told when an article is indexed (or kept by the cache): what the build read for it may go. */
+  readonly done?: (source: Source) => void;
+}
+
+/**
+ * Each article's indexed facts, and the postings of them all. An article unchanged since the
+ * last build keeps its indexed facts; the others are analysed, one at a time, its terms dropped
+ * once its facts are indexed, so the build never holds the analysis of every article at once.
+ * Facts are numbered in the postings as their article is indexed, and an article's weights are
+ * its own: the postings over its range of numbers. A function of its own, so that what it builds
+ * with (the postings' growing lists, the memo of analysed texts) goes when it returns, not with
+ * the indexes' closures.
+ */
+function indexEach(
+  sources: readonly Source[],
+  facts: readonly Fact[],
+  common: FactReaders & { readonly tuning: Tuning },
+  { cache = null, more = () => [], tokensOf, done = () => {} }: Build,
+): { entriesOf: ReadonlyArray<readonly IndexedFact[]>; postings: Postings } {
+  const bySource = new Map<string, Fact[]>(sources.map((source) => [source.id, []]));
+  for (const fact of facts) bySource.get(fact.source)?.push(fact);
+  const memo = textMemo(common.analyser);
+  const building = new PostingsBuilder();
+  const entriesOf = sources.map((source) => {
+    const made = more(source);
+    const kept = cache?.entries(source);
+    if (kept) {
+      for (const entry of kept) building.add(entry.keys);
+      done(source);
+      return kept;
+    }
+    const own = bySource.get(source.id) ?? [];
+    const all = made.length > 0 ? [...own, ...made] : own;
+    const analysed = analyseFacts(all, source.language, common.analyser, common.mentionsIn, memo, tokensOf);
+    const from = building.size;
+    for (const item of analysed) building.add(item.keys);
+    const weights = articleWeights(from, building.size, { tuning: common.tuning, postings: building });
+    const entries = indexEntries(source, analysed, weights, common);
+    cache?.keep(source, entries);
+    done(source);
+    return entries;
+  });
+  return { entriesOf, postings: new Postings(building) };
 }
 
 interface Catalogue {

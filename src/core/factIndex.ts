@@ -1,6 +1,6 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
-import type { Postings } from './postings.js';
+import type { Frequencies, Postings } from './postings.js';
 import type { Token } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Language, Source } from './types.js';
@@ -56,6 +56,9 @@ export interface SharedIndex {
   readonly mentionsIn: MentionReader;
   readonly tuning: Tuning;
 }
+
+/** What reads an article's facts: the shared index but its postings. */
+export type FactReaders = Pick<SharedIndex, 'analyser' | 'concepts' | 'mentionsIn'>;
 
 /** "Quel", "what": a question word that says nothing of the answer's kind weighs this share of the others. */
 const GENERIC_QUESTION_SHARE = 0.2;
@@ -137,7 +140,7 @@ export function indexEntries(
   source: Source,
   analysed: readonly AnalysedFact[],
   weightOf: (term: Term) => number,
-  shared: SharedIndex,
+  shared: FactReaders,
 ): IndexedFact[] {
   const sentences = new Map(
     source.sentences.map((sentence) => [`${sentence.paragraph}:${sentence.sentence}`, sentence.text]),
@@ -210,7 +213,7 @@ function alternateBits(
 function withEvidenceOnDemand(
   entry: Omit<IndexedFact, 'evidence'>,
   language: Language,
-  shared: SharedIndex,
+  shared: FactReaders,
 ): IndexedFact {
   const { fact, sentence } = entry;
   // The getter keeps only these, not `shared`: an article's index is built over postings of its
@@ -250,7 +253,11 @@ function keySetOf(terms: readonly Term[]): ReadonlySet<string> {
  * IDF weights over one article's facts, numbered [from, to) in the shared postings; question
  * words weigh `tuning.questionWord`.
  */
-export function articleWeights(from: number, to: number, shared: SharedIndex): (term: Term) => number {
+export function articleWeights(
+  from: number,
+  to: number,
+  shared: { readonly postings: Frequencies; readonly tuning: Tuning },
+): (term: Term) => number {
   const { postings, tuning } = shared;
   const factCount = Math.max(1, to - from);
   const idf = (df: number) => Math.log((factCount + 1) / (df + 0.5));

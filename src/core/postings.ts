@@ -1,61 +1,149 @@
+/** The keys of one fact: a set, or a map whose keys they are. */
+export type KeySet = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/** How many facts numbered in [from, to) hold at least one of the keys: what weights are made of. */
+export interface Frequencies {
+  frequency(keys: readonly string[], from: number, to: number): number;
+}
+
+/**
+ * Postings while they are built, fact after fact: each key's fact numbers, ascending. An
+ * article's facts are added in one run, and its weights read from the lists as they stand then,
+ * so no article needs postings of its own.
+ */
+export class PostingsBuilder implements Frequencies {
+  readonly lists = new Map<string, number[]>();
+  private count = 0;
+
+  /** The facts added so far: the next one is numbered this. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the next fact, with its keys. */
+  add(keys: KeySet): void {
+    const n = this.count++;
+    // forEach, not for…of: no iterator result per key.
+    keys.forEach((_: unknown, key: string) => {
+      const list = this.lists.get(key);
+      if (list) list.push(n);
+      else this.lists.set(key, [n]);
+    });
+  }
+
+  /** How many facts numbered in [from, to) hold at least one of the keys. */
+  frequency(keys: readonly string[], from: number, to: number): number {
+    return frequencyIn(
+      keys.flatMap((key) => {
+        const list = this.lists.get(key);
+        return list ? [{ list, begin: 0, end: list.length }] : [];
+      }),
+      from,
+      to,
+    );
+  }
+}
+
 /**
  * Which facts hold each key, as an inverted index: fact numbers in ascending order. The facts of
  * one article are numbered in one run, so a range of numbers is an article, and a question
- * touches only the facts that share one of its keys, not every fact of every article.
+ * touches only the facts that share one of its keys, not every fact of every article. Every
+ * list lies in one array: a typed array of its own per key weighs about 180 bytes before its
+ * first number, and most keys are held by one or two facts.
  */
-export class Postings {
-  private readonly lists = new Map<string, Int32Array>();
+export class Postings implements Frequencies {
+  /** Each key's list: numbers[starts[slot]] up to numbers[starts[slot + 1]]. */
+  private readonly slots = new Map<string, number>();
+  private readonly starts: Int32Array;
+  private readonly numbers: Int32Array;
 
-  /** `keySets[n]` holds the keys of fact n. Built in one pass over the keys: linear in the knowledge. */
-  constructor(keySets: ReadonlyArray<ReadonlySet<string> | ReadonlyMap<string, unknown>>) {
-    // Two passes, counting then filling typed arrays of the right size: no list grows, and no
-    // iterator result is made per key (forEach, not for…of).
-    const counts = new Map<string, number>();
-    const count = (_: unknown, key: string) => {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    };
-    for (const keys of keySets) keys.forEach(count);
-    counts.forEach((size, key) => {
-      this.lists.set(key, new Int32Array(size));
-      counts.set(key, 0);
+  /** `keySets[n]` holds the keys of fact n; or the lists of a builder, taken as they are. */
+  constructor(from: ReadonlyArray<KeySet> | PostingsBuilder) {
+    let lists: ReadonlyMap<string, readonly number[]>;
+    if (from instanceof PostingsBuilder) lists = from.lists;
+    else {
+      const builder = new PostingsBuilder();
+      for (const keys of from) builder.add(keys);
+      lists = builder.lists;
+    }
+    this.starts = new Int32Array(lists.size + 1);
+    let total = 0;
+    lists.forEach((list, key) => {
+      this.starts[this.slots.size] = total;
+      this.slots.set(key, this.slots.size);
+      total += list.length;
     });
-    keySets.forEach((keys, n) => {
-      keys.forEach((_: unknown, key: string) => {
-        const at = counts.get(key) as number;
-        (this.lists.get(key) as Int32Array)[at] = n;
-        counts.set(key, at + 1);
-      });
+    this.starts[lists.size] = total;
+    this.numbers = new Int32Array(total);
+    let at = 0;
+    lists.forEach((list) => {
+      this.numbers.set(list, at);
+      at += list.length;
     });
   }
 
   /** How many facts numbered in [from, to) hold at least one of the keys. */
   frequency(keys: readonly string[], from: number, to: number): number {
     if (keys.length === 1) {
-      const list = this.lists.get(keys[0] as string);
-      return list ? lowerBound(list, to) - lowerBound(list, from) : 0;
+      // The common case, asked for every word of every question: no range is made.
+      const slot = this.slots.get(keys[0] as string);
+      if (slot === undefined) return 0;
+      const begin = this.starts[slot] as number;
+      const end = this.starts[slot + 1] as number;
+      return lowerBound(this.numbers, begin, end, to) - lowerBound(this.numbers, begin, end, from);
     }
-    const found = new Set<number>();
-    for (const key of keys) {
-      const list = this.lists.get(key);
-      if (!list) continue;
-      for (let i = lowerBound(list, from); i < list.length && (list[i] as number) < to; i++)
-        found.add(list[i] as number);
-    }
-    return found.size;
+    return frequencyIn(this.ranges(keys), from, to);
   }
 
   /** Every fact that holds at least one of the keys, in ascending order, each once. */
   holders(keys: readonly string[]): Numbers {
-    const lists: Int32Array[] = [];
-    for (const key of keys) {
-      const list = this.lists.get(key);
-      if (list && !lists.includes(list)) lists.push(list);
+    const ranges = this.ranges(keys);
+    const first = ranges[0];
+    if (first === undefined) return NONE;
+    let merged = this.numbers.subarray(first.begin, first.end);
+    for (let i = 1; i < ranges.length; i++) {
+      const { begin, end } = ranges[i] as Range;
+      merged = mergeTwo(merged, this.numbers.subarray(begin, end));
     }
-    if (lists.length === 0) return NONE;
-    let merged = lists[0] as Int32Array;
-    for (let i = 1; i < lists.length; i++) merged = mergeTwo(merged, lists[i] as Int32Array);
     return merged;
   }
+
+  /** The keys' lists, each once. */
+  private ranges(keys: readonly string[]): Range[] {
+    const ranges: Range[] = [];
+    for (const key of keys) {
+      const slot = this.slots.get(key);
+      if (slot === undefined || ranges.some((range) => range.slot === slot)) continue;
+      const begin = this.starts[slot] as number;
+      const end = this.starts[slot + 1] as number;
+      ranges.push({ list: this.numbers, begin, end, slot });
+    }
+    return ranges;
+  }
+}
+
+/** A key's fact numbers: list[begin] up to list[end], ascending. */
+interface Range {
+  readonly list: ArrayLike<number>;
+  readonly begin: number;
+  readonly end: number;
+  readonly slot?: number;
+}
+
+/** How many distinct numbers in [from, to) the ranges hold. */
+function frequencyIn(ranges: readonly Range[], from: number, to: number): number {
+  const only = ranges[0];
+  if (only === undefined) return 0;
+  if (ranges.length === 1) {
+    const { list, begin, end } = only;
+    return lowerBound(list, begin, end, to) - lowerBound(list, begin, end, from);
+  }
+  const found = new Set<number>();
+  for (const { list, begin, end } of ranges) {
+    for (let i = lowerBound(list, begin, end, from); i < end && (list[i] as number) < to; i++)
+      found.add(list[i] as number);
+  }
+  return found.size;
 }
 
 const NONE: Numbers = [];
@@ -81,10 +169,10 @@ function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, k);
 }
 
-/** The first position in an ascending list whose number is at least `n`. */
-function lowerBound(list: Int32Array, n: number): number {
-  let low = 0;
-  let high = list.length;
+/** The first position in list[begin..end) whose number is at least `n` (`end` when none is). */
+function lowerBound(list: ArrayLike<number>, begin: number, end: number, n: number): number {
+  let low = begin;
+  let high = end;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if ((list[middle] as number) < n) low = middle + 1;
