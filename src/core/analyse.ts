@@ -398,7 +398,8 @@ export class Analyser {
       }
       if (conceptsOnly) continue;
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || /^\p{N}/u.test(norm);
-      const name = this.looksLikeName(token, norm);
+      const name =
+        this.looksLikeName(token, norm) && !(correct && this.translatesName(token, norm, language));
       terms.push({
         surface: token.raw,
         keys,
@@ -442,6 +443,19 @@ export class Analyser {
     const word = span.length === 1 ? span[0] : undefined;
     if (!correct || concept.kind === 'entity' || word === undefined) return NO_KEYS;
     return this.translations(word.norm, language);
+  }
+
+  /**
+   * A capitalised real word of the question's language that translates a word of a name the
+   * knowledge holds is that word of the name, not a name of its own: "la ministre de l'Eau" asks
+   * about an English article's "Water Minister". "Paris" (paris: bets) and "World Cup" stay names.
+   */
+  private translatesName(token: Token, norm: string, language: Language | null): boolean {
+    const bridge = this.bridge;
+    if (bridge === null || isAllCaps(token.raw)) return false;
+    return (language ? [language] : LANGUAGES).some(
+      (l) => this.lexicon.has(norm, l) && bridge.wordsOf(norm, l).some((word) => this.nameWords.has(word)),
+    );
   }
 
   /**
