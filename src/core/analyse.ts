@@ -198,6 +198,7 @@ export class Analyser {
   private readonly corrections = new Map<string, string | null>();
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
+  private nameStemSet: ReadonlySet<string> | undefined;
   /** The knowledge's words by the language of the text they came from. */
   private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   /** The knowledge's long words by language and first letters, to find a word's cognates. */
@@ -454,8 +455,16 @@ export class Analyser {
     const bridge = this.bridge;
     if (bridge === null || isAllCaps(token.raw)) return false;
     return (language ? [language] : LANGUAGES).some(
-      (l) => this.lexicon.has(norm, l) && bridge.wordsOf(norm, l).some((word) => this.nameWords.has(word)),
+      (l) => this.lexicon.has(norm, l) && bridge.keysOf(norm, l).some((key) => this.nameStems().has(key)),
     );
+  }
+
+  /** The stems of the words of the names the knowledge holds, in either language: made when first asked. */
+  private nameStems(): ReadonlySet<string> {
+    this.nameStemSet ??= new Set(
+      [...this.nameWords].flatMap((word) => LANGUAGES.flatMap((l) => stemKeys(word, undefined, l))),
+    );
+    return this.nameStemSet;
   }
 
   /**
