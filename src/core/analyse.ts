@@ -200,6 +200,7 @@ export class Analyser {
   private readonly corrections = new Map<string, string | null>();
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
+  private nameStemSet: ReadonlySet<string> | undefined;
   /** The knowledge's words by the language of the text they came from. */
   private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   /** The knowledge's long words by language and first letters, to find a word's cognates. */
@@ -401,7 +402,8 @@ export class Analyser {
       }
       if (conceptsOnly) continue;
       const known = this.vocabulary.has(norm) || this.lexicon.has(norm) || startsWithNumber(norm);
-      const name = this.looksLikeName(token, norm);
+      const name =
+        this.looksLikeName(token, norm) && !(correct && this.translatesName(token, norm, language));
       terms.push({
         surface: token.raw,
         keys,
@@ -445,6 +447,27 @@ export class Analyser {
     const word = span.length === 1 ? span[0] : undefined;
     if (!correct || concept.kind === 'entity' || word === undefined) return NO_KEYS;
     return this.translations(word.norm, language);
+  }
+
+  /**
+   * A capitalised real word of the question's language that translates a word of a name the
+   * knowledge holds is that word of the name, not a name of its own: "la ministre de l'Eau" asks
+   * about an English article's "Water Minister". "Paris" (paris: bets) and "World Cup" stay names.
+   */
+  private translatesName(token: Token, norm: string, language: Language | null): boolean {
+    const bridge = this.bridge;
+    if (bridge === null || isAllCaps(token.raw)) return false;
+    return (language ? [language] : LANGUAGES).some(
+      (l) => this.lexicon.has(norm, l) && bridge.keysOf(norm, l).some((key) => this.nameStems().has(key)),
+    );
+  }
+
+  /** The stems of the words of the names the knowledge holds, in either language: made when first asked. */
+  private nameStems(): ReadonlySet<string> {
+    this.nameStemSet ??= new Set(
+      [...this.nameWords].flatMap((word) => LANGUAGES.flatMap((l) => stemKeys(word, undefined, l))),
+    );
+    return this.nameStemSet;
   }
 
   /**

@@ -79,7 +79,14 @@ export interface Engine {
 }
 
 export interface Explanation {
-  readonly terms: ReadonlyArray<{ surface: string; keys: readonly string[]; weight: number; flags: string }>;
+  readonly terms: ReadonlyArray<{
+    surface: string;
+    keys: readonly string[];
+    /** The other language's stems the bridge gives the word (only against unreviewed sentences). */
+    bridged?: readonly string[];
+    weight: number;
+    flags: string;
+  }>;
   readonly intent: {
     readonly answerType: string | null;
     readonly yesNo: boolean;
@@ -495,6 +502,7 @@ function explanationOf(question: ReadQuestion, top: number): Explanation {
     terms: terms.map((term, i) => ({
       surface: term.surface,
       keys: term.keys,
+      ...(term.bridged?.length ? { bridged: term.bridged } : {}),
       weight: Math.round((weights[i] ?? 0) * 100) / 100,
       flags: [
         term.question ? 'question' : '',

@@ -52,6 +52,8 @@ export interface QuestionIntent {
   readonly topic: number | null;
   /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
   readonly measure: number | null;
+  /** Token position of the calendar noun of "quel jour", "what year": it asks, with the question word. */
+  readonly calendar: number | null;
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
@@ -266,6 +268,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
     measure: measureAt(tokens),
+    calendar: dated?.index ?? null,
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.

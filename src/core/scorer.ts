@@ -109,12 +109,12 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
         heldBits |= 1 << i;
         ALTERNATES_OF_TERM[i] = alternates;
       }
-    } else if (
-      uncurated &&
-      ((term.question && holdsClass(term, entry.evidence.types)) ||
-        (term.position === question.intent.measure && holdsMeasure(entry.evidence.types)))
-    ) {
+    } else if (uncurated && term.question && holdsClass(term, entry.evidence.types)) {
       coveredWeight += weight;
+    } else if (uncurated && asksWith(term, question.intent, entry.evidence.types)) {
+      // Any date covers "quel jour": its noun counts no more than a question word would.
+      coveredWeight +=
+        term.position === question.intent.calendar ? Math.min(weight, tuning.questionWord) : weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
@@ -139,7 +139,8 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
   // "c qui le pdg d'apple" is not answered by a sentence about another chief executive.
-  if (uncurated && !coversWeightiest(terms, weights, covered)) coveredWeight *= tuning.missingKeyWord;
+  if (uncurated && !coversWeightiest(terms, weights, covered, question.intent.calendar))
+    coveredWeight *= tuning.missingKeyWord;
   const coverage = coveredWeight / total;
   // A sentence nobody reviewed has no alternate questions: its words alone score it.
   let score = uncurated
@@ -190,17 +191,22 @@ function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): bo
   return false;
 }
 
-/** Whether the covered terms include one of the question's weightiest words (question words aside). */
+/**
+ * Whether the covered terms include one of the question's weightiest words (question words aside,
+ * and the calendar noun of "quel jour": any date covers it, so it tells nothing of the topic).
+ */
 function coversWeightiest(
   terms: readonly Term[],
   weights: readonly number[],
   covered: ReadonlySet<Term>,
+  calendar: number | null,
 ): boolean {
+  const telling = (term: Term) => !term.question && term.position !== calendar;
   let max = 0;
   terms.forEach((term, i) => {
-    if (!term.question) max = Math.max(max, weights[i] ?? 0);
+    if (telling(term)) max = Math.max(max, weights[i] ?? 0);
   });
-  return terms.some((term, i) => !term.question && covered.has(term) && (weights[i] ?? 0) >= max);
+  return terms.some((term, i) => telling(term) && covered.has(term) && (weights[i] ?? 0) >= max);
 }
 
 /** Questions of up to this many terms have the alternates holding each term read as bits. */
@@ -249,9 +255,14 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
   return false;
 }
 
-/** "How far", "how long": a sentence nobody reviewed answers the measure word with a figure. */
-function holdsMeasure(types: ReadonlySet<AnswerType>): boolean {
-  return types.has('amount') || types.has('time');
+/**
+ * A word that asks with the question word, answered by a sentence nobody reviewed that holds
+ * its kind of answer: the measure word of "how far", "how long" by a figure, the calendar noun
+ * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
+ */
+function asksWith(term: Term, intent: QuestionIntent, types: ReadonlySet<AnswerType>): boolean {
+  if (term.position === intent.measure) return types.has('amount') || types.has('time');
+  return term.position === intent.calendar && types.has('time');
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
@@ -313,8 +324,7 @@ export function scoreBound(
   let weight = held;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
-    if (uncurated && term.position === question.intent.measure && holdsMeasure(entry.evidence.types))
-      weight += weights[i] ?? 0;
+    if (uncurated && asksWith(term, question.intent, entry.evidence.types)) weight += weights[i] ?? 0;
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;

@@ -13,6 +13,12 @@ export const BRIDGE_FILE = fileURLToPath(new URL('./freedict/fr-en.tsv', import.
  */
 export const PIVOT_FILE = fileURLToPath(new URL('./apertium/fr-en.tsv', import.meta.url));
 
+/**
+ * Common words of news reports that both lists lack ("usine"/"plant", "entreprise"/"company"), written
+ * for this project and checked by hand (see common/README.md); read last.
+ */
+export const COMMON_FILE = fileURLToPath(new URL('./common/fr-en.tsv', import.meta.url));
+
 /** A French word and one English translation, both lower-case, accents kept. */
 export type BridgePair = readonly [fr: string, en: string];
 
@@ -20,7 +26,7 @@ export type BridgePair = readonly [fr: string, en: string];
 export const BRIDGE_WORD = /^\p{Ll}{2,}$/u;
 
 const REBUILD =
-  "rebuild it as src/knowledge/freedict/README.md (FreeDict's pairs) or src/knowledge/apertium/README.md (the pivot pairs) says";
+  "rebuild it as src/knowledge/freedict/README.md (FreeDict's pairs) or src/knowledge/apertium/README.md (the pivot pairs) says, or restore src/knowledge/common/fr-en.tsv (the hand-checked pairs) from git";
 /** A malformed file is named with its first few bad lines, not all of them. */
 const SHOWN_PROBLEMS = 5;
 
@@ -79,8 +85,12 @@ export function readBridgePairs(file: string = BRIDGE_FILE): BridgePair[] {
 
 let cached: readonly BridgePair[] | null = null;
 
-/** The bridge's pairs, FreeDict's then Apertium's, read once. */
+/** The bridge's pairs, FreeDict's, then Apertium's, then the hand-checked common ones, read once. */
 export function loadBridgePairs(): ReadonlyArray<BridgePair> {
-  cached ??= [...readBridgePairs(BRIDGE_FILE), ...readBridgePairs(PIVOT_FILE)];
+  cached ??= [
+    ...readBridgePairs(BRIDGE_FILE),
+    ...readBridgePairs(PIVOT_FILE),
+    ...readBridgePairs(COMMON_FILE),
+  ];
   return cached;
 }

@@ -285,6 +285,37 @@ describe('words of the other language', () => {
   });
 });
 
+describe('a capitalised word of the other language’s name', () => {
+  const built = new Analyser(
+    [
+      {
+        id: '~midwest-water-authority',
+        kind: 'entity',
+        variants: { fr: [], en: ['Midwest Water Authority'] },
+      },
+    ],
+    new Set(['eau', 'paris', 'bet', 'water']),
+    new WordBridge([
+      ['eau', 'water'],
+      ['paris', 'bet'],
+    ]),
+  );
+  built.learn('the Water Minister and a bet', 'en');
+  built.freeze();
+  const term = (word: string) =>
+    built.analyseQuestion(`Qui est la ministre de l'${word} ?`, 'fr', 'fr').find((t) => t.surface === word);
+
+  it('reads a real word that translates a word of a known name as that word ("ministre de l’Eau")', () => {
+    expect(term('Eau')?.name).toBe(false);
+    expect(term('Eau')?.bridged).toEqual(expect.arrayContaining([...stemKeys('water', undefined, 'en')]));
+  });
+
+  it('keeps a name a name when its translation names nothing the knowledge holds ("Paris", bets)', () => {
+    expect(term('Paris')?.name).toBe(true);
+    expect(term('EAU')?.name).toBe(true);
+  });
+});
+
 describe('an entity’s common nouns', () => {
   const built = new Analyser(
     [

@@ -117,6 +117,15 @@ describe('a measure asked with "how"', () => {
   });
 });
 
+describe('a calendar noun asked with "what"/"quel"', () => {
+  it('is answered by a sentence stating a time, which need not say "day", and by no other', () => {
+    const question = 'What day did the village open its new reservoir?';
+    const ranking = engine.explain(question, 20).ranking;
+    expect(ranking.find((item) => item.factId === 'amberley:p1s1')?.covered).toContain('day');
+    expect(ranking.find((item) => item.factId === 'amberley:p1s2')?.covered).not.toContain('day');
+  });
+});
+
 describe('the passage quoted for who', () => {
   it('keeps the names of a long sentence the question does not hold: the one that answers among them', () => {
     const [quote] = quotes('Who is the engineer who said testing was essential?');

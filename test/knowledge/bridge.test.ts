@@ -5,11 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { foldText, STOPWORDS } from '../../src/core/text.js';
 import {
   BRIDGE_FILE,
+  COMMON_FILE,
   loadBridgePairs,
   PIVOT_FILE,
   parseBridgePairs,
   readBridgePairs,
 } from '../../src/knowledge/bridge.js';
+import { loadLexicon } from '../../src/knowledge/lexicon.js';
 
 describe('the bridge word list', () => {
   const pairs = loadBridgePairs();
@@ -51,19 +53,33 @@ describe('the bridge word list', () => {
         .filter((line) => line !== '' && !line.startsWith('#'));
     const freedict = linesOf(BRIDGE_FILE);
     const pivot = linesOf(PIVOT_FILE);
-    expect(freedict.length + pivot.length).toBe(pairs.length);
-    for (const lines of [freedict, pivot]) {
+    const common = linesOf(COMMON_FILE);
+    expect(freedict.length + pivot.length + common.length).toBe(pairs.length);
+    for (const lines of [freedict, pivot, common]) {
       expect(lines.filter((line) => !/^\p{Ll}{2,}\t\p{Ll}{2,}$/u.test(line))).toEqual([]);
       expect(lines).toEqual([...new Set(lines)].sort());
     }
-    // The pivot list adds pairs: none FreeDict already gives.
+    // The pivot list and the common words add pairs: none a list before them already gives.
     expect(pivot.filter((line) => freedict.includes(line))).toEqual([]);
+    expect(common.filter((line) => freedict.includes(line) || pivot.includes(line))).toEqual([]);
   });
 
-  it("reads FreeDict's pairs first, then the pivot pairs", () => {
+  it("reads FreeDict's pairs first, then the pivot pairs, then the common words'", () => {
     const freedict = readBridgePairs(BRIDGE_FILE);
+    const pivot = readBridgePairs(PIVOT_FILE);
     expect(pairs.slice(0, freedict.length)).toEqual(freedict);
-    expect(pairs.slice(freedict.length)).toEqual(readBridgePairs(PIVOT_FILE));
+    expect(pairs.slice(freedict.length, freedict.length + pivot.length)).toEqual(pivot);
+    expect(pairs.slice(freedict.length + pivot.length)).toEqual(readBridgePairs(COMMON_FILE));
+  });
+
+  it('pairs, in the common words, real words of both languages that the other lists leave out', () => {
+    const lexicon = loadLexicon();
+    const common = readBridgePairs(COMMON_FILE);
+    expect(
+      common.filter(([fr, en]) => !lexicon.has(foldText(fr), 'fr') || !lexicon.has(foldText(en), 'en')),
+    ).toEqual([]);
+    expect(translations(0, 'usine')).toEqual(expect.arrayContaining(['factory', 'plant']));
+    expect(translations(0, 'entreprise')).toContain('company');
   });
 
   it('adds the pivot pairs FreeDict lacks, and no word past six translations', () => {
@@ -78,7 +94,9 @@ describe('the bridge word list', () => {
     for (const pair of pairs)
       for (const side of [0, 1] as const)
         counts[side].set(pair[side], (counts[side].get(pair[side]) ?? 0) + 1);
-    const crowded = pivot.filter(([fr, en]) => (counts[0].get(fr) ?? 0) > 6 || (counts[1].get(en) ?? 0) > 6);
+    const crowded = [...pivot, ...readBridgePairs(COMMON_FILE)].filter(
+      ([fr, en]) => (counts[0].get(fr) ?? 0) > 6 || (counts[1].get(en) ?? 0) > 6,
+    );
     expect(crowded).toEqual([]);
   });
 
