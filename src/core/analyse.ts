@@ -66,6 +66,12 @@ const COGNATE_PREFIX = 5;
  */
 const cognatePrefix = (word: string): string => word.replace(/(\p{L})\1/gu, '$1').slice(0, COGNATE_PREFIX);
 const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
+/**
+ * A clipped word ("asso", "desal") is at least this long, and the word it stands for this much
+ * longer: "desal" is "desalination", but "deal" is no clipping of "dealer".
+ */
+const MIN_CLIPPED = 4;
+const MIN_CLIPPED_OFF = 3;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -571,6 +577,33 @@ export class Analyser {
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;
     budget.searches -= 1;
+    const fixed = this.completion(norm) ?? this.closest(norm);
+    if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
+    this.corrections.set(norm, fixed);
+    return fixed;
+  }
+
+  /**
+   * The knowledge's word that an unknown word is the clipped start of, as people clip words in
+   * chat ("l'asso des usagers", "why go with desal"): only when every such word is a form of the
+   * same one (one stem), else the clipping says too little to choose.
+   */
+  private completion(norm: string): string | null {
+    if (norm.length < MIN_CLIPPED) return null;
+    let shortest: string | null = null;
+    let stems: readonly string[] = [];
+    for (const word of this.pairIndex.texts) {
+      if (word.length < norm.length + MIN_CLIPPED_OFF || !word.startsWith(norm)) continue;
+      const keys = stemKeys(word);
+      if (shortest === null) stems = keys;
+      else if (!keys.some((key) => stems.includes(key))) return null;
+      if (shortest === null || word.length < shortest.length) shortest = word;
+    }
+    return shortest;
+  }
+
+  /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
+  private closest(norm: string): string | null {
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
     // slip away; fuse.js then scores those few.
     const { pairs, counts } = this.pairIndex.shared(norm);
@@ -593,10 +626,7 @@ export class Analyser {
       if (score > CORRECTION_THRESHOLD || (best !== null && score >= best.score)) continue;
       if (editDistance(norm, result.item, maxEdits) <= maxEdits) best = { word: result.item, score };
     }
-    const fixed = best?.word ?? null;
-    if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
-    this.corrections.set(norm, fixed);
-    return fixed;
+    return best?.word ?? null;
   }
 }
 
