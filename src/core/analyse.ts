@@ -14,6 +14,7 @@ import {
   tableOf,
   tokenise,
 } from './text.js';
+import type { Thesaurus } from './thesaurus.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
@@ -48,6 +49,9 @@ export interface Term {
   /** A question's word in the other language's stems, from the bridge: they match only the
    * article's own sentences, which have no reviewed wording in the asker's language. */
   readonly bridged?: readonly string[];
+  /** A question's word in the stems of words that may stand for it in its own language, from the
+   * thesaurus: a weak hint for the same sentences as `bridged`, never one that finds them. */
+  readonly related?: readonly string[];
 }
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
@@ -214,6 +218,8 @@ export class Analyser {
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
     /** Null when no article needs one (every sentence reviewed): questions are then not bridged. */
     private readonly bridge: Bridge | null = null,
+    /** Null as the bridge is: same-language synonyms, for the same sentences. */
+    private readonly thesaurus: Thesaurus | null = null,
   ) {
     for (const concept of glossary) {
       for (const [language, variant] of LANGUAGES.flatMap((l) =>
@@ -417,6 +423,7 @@ export class Analyser {
         span: 1,
         adjective: false,
         bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
+        related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
     return terms;
@@ -431,6 +438,17 @@ export class Analyser {
     if (bridge === null || /^\p{N}/u.test(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
     return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+  }
+
+  /**
+   * A question's word in the stems of words of its own language that may stand for it, from the
+   * thesaurus: "blazes" also finds "fires", "note" finds "facture". Names and numbers have none.
+   */
+  private synonyms(norm: string, language: Language | null): readonly string[] {
+    const thesaurus = this.thesaurus;
+    if (thesaurus === null || /^\p{N}/u.test(norm)) return NO_KEYS;
+    const from = language ? [language] : LANGUAGES;
+    return [...new Set(from.flatMap((l) => thesaurus.keysOf(norm, l)))];
   }
 
   /**
