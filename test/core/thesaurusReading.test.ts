@@ -53,22 +53,18 @@ describe('synonyms from the thesaurus', () => {
   });
 
   it('are read only when some article has sentences nobody reviewed', () => {
-    let read = 0;
-    createEngine(KNOWLEDGE, {
-      lexicon,
-      thesaurus: () => {
-        read += 1;
-        return thesaurus;
-      },
-    });
-    expect(read).toBe(0);
-    createEngine(knowledge, {
-      lexicon,
-      thesaurus: () => {
-        read += 1;
-        return thesaurus;
-      },
-    });
-    expect(read).toBe(1);
+    const reads = (read: KnowledgeBase) => {
+      let count = 0;
+      createEngine(read, {
+        lexicon,
+        thesaurus: () => {
+          count += 1;
+          return thesaurus;
+        },
+      });
+      return count;
+    };
+    expect(reads(KNOWLEDGE)).toBe(0);
+    expect(reads(knowledge)).toBe(1);
   });
 });
