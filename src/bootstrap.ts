@@ -6,11 +6,13 @@ import { WordBridge } from './core/bridge.js';
 import { candidateQuestions } from './core/candidates.js';
 import { createEngine, type Engine, factsBySource } from './core/engine.js';
 import { type QuestionMaker, uncoveredSentences } from './core/sentenceFacts.js';
+import type { StemThesaurus } from './core/thesaurus.js';
 import type { Bilingual, KnowledgeBase, Language } from './core/types.js';
 import { loadBridgePairs } from './knowledge/bridge.js';
 import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from './knowledge/load.js';
+import { readThesaurus } from './knowledge/thesaurus.js';
 import { watchFolder } from './knowledge/watch.js';
 import { describeError, type Logger } from './log.js';
 import type { QuestionWork } from './questionWorker.js';
@@ -23,12 +25,25 @@ export function loadBridge(): WordBridge {
   return bridge;
 }
 
+let thesaurus: StemThesaurus | null = null;
+
+/** Same-language synonyms, read once, and only by an engine with unreviewed sentences. */
+export function loadThesaurus(): StemThesaurus {
+  thesaurus ??= readThesaurus();
+  return thesaurus;
+}
+
 /**
  * Builds the engine from checked knowledge; the word lists are read once, whatever the reloads.
  * With the cache of the last build, only the articles that changed are analysed again.
  */
 export function buildEngine(knowledge: KnowledgeBase, cache?: ArticleCache): Engine {
-  return createEngine(knowledge, { lexicon: loadLexicon(), bridge: loadBridge, ...(cache ? { cache } : {}) });
+  return createEngine(knowledge, {
+    lexicon: loadLexicon(),
+    bridge: loadBridge,
+    thesaurus: loadThesaurus,
+    ...(cache ? { cache } : {}),
+  });
 }
 
 /**
@@ -75,6 +90,7 @@ export async function startEngine(
   const engine = createEngine(knowledge, {
     lexicon: loadLexicon(),
     bridge: loadBridge,
+    thesaurus: loadThesaurus,
     ...(cache ? { cache } : {}),
     ...(beside ? { questionsOf: beside.questionsOf } : {}),
   });

@@ -16,6 +16,7 @@ import {
   tableOf,
   tokenise,
 } from './text.js';
+import type { Thesaurus } from './thesaurus.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
@@ -50,6 +51,9 @@ export interface Term {
   /** A question's word in the other language's stems, from the bridge: they match only the
    * article's own sentences, which have no reviewed wording in the asker's language. */
   readonly bridged?: readonly string[];
+  /** A question's word in the stems of words that may stand for it in its own language, from the
+   * thesaurus: a weak hint for the same sentences as `bridged`, never one that finds them. */
+  readonly related?: readonly string[];
 }
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
@@ -68,6 +72,12 @@ const COGNATE_PREFIX = 5;
  */
 const cognatePrefix = (word: string): string => word.replace(/(\p{L})\1/gu, '$1').slice(0, COGNATE_PREFIX);
 const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
+/**
+ * A clipped word ("asso", "desal") is at least this long, and the word it stands for this much
+ * longer: "desal" is "desalination", but "deal" is no clipping of "dealer".
+ */
+const MIN_CLIPPED = 4;
+const MIN_CLIPPED_OFF = 3;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -211,6 +221,8 @@ export class Analyser {
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
     /** Null when no article needs one (every sentence reviewed): questions are then not bridged. */
     private readonly bridge: Bridge | null = null,
+    /** Null as the bridge is: same-language synonyms, for the same sentences. */
+    private readonly thesaurus: Thesaurus | null = null,
   ) {
     for (const concept of glossary) for (const language of LANGUAGES) this.addVariants(concept, language);
   }
@@ -416,6 +428,7 @@ export class Analyser {
         span: 1,
         adjective: false,
         bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
+        related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
     return terms;
@@ -430,6 +443,17 @@ export class Analyser {
     if (bridge === null || startsWithNumber(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
     return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+  }
+
+  /**
+   * A question's word in the stems of words of its own language that may stand for it, from the
+   * thesaurus: "blazes" also finds "fires", "note" finds "facture". Names and numbers have none.
+   */
+  private synonyms(norm: string, language: Language | null): readonly string[] {
+    const thesaurus = this.thesaurus;
+    if (thesaurus === null || /^\p{N}/u.test(norm)) return NO_KEYS;
+    const from = language ? [language] : LANGUAGES;
+    return [...new Set(from.flatMap((l) => thesaurus.keysOf(norm, l)))];
   }
 
   /**
@@ -597,6 +621,33 @@ export class Analyser {
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;
     budget.searches -= 1;
+    const fixed = this.completion(norm) ?? this.closest(norm);
+    if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
+    this.corrections.set(norm, fixed);
+    return fixed;
+  }
+
+  /**
+   * The knowledge's word that an unknown word is the clipped start of, as people clip words in
+   * chat ("l'asso des usagers", "why go with desal"): only when every such word is a form of the
+   * same one (one stem), else the clipping says too little to choose.
+   */
+  private completion(norm: string): string | null {
+    if (norm.length < MIN_CLIPPED) return null;
+    let shortest: string | null = null;
+    let stems: readonly string[] = [];
+    for (const word of this.pairIndex.texts) {
+      if (word.length < norm.length + MIN_CLIPPED_OFF || !word.startsWith(norm)) continue;
+      const keys = stemKeys(word);
+      if (shortest === null) stems = keys;
+      else if (!keys.some((key) => stems.includes(key))) return null;
+      if (shortest === null || word.length < shortest.length) shortest = word;
+    }
+    return shortest;
+  }
+
+  /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
+  private closest(norm: string): string | null {
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
     // slip away; fuse.js then scores those few.
     const { pairs, counts } = this.pairIndex.shared(norm);
@@ -619,10 +670,7 @@ export class Analyser {
       if (score > CORRECTION_THRESHOLD || (best !== null && score >= best.score)) continue;
       if (editDistance(norm, result.item, maxEdits) <= maxEdits) best = { word: result.item, score };
     }
-    const fixed = best?.word ?? null;
-    if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
-    this.corrections.set(norm, fixed);
-    return fixed;
+    return best?.word ?? null;
   }
 }
 

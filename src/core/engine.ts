@@ -23,6 +23,7 @@ import {
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { SentenceTokens } from './sentenceTokens.js';
 import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
+import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -51,6 +52,8 @@ export interface EngineOptions {
   /** A French↔English word list for questions asked in the other language than the article's:
    * read only when some article has sentences no reviewed fact covers, the only ones it serves. */
   readonly bridge?: () => Bridge;
+  /** Same-language synonyms, a weak alternate for a question's word, read on the same terms. */
+  readonly thesaurus?: () => Thesaurus;
   /** Questions to suggest an uncurated sentence with (by default, from its names, sums and dates). */
   readonly questionsOf?: QuestionMaker;
   /**
@@ -154,7 +157,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     knowledge.facts.some((fact) => fact.uncurated) ||
     knowledge.sources.some((source) => uncoveredSentences(source, reviewed.get(source.id) ?? []).length > 0);
   const bridge = unreviewed ? (options.bridge?.() ?? null) : null;
-  const analyser = reviewedVocabulary({ ...knowledge, glossary }, lexicon, bridge);
+  const thesaurus = unreviewed ? (options.thesaurus?.() ?? null) : null;
+  const analyser = reviewedVocabulary({ ...knowledge, glossary }, lexicon, bridge, thesaurus);
   // Each article's words are learnt and its sentences made facts just before it is indexed.
   // Analysing knowledge needs no typo correction: the vocabulary is complete before any question.
   const fromSentences: Fact[] = [];
@@ -552,8 +556,13 @@ function sentenceFactMaker(
  * The analyser, with the words of the reviewed facts learnt (each article's own are learnt as it
  * is indexed; `freeze` once they are): typos are corrected towards them.
  */
-function reviewedVocabulary(knowledge: KnowledgeBase, lexicon: Lexicon, bridge: Bridge | null): Analyser {
-  const analyser = new Analyser(knowledge.glossary, lexicon, bridge);
+function reviewedVocabulary(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  bridge: Bridge | null,
+  thesaurus: Thesaurus | null,
+): Analyser {
+  const analyser = new Analyser(knowledge.glossary, lexicon, bridge, thesaurus);
   // Learning a text twice adds nothing: facts often share an alternate word for word.
   const learnt: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   const learn = (text: string, language: Language) => {

@@ -97,6 +97,9 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
   const uncurated = isUncurated(entry);
+  // The weightiest word held only through a synonym, and its weight (see below).
+  let relatedTerm: Term | null = null;
+  let relatedWeight = 0;
   // Plain loops: this runs for every fact and every question, and closures would be garbage.
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
@@ -118,8 +121,20 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
+    } else if (uncurated && holdsRelated(term, entry)) {
+      if (weight > relatedWeight) {
+        relatedWeight = weight;
+        relatedTerm = term;
+      }
+      continue;
     } else continue;
     covered.add(term);
+  }
+  // A synonym is a weak hint: one at most adds to a sentence holding the question's own words,
+  // and none finds one alone ("a poem about the sea" is no question about the water's quality).
+  if (heldWeight > 0 && relatedTerm !== null) {
+    coveredWeight += tuning.related * relatedWeight;
+    covered.add(relatedTerm);
   }
   if (uncurated && tooLittle(terms, entry.keys, covered)) return { entry, covered, score: 0 };
   if (uncurated && missesTopic(question, covered)) return { entry, covered, score: 0 };
@@ -271,6 +286,11 @@ function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
   return kind === 'generic' || types.has(kind as AnswerType);
 }
 
+/** Whether the fact holds a word of its own language that may stand for the term's (the thesaurus). */
+function holdsRelated(term: Term, entry: IndexedFact): boolean {
+  return term.related !== undefined && holdsAny(term.related, entry.keys);
+}
+
 /** Whether the fact holds one of the question's words other than a question word. */
 function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
   const uncurated = isUncurated(entry);
@@ -322,14 +342,18 @@ export function scoreBound(
   if (total <= 0) return 0;
   const uncurated = isUncurated(entry);
   let weight = held;
+  let related = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     if (uncurated && asksWith(term, question.intent, entry.evidence.types)) weight += weights[i] ?? 0;
+    // Whether the fact holds a synonym is not known here: the most one could add is counted.
+    if (uncurated && !term.question && term.related !== undefined && term.related.length > 0)
+      related = Math.max(related, tuning.related * (weights[i] ?? 0));
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;
   }
-  const coverage = weight / total;
+  const coverage = (weight + related) / total;
   // Alternates come lightest first (see indexEntries).
   const lightest = entry.alternates[0]?.weight ?? Number.POSITIVE_INFINITY;
   const score = uncurated

@@ -42,6 +42,8 @@ export interface Tuning {
   /** A question's word found in an uncurated sentence only through its translation counts for
    * this share of its weight. */
   readonly bridged: number;
+  /** The same for a word found only through a synonym of its own language (the thesaurus). */
+  readonly related: number;
   /** An uncurated sentence without the question's weightiest word keeps this share of its match. */
   readonly missingKeyWord: number;
   /** Between articles, a reviewed fact's answer is preferred as if this much more confident. */
@@ -69,6 +71,7 @@ export const DEFAULT_TUNING: Tuning = {
   leftOutTopic: 0.6,
   topicShare: 0.12,
   bridged: 0.8,
+  related: 0.5,
   missingKeyWord: 0.75,
   reviewed: 0.1,
 };

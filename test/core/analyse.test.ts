@@ -170,6 +170,30 @@ describe('Analyser', () => {
     expect(term?.keys).toEqual(['c:hire']);
   });
 
+  it('reads a clipped word as the knowledge word it starts, before any typo', () => {
+    const clipped = (text: string, words: readonly string[]) => {
+      const built = new Analyser(GLOSSARY);
+      built.learn(words.join(' '), 'en');
+      built.freeze();
+      return built.analyseQuestion(text, 'en')[0];
+    };
+    // "desal" is one slip from "deal" too: the clipping wins.
+    expect(clipped('desal', ['desalination', 'deal'])).toMatchObject({
+      corrected: true,
+      keys: stemKeys('desalination', undefined, 'en'),
+    });
+    // Every word it starts is a form of one word: the shortest is taken.
+    expect(clipped('desal', ['desalination', 'desalinated'])?.corrected).toBe(true);
+    // Words of two stems: the clipping says too little, and none is chosen.
+    expect(clipped('assoc', ['association', 'associate', 'assoc'])?.keys).toEqual(
+      stemKeys('assoc', undefined, 'en'),
+    );
+    expect(clipped('asso', ['associated', 'assortment'])?.corrected).toBe(false);
+    // A word two letters longer is a typo's business, not a clipping's.
+    expect(clipped('clima', ['climatologist'])?.corrected).toBe(true);
+    expect(clipped('climat', ['climates'])?.corrected).toBe(false);
+  });
+
   it('leaves real words and long-distance look-alikes alone', () => {
     expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
     expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);
