@@ -21,6 +21,8 @@ export interface IndexedFact {
   readonly quoteKeys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight, lightest first. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
+  /** A sentence nobody reviewed (`fact.uncurated`), read once here: scoring asks it of every fact found. */
+  readonly uncurated: boolean;
   readonly evidence: Evidence;
 }
 
@@ -160,29 +162,28 @@ export function indexEntries(
     keys: keySetOf(terms),
     weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
   });
+  // What a fact's evidence is read with: not `shared`, whose postings are this article's build.
+  const reader: EvidenceReader = {
+    analyser: shared.analyser,
+    mentionsIn: shared.mentionsIn,
+    concepts: shared.concepts,
+  };
   return analysed.map((item): IndexedFact => {
     const { fact } = item;
-    const sentence = sentenceOf(fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
-    const entry = {
+    return new Entry(
       fact,
-      sentence,
-      keys: alternateBits(item.keys, alternates),
-      quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
+      sentenceOf(fact),
+      alternateBits(item.keys, alternates),
+      new Set(item.quote.flatMap((term) => term.keys)),
       alternates,
-    };
-    return fact.uncurated
-      ? withEvidenceOnDemand(entry, source.language, shared)
-      : {
-          ...entry,
-          evidence: describeEvidence(
-            { fact, sentence, language: source.language },
-            shared.mentionsIn,
-            shared.concepts,
-          ),
-        };
+      source.language,
+      reader,
+    );
   });
 }
+
+type EvidenceReader = Pick<SharedIndex, 'analyser' | 'mentionsIn' | 'concepts'>;
 
 /** Alternates up to this many have bits in their fact's keys; the others are looked up. */
 export const ALTERNATE_BITS = 30;
@@ -202,29 +203,43 @@ function alternateBits(
 }
 
 /**
- * An unreviewed sentence, whose evidence is described when a question first reaches it: a large
- * knowledge holds thousands of sentences that none ever reaches, and a start need not wait for
- * them. Its terms are not kept meanwhile: they are read again, the same. Made here, not inside
- * `indexEntries`, so that the getter holds only what it reads, not the article's whole build.
+ * A fact made ready to score, whose evidence is described when a question first reaches it: a
+ * large knowledge holds thousands of facts that no question reaches, and a start need not wait
+ * for them. An unreviewed sentence's terms are not kept meanwhile: they are read again, the same.
+ * One class, so that every fact scored has one shape; it holds only what it reads, not its
+ * article's build.
  */
-function withEvidenceOnDemand(
-  entry: Omit<IndexedFact, 'evidence'>,
-  language: Language,
-  shared: SharedIndex,
-): IndexedFact {
-  const { fact, sentence } = entry;
-  let evidence: Evidence | undefined;
-  return {
-    ...entry,
-    get evidence() {
-      evidence ??= describeEvidence(
-        { fact, sentence, language, sentenceTerms: shared.analyser.analyseKnowledge(fact.quote, language) },
-        shared.mentionsIn,
-        shared.concepts,
-      );
-      return evidence;
-    },
-  };
+class Entry implements IndexedFact {
+  readonly uncurated: boolean;
+  private described: Evidence | undefined;
+
+  constructor(
+    readonly fact: Fact,
+    readonly sentence: string,
+    readonly keys: ReadonlyMap<string, number>,
+    readonly quoteKeys: ReadonlySet<string>,
+    readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>,
+    private readonly language: Language,
+    private readonly reader: EvidenceReader,
+  ) {
+    this.uncurated = fact.uncurated === true;
+  }
+
+  get evidence(): Evidence {
+    this.described ??= describeEvidence(
+      {
+        fact: this.fact,
+        sentence: this.sentence,
+        language: this.language,
+        ...(this.uncurated
+          ? { sentenceTerms: this.reader.analyser.analyseKnowledge(this.fact.quote, this.language) }
+          : {}),
+      },
+      this.reader.mentionsIn,
+      this.reader.concepts,
+    );
+    return this.described;
+  }
 }
 
 /**

@@ -96,7 +96,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   const bitsOfTerms = terms.length <= MAX_TERM_BITS;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   // Plain loops: this runs for every fact and every question, and closures would be garbage.
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
@@ -262,17 +262,13 @@ function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
 
 /** Whether the fact holds one of the question's words other than a question word. */
 function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   for (const term of terms) {
     if (term.question) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
     if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
   }
   return false;
-}
-
-function isUncurated(entry: IndexedFact): boolean {
-  return entry.fact.uncurated === true;
 }
 
 /**
@@ -309,7 +305,7 @@ export function scoreBound(
 ): number {
   const { terms, weights, total, leaning } = question;
   if (total <= 0) return 0;
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   let weight = held;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
