@@ -324,6 +324,59 @@ export function scoreBound(
   return score * leaningFactor(leaning, entry.evidence.types, tuning);
 }
 
+/**
+ * The best `scoreBound` of an article's facts found for a question, `held[first + i]` being what
+ * `found[i]` holds: the same maximum, without the bound of every fact. A fact whose held weight
+ * could not beat the best so far, even holding every question word with no lowering, is passed
+ * over: most facts found hold one common word, and the bound reads each one's evidence.
+ */
+export function articleBound(
+  found: readonly IndexedFact[],
+  held: ArrayLike<number>,
+  first: number,
+  question: AnalysedQuestion,
+  tuning: Tuning,
+): number {
+  const ceiling = boundCeiling(question, tuning);
+  let bound = 0;
+  for (let i = 0; i < found.length; i++) {
+    const weight = held[first + i] ?? 0;
+    if (bound > 0 && ceiling(weight) < bound) continue;
+    bound = Math.max(bound, scoreBound(found[i] as IndexedFact, weight, question, tuning));
+  }
+  return bound;
+}
+
+/** Past this share, a ceiling is taken to tie with the best bound: rounding never passes a fact over. */
+const CEILING_MARGIN = 1e-9;
+
+/**
+ * What `scoreBound` can give a fact holding `held` at most, whatever the fact: every question
+ * word and the measure word held, the lightest alternate weighing nothing, no lowering.
+ */
+function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number) => number {
+  const { terms, weights, total, leaning } = question;
+  const share = tuning.alternateShare;
+  if (total <= 0) return () => 0;
+  if (!(share >= 0 && share <= 1)) return () => Number.POSITIVE_INFINITY;
+  let extra = 0;
+  // A question word at the measure's place counts twice for a sentence nobody reviewed.
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    const weight = Math.max(0, weights[i] ?? 0);
+    if (term.question) extra += weight;
+    if (term.position === question.intent.measure) extra += weight;
+  }
+  let raise = 1;
+  if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);
+  if (leaning.name) raise *= Math.max(1, tuning.noName);
+  if (leaning.time) raise *= Math.max(1, tuning.noTime);
+  if (leaning.speech) raise *= Math.max(1, tuning.noSpeech);
+  // Reviewed: (1 − share) × coverage + share × 2 × weight / (total + lightest) ≤ (1 + share) × coverage.
+  const most = Math.max(1, 1 + share) * raise * (1 + CEILING_MARGIN);
+  return (held) => ((held + extra) / total) * most;
+}
+
 /** The lowering a fact takes when its quote lacks the kind of answer the question leans to. */
 function leaningFactor(leaning: Leaning, types: ReadonlySet<AnswerType>, tuning: Tuning): number {
   let factor = 1;

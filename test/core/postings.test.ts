@@ -5,7 +5,7 @@ import { Analyser } from '../../src/core/analyse.js';
 import { indexArticles } from '../../src/core/articleIndex.js';
 import { readIntent } from '../../src/core/intent.js';
 import { Postings } from '../../src/core/postings.js';
-import { leaningOf, scoreBound, scoreFact, weigh } from '../../src/core/scorer.js';
+import { articleBound, leaningOf, scoreBound, scoreFact, weigh } from '../../src/core/scorer.js';
 import { sentenceFactsOf } from '../../src/core/sentenceFacts.js';
 import { tokenise } from '../../src/core/text.js';
 import { DEFAULT_TUNING } from '../../src/core/tuning.js';
@@ -87,5 +87,27 @@ describe('scoreBound', () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it("gives an article its facts' best bound, passing over those that cannot reach it", () => {
+    let below = 0;
+    for (const { q } of questions) {
+      const terms = analyser.analyseQuestion(q, null);
+      const intent = readIntent(q, terms, tokenise(q));
+      for (const index of indexes.all) {
+        const weights = weigh(terms, intent, index, DEFAULT_TUNING);
+        const total = weights.reduce((sum, weight) => sum + weight, 0);
+        const question = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
+        // Every fact, as if each held its share of the question's words, from its place on.
+        const held = index.entries.map((_, i) => (total * ((i * 7) % 10)) / 10);
+        const bounds = index.entries.map((entry, i) =>
+          scoreBound(entry, held[i] ?? 0, question, DEFAULT_TUNING),
+        );
+        const best = Math.max(0, ...bounds);
+        expect(articleBound(index.entries, [0, ...held], 1, question, DEFAULT_TUNING)).toBe(best);
+        below += bounds.filter((bound) => bound < best).length;
+      }
+    }
+    expect(below).toBeGreaterThan(0);
   });
 });
