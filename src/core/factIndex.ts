@@ -175,7 +175,7 @@ export function indexEntries(
       fact,
       sentenceOf(fact),
       alternateBits(item.keys, alternates),
-      new Set(item.quote.flatMap((term) => term.keys)),
+      keySetOf(item.quote),
       alternates,
       source.language,
       reader,
