@@ -13,11 +13,11 @@ import { clauseReader, passageOf } from './passage.js';
 import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import {
   type AnalysedQuestion,
+  articleBound,
   type Leaning,
   leaningOf,
   rankFacts,
   type Scored,
-  scoreBound,
   weigh,
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
@@ -238,11 +238,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     });
     const weighed = articles.map(({ index, first, end, analysed }): Weighed => {
       const found = hits.facts.slice(first, end);
-      let bound = 0;
-      found.forEach((entry, i) => {
-        bound = Math.max(bound, scoreBound(entry, held[first + i] ?? 0, analysed, tuning));
-      });
-      return { index, found, analysed, bound };
+      return { index, found, analysed, bound: articleBound(found, held, first, analysed, tuning) };
     });
     if (weighed.length > 0) return weighed;
     // The first article searched, read from the set without copying it (a thousand articles).

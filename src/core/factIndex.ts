@@ -21,6 +21,8 @@ export interface IndexedFact {
   readonly quoteKeys: ReadonlySet<string>;
   /** Each alternate question and answer text, as a set of keys with its total weight, lightest first. */
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
+  /** A sentence nobody reviewed (`fact.uncurated`), read once here: scoring asks it of every fact found. */
+  readonly uncurated: boolean;
   readonly evidence: Evidence;
 }
 
@@ -163,27 +165,24 @@ export function indexEntries(
     keys: keySetOf(terms),
     weight: terms.reduce((sum, term) => sum + weighOnce(term), 0),
   });
+  // What a fact's evidence is read with, and only that: not whatever else `shared` may hold.
+  const reader: FactReaders = {
+    analyser: shared.analyser,
+    mentionsIn: shared.mentionsIn,
+    concepts: shared.concepts,
+  };
   return analysed.map((item): IndexedFact => {
     const { fact } = item;
-    const sentence = sentenceOf(fact);
     const alternates = item.texts.map(weighed).sort((a, b) => a.weight - b.weight);
-    const entry = {
+    return new Entry(
       fact,
-      sentence,
-      keys: alternateBits(item.keys, alternates),
-      quoteKeys: new Set(item.quote.flatMap((term) => term.keys)),
+      sentenceOf(fact),
+      alternateBits(item.keys, alternates),
+      keySetOf(item.quote),
       alternates,
-    };
-    return fact.uncurated
-      ? withEvidenceOnDemand(entry, source.language, shared)
-      : {
-          ...entry,
-          evidence: describeEvidence(
-            { fact, sentence, language: source.language },
-            shared.mentionsIn,
-            shared.concepts,
-          ),
-        };
+      source.language,
+      reader,
+    );
   });
 }
 
@@ -205,32 +204,43 @@ function alternateBits(
 }
 
 /**
- * An unreviewed sentence, whose evidence is described when a question first reaches it: a large
- * knowledge holds thousands of sentences that none ever reaches, and a start need not wait for
- * them. Its terms are not kept meanwhile: they are read again, the same. Made here, not inside
- * `indexEntries`, so that the getter holds only what it reads, not the article's whole build.
+ * A fact made ready to score, whose evidence is described when a question first reaches it: a
+ * large knowledge holds thousands of facts that no question reaches, and a start need not wait
+ * for them. An unreviewed sentence's terms are not kept meanwhile: they are read again, the same.
+ * One class, so that every fact scored has one shape; it holds only what it reads, not its
+ * article's build.
  */
-function withEvidenceOnDemand(
-  entry: Omit<IndexedFact, 'evidence'>,
-  language: Language,
-  shared: FactReaders,
-): IndexedFact {
-  const { fact, sentence } = entry;
-  // The getter keeps only these, not `shared`: an article's index is built over postings of its
-  // own (for its weights), which would otherwise live as long as its facts (55 MB at 1,000 articles).
-  const { analyser, mentionsIn, concepts } = shared;
-  let evidence: Evidence | undefined;
-  return {
-    ...entry,
-    get evidence() {
-      evidence ??= describeEvidence(
-        { fact, sentence, language, sentenceTerms: analyser.analyseKnowledge(fact.quote, language) },
-        mentionsIn,
-        concepts,
-      );
-      return evidence;
-    },
-  };
+class Entry implements IndexedFact {
+  readonly uncurated: boolean;
+  private described: Evidence | undefined;
+
+  constructor(
+    readonly fact: Fact,
+    readonly sentence: string,
+    readonly keys: ReadonlyMap<string, number>,
+    readonly quoteKeys: ReadonlySet<string>,
+    readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>,
+    private readonly language: Language,
+    private readonly reader: FactReaders,
+  ) {
+    this.uncurated = fact.uncurated === true;
+  }
+
+  get evidence(): Evidence {
+    this.described ??= describeEvidence(
+      {
+        fact: this.fact,
+        sentence: this.sentence,
+        language: this.language,
+        ...(this.uncurated
+          ? { sentenceTerms: this.reader.analyser.analyseKnowledge(this.fact.quote, this.language) }
+          : {}),
+      },
+      this.reader.mentionsIn,
+      this.reader.concepts,
+    );
+    return this.described;
+  }
 }
 
 /**

@@ -96,7 +96,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   const bitsOfTerms = terms.length <= MAX_TERM_BITS;
   // A sentence nobody reviewed has no questions of its own: it answers a question word when it
   // holds that kind of answer ("who": someone named).
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   // The weightiest word held only through a synonym, and its weight (see below).
   let relatedTerm: Term | null = null;
   let relatedWeight = 0;
@@ -293,17 +293,13 @@ function holdsRelated(term: Term, entry: IndexedFact): boolean {
 
 /** Whether the fact holds one of the question's words other than a question word. */
 function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   for (const term of terms) {
     if (term.question) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
     if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
   }
   return false;
-}
-
-function isUncurated(entry: IndexedFact): boolean {
-  return entry.fact.uncurated === true;
 }
 
 /**
@@ -340,7 +336,7 @@ export function scoreBound(
 ): number {
   const { terms, weights, total, leaning } = question;
   if (total <= 0) return 0;
-  const uncurated = isUncurated(entry);
+  const { uncurated } = entry;
   let weight = held;
   let related = 0;
   for (let i = 0; i < terms.length; i++) {
@@ -360,6 +356,65 @@ export function scoreBound(
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
   return score * leaningFactor(leaning, entry.evidence.types, tuning);
+}
+
+/**
+ * The best `scoreBound` of an article's facts found for a question, `held[first + i]` being what
+ * `found[i]` holds: the same maximum, without the bound of every fact. A fact whose held weight
+ * could not beat the best so far, even holding every question word with no lowering, is passed
+ * over: most facts found hold one common word, and the bound reads each one's evidence.
+ */
+export function articleBound(
+  found: readonly IndexedFact[],
+  held: ArrayLike<number>,
+  first: number,
+  question: AnalysedQuestion,
+  tuning: Tuning,
+): number {
+  const ceiling = boundCeiling(question, tuning);
+  let bound = 0;
+  for (let i = 0; i < found.length; i++) {
+    const weight = held[first + i] ?? 0;
+    if (bound > 0 && ceiling(weight) < bound) continue;
+    bound = Math.max(bound, scoreBound(found[i] as IndexedFact, weight, question, tuning));
+  }
+  return bound;
+}
+
+/** Past this share, a ceiling is taken to tie with the best bound: rounding never passes a fact over. */
+const CEILING_MARGIN = 1e-9;
+
+/**
+ * What `scoreBound` can give a fact holding `held` at most, whatever the fact: every question
+ * word and the measure word held, the lightest alternate weighing nothing, no lowering.
+ */
+function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number) => number {
+  const { terms, weights, total, leaning } = question;
+  const share = tuning.alternateShare;
+  if (total <= 0) return () => 0;
+  if (!(share >= 0 && share <= 1)) return () => Number.POSITIVE_INFINITY;
+  let extra = 0;
+  let related = 0;
+  // For a sentence nobody reviewed, the word that asks with the question word (see `asksWith`)
+  // counts twice, and one synonym may add its share (see `scoreBound`).
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    const weight = Math.max(0, weights[i] ?? 0);
+    if (term.question) extra += weight;
+    if (term.position === question.intent.measure || term.position === question.intent.calendar)
+      extra += weight;
+    if (!term.question && term.related !== undefined && term.related.length > 0)
+      related = Math.max(related, Math.max(0, tuning.related) * weight);
+  }
+  extra += related;
+  let raise = 1;
+  if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);
+  if (leaning.name) raise *= Math.max(1, tuning.noName);
+  if (leaning.time) raise *= Math.max(1, tuning.noTime);
+  if (leaning.speech) raise *= Math.max(1, tuning.noSpeech);
+  // Reviewed: (1 − share) × coverage + share × 2 × weight / (total + lightest) ≤ (1 + share) × coverage.
+  const most = Math.max(1, 1 + share) * raise * (1 + CEILING_MARGIN);
+  return (held) => ((held + extra) / total) * most;
 }
 
 /** The lowering a fact takes when its quote lacks the kind of answer the question leans to. */

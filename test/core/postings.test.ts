@@ -3,9 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { practiceSources, withArticles } from '../../bench/articles.js';
 import { Analyser } from '../../src/core/analyse.js';
 import { indexArticles } from '../../src/core/articleIndex.js';
+import type { FactIndex } from '../../src/core/factIndex.js';
 import { readIntent } from '../../src/core/intent.js';
 import { Postings } from '../../src/core/postings.js';
-import { leaningOf, scoreBound, scoreFact, weigh } from '../../src/core/scorer.js';
+import {
+  type AnalysedQuestion,
+  articleBound,
+  leaningOf,
+  scoreBound,
+  scoreFact,
+  weigh,
+} from '../../src/core/scorer.js';
 import { sentenceFactsOf } from '../../src/core/sentenceFacts.js';
 import { tokenise } from '../../src/core/text.js';
 import { DEFAULT_TUNING } from '../../src/core/tuning.js';
@@ -62,30 +70,53 @@ describe('scoreBound', () => {
     (name) => readQuestionSet(new URL(`../fixtures/${name}.jsonl`, import.meta.url).pathname) ?? [],
   );
 
-  it('is never below the score of any fact, reviewed or not, for real questions', () => {
-    expect(questions.length).toBeGreaterThan(200);
-    let checked = 0;
+  /** Each question read and weighed in each article, as the engine weighs it. */
+  const eachWeighed = (check: (question: AnalysedQuestion, index: FactIndex) => void) => {
     for (const { q } of questions) {
       const terms = analyser.analyseQuestion(q, null);
       const intent = readIntent(q, terms, tokenise(q));
       for (const index of indexes.all) {
         const weights = weigh(terms, intent, index, DEFAULT_TUNING);
         const total = weights.reduce((sum, weight) => sum + weight, 0);
-        const question = { terms, weights, total, intent, leaning: leaningOf(terms, intent.form) };
-        for (const entry of index.entries) {
-          const held = terms.reduce(
-            (sum, term, i) =>
-              !term.question && [...term.keys, ...(term.bridged ?? [])].some((key) => entry.keys.has(key))
-                ? sum + (weights[i] ?? 0)
-                : sum,
-            0,
-          );
-          const { score } = scoreFact(entry, question, DEFAULT_TUNING);
-          if (score > 0) checked += 1;
-          expect(scoreBound(entry, held, question, DEFAULT_TUNING)).toBeGreaterThanOrEqual(score - 1e-12);
-        }
+        check({ terms, weights, total, intent, leaning: leaningOf(terms, intent.form) }, index);
       }
     }
+  };
+
+  it('is never below the score of any fact, reviewed or not, for real questions', () => {
+    expect(questions.length).toBeGreaterThan(200);
+    let checked = 0;
+    eachWeighed((question, index) => {
+      const { terms, weights } = question;
+      for (const entry of index.entries) {
+        const held = terms.reduce(
+          (sum, term, i) =>
+            !term.question && [...term.keys, ...(term.bridged ?? [])].some((key) => entry.keys.has(key))
+              ? sum + (weights[i] ?? 0)
+              : sum,
+          0,
+        );
+        const { score } = scoreFact(entry, question, DEFAULT_TUNING);
+        if (score > 0) checked += 1;
+        expect(scoreBound(entry, held, question, DEFAULT_TUNING)).toBeGreaterThanOrEqual(score - 1e-12);
+      }
+    });
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it("gives an article its facts' best bound, passing over those that cannot reach it", () => {
+    let below = 0;
+    eachWeighed((question, index) => {
+      const { total } = question;
+      // Every fact, as if each held its share of the question's words, from its place on.
+      const held = index.entries.map((_, i) => (total * ((i * 7) % 10)) / 10);
+      const bounds = index.entries.map((entry, i) =>
+        scoreBound(entry, held[i] ?? 0, question, DEFAULT_TUNING),
+      );
+      const best = Math.max(0, ...bounds);
+      expect(articleBound(index.entries, [0, ...held], 1, question, DEFAULT_TUNING)).toBe(best);
+      below += bounds.filter((bound) => bound < best).length;
+    });
+    expect(below).toBeGreaterThan(0);
   });
 });
