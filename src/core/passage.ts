@@ -27,7 +27,11 @@ export function passageOf(
       .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
   );
   const read = clauses(entry);
-  const named = newNames(question, read.evidence(entry.fact.quote));
+  const whole = read.evidence(entry.fact.quote);
+  const named = newNames(question, whole);
+  // "What weak spots did the studies point out?": a cut of a list keeps every item the sentence
+  // lists, not "plusieurs points de fragilité" without the places that follow.
+  const items = question.intent.list ? whole.items : 0;
   const kept = stated.filter((text) => text !== '' && entry.fact.quote.includes(text));
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
     const parts = read.terms.slice(first, last + 1);
@@ -42,7 +46,10 @@ export function passageOf(
     const holdsType = () => {
       const evidence = read.evidence(passage);
       if (!checkEvidence(question.intent, evidence).some((rejection) => rejection.kind === 'missing-type'))
-        return named.every((id) => evidence.quoteMentions.some((mention) => mention.id === id));
+        return (
+          evidence.items >= items &&
+          named.every((id) => evidence.quoteMentions.some((mention) => mention.id === id))
+        );
       return false;
     };
     // A passage without a text the answer states is no passage of that answer.

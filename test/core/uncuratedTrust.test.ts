@@ -10,7 +10,9 @@ const TARIFS =
   'Le billet à l’unité coûtera 7,50 euros, tandis que l’abonnement mensuel sera facturé 45 euros. ' +
   'Le maire, Luc Berger, a inauguré la gare samedi.\n' +
   'Claire Duval, présidente de l’association Les Amis du Rail, salue « un projet attendu depuis trop ' +
-  'longtemps » et promet de suivre de près chacun des travaux prévus sur la ligne.';
+  'longtemps » et promet de suivre de près chacun des travaux prévus sur la ligne. ' +
+  'Elle a ajouté que les études menées par le bureau d’ingénierie de la région avaient mis en évidence ' +
+  'plusieurs points de fragilité, notamment sous le pont de pierre et le long du quartier des Tanneurs.';
 const FACTURES = 'La facture d’eau des ménages coûtait 40 euros par an avant la hausse.';
 
 const knowledge = (...texts: Array<[string, string]>): KnowledgeBase => ({
@@ -64,5 +66,15 @@ describe('a corrected name, quoted', () => {
       { verdict: 'corrected', claimed: 'Luc Berger', stated: 'Claire Duval' },
     ]);
     expect(answer.citations[0]?.quote).toContain('Claire Duval');
+  });
+});
+
+describe('the passage of a list', () => {
+  it('keeps every item the sentence lists, not only the kind they are of', () => {
+    const [quote] = engine
+      .ask('Quels points de fragilité les études ont-elles mis en évidence ?')
+      .citations.map((citation) => citation.quote);
+    expect(quote).toContain('pont de pierre');
+    expect(quote).toContain('quartier des Tanneurs');
   });
 });
