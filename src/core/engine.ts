@@ -438,7 +438,9 @@ function decide(
     );
   if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
 
-  const candidates = ranked.filter((item) => item.score >= answerThreshold(item, tuning));
+  const candidates = ranked.filter(
+    (item) => item.score >= answerThreshold(item, tuning) && !namesAlone(item, question.terms),
+  );
   const verdicts = new Map<Scored, Rejection[]>();
   const verdictOf = (item: Scored) => {
     let found = verdicts.get(item);
@@ -838,6 +840,18 @@ function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, questi
  */
 function answerThreshold(item: Scored, tuning: Tuning): number {
   return item.entry.fact.uncurated ? tuning.answerUncurated : tuning.answer;
+}
+
+/**
+ * Whether a sentence nobody reviewed meets the question only in its names: "quand aura-t-on une
+ * décision pour Montbrison ?" is not answered by when a study of Montbrison starts. A question
+ * of names alone ("who is X") is not concerned.
+ */
+function namesAlone(item: Scored, terms: readonly Term[]): boolean {
+  if (!item.entry.fact.uncurated) return false;
+  const isName = (term: Term) => term.name || term.concept?.kind === 'entity';
+  const words = terms.filter((term) => !term.question && !isName(term));
+  return words.length > 0 && !words.some((term) => item.covered.has(term));
 }
 
 function isUnknownName(term: Term): boolean {

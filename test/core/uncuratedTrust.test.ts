@@ -8,7 +8,9 @@ import { KNOWLEDGE } from './fixture.js';
 /** Articles nobody curated, each sentence written to tempt a wrong answer that looks cited. */
 const TARIFS =
   'Le billet à l’unité coûtera 7,50 euros, tandis que l’abonnement mensuel sera facturé 45 euros. ' +
-  'Le maire, Luc Berger, a inauguré la gare samedi.\n' +
+  'Le maire, Luc Berger, a inauguré la gare samedi. ' +
+  'La région a indiqué qu’une étude serait lancée en janvier sur un prolongement de la ligne jusqu’à Montverdun. ' +
+  'Une décision est attendue avant la fin de l’année 2027.\n' +
   'Claire Duval, présidente de l’association Les Amis du Rail, salue « un projet attendu depuis trop ' +
   'longtemps » et promet de suivre de près chacun des travaux prévus sur la ligne. ' +
   'Elle a ajouté que les études menées par le bureau d’ingénierie de la région avaient mis en évidence ' +
@@ -76,5 +78,14 @@ describe('the passage of a list', () => {
       .citations.map((citation) => citation.quote);
     expect(quote).toContain('pont de pierre');
     expect(quote).toContain('quartier des Tanneurs');
+  });
+});
+
+describe('a sentence nobody reviewed that meets the question only in its names', () => {
+  it('does not answer it: when a study of Montverdun starts says not when a decision comes', () => {
+    const answer = engine.ask('Quand aura-t-on une décision pour Montverdun ?');
+    expect(answer.citations.some((citation) => citation.quote.includes('janvier'))).toBe(false);
+    // A question of the name alone still reads it.
+    expect(engine.ask('Que dit l’article de Montverdun ?').citations[0]?.quote).toContain('Montverdun');
   });
 });
