@@ -291,14 +291,14 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quote: item.entry.fact.quote,
       language: index.source.language,
     });
-    const partial = new Set<Answer>();
+    const notes: DecideNotes = { partial: new Set(), otherTime: new Set() };
     const answers = able.map(({ index, question: read_ }) =>
-      decide(read_, frame, suggestions, (item) => whole(item, index), tuning, partial),
+      decide(read_, frame, suggestions, (item) => whole(item, index), tuning, notes),
     );
     const best = bestAnswer(
       answers,
       (answer) => !uncurated.has(answer.citations[0]?.factId ?? ''),
-      (answer) => partial.has(answer),
+      notes,
       tuning,
     );
     const chosen = able[answers.indexOf(best)];
@@ -306,7 +306,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // unreviewed sentence needs its passage.
     if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
     const { index, question: read_ } = chosen;
-    return decide(read_, frame, suggestions, (item) => passageOf(item, read_, index, clauses), tuning);
+    return decide(
+      read_,
+      frame,
+      suggestions,
+      (item, stated) => passageOf(item, read_, index, clauses, stated),
+      tuning,
+    );
   };
 
   const explain = (question: string, top = 5): Explanation => {
@@ -363,9 +369,10 @@ function mayDecide(bound: number, tops: readonly number[], floor: number): boole
 function bestAnswer(
   answers: readonly Answer[],
   reviewed: (answer: Answer) => boolean,
-  leavesOut: (answer: Answer) => boolean,
+  notes: DecideNotes,
   tuning: Tuning,
 ): Answer {
+  const leavesOut = (answer: Answer) => notes.partial.has(answer);
   const byConfidence = (a: Answer, b: Answer) => b.confidence - a.confidence;
   // A confident answer before a hedged one; a reviewed fact is worth a little more confidence
   // than a sentence nobody reviewed. An answer that leaves out a topic of the question comes
@@ -377,11 +384,31 @@ function bestAnswer(
     answer.confidence +
     (reviewed(answer) ? tuning.reviewed : 0);
   const answered = answers.filter((answer) => answer.answered).sort((a, b) => worth(b) - worth(a));
-  return answered[0] ?? ([...answers].sort(byConfidence)[0] as Answer);
+  const top = answered[0];
+  if (!top) return [...answers].sort(byConfidence)[0] as Answer;
+  // "Combien coûtait le billet dans les cars régionaux ?": one article's sentence holds the whole
+  // question, the kind of answer and its names, but of another time (the ticket will cost).
+  // Another article's hedged answer, about water bills, answers something else: the closer
+  // article's refusal stands.
+  const closer = answers.find(
+    (answer) =>
+      notes.otherTime.has(answer) &&
+      answer.confidence >= tuning.confident &&
+      answer.confidence > top.confidence,
+  );
+  return top.hedged && closer ? closer : top;
 }
 
 function articleRef({ id, title, language, date, url }: Source): ArticleRef {
   return { id, title, language, date, url };
+}
+
+/** What `decide` notes of the answers it gives, for choosing between articles. */
+interface DecideNotes {
+  /** Answers that leave out a topic of the question (see `leftOutTopics`). */
+  readonly partial: Set<Answer>;
+  /** Refusals whose closest fact fails only on the time it speaks of. */
+  readonly otherTime: Set<Answer>;
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
@@ -400,10 +427,10 @@ function decide(
   question: ReadQuestion,
   frame: AnswerFrame,
   suggestions: Suggestions,
-  quote: (item: Scored) => Passage,
+  /** What an item quotes, keeping the texts the answer states from it (a corrected name). */
+  quote: (item: Scored, stated?: readonly string[]) => Passage,
   tuning: Tuning,
-  /** Gets the answer, when it leaves out a topic of the question (see `leftOutTopics`). */
-  partial?: Set<Answer>,
+  notes?: DecideNotes,
 ): Answer {
   const { intent, ranked, unknown } = question;
   const names = unknown.map((mention) => mention.surface);
@@ -418,7 +445,9 @@ function decide(
     );
   if (unknown.length > 0 && !intent.yesNo) return refuseUnknown();
 
-  const candidates = ranked.filter((item) => item.score >= answerThreshold(item, tuning));
+  const candidates = ranked.filter(
+    (item) => item.score >= answerThreshold(item, tuning) && !namesAlone(item, question.terms),
+  );
   const verdicts = new Map<Scored, Rejection[]>();
   const verdictOf = (item: Scored) => {
     let found = verdicts.get(item);
@@ -436,13 +465,16 @@ function decide(
     if (unknown.length > 0) return refuseUnknown();
     const rejected = closestRejected(candidates, verdictOf);
     if (rejected) {
-      return explainedRefusal(
+      const rejections = verdictOf(rejected);
+      const explained = explainedRefusal(
         frame,
         quote(rejected),
-        verdictOf(rejected),
+        rejections,
         suggestions.refusal(),
         rejected.score,
       );
+      if (rejections.every((rejection) => rejection.kind === 'missing-time')) notes?.otherTime.add(explained);
+      return explained;
     }
     const best = ranked[0];
     return refusal(
@@ -465,7 +497,8 @@ function decide(
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
-  const passages = choice.cited.map(quote);
+  const stated = choice.premises.map((premise) => premise.stated);
+  const passages = choice.cited.map((item) => quote(item, stated));
   const answer = answerFrom(
     frame,
     passages,
@@ -474,7 +507,7 @@ function decide(
     confidence < tuning.confident,
     related,
   );
-  if (leftOut.length > 0) partial?.add(answer);
+  if (leftOut.length > 0) notes?.partial.add(answer);
   return answer;
 }
 
@@ -820,6 +853,18 @@ function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, questi
  */
 function answerThreshold(item: Scored, tuning: Tuning): number {
   return item.entry.fact.uncurated ? tuning.answerUncurated : tuning.answer;
+}
+
+/**
+ * Whether a sentence nobody reviewed meets the question only in its names: "quand aura-t-on une
+ * décision pour Montbrison ?" is not answered by when a study of Montbrison starts. A question
+ * of names alone ("who is X") is not concerned.
+ */
+function namesAlone(item: Scored, terms: readonly Term[]): boolean {
+  if (!item.entry.fact.uncurated) return false;
+  const isName = (term: Term) => term.name || term.concept?.kind === 'entity';
+  const words = terms.filter((term) => !term.question && !isName(term));
+  return words.length > 0 && !words.some((term) => item.covered.has(term));
 }
 
 function isUnknownName(term: Term): boolean {

@@ -339,6 +339,10 @@ export const ENGLISH: LanguageRules = {
   ],
   pastWords: ['last', 'past', 'previous', 'ago', 'yesterday', 'earlier'],
   futureWords: ['next', 'coming', 'tomorrow', 'upcoming', 'future'],
+  // English says its future with "will", a word apart, not with an ending.
+  pastEndings: [],
+  futureEndings: [],
+  tenselessEndings: [],
   pastPhrases: ['before this', 'before that', 'previously', 'beforehand', 'prior to this', 'in the past'],
 
   locatives: ['in', 'into', 'at', 'to', 'across', 'inside'],

@@ -10,6 +10,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
+import { otherTense, type Tense, tensesOf } from './tense.js';
 import { type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { AnswerType, Concept, Fact, Language } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -41,6 +42,11 @@ export interface Evidence {
    * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
    */
   readonly counted: readonly string[] | undefined;
+  /**
+   * The keys the sentence holds in one tense only ("coûtera"), for a question in the other
+   * ("combien coûtait"); undefined for a reviewed fact, which answers the times its questions ask.
+   */
+  readonly tenses: ReadonlyMap<string, Tense> | undefined;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -72,6 +78,8 @@ interface EvidenceInput {
   readonly sentenceTerms?: readonly Term[];
   /** What the sentence counts, when read already (a passage of it is described anew). */
   readonly counted?: readonly string[];
+  /** Its keys of one tense, likewise. */
+  readonly tenses?: ReadonlyMap<string, Tense>;
 }
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
@@ -115,7 +123,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
-  { fact, sentence, language, sentenceTerms, counted }: EvidenceInput,
+  { fact, sentence, language, sentenceTerms, counted, tenses }: EvidenceInput,
   mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
@@ -157,6 +165,7 @@ export function describeEvidence(
     items: itemsOf(quoteTokens, quoteMentions),
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
+    tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
   };
 }
 
@@ -362,5 +371,12 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
   for (const frame of intent.frames) {
     if (!evidence.frames.has(frame)) rejections.push({ kind: 'missing-time', frame });
   }
+  // "Combien coûtait le billet ?" against "le billet coûtera 7,50 euros": another time.
+  const tense = evidence.tenses && otherTense(intent.tensed, evidence.tenses);
+  if (
+    tense &&
+    !rejections.some((rejection) => rejection.kind === 'missing-time' && rejection.frame === tense)
+  )
+    rejections.push({ kind: 'missing-time', frame: tense });
   return rejections;
 }

@@ -306,6 +306,7 @@ export function buildFactIndex(
           sentence: entry.sentence,
           language,
           counted: entry.evidence.counted,
+          tenses: entry.evidence.tenses,
         },
         mentionsIn,
         concepts,

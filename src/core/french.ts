@@ -366,6 +366,11 @@ export const FRENCH: LanguageRules = {
     'precedente',
   ],
   futureWords: ['prochain', 'prochaine', 'prochains', 'prochaines', 'demain', 'futur', 'future'],
+  // The imperfect and the future; the conditional ("serait", "coûterait") and "fait", "trait"
+  // end the same way and say no time.
+  pastEndings: ['ait', 'aient'],
+  futureEndings: ['ra', 'ront'],
+  tenselessEndings: ['rait', 'raient', 'fait', 'trait'],
   pastPhrases: ['auparavant', 'avant cela', 'avant ca', 'precedemment', 'par le passe', 'dans le passe'],
 
   locatives: ['a', 'au', 'aux', 'en', 'dans', 'vers'],

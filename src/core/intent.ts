@@ -9,6 +9,7 @@ import {
   timeFrames,
   type Value,
 } from './reading.js';
+import { type TensedWord, tensedWords } from './tense.js';
 import { QUESTION_CLASSES, STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
 import type { AnswerType } from './types.js';
 
@@ -58,6 +59,8 @@ export interface QuestionIntent {
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
   readonly frames: ReadonlySet<'past' | 'future'>;
+  /** Its words whose ending places them in time: "coûtait" (see `tense.ts`). */
+  readonly tensed: readonly TensedWord[];
   /** Token positions of the question's form, not its topic: the count of a list ("which two"),
    * a yes/no tag ("…, non ?"), a request ("tell me…"), a report ("X a dit que…"). They weigh
    * nothing. */
@@ -273,6 +276,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
     frames: timeFrames(tokens.filter((token) => !inConcept.has(token.index))),
+    tensed: tensedWords(terms),
     // "Which two", "what caused": the count and the verb of causing say what is asked.
     form: new Set([
       ...form,

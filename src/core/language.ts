@@ -90,6 +90,14 @@ export interface LanguageRules {
   readonly futureWords: readonly string[];
   /** Phrases that put what is asked before the article's news, by themselves: "before this", auparavant. */
   readonly pastPhrases: readonly string[];
+  /**
+   * Verb endings that place a verb in time, folded: the imperfect "coûtait" is past, "coûtera"
+   * future. `tenselessEndings` end like them and are neither: the conditional "coûterait",
+   * "refait". Only a sentence nobody reviewed is read by them.
+   */
+  readonly pastEndings: readonly string[];
+  readonly futureEndings: readonly string[];
+  readonly tenselessEndings: readonly string[];
 
   /** Prepositions before a place: au Japon, in Japan. */
   readonly locatives: readonly string[];

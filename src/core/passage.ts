@@ -7,13 +7,16 @@ import type { AnalysedQuestion, Scored } from './scorer.js';
 
 /**
  * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
- * of its clauses that holds the question's words, the kind of answer asked and something new.
+ * of its clauses that holds the question's words, the kind of answer asked and something new,
+ * and every text the answer states from it (`stated`: "Non : Monique Daries, pas Julien
+ * Ferrand" must quote Monique Daries).
  */
 export function passageOf(
   item: Scored,
   question: AnalysedQuestion,
   index: FactIndex,
   clauses: ClauseReader,
+  stated: readonly string[] = [],
 ): Passage {
   const { entry } = item;
   const language = index.source.language;
@@ -24,7 +27,12 @@ export function passageOf(
       .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
   );
   const read = clauses(entry);
-  const named = newNames(question, read.evidence(entry.fact.quote));
+  const whole = read.evidence(entry.fact.quote);
+  const named = newNames(question, whole);
+  // "What weak spots did the studies point out?": a cut of a list keeps every item the sentence
+  // lists, not "plusieurs points de fragilité" without the places that follow.
+  const items = question.intent.list ? whole.items : 0;
+  const kept = stated.filter((text) => text !== '' && entry.fact.quote.includes(text));
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
     const parts = read.terms.slice(first, last + 1);
     const holds = (keys: readonly string[] | undefined) =>
@@ -38,9 +46,14 @@ export function passageOf(
     const holdsType = () => {
       const evidence = read.evidence(passage);
       if (!checkEvidence(question.intent, evidence).some((rejection) => rejection.kind === 'missing-type'))
-        return named.every((id) => evidence.quoteMentions.some((mention) => mention.id === id));
+        return (
+          evidence.items >= items &&
+          named.every((id) => evidence.quoteMentions.some((mention) => mention.id === id))
+        );
       return false;
     };
+    // A passage without a text the answer states is no passage of that answer.
+    if (!kept.every((text) => passage.includes(text))) weight = 0;
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { uncuratedSource } from '../../bench/articles.js';
+import { createEngine } from '../../src/core/engine.js';
+import { otherTense, tenseOf, tensesOf } from '../../src/core/tense.js';
+import type { KnowledgeBase } from '../../src/core/types.js';
+import { KNOWLEDGE } from './fixture.js';
+
+/** Articles nobody curated, each sentence written to tempt a wrong answer that looks cited. */
+const TARIFS =
+  'Le billet à l’unité coûtera 7,50 euros, tandis que l’abonnement mensuel sera facturé 45 euros. ' +
+  'Le maire, Luc Berger, a inauguré la gare samedi. ' +
+  'La région a indiqué qu’une étude serait lancée en janvier sur un prolongement de la ligne jusqu’à Montverdun. ' +
+  'Une décision est attendue avant la fin de l’année 2027.\n' +
+  'Claire Duval, présidente de l’association Les Amis du Rail, salue « un projet attendu depuis trop ' +
+  'longtemps » et promet de suivre de près chacun des travaux prévus sur la ligne. ' +
+  'Elle a ajouté que les études menées par le bureau d’ingénierie de la région avaient mis en évidence ' +
+  'plusieurs points de fragilité, notamment sous le pont de pierre et le long du quartier des Tanneurs.';
+const FACTURES = 'La facture d’eau des ménages coûtait 40 euros par an avant la hausse.';
+
+const knowledge = (...texts: Array<[string, string]>): KnowledgeBase => ({
+  ...KNOWLEDGE,
+  sources: [...KNOWLEDGE.sources, ...texts.map(([id, text]) => uncuratedSource(id, id, 'fr', text))],
+});
+const engine = createEngine(knowledge(['tarifs', TARIFS]));
+
+describe('the tense a verb ending marks', () => {
+  it('reads the imperfect as past and the future as future; the conditional and short words as neither', () => {
+    expect(tenseOf('coûtait')).toBe('past');
+    expect(tenseOf('coûtaient')).toBe('past');
+    expect(tenseOf('coûtera')).toBe('future');
+    expect(tenseOf('pourront')).toBe('future');
+    expect(tenseOf('coûterait')).toBeNull();
+    expect(tenseOf('refait')).toBeNull();
+    expect(tenseOf('fait')).toBeNull();
+    expect(tenseOf('billet')).toBeNull();
+  });
+
+  it('keeps a sentence key only where every form of it is of one tense', () => {
+    const term = (surface: string, key: string) => ({ surface, keys: [key], question: false }) as never;
+    const future = tensesOf([term('coûtera', 's:cout')]);
+    expect(otherTense([{ keys: ['s:cout'], tense: 'past' }], future)).toBe('past');
+    expect(otherTense([{ keys: ['s:cout'], tense: 'future' }], future)).toBeNull();
+    // "le coût … coûtera": the noun says no time, so the sentence may speak of any.
+    const mixed = tensesOf([term('coût', 's:cout'), term('coûtera', 's:cout')]);
+    expect(otherTense([{ keys: ['s:cout'], tense: 'past' }], mixed)).toBeNull();
+  });
+});
+
+describe('a sentence nobody reviewed, of another time than the question', () => {
+  it('does not say what the ticket cost when it says what it will cost', () => {
+    const before = engine.ask('Combien coûtait le billet à l’unité ?');
+    expect(before.answered).toBe(false);
+    expect(engine.ask('Combien coûtera le billet à l’unité ?').citations[0]?.quote).toContain('7,50 euros');
+  });
+
+  it('is refused rather than outweighed by a weaker answer from another article', () => {
+    const both = createEngine(knowledge(['tarifs', TARIFS], ['factures', FACTURES]));
+    const answer = both.ask('Combien coûtait le billet à l’unité ?');
+    expect(answer.citations.map((citation) => citation.quote)).toEqual([]);
+    expect(answer.answered).toBe(false);
+  });
+});
+
+describe('a corrected name, quoted', () => {
+  it('keeps the name the answer puts in the claimed one’s place in the passage cited', () => {
+    const answer = engine.ask('Luc Berger est bien le président de l’association Les Amis du Rail ?');
+    expect(answer.premises).toEqual([
+      { verdict: 'corrected', claimed: 'Luc Berger', stated: 'Claire Duval' },
+    ]);
+    expect(answer.citations[0]?.quote).toContain('Claire Duval');
+  });
+});
+
+describe('the passage of a list', () => {
+  it('keeps every item the sentence lists, not only the kind they are of', () => {
+    const [quote] = engine
+      .ask('Quels points de fragilité les études ont-elles mis en évidence ?')
+      .citations.map((citation) => citation.quote);
+    expect(quote).toContain('pont de pierre');
+    expect(quote).toContain('quartier des Tanneurs');
+  });
+});
+
+describe('a sentence nobody reviewed that meets the question only in its names', () => {
+  it('does not answer it: when a study of Montverdun starts says not when a decision comes', () => {
+    const answer = engine.ask('Quand aura-t-on une décision pour Montverdun ?');
+    expect(answer.citations.some((citation) => citation.quote.includes('janvier'))).toBe(false);
+    // A question of the name alone still reads it.
+    expect(engine.ask('Que dit l’article de Montverdun ?').citations[0]?.quote).toContain('Montverdun');
+  });
+});
