@@ -13,7 +13,7 @@ import { NO_GATEWAY } from './http/health.js';
 import { serveBotMetrics } from './http/serveBot.js';
 import { describeListenError, type MetricsServer } from './http/server.js';
 import { KnowledgeError } from './knowledge/load.js';
-import { handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
+import { collectOnceSettled, handleProcessEvents, SHUTDOWN_GRACE_MS } from './lifecycle.js';
 import { createLogger, describeError } from './log.js';
 import {
   reportFatalToManager,
@@ -132,7 +132,10 @@ async function runDiscord(config: Config): Promise<void> {
   }
   services.start();
   const token = config.discordToken;
-  if (!token) return; // HTTP interactions only: no gateway session to open.
+  if (!token) {
+    collectOnceSettled();
+    return; // HTTP interactions only: no gateway session to open.
+  }
   let fatal: string | undefined;
   try {
     bot = await startBot({
@@ -165,6 +168,7 @@ async function runDiscord(config: Config): Promise<void> {
     const where = config.discordApiUrl ?? 'Discord';
     throw new StartError(`Could not connect to ${where}: ${String(describeError(error).message)}`);
   }
+  collectOnceSettled();
   const applicationId = bot.client.application?.id;
   if (config.discordClientId && applicationId && config.discordClientId !== applicationId) {
     logger.warn(

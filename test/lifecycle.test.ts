@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleProcessEvents, SHUTDOWN_GRACE_MS } from '../src/lifecycle.js';
+import { collectOnceSettled, handleProcessEvents, SHUTDOWN_GRACE_MS } from '../src/lifecycle.js';
 import { createLogger } from '../src/log.js';
 
 function setUp(stop: () => Promise<void>, reload?: () => void) {
@@ -89,5 +89,26 @@ describe('handleProcessEvents', () => {
   it('leaves SIGHUP alone when there is nothing to reload', () => {
     const run = setUp(async () => {});
     expect(run.events.listenerCount('SIGHUP')).toBe(0);
+  });
+});
+
+describe('collectOnceSettled', () => {
+  it('runs the collection once, after the delay, on a timer that keeps no process alive', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    collectOnceSettled(collect, 1000);
+    vi.advanceTimersByTime(999);
+    expect(collect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(60_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('does nothing when node runs without --expose-gc', () => {
+    vi.useFakeTimers();
+    collectOnceSettled(undefined, 1000);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

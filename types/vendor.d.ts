@@ -7,9 +7,13 @@ declare module 'snowball-stemmers' {
   export default snowball;
 }
 
-declare module 'stopword' {
-  export const fra: string[];
+// One module per language (ES modules that Node reads by their syntax, the package having no "type").
+declare module 'stopword/src/stopwords_eng.js' {
   export const eng: string[];
+}
+
+declare module 'stopword/src/stopwords_fra.js' {
+  export const fra: string[];
 }
 
 declare module 'an-array-of-english-words' {

@@ -1,4 +1,6 @@
-import { eng, fra } from 'stopword';
+// The package's two lists alone: its main module holds all 62 languages (about 1 MB of heap).
+import { eng } from 'stopword/src/stopwords_eng.js';
+import { fra } from 'stopword/src/stopwords_fra.js';
 import { ENGLISH } from './english.js';
 import { FRENCH } from './french.js';
 import type { LanguageRules, QuestionClass } from './language.js';
