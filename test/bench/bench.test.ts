@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,15 @@ import { runScript } from '../cli/runScript.js';
 
 const noShared = mkdtempSync(path.join(tmpdir(), 'no-shared-'));
 afterAll(() => rmSync(noShared, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('runs node with the flags npm start gives the bot: its start-up and memory are the ones measured', () => {
+    const { start, bench } = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+    const node = /&& (node [^&]*) dist\/main\.js$/.exec(start)?.[1];
+    expect(node).toMatch(/^node --/);
+    expect(bench).toBe(`${node} --import tsx bench/bench.ts`);
+  });
+});
 
 // The figures depend on the machine: only what was run and what was skipped is checked.
 describe('npm run bench without ../shared', { timeout: 240_000 }, () => {
