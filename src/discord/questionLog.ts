@@ -91,9 +91,9 @@ function timeOfLine(line: string): number {
  * and drops lines older than the retention at start and once a day. The lines recorded in one
  * turn of the event loop are appended together at its end (`setImmediate`), so a line is never
  * held back to wait for others, and a killed process loses none that waited. The append is
- * synchronous, as the logger's lines are: open, write and close take about 12 µs of CPU, where
- * fs's asynchronous appendFile, three trips through libuv's thread pool, took 300 to 450 µs on
- * the 2-core machine, which under load was a quarter of the bot's CPU per question. The file is
+ * synchronous, as the logger's lines are: open, write and close take 11-13 µs of CPU, where fs's
+ * asynchronous appendFile, three trips through libuv's thread pool, took 336-460 µs (all
+ * threads, a loop of 5,000 appends on the 2-core machine). The file is
  * opened for each append, not held open: under SHARD_COUNT every shard appends to it and shard 0
  * renames a rewritten copy over it, which a held handle would not follow. While this process
  * rewrites the file, lines wait and are appended after the rewrite, so none is lost to its
