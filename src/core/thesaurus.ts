@@ -53,7 +53,8 @@ class SortedLines {
     const tabs: number[] = [];
     let previous = '';
     for (let at = 0, line = 1; at < text.length; line++) {
-      const end = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at);
+      const newline = text.indexOf('\n', at);
+      const end = newline === -1 ? text.length : newline;
       if (text[at] !== '#' && end > at) {
         const tab = text.indexOf('\t', at);
         const key = text.slice(at, tab);
@@ -70,8 +71,8 @@ class SortedLines {
       }
       at = end + 1;
     }
-    this.starts = Int32Array.from(starts);
-    this.tabs = Int32Array.from(tabs);
+    this.starts = new Int32Array(starts);
+    this.tabs = new Int32Array(tabs);
   }
 
   get size(): number {
