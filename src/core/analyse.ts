@@ -207,6 +207,8 @@ export class Analyser {
   private readonly vocabulary = new Set<string>();
   /** Vocabulary words and, per letter pair, the words that hold it: a cheap pre-filter for fuse.js. */
   private pairIndex = new PairIndex([], true);
+  /** The vocabulary's word numbers in the words' sorted order, made when first needed (see `wordsStarting`). */
+  private prefixOrder: Int32Array | undefined;
   private readonly corrections = new Map<string, string | null>();
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
@@ -295,6 +297,7 @@ export class Analyser {
   /** Call once every knowledge text has been learnt. */
   freeze(): void {
     this.pairIndex = new PairIndex([...this.vocabulary], true);
+    this.prefixOrder = undefined;
     for (const language of LANGUAGES) {
       for (const word of this.wordsOf[language]) {
         if (word.length < MIN_COGNATE || STOPWORDS.has(word) || holdsNumber(word)) continue;
@@ -451,7 +454,7 @@ export class Analyser {
    */
   private synonyms(norm: string, language: Language | null): readonly string[] {
     const thesaurus = this.thesaurus;
-    if (thesaurus === null || /^\p{N}/u.test(norm)) return NO_KEYS;
+    if (thesaurus === null || startsWithNumber(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
     return [...new Set(from.flatMap((l) => thesaurus.keysOf(norm, l)))];
   }
@@ -636,14 +639,39 @@ export class Analyser {
     if (norm.length < MIN_CLIPPED) return null;
     let shortest: string | null = null;
     let stems: readonly string[] = [];
-    for (const word of this.pairIndex.texts) {
-      if (word.length < norm.length + MIN_CLIPPED_OFF || !word.startsWith(norm)) continue;
+    for (const word of this.wordsStarting(norm)) {
+      if (word.length < norm.length + MIN_CLIPPED_OFF) continue;
       const keys = stemKeys(word);
       if (shortest === null) stems = keys;
       else if (!keys.some((key) => stems.includes(key))) return null;
       if (shortest === null || word.length < shortest.length) shortest = word;
     }
     return shortest;
+  }
+
+  /**
+   * The vocabulary's words that start with `prefix`, in vocabulary order: found by halves in the
+   * words sorted once, on the first question that needs it, not by reading every word each time.
+   */
+  private wordsStarting(prefix: string): string[] {
+    const texts = this.pairIndex.texts;
+    if (this.prefixOrder === undefined) {
+      const order = Array.from(texts.keys());
+      order.sort((a, b) => ((texts[a] as string) < (texts[b] as string) ? -1 : 1));
+      this.prefixOrder = new Int32Array(order);
+    }
+    const order = this.prefixOrder;
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((texts[order[middle] as number] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let i = low; i < order.length && (texts[order[i] as number] as string).startsWith(prefix); i++)
+      found.push(order[i] as number);
+    return found.sort((a, b) => a - b).map((n) => texts[n] as string);
   }
 
   /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
