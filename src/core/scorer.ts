@@ -338,13 +338,11 @@ export function scoreBound(
   if (total <= 0) return 0;
   const { uncurated } = entry;
   let weight = held;
-  let related = 0;
+  // Whether the fact holds a synonym is not known here: the most one could add is counted.
+  const related = uncurated ? mostFromSynonym(question, tuning) : 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     if (uncurated && asksWith(term, question.intent, entry.evidence.types)) weight += weights[i] ?? 0;
-    // Whether the fact holds a synonym is not known here: the most one could add is counted.
-    if (uncurated && !term.question && term.related !== undefined && term.related.length > 0)
-      related = Math.max(related, tuning.related * (weights[i] ?? 0));
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;
@@ -356,6 +354,18 @@ export function scoreBound(
     ? coverage
     : (1 - tuning.alternateShare) * coverage + (tuning.alternateShare * 2 * weight) / (total + lightest);
   return score * leaningFactor(leaning, entry.evidence.types, tuning);
+}
+
+/** The most one synonym can add to a sentence nobody reviewed: its share of its word's weight. */
+function mostFromSynonym(question: AnalysedQuestion, tuning: Tuning): number {
+  const { terms, weights } = question;
+  let most = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (!term.question && term.related !== undefined && term.related.length > 0)
+      most = Math.max(most, tuning.related * (weights[i] ?? 0));
+  }
+  return most;
 }
 
 /**
@@ -393,20 +403,16 @@ function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number
   const share = tuning.alternateShare;
   if (total <= 0) return () => 0;
   if (!(share >= 0 && share <= 1)) return () => Number.POSITIVE_INFINITY;
-  let extra = 0;
-  let related = 0;
   // For a sentence nobody reviewed, the word that asks with the question word (see `asksWith`)
   // counts twice, and one synonym may add its share (see `scoreBound`).
+  let extra = mostFromSynonym(question, tuning);
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = Math.max(0, weights[i] ?? 0);
     if (term.question) extra += weight;
     if (term.position === question.intent.measure || term.position === question.intent.calendar)
       extra += weight;
-    if (!term.question && term.related !== undefined && term.related.length > 0)
-      related = Math.max(related, Math.max(0, tuning.related) * weight);
   }
-  extra += related;
   let raise = 1;
   if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);
   if (leaning.name) raise *= Math.max(1, tuning.noName);
