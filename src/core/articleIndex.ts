@@ -76,8 +76,8 @@ export function indexArticles(
 
 /**
  * The indexes as questions read them. Made apart from the build: closures made inside
- * `indexArticles` would share its scope, and keep its text memo (about 0.7 MB for the seed
- * article) for as long as the engine lives.
+ * `indexArticles` would share its scope, and keep what the build was given (the engine's
+ * callbacks and what they hold) for as long as the engine lives.
  */
 function answering(all: readonly FactIndex[], postings: Postings): ArticleIndexes {
   const byId = new Map(all.map((index) => [index.source.id, index]));

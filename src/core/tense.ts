@@ -15,11 +15,13 @@ const FUTURE_ENDINGS = [...wordsOf('futureEndings')];
 const TENSELESS_ENDINGS = [...wordsOf('tenselessEndings')];
 /** Shorter words are left alone: "fait", "sait", "sera" end like tenses without being read so. */
 const MIN_LETTERS = 5;
+/** Letters only; made once, not at each call (it runs for every word of a sentence read). */
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /** The tense a word's ending marks, or null: most words mark none. */
 export function tenseOf(surface: string): Tense | null {
   const word = foldText(surface);
-  if (word.length < MIN_LETTERS || !/^\p{L}+$/u.test(word)) return null;
+  if (word.length < MIN_LETTERS || !LETTERS_ONLY.test(word)) return null;
   if (TENSELESS_ENDINGS.some((ending) => word.endsWith(ending))) return null;
   if (PAST_ENDINGS.some((ending) => word.endsWith(ending))) return 'past';
   if (FUTURE_ENDINGS.some((ending) => word.endsWith(ending))) return 'future';
