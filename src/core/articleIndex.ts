@@ -9,6 +9,7 @@ import {
   type FactReaders,
   type IndexedFact,
   indexEntries,
+  learnFacts,
   textMemo,
 } from './factIndex.js';
 import { type Numbers, Postings, PostingsBuilder } from './postings.js';
@@ -127,12 +128,14 @@ function indexEach(
   const entriesOf = sources.map((source) => {
     const made = more(source);
     const kept = cache?.entries(source);
+    const own = bySource.get(source.id) ?? [];
     if (kept) {
+      // Not analysed again, but its words are still what typos are corrected towards.
+      learnFacts(own, common.analyser);
       for (const entry of kept) building.add(entry.keys);
       done(source);
       return kept;
     }
-    const own = bySource.get(source.id) ?? [];
     const all = made.length > 0 ? [...own, ...made] : own;
     const analysed = analyseFacts(all, source.language, common.analyser, common.mentionsIn, memo, tokensOf);
     const from = building.size;

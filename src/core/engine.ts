@@ -26,7 +26,6 @@ import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js'
 import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
-import { LANGUAGES } from './types.js';
 
 export { DEFAULT_TUNING, type Tuning } from './tuning.js';
 
@@ -158,9 +157,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     knowledge.sources.some((source) => uncoveredSentences(source, reviewed.get(source.id) ?? []).length > 0);
   const bridge = unreviewed ? (options.bridge?.() ?? null) : null;
   const thesaurus = unreviewed ? (options.thesaurus?.() ?? null) : null;
-  const analyser = reviewedVocabulary({ ...knowledge, glossary }, lexicon, bridge, thesaurus);
-  // Each article's words are learnt and its sentences made facts just before it is indexed.
-  // Analysing knowledge needs no typo correction: the vocabulary is complete before any question.
+  const analyser = new Analyser(glossary, lexicon, bridge, thesaurus);
+  // Each article's words are learnt and its sentences made facts as it is indexed, its reviewed
+  // answers and questions as they are analysed. Analysing knowledge needs no typo correction:
+  // the vocabulary is complete before any question.
   const fromSentences: Fact[] = [];
   const sentenceFacts = sentenceFactMaker(reviewed, options.questionsOf ?? candidateQuestions, cache);
   const indexes = indexArticles(knowledge.sources, knowledge.facts, glossary, analyser, tuning, {
@@ -579,33 +579,6 @@ function sentenceFactMaker(
     const make = () => sentenceFactsOf(source, own, questionsOf);
     return cache ? cache.sentenceFacts(source, own, make) : make();
   };
-}
-
-/**
- * The analyser, with the words of the reviewed facts learnt (each article's own are learnt as it
- * is indexed; `freeze` once they are): typos are corrected towards them.
- */
-function reviewedVocabulary(
-  knowledge: KnowledgeBase,
-  lexicon: Lexicon,
-  bridge: Bridge | null,
-  thesaurus: Thesaurus | null,
-): Analyser {
-  const analyser = new Analyser(knowledge.glossary, lexicon, bridge, thesaurus);
-  // Learning a text twice adds nothing: facts often share an alternate word for word.
-  const learnt: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
-  const learn = (text: string, language: Language) => {
-    if (learnt[language].has(text)) return;
-    learnt[language].add(text);
-    analyser.learn(text, language);
-  };
-  for (const fact of knowledge.facts) {
-    for (const language of LANGUAGES) {
-      learn(fact.answer[language], language);
-      for (const question of fact.questions[language]) learn(question, language);
-    }
-  }
-  return analyser;
 }
 
 /**

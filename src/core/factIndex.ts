@@ -1,7 +1,7 @@
 import type { Analyser, Term } from './analyse.js';
 import { describeEvidence, type Evidence, type MentionReader } from './evidence.js';
 import type { Frequencies, Postings } from './postings.js';
-import type { Token } from './text.js';
+import { type Token, tokenise } from './text.js';
 import type { Tuning } from './tuning.js';
 import type { Concept, Fact, Language, Source } from './types.js';
 import { LANGUAGES } from './types.js';
@@ -93,13 +93,14 @@ export function analyseFacts(
       : memo(fact.quote, language, tokens);
     mentionsIn.remember(fact.quote, language, quote, tokens);
     // A sentence nobody reviewed is matched by its own words: its questions only suggest it.
+    // Its answers and questions are learnt as they are analysed (see `textMemo`).
     const texts: Array<readonly Term[]> = [];
     if (!fact.uncurated) {
       for (const other of LANGUAGES) {
-        const answer = memo(fact.answer[other], other);
+        const answer = memo(fact.answer[other], other, undefined, true);
         mentionsIn.remember(fact.answer[other], other, answer);
         texts.push(answer);
-        for (const question of fact.questions[other]) texts.push(memo(question, other));
+        for (const question of fact.questions[other]) texts.push(memo(question, other, undefined, true));
       }
     }
     const keys = new Set<string>();
@@ -109,21 +110,54 @@ export function analyseFacts(
   });
 }
 
-/** Analyses a knowledge text (from its tokens, when read already). */
-export type TextAnalysis = (text: string, language: Language, tokens?: readonly Token[]) => readonly Term[];
+/** The words of facts' reviewed answers and questions, learnt without analysing them. */
+export function learnFacts(facts: readonly Fact[], analyser: Analyser): void {
+  for (const fact of facts) {
+    if (fact.uncurated) continue;
+    for (const language of LANGUAGES) {
+      analyser.learn(fact.answer[language], language);
+      for (const question of fact.questions[language]) analyser.learn(question, language);
+    }
+  }
+}
+
+/**
+ * Analyses a knowledge text (from its tokens, when read already); with `learn`, its words join
+ * the vocabulary typos are corrected against first.
+ */
+export type TextAnalysis = (
+  text: string,
+  language: Language,
+  tokens?: readonly Token[],
+  learn?: boolean,
+) => readonly Term[];
 
 /**
  * `analyseKnowledge`, remembering the last texts it read (no term is ever changed): one per
- * build, shared by its articles, dropped with it.
+ * build, shared by its articles, dropped with it. A text learnt is learnt from the tokens it is
+ * analysed with, not split a second time. Analysing knowledge corrects nothing, so learning each
+ * text as it comes gives the terms that learning them all first would: a word of the text being
+ * analysed is in the vocabulary either way, and the words of others are never looked up.
  */
 export function textMemo(analyser: Analyser): TextAnalysis {
   let recent = noMemo();
   let older = noMemo();
   let count = 0;
-  return (text, language, tokens) => {
+  const analyse = (
+    text: string,
+    language: Language,
+    tokens: readonly Token[] | undefined,
+    learn: boolean,
+  ) => {
+    if (!learn) return analyser.analyseKnowledge(tokens ?? text, language);
+    const read = tokens ?? tokenise(text);
+    analyser.learn(read, language);
+    return analyser.analyseKnowledge(read, language);
+  };
+  return (text, language, tokens, learn = false) => {
     let terms = recent[language].get(text);
     if (terms) return terms;
-    terms = older[language].get(text) ?? analyser.analyseKnowledge(tokens ?? text, language);
+    terms = older[language].get(text) ?? analyse(text, language, tokens, learn);
     if (count >= TEXT_MEMO) {
       older = recent;
       recent = noMemo();
