@@ -33,14 +33,17 @@ export class PostingsBuilder implements Frequencies {
 
   /** How many facts numbered in [from, to) hold at least one of the keys. */
   frequency(keys: readonly string[], from: number, to: number): number {
-    return frequencyIn(
-      keys.flatMap((key) => {
-        const list = this.lists.get(key);
-        return list ? [{ list, begin: 0, end: list.length }] : [];
-      }),
-      from,
-      to,
-    );
+    if (keys.length === 1) {
+      // The common case, asked for every word of every alternate: no range is made.
+      const list = this.lists.get(keys[0] as string);
+      return list ? countIn(list, 0, list.length, from, to) : 0;
+    }
+    const ranges: Range[] = [];
+    for (const key of keys) {
+      const list = this.lists.get(key);
+      if (list) ranges.push({ list, begin: 0, end: list.length });
+    }
+    return frequencyIn(ranges, from, to);
   }
 }
 
@@ -90,7 +93,7 @@ export class Postings implements Frequencies {
       if (slot === undefined) return 0;
       const begin = this.starts[slot] as number;
       const end = this.starts[slot + 1] as number;
-      return lowerBound(this.numbers, begin, end, to) - lowerBound(this.numbers, begin, end, from);
+      return countIn(this.numbers, begin, end, from, to);
     }
     return frequencyIn(this.ranges(keys), from, to);
   }
@@ -135,8 +138,7 @@ function frequencyIn(ranges: readonly Range[], from: number, to: number): number
   const only = ranges[0];
   if (only === undefined) return 0;
   if (ranges.length === 1) {
-    const { list, begin, end } = only;
-    return lowerBound(list, begin, end, to) - lowerBound(list, begin, end, from);
+    return countIn(only.list, only.begin, only.end, from, to);
   }
   const found = new Set<number>();
   for (const { list, begin, end } of ranges) {
@@ -167,6 +169,11 @@ function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
   while (i < a.length) out[k++] = a[i++] as number;
   while (j < b.length) out[k++] = b[j++] as number;
   return out.subarray(0, k);
+}
+
+/** How many numbers of list[begin..end) lie in [from, to). */
+function countIn(list: ArrayLike<number>, begin: number, end: number, from: number, to: number): number {
+  return lowerBound(list, begin, end, to) - lowerBound(list, begin, end, from);
 }
 
 /** The first position in list[begin..end) whose number is at least `n` (`end` when none is). */
