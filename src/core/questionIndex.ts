@@ -160,11 +160,12 @@ function clampLimit(limit: number | undefined): number {
  * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
  */
 export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
-  const listed = indexQuestions(knowledge);
+  const { items: listed, starts, firsts } = indexQuestions(knowledge);
   const entries: readonly KnownQuestion[] = listed.map((item) => item.entry);
-  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  // By distinct text, in the order each first occurs: the first entry of each text is the first
+  // entry of its trimmed text too.
   const byText = new Map<string, KnownQuestion>();
-  for (const entry of entries) if (!byText.has(entry.text.trim())) byText.set(entry.text.trim(), entry);
+  for (const [text, entry] of firsts) if (!byText.has(text.trim())) byText.set(text.trim(), entry);
   const defaults: Record<Language, readonly KnownQuestion[]> = {
     fr: mostUseful(listed, 'fr'),
     en: mostUseful(listed, 'en'),
@@ -191,19 +192,57 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   return {
     entries,
     suggest,
-    byKey: (key) => byKey.get(key),
+    byKey: (key) => entryOfKey(entries, starts, key),
     byText: (text) => (typeof text === 'string' ? byText.get(text.trim()) : undefined),
   };
 }
 
-/** Every alternate question of every fact, in both languages, with its folded words, in knowledge order. */
-function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
+/** Where each fact's questions start among the entries, by language (see `entryOfKey`). */
+type Starts = Map<string, Record<Language, number>>;
+
+/**
+ * The entry of a key, found from the fact's place and the question's number in it: a map of every
+ * key would cost a hundred thousand entries, and its keys' hashes, at each start.
+ */
+function entryOfKey(
+  entries: readonly KnownQuestion[],
+  starts: Starts,
+  key: string,
+): KnownQuestion | undefined {
+  if (typeof key !== 'string') return undefined;
+  const last = key.lastIndexOf(':');
+  const before = last > 0 ? key.lastIndexOf(':', last - 1) : -1;
+  if (before < 0) return undefined;
+  const language = key.slice(before + 1, last);
+  if (language !== 'fr' && language !== 'en') return undefined;
+  const start = starts.get(key.slice(0, before))?.[language];
+  const index = Number(key.slice(last + 1));
+  if (start === undefined || !Number.isInteger(index) || index < 0) return undefined;
+  const entry = entries[start + index];
+  // The number must be the one written ("1", not "01" or "1.0") and within the fact's questions.
+  return entry?.key === key ? entry : undefined;
+}
+
+/**
+ * Every alternate question of every fact, in both languages, with its folded words, in knowledge
+ * order; where each fact's questions start; and each distinct text's first entry.
+ */
+function indexQuestions(knowledge: KnowledgeBase): {
+  items: Indexed[];
+  starts: Starts;
+  firsts: Map<string, KnownQuestion>;
+} {
   const items: Indexed[] = [];
+  const starts: Starts = new Map();
+  const firsts = new Map<string, KnownQuestion>();
   // Questions recur word for word (copies of an article, "Combien ?" forms): each distinct text
   // is read once, and its questions share its words (they are only read).
   const read = new Map<string, Pick<Indexed, 'words' | 'folded' | 'question'>>();
   knowledge.facts.forEach((fact, number) => {
+    const start = { fr: 0, en: 0 };
+    starts.set(fact.id, start);
     for (const language of LANGUAGES) {
+      start[language] = items.length;
       fact.questions[language].forEach((text, index) => {
         const entry: KnownQuestion = {
           key: `${fact.id}:${language}:${index}`,
@@ -217,12 +256,13 @@ function indexQuestions(knowledge: KnowledgeBase): Indexed[] {
           const folded = foldedWords(text);
           words = { words: folded, folded: folded.join(' '), question: /[?？]\s*$/u.test(text) };
           read.set(text, words);
+          firsts.set(text, entry);
         }
         items.push({ entry, fact: number, first: index === 0, ...words });
       });
     }
   });
-  return items;
+  return { items, starts, firsts };
 }
 
 /**
@@ -257,19 +297,26 @@ interface TermMatch {
   readonly size: number;
 }
 
-/** Each word of the questions with the questions that hold it, in ascending order. */
+/**
+ * Each word of the questions (or its first `most` words, or the one string `wordsOf` gives) with
+ * the questions that hold it, in ascending order: no array is made per question.
+ */
 function postingsOf(
   items: readonly Indexed[],
-  wordsOf: (item: Indexed) => readonly string[],
+  wordsOf: (item: Indexed) => string | readonly string[],
+  most = Number.POSITIVE_INFINITY,
 ): Map<string, Ids> {
   const postings = new Map<string, number[]>();
-  for (let id = 0; id < items.length; id++) {
+  const add = (word: string, id: number) => {
+    const ids = postings.get(word);
+    if (!ids) postings.set(word, [id]);
     // Ids ascend: a word already listed for this question ends its list.
-    for (const word of wordsOf(items[id] as Indexed)) {
-      const ids = postings.get(word);
-      if (!ids) postings.set(word, [id]);
-      else if (ids[ids.length - 1] !== id) ids.push(id);
-    }
+    else if (ids[ids.length - 1] !== id) ids.push(id);
+  };
+  for (let id = 0; id < items.length; id++) {
+    const words = wordsOf(items[id] as Indexed);
+    if (typeof words === 'string') add(words, id);
+    else for (let i = 0; i < Math.min(most, words.length); i++) add(words[i] as string, id);
   }
   return postings;
 }
@@ -484,8 +531,16 @@ function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) 
   const postings = postingsOf(items, (item) => item.words);
   const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
   const matchTerm = createWordMatcher(postings, numberOf);
-  // Each question's words by vocabulary number.
-  const numbered = items.map((item) => item.words.map((word) => numberOf.get(word) ?? -1));
+  // Each question's words by vocabulary number, one array for the questions of one text.
+  const numberedOf = new Map<readonly string[], readonly number[]>();
+  const numbered = items.map((item) => {
+    let numbers = numberedOf.get(item.words);
+    if (!numbers) {
+      numbers = item.words.map((word) => numberOf.get(word) ?? -1);
+      numberedOf.set(item.words, numbers);
+    }
+    return numbers;
+  });
   const wordsOf = (id: number): Ids => numbered[id] ?? [];
   const board = new ScoreBoard(numberOf.size);
   // One tally and one array of base ranks for every search: only what a search found is written.
@@ -620,8 +675,8 @@ function createLister(
   // building needs: at 150,000 questions those weigh tens of megabytes.
   const entries = items.map((item) => item.entry);
   const facts = Int32Array.from(items, (item) => item.fact);
-  const byFolded = postingsOf(items, (item) => [item.folded]);
-  const leads = postingsOf(items, (item) => item.words.slice(0, 2));
+  const byFolded = postingsOf(items, (item) => item.folded);
+  const leads = postingsOf(items, (item) => item.words, 2);
   const sortedLeads = [...leads.keys()].sort();
   const exact = new Marks(items.length);
   const starting = new Marks(items.length);

@@ -57,6 +57,33 @@ describe('the entries', () => {
   it('returns undefined when the key or text is unknown or only close', () => {
     expect(index.byKey('shops:fr:99')).toBeUndefined();
     expect(index.byKey('')).toBeUndefined();
+    // Only the number as written, within the fact's questions in that language.
+    const shops = KNOWLEDGE.facts.find((fact) => fact.id === 'shops');
+    if (!shops) throw new Error('the fixture has no "shops" fact');
+    expect(index.byKey('shops:fr:1')?.key).toBe('shops:fr:1');
+    for (const key of [
+      'shops:fr:01',
+      'shops:fr:1.0',
+      'shops:fr:-1',
+      'shops:fr:',
+      'shops:de:0',
+      'shops:0',
+      ':fr:0',
+    ])
+      expect(index.byKey(key)).toBeUndefined();
+    expect(index.byKey(`shops:fr:${shops.questions.fr.length}`)).toBeUndefined();
+    expect(index.byKey(`shops:en:${shops.questions.en.length - 1}`)?.language).toBe('en');
+  });
+
+  it('finds the entry of a key whose fact id holds colons (an unreviewed sentence: `article:p2s1`)', () => {
+    const [fact] = KNOWLEDGE.facts;
+    if (!fact) throw new Error('the fixture has no fact');
+    const sentence = { ...fact, id: 'some-article:p2s1' };
+    const built = createQuestionIndex({ ...KNOWLEDGE, facts: [fact, sentence] });
+    const key = `some-article:p2s1:en:${sentence.questions.en.length - 1}`;
+    expect(built.byKey(key)?.factId).toBe('some-article:p2s1');
+    expect(built.byKey(key)?.key).toBe(key);
+    expect(built.byKey('some-article:en:0')).toBeUndefined();
     expect(index.byText('qui est paul martin ?')).toBeUndefined();
     expect(index.byText('')).toBeUndefined();
   });
