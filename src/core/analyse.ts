@@ -100,8 +100,8 @@ export function stemKeys(
   accented?: string,
   language: Language | null = null,
 ): readonly string[] {
-  if (startsWithNumber(norm)) return [`n:${norm}`];
-  // Stemming is the costly part of reading text: each word's keys are kept, up to a bound.
+  // Stemming is the costly part of reading text: each word's keys are kept, up to a bound (and
+  // a number's too: one array for each time it is written, which weights are worked out once for).
   const kind = language ?? 'both';
   const accent = accented ?? '';
   let keys = stems.recent[kind].get(norm)?.get(accent);
@@ -153,6 +153,7 @@ function commonVariants(concept: Concept): string[] {
 }
 
 function stemsOf(norm: string, accented: string | undefined, language: Language | null): string[] {
+  if (startsWithNumber(norm)) return [`n:${norm}`];
   const keys = new Set<string>();
   if (language !== 'en' && WHOLE_WORDS.fr.has(norm)) keys.add(`s:${norm}`);
   else if (language !== 'en') {
@@ -210,6 +211,13 @@ export class Analyser {
   /** The vocabulary's word numbers in the words' sorted order, made when first needed (see `wordsStarting`). */
   private prefixOrder: Int32Array | undefined;
   private readonly corrections = new Map<string, string | null>();
+  /** Each concept's key alone, and its phrases' keys in knowledge text (see `phraseKeys`). */
+  private readonly conceptKeys = new Map<Concept, readonly string[]>();
+  private readonly phraseKeyCache: Record<Language | 'both', Map<Concept, Map<string, readonly string[]>>> = {
+    fr: new Map(),
+    en: new Map(),
+    both: new Map(),
+  };
   /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
   private nameStemSet: ReadonlySet<string> | undefined;
@@ -358,16 +366,9 @@ export class Analyser {
       const matched = slipped && slipped.length > (exact?.length ?? 0) ? slipped : exact;
       if (matched) {
         const span = words.slice(i, i + matched.length);
-        // In knowledge text a phrase also keeps its words, so that a question saying only
-        // "centre" still finds the fact about the "centre de recherche".
-        const parts = correct
-          ? []
-          : span
-              .filter((word) => word.norm.length >= 3 && !STOPWORDS.has(word.norm))
-              .flatMap((word) => stemKeys(word.norm, word.token.raw.toLowerCase(), language));
         terms.push({
           surface: span.map((word) => word.token.raw).join(' '),
-          keys: [...new Set([conceptKey(matched.concept), ...parts])],
+          keys: this.phraseKeys(matched.concept, span, correct, language),
           question: false,
           concept: matched.concept,
           name: matched.concept.kind === 'entity',
@@ -402,7 +403,7 @@ export class Analyser {
       if (concept) {
         terms.push({
           surface: token.raw,
-          keys: [conceptKey(concept)],
+          keys: this.keysOfConcept(concept),
           question: false,
           concept,
           name: concept.kind === 'entity',
@@ -435,6 +436,48 @@ export class Analyser {
       });
     }
     return terms;
+  }
+
+  /** A concept's key alone, as one array for every term of it. */
+  private keysOfConcept(concept: Concept): readonly string[] {
+    let keys = this.conceptKeys.get(concept);
+    if (!keys) {
+      keys = [conceptKey(concept)];
+      this.conceptKeys.set(concept, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * A glossary phrase's keys: its concept's, and in knowledge text its words' stems too, so that
+   * a question saying only "centre" still finds the fact about the "centre de recherche". One
+   * array for every occurrence of a phrase written alike: an article's weights are worked out
+   * once per array (see `indexEntries`), and the knowledge's texts share them. Knowledge words
+   * are never corrected, so the words as written give their norms and stems.
+   */
+  private phraseKeys(
+    concept: Concept,
+    span: ReadonlyArray<{ token: Token; norm: string }>,
+    correct: boolean,
+    language: Language | null,
+  ): readonly string[] {
+    if (correct) return this.keysOfConcept(concept);
+    const written = span.map((word) => word.token.raw.toLowerCase()).join(' ');
+    const byConcept = this.phraseKeyCache[language ?? 'both'];
+    let byWritten = byConcept.get(concept);
+    if (!byWritten) {
+      byWritten = new Map();
+      byConcept.set(concept, byWritten);
+    }
+    let keys = byWritten.get(written);
+    if (!keys) {
+      const parts = span
+        .filter((word) => word.norm.length >= 3 && !STOPWORDS.has(word.norm))
+        .flatMap((word) => stemKeys(word.norm, word.token.raw.toLowerCase(), language));
+      keys = [...new Set([conceptKey(concept), ...parts])];
+      byWritten.set(written, keys);
+    }
+    return keys;
   }
 
   /**
