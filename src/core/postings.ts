@@ -140,12 +140,27 @@ function frequencyIn(ranges: readonly Range[], from: number, to: number): number
   if (ranges.length === 1) {
     return countIn(only.list, only.begin, only.end, from, to);
   }
-  const found = new Set<number>();
-  for (const { list, begin, end } of ranges) {
-    for (let i = lowerBound(list, begin, end, from); i < end && (list[i] as number) < to; i++)
-      found.add(list[i] as number);
+  // The lists merged as they are walked, smallest number first: each number counts once,
+  // however many lists hold it, and no set is made (this runs for every phrase of every fact).
+  const at = ranges.map(({ list, begin, end }) => lowerBound(list, begin, end, from));
+  let count = 0;
+  let last = -1;
+  for (;;) {
+    let least = to;
+    let which = -1;
+    for (let r = 0; r < ranges.length; r++) {
+      const { list, end } = ranges[r] as Range;
+      const i = at[r] as number;
+      if (i < end && (list[i] as number) < least) {
+        least = list[i] as number;
+        which = r;
+      }
+    }
+    if (which < 0) return count;
+    if (least !== last) count += 1;
+    last = least;
+    at[which] = (at[which] as number) + 1;
   }
-  return found.size;
 }
 
 const NONE: Numbers = [];

@@ -5,7 +5,7 @@ import { Analyser } from '../../src/core/analyse.js';
 import { indexArticles } from '../../src/core/articleIndex.js';
 import type { FactIndex } from '../../src/core/factIndex.js';
 import { readIntent } from '../../src/core/intent.js';
-import { Postings } from '../../src/core/postings.js';
+import { Postings, PostingsBuilder } from '../../src/core/postings.js';
 import {
   type AnalysedQuestion,
   articleBound,
@@ -37,7 +37,12 @@ describe('Postings', () => {
           const holds = (set: readonly string[]) => keys.some((key) => set.includes(key));
           const scanned = sets.flatMap((set, n) => (holds(set) ? [n] : []));
           expect([...postings.holders(keys)]).toEqual(scanned);
-          expect(postings.frequency(keys, from, to)).toBe(scanned.filter((n) => n >= from && n < to).length);
+          const inRange = scanned.filter((n) => n >= from && n < to).length;
+          expect(postings.frequency(keys, from, to)).toBe(inRange);
+          // While building, with a key asked twice: each fact still counts once.
+          const building = new PostingsBuilder();
+          for (const set of sets) building.add(new Set(set));
+          expect(building.frequency([...keys, ...keys.slice(0, 1)], from, to)).toBe(inRange);
         },
       ),
     );
