@@ -47,7 +47,8 @@ export interface AnalysedFact {
   readonly quote: readonly Term[];
   /** Each reviewed answer and alternate question, in the order of `alternates` (none when uncurated). */
   readonly texts: ReadonlyArray<readonly Term[]>;
-  readonly keys: ReadonlySet<string>;
+  /** Its keys, none with an alternate's bit yet: `indexEntries` sets them (see IndexedFact.keys). */
+  readonly keys: Map<string, number>;
 }
 
 /** What every article's index shares: the analyser, the postings, the names, the mention cache. */
@@ -103,9 +104,9 @@ export function analyseFacts(
         for (const question of fact.questions[other]) texts.push(memo(question, other, undefined, true));
       }
     }
-    const keys = new Set<string>();
-    for (const term of quote) for (const key of term.keys) keys.add(key);
-    for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.add(key);
+    const keys = new Map<string, number>();
+    for (const term of quote) for (const key of term.keys) keys.set(key, 0);
+    for (const terms of texts) for (const term of terms) for (const key of term.keys) keys.set(key, 0);
     return { fact, quote, texts, keys };
   });
 }
@@ -223,13 +224,11 @@ export function indexEntries(
 /** Alternates up to this many have bits in their fact's keys; the others are looked up. */
 export const ALTERNATE_BITS = 30;
 
-/** Each key, with the bits of the alternates that hold it (see IndexedFact.keys). */
+/** Each key, with the bits of the alternates that hold it (see IndexedFact.keys), set in place. */
 function alternateBits(
-  keys: ReadonlySet<string>,
+  bits: Map<string, number>,
   alternates: ReadonlyArray<{ keys: ReadonlySet<string> }>,
 ): Map<string, number> {
-  const bits = new Map<string, number>();
-  for (const key of keys) bits.set(key, 0);
   const count = Math.min(alternates.length, ALTERNATE_BITS);
   for (let i = 0; i < count; i++)
     for (const key of (alternates[i] as { keys: ReadonlySet<string> }).keys)
