@@ -183,6 +183,16 @@ export function variantStems(token: Token, language: Language, concept: Concept)
   );
 }
 
+/** What a span's words are joined by: made once here, not as a closure at each phrase. */
+const RAW = (word: { token: Token }): string => word.token.raw;
+const NORM = (word: { norm: string }): string => word.norm;
+const LOWER = (word: { token: Token }): string => word.token.raw.toLowerCase();
+
+/** A span's words joined by spaces: a one-word span's word as it is, with no array made for it. */
+function spanText<T>(span: readonly T[], pick: (word: T) => string): string {
+  return span.length === 1 ? pick(span[0] as T) : span.map(pick).join(' ');
+}
+
 export function conceptKey(concept: Concept): string {
   return `c:${concept.id}`;
 }
@@ -349,7 +359,7 @@ export class Analyser {
   ): Term[] {
     // Fuzzy searches are the costly step: a question gets a bounded number of them.
     const budget = { searches: correct ? MAX_SEARCHES_PER_TEXT : 0 };
-    const words = tokens.slice(0, MAX_TOKENS).map((token) => {
+    const words = (tokens.length > MAX_TOKENS ? tokens.slice(0, MAX_TOKENS) : tokens).map((token) => {
       let fixed = correct
         ? (this.withoutElision(token.norm) ?? this.correct(token.norm, budget, language))
         : null;
@@ -367,7 +377,7 @@ export class Analyser {
       if (matched) {
         const span = words.slice(i, i + matched.length);
         terms.push({
-          surface: span.map((word) => word.token.raw).join(' '),
+          surface: spanText(span, RAW),
           keys: this.phraseKeys(matched.concept, span, correct, language),
           question: false,
           concept: matched.concept,
@@ -376,7 +386,7 @@ export class Analyser {
           known: true,
           position: span[0]?.token.index ?? 0,
           span: matched.length,
-          adjective: this.isAdjective(matched.concept, span.map((word) => word.norm).join(' ')),
+          adjective: this.isAdjective(matched.concept, spanText(span, NORM)),
           bridged: this.conceptTranslations(matched.concept, span, correct, language),
         });
         i += matched.length;
@@ -462,7 +472,7 @@ export class Analyser {
     language: Language | null,
   ): readonly string[] {
     if (correct) return this.keysOfConcept(concept);
-    const written = span.map((word) => word.token.raw.toLowerCase()).join(' ');
+    const written = spanText(span, LOWER);
     const byConcept = this.phraseKeyCache[language ?? 'both'];
     let byWritten = byConcept.get(concept);
     if (!byWritten) {

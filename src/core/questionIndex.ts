@@ -165,16 +165,17 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   // By distinct text, in the order each first occurs: the first entry of each text is the first
   // entry of its trimmed text too.
   const byText = new Map<string, KnownQuestion>();
-  for (const [text, entry] of firsts) if (!byText.has(text.trim())) byText.set(text.trim(), entry);
+  firsts.forEach((entry, text) => {
+    if (!byText.has(text.trim())) byText.set(text.trim(), entry);
+  });
   const defaults: Record<Language, readonly KnownQuestion[]> = {
     fr: mostUseful(listed, 'fr'),
     en: mostUseful(listed, 'en'),
   };
   // Numbered in the order that breaks ties of rank: featured facts' questions first, then knowledge order.
-  const items = [
-    ...listed.filter((item) => item.entry.featured),
-    ...listed.filter((item) => !item.entry.featured),
-  ];
+  const items = listed
+    .filter((item) => item.entry.featured)
+    .concat(listed.filter((item) => !item.entry.featured));
   const search = createSearch(items);
 
   const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
@@ -682,15 +683,21 @@ function createLister(
   // What a search reads of each question, kept without the questions' word arrays, which only
   // building needs: at 150,000 questions those weigh tens of megabytes.
   const entries = items.map((item) => item.entry);
-  const facts = Int32Array.from(items, (item) => item.fact);
+  // Filled in one pass: `from` with a mapping walks an iterator, a result object per question.
+  const facts = new Int32Array(items.length);
+  const english = new Uint8Array(items.length);
+  const keywords = new Uint8Array(items.length);
+  items.forEach((item, id) => {
+    facts[id] = item.fact;
+    english[id] = item.entry.language === 'en' ? 1 : 0;
+    keywords[id] = item.question ? 0 : 1;
+  });
   const byFolded = postingsOf(items, (item) => item.folded);
   const leads = postingsOf(items, (item) => item.words, 2);
   const sortedLeads = [...leads.keys()].sort();
   const exact = new Marks(items.length);
   const starting = new Marks(items.length);
   const mayHoldPhrase = new Marks(items.length);
-  const english = Uint8Array.from(items, (item) => (item.entry.language === 'en' ? 1 : 0));
-  const keywords = Uint8Array.from(items, (item) => (item.question ? 0 : 1));
   return ({ ids, bases }: Found, typed: Typed, limit: number): KnownQuestion[] => {
     exact.markOnly([byFolded.get(typed.phrase) ?? NONE]);
     starting.markOnly(startingWith(sortedLeads, typed.first).map((word) => leads.get(word) ?? NONE));
