@@ -126,7 +126,6 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
 let split = { recent: new Map<string, readonly Token[]>(), older: new Map<string, readonly Token[]>() };
 const SPLIT_CACHE = 64;
 
-/** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
 /**
  * Whether a word starts with a digit (of any script), or holds one. The patterns are made once
  * here: a regular expression literal written inside a function is a new object at every call,
@@ -137,6 +136,7 @@ const ANY_NUMBER = /\p{N}/u;
 export const startsWithNumber = (word: string): boolean => LEADING_NUMBER.test(word);
 export const holdsNumber = (word: string): boolean => ANY_NUMBER.test(word);
 
+/** Splits text into word tokens. Hyphens and apostrophes separate words; elisions are dropped. */
 export function tokenise(text: string): readonly Token[] {
   let tokens = split.recent.get(text);
   if (tokens !== undefined) return tokens;
