@@ -10,6 +10,7 @@ import {
   phraseOf,
   QUESTION_CLASSES,
   QUESTION_WORDS,
+  type QuestionClass,
   STOPWORDS,
   startsWithNumber,
   type Token,
@@ -399,7 +400,7 @@ export class Analyser {
       const questionClass = QUESTION_CLASSES.get(norm);
       if (questionClass && conceptsOnly) continue;
       if (questionClass) {
-        terms.push({ ...plain(token, [`q:${questionClass}`]), question: true, known: true });
+        terms.push(questionTerm(token, questionClass));
         continue;
       }
       if (norm.length < 2 && !startsWithNumber(norm)) continue;
@@ -782,11 +783,20 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
-function plain(token: Token, keys: readonly string[]): Term {
+/** Each kind of question word's keys: one array per kind, for every question word of it. */
+const QUESTION_KEYS = new Map<QuestionClass, readonly string[]>();
+
+/** A question word ("qui", "how much"): the kind of answer it asks for is its key. */
+function questionTerm(token: Token, questionClass: QuestionClass): Term {
+  let keys = QUESTION_KEYS.get(questionClass);
+  if (!keys) {
+    keys = [`q:${questionClass}`];
+    QUESTION_KEYS.set(questionClass, keys);
+  }
   return {
     surface: token.raw,
     keys,
-    question: false,
+    question: true,
     concept: null,
     name: false,
     corrected: false,
