@@ -137,9 +137,12 @@ export const ENGLISH: LanguageRules = {
     'salary',
     'percentage',
     'percent',
+    'share',
+    'proportion',
     'value',
     'headcount',
   ],
+  shareNouns: ['share', 'proportion', 'percentage', 'percent'],
   countedAnything: ['people', 'persons', 'times'],
   countWords: ['many'],
   placeNouns: [

@@ -75,6 +75,7 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
+const SHARE_NOUNS = wordsOf('shareNouns');
 const COUNTED_ANYTHING = wordsOf('countedAnything');
 const COUNT_WORDS = wordsOf('countWords');
 const GENITIVES = wordsOf('genitives');
@@ -267,7 +268,11 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     asksWhen: answerType === 'time' && classes.has('time'),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
-    wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
+    // "Quelle proportion de la facture": a share of a sum is a percentage ("share price" is money).
+    wantsMoney:
+      answerType === 'amount' &&
+      tokens.some((token) => MONEY_WORDS.has(token.norm)) &&
+      !tokens.some((token, i) => SHARE_NOUNS.has(token.norm) && GENITIVES.has(tokens[i + 1]?.norm ?? '')),
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
     measure: measureAt(tokens),

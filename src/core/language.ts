@@ -28,6 +28,8 @@ export interface LanguageRules {
 
   /** Nouns that, after "quel", "what", ask for an amount: montant, population, price, age. */
   readonly quantityNouns: readonly string[];
+  /** Quantity nouns of a share ("quelle proportion de la facture"): a percentage answers, not a sum. */
+  readonly shareNouns: readonly string[];
   /**
    * Nouns that count anyone or anything ("how many people", "combien de fois"): a sentence may
    * count them by another noun (residents, personnel), so they are not matched word for word.

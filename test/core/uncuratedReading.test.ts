@@ -132,3 +132,50 @@ describe('the passage quoted for who', () => {
     expect(quote).toContain('Mira Castell');
   });
 });
+
+describe('a share asked of a sum', () => {
+  const intentOf = (question: string) =>
+    readIntent(
+      question,
+      new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null),
+      tokenise(question),
+    );
+
+  it('asks an amount that a percentage gives, not a sum of money', () => {
+    for (const question of [
+      "Quelle proportion de la facture l'État va-t-il payer ?",
+      'What share of the bill will the state pay?',
+    ]) {
+      const intent = intentOf(question);
+      expect(intent.answerType).toBe('amount');
+      expect(intent.wantsMoney).toBe(false);
+    }
+    expect(intentOf('Quel montant de la facture ?').wantsMoney).toBe(true);
+    expect(intentOf("What is the company's share price?").wantsMoney).toBe(true);
+    // "Part" stays out: the lists of both languages are read for each, and "which part of
+    // Japan" asks a place.
+    expect(intentOf('In which part of Japan is Osaka?').answerType).not.toBe('amount');
+  });
+
+  it('is answered by the sentence stating the share, not by the one stating the sum', () => {
+    const shares = createEngine(
+      {
+        ...KNOWLEDGE,
+        sources: [
+          ...KNOWLEDGE.sources,
+          uncuratedSource(
+            'digues',
+            'digues',
+            'fr',
+            'Les travaux de la digue coûteront 12 millions d’euros, pris en charge par la ville et par l’État. ' +
+              'L’État prendra en charge 30 % de la facture au titre du fonds de prévention.',
+          ),
+        ],
+      },
+      { lexicon },
+    );
+    const answer = shares.ask("Quelle proportion de la facture l'État va-t-il prendre en charge ?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('30 %');
+  });
+});
