@@ -53,6 +53,8 @@ export interface QuestionIntent {
   readonly topic: number | null;
   /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
   readonly measure: number | null;
+  /** "How long", "how far": a duration or a number of a unit answers, not a bare count. */
+  readonly sized: boolean;
   /** Token position of the calendar noun of "quel jour", "what year": it asks, with the question word. */
   readonly calendar: number | null;
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
@@ -82,6 +84,7 @@ const GENITIVES = wordsOf('genitives');
 const COST_VERBS = wordsOf('costVerbs');
 /** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
+const SIZE_WORDS = wordsOf('sizeWords');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -235,6 +238,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
+  const measure = measureAt(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
   if (generic) {
@@ -275,7 +279,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
       !tokens.some((token, i) => SHARE_NOUNS.has(token.norm) && GENITIVES.has(tokens[i + 1]?.norm ?? '')),
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
-    measure: measureAt(tokens),
+    measure,
+    sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
     calendar: dated?.index ?? null,
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),

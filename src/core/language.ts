@@ -62,6 +62,13 @@ export interface LanguageRules {
    * count, so that no one kind is checked.
    */
   readonly measureWords: readonly string[];
+  /**
+   * The measure words a figure with a unit answers ("how long", "how far": a duration, or so many
+   * kilometres), not a bare count; not "how often", "how old" ("built in 1960" says).
+   */
+  readonly sizeWords: readonly string[];
+  /** Units of length, area, volume and weight: "54 kilomètres", "a 12-hectare site". */
+  readonly measureUnits: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 

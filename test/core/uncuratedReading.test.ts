@@ -179,3 +179,34 @@ describe('a share asked of a sum', () => {
     expect(answer.citations[0]?.quote).toContain('30 %');
   });
 });
+
+describe('a measure asked ("how long", "how far")', () => {
+  const rides = createEngine(
+    {
+      ...KNOWLEDGE,
+      sources: [
+        ...KNOWLEDGE.sources,
+        uncuratedSource(
+          'rides',
+          'rides',
+          'en',
+          'Nine rides a day will run on the new line from Monday, and five the week-end. ' +
+            'The ride will take 48 minutes. The depot lies 23 kilometres from the station.',
+        ),
+      ],
+    },
+    { lexicon },
+  );
+
+  it('is answered by a duration or a number of a unit, never by a bare count', () => {
+    expect(rides.ask('How long is the ride on the new line?').citations[0]?.quote).toContain('48 minutes');
+    expect(rides.ask('How far is the depot from the station?').citations[0]?.quote).toContain(
+      '23 kilometres',
+    );
+  });
+
+  it('refuses a sentence that only counts, even with a unit past a determiner ("five the week-end")', () => {
+    const answer = rides.ask('How long are the rides on the new line from Monday?');
+    expect(answer.citations.map((citation) => citation.quote).join(' ')).not.toContain('Nine rides');
+  });
+});
