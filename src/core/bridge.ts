@@ -4,8 +4,12 @@ import type { Language } from './types.js';
 
 /** A French↔English word list, read as match keys: a question's word finds the article's words. */
 export interface Bridge {
-  /** The stems of the words that translate a word of `language` (folded), in the other language. */
-  keysOf(norm: string, language: Language): readonly string[];
+  /**
+   * The stems of the words that translate a word of `language` (folded), in the other language;
+   * `accented`, the word as written in lower case, stems as the knowledge's text does
+   * ("enregistrée": enregistr, where the folded "enregistree" stems to enregistre).
+   */
+  keysOf(norm: string, language: Language, accented?: string): readonly string[];
 }
 
 /**
@@ -54,15 +58,20 @@ export class WordBridge implements Bridge {
     this.byStem[language].set(key, list);
   }
 
-  keysOf(norm: string, language: Language): readonly string[] {
+  keysOf(norm: string, language: Language, accented?: string): readonly string[] {
     const found = new Set<string>();
-    for (const key of stemKeys(norm, undefined, language))
+    for (const key of stemKeys(norm, accented, language))
       for (const translation of this.byStem[language].get(key) ?? []) found.add(translation);
     return [...found];
   }
 }
 
+/** The stems of a French word's plural: -s, and -x after -au, -eu ("feux"), -aux for -al. */
 function pluralKeys(word: string): readonly string[] {
   if (/[sxz]$/u.test(word)) return [];
-  return stemKeys(foldText(`${word}s`), `${word.toLowerCase()}s`, 'fr');
+  const lower = word.toLowerCase();
+  const plurals = [`${lower}s`];
+  if (/[ae]u$/u.test(lower)) plurals.push(`${lower}x`);
+  if (/al$/u.test(lower)) plurals.push(`${lower.slice(0, -2)}aux`);
+  return plurals.flatMap((plural) => stemKeys(foldText(plural), plural, 'fr'));
 }
