@@ -142,7 +142,7 @@ export const ENGLISH: LanguageRules = {
     'value',
     'headcount',
   ],
-  shareNouns: ['share', 'proportion', 'percentage', 'percent'],
+  shareNouns: ['share', 'part', 'proportion', 'percentage', 'percent'],
   countedAnything: ['people', 'persons', 'times'],
   countWords: ['many'],
   placeNouns: [

@@ -153,7 +153,7 @@ export const FRENCH: LanguageRules = {
     'effectif',
     'effectifs',
   ],
-  shareNouns: ['proportion', 'pourcentage'],
+  shareNouns: ['part', 'proportion', 'pourcentage'],
   countedAnything: ['personnes', 'personne', 'gens', 'fois'],
   countWords: ['combien'],
   placeNouns: ['ville', 'villes', 'pays', 'endroit', 'endroits', 'lieu', 'lieux', 'region', 'regions'],

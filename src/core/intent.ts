@@ -199,6 +199,8 @@ function answerTypeOf(
     if ((kind === 'generic' || neuter) && causeVerbAfter(term, tokens) !== null) return 'reason';
     if (kind === 'generic') {
       if (next(term, QUANTITY_NOUNS)) return 'amount';
+      const near = tokens.slice(term.position + 1, term.position + 1 + NOUN_WINDOW);
+      if (near.some((token) => shareOfSum(tokens, token.index))) return 'amount';
       if (tokens.slice(term.position + 1).some((token) => COST_VERBS.has(token.norm))) return 'amount';
       if (next(term, TIME_NOUNS)) return 'time';
       if (next(term, PERSON_NOUNS)) return 'person';
@@ -272,7 +274,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     asksWhen: answerType === 'time' && classes.has('time'),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
-    // "Quelle proportion de la facture": a share of a sum is a percentage ("share price" is money).
+    // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
     wantsMoney:
       answerType === 'amount' &&
       tokens.some((token) => MONEY_WORDS.has(token.norm)) &&
@@ -332,8 +334,17 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   }
   const head = terms.find((term) => term.position === at);
   if (!head || head.question || head.concept || head.name || head.span !== 1) return null;
-  if (TYPE_NOUNS.has(tokens[at]?.norm ?? '')) return null;
+  if (TYPE_NOUNS.has(tokens[at]?.norm ?? '') || shareOfSum(tokens, at)) return null;
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
+}
+
+/** "Quelle part de la facture", "what share of the cost": a share noun, "of", then a sum's word. */
+function shareOfSum(tokens: readonly Token[], at: number): boolean {
+  if (!SHARE_NOUNS.has(tokens[at]?.norm ?? '') || !GENITIVES.has(tokens[at + 1]?.norm ?? '')) return false;
+  let noun = at + 2;
+  while (DETERMINERS.has(tokens[noun]?.norm ?? '')) noun += 1;
+  const norm = tokens[noun]?.norm ?? '';
+  return MONEY_WORDS.has(norm) || QUANTITY_NOUNS.has(norm);
 }
 
 /** "How far", "how long": the measure word after a question word of manner, which asks with it. */

@@ -28,7 +28,10 @@ export interface LanguageRules {
 
   /** Nouns that, after "quel", "what", ask for an amount: montant, population, price, age. */
   readonly quantityNouns: readonly string[];
-  /** Quantity nouns of a share ("quelle proportion de la facture"): a percentage answers, not a sum. */
+  /**
+   * Nouns of a share: of a sum ("quelle part de la facture", "what part of the cost") they ask a
+   * figure, a percentage rather than a sum; of anything else ("which part of Japan") they do not.
+   */
   readonly shareNouns: readonly string[];
   /**
    * Nouns that count anyone or anything ("how many people", "combien de fois"): a sentence may

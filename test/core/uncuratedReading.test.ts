@@ -152,8 +152,8 @@ describe('a share asked of a sum', () => {
     }
     expect(intentOf('Quel montant de la facture ?').wantsMoney).toBe(true);
     expect(intentOf("What is the company's share price?").wantsMoney).toBe(true);
-    // "Part" stays out: the lists of both languages are read for each, and "which part of
-    // Japan" asks a place.
+    expect(intentOf("Quelle part de la facture l'État va-t-il payer ?").answerType).toBe('amount');
+    // A part of anything else is no figure: "which part of Japan" asks a place.
     expect(intentOf('In which part of Japan is Osaka?').answerType).not.toBe('amount');
   });
 
@@ -174,7 +174,7 @@ describe('a share asked of a sum', () => {
       },
       { lexicon },
     );
-    const answer = shares.ask("Quelle proportion de la facture l'État va-t-il prendre en charge ?");
+    const answer = shares.ask("Quelle part de la facture l'État va-t-il prendre en charge ?");
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]?.quote).toContain('30 %');
   });
