@@ -133,6 +133,13 @@ describe('the passage quoted for who', () => {
   });
 });
 
+/** The fixture's knowledge and one more article, nobody's reviewed. */
+const engineWith = (language: 'fr' | 'en', text: string) =>
+  createEngine(
+    { ...KNOWLEDGE, sources: [...KNOWLEDGE.sources, uncuratedSource('extra', 'extra', language, text)] },
+    { lexicon },
+  );
+
 describe('a share asked of a sum', () => {
   const intentOf = (question: string) =>
     readIntent(
@@ -158,21 +165,10 @@ describe('a share asked of a sum', () => {
   });
 
   it('is answered by the sentence stating the share, not by the one stating the sum', () => {
-    const shares = createEngine(
-      {
-        ...KNOWLEDGE,
-        sources: [
-          ...KNOWLEDGE.sources,
-          uncuratedSource(
-            'digues',
-            'digues',
-            'fr',
-            'Les travaux de la digue coûteront 12 millions d’euros, pris en charge par la ville et par l’État. ' +
-              'L’État prendra en charge 30 % de la facture au titre du fonds de prévention.',
-          ),
-        ],
-      },
-      { lexicon },
+    const shares = engineWith(
+      'fr',
+      'Les travaux de la digue coûteront 12 millions d’euros, pris en charge par la ville et par l’État. ' +
+        'L’État prendra en charge 30 % de la facture au titre du fonds de prévention.',
     );
     const answer = shares.ask("Quelle part de la facture l'État va-t-il prendre en charge ?");
     expect(answer.answered).toBe(true);
@@ -181,21 +177,10 @@ describe('a share asked of a sum', () => {
 });
 
 describe('a measure asked ("how long", "how far")', () => {
-  const rides = createEngine(
-    {
-      ...KNOWLEDGE,
-      sources: [
-        ...KNOWLEDGE.sources,
-        uncuratedSource(
-          'rides',
-          'rides',
-          'en',
-          'Nine rides a day will run on the new line from Monday, and five the week-end. ' +
-            'The ride will take 48 minutes. The depot lies 23 kilometres from the station.',
-        ),
-      ],
-    },
-    { lexicon },
+  const rides = engineWith(
+    'en',
+    'Nine rides a day will run on the new line from Monday, and five the week-end. ' +
+      'The ride will take 48 minutes. The depot lies 23 kilometres from the station.',
   );
 
   it('is answered by a duration or a number of a unit, never by a bare count', () => {
