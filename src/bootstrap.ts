@@ -8,7 +8,7 @@ import { createEngine, type Engine, factsBySource } from './core/engine.js';
 import { type QuestionMaker, uncoveredSentences } from './core/sentenceFacts.js';
 import type { StemThesaurus } from './core/thesaurus.js';
 import type { Bilingual, KnowledgeBase, Language } from './core/types.js';
-import { loadBridgePairs } from './knowledge/bridge.js';
+import { loadBridgePairs, loadCheckedPairs } from './knowledge/bridge.js';
 import { KnowledgeHost, type Served } from './knowledge/host.js';
 import { loadLexicon } from './knowledge/lexicon.js';
 import { KNOWLEDGE_DIR, loadKnowledge } from './knowledge/load.js';
@@ -21,7 +21,7 @@ let bridge: WordBridge | null = null;
 
 /** The French–English word list, read once, and only by an engine with unreviewed sentences. */
 export function loadBridge(): WordBridge {
-  bridge ??= new WordBridge(loadBridgePairs());
+  bridge ??= new WordBridge(loadBridgePairs(), loadCheckedPairs());
   return bridge;
 }
 

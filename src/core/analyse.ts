@@ -442,7 +442,10 @@ export class Analyser {
         position: token.index,
         span: 1,
         adjective: false,
-        bridged: correct && !name ? this.translations(norm, language) : NO_KEYS,
+        bridged:
+          correct && !name
+            ? this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase())
+            : NO_KEYS,
         related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
@@ -495,11 +498,13 @@ export class Analyser {
    * A question's word in the other language's stems, from the bridge: "cost" also finds "coûté".
    * Names and numbers are kept as they are.
    */
-  private translations(norm: string, language: Language | null): readonly string[] {
+  private translations(norm: string, language: Language | null, accented?: string): readonly string[] {
     const bridge = this.bridge;
     if (bridge === null || startsWithNumber(norm)) return NO_KEYS;
     const from = language ? [language] : LANGUAGES;
-    return [...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l), ...this.cognateKeys(norm, l)]))];
+    return [
+      ...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l, accented), ...this.cognateKeys(norm, l)])),
+    ];
   }
 
   /**

@@ -4,12 +4,20 @@ import type { Language } from './types.js';
 
 /** A French↔English word list, read as match keys: a question's word finds the article's words. */
 export interface Bridge {
-  /** The stems of the words that translate a word of `language` (folded), in the other language. */
-  keysOf(norm: string, language: Language): readonly string[];
+  /**
+   * The stems of the words that translate a word of `language` (folded), in the other language;
+   * `accented`, the word as written in lower case, stems as the knowledge's text does
+   * ("enregistrée": enregistr, where the folded "enregistree" stems to enregistre).
+   */
+  keysOf(norm: string, language: Language, accented?: string): readonly string[];
 }
 
-/** At most this many translation stems a word: the first senses, which the list gives first. */
-const MAX_KEYS = 6;
+/**
+ * At most this many translations a word: the first senses, which the lists give first. Counted in
+ * words, not stems: a word gives one to three stems ("chevaucher": chevauch, chevaucher), and a cap
+ * on stems kept three words where the lists (and their tests) count six.
+ */
+const MAX_WORDS = 6;
 
 /**
  * A bridge built from word pairs (a French word, an English word). Both sides are stemmed as the
@@ -17,34 +25,53 @@ const MAX_KEYS = 6;
  */
 export class WordBridge implements Bridge {
   private readonly byStem: Record<Language, Map<string, string[]>> = { fr: new Map(), en: new Map() };
+  /** How many translations each key has taken (see MAX_WORDS): only while the pairs are read. */
+  private readonly taken: Record<Language, Map<string, number>> = { fr: new Map(), en: new Map() };
 
-  constructor(pairs: Iterable<readonly [string, string]>) {
-    for (const [fr, en] of pairs) {
-      // The French stemmer does not always give a word and its plural one stem (passager,
-      // passagers): both are keys.
-      const french = [...new Set([...stemKeys(foldText(fr), fr.toLowerCase(), 'fr'), ...pluralKeys(fr)])];
-      const english = stemKeys(foldText(en), undefined, 'en');
-      for (const key of french) this.add('fr', key, english);
-      for (const key of english) this.add('en', key, french);
-    }
+  /**
+   * `checked` are pairs a person checked for the sense news reports use ("crue"/"flood"): they
+   * are kept past the cap, where dictionary senses ("flood"/"abreuver") fill a word's six.
+   */
+  constructor(pairs: Iterable<readonly [string, string]>, checked: Iterable<readonly [string, string]> = []) {
+    for (const pair of pairs) this.addPair(pair, MAX_WORDS);
+    for (const pair of checked) this.addPair(pair, Number.POSITIVE_INFINITY);
+    this.taken.fr.clear();
+    this.taken.en.clear();
   }
 
-  private add(language: Language, key: string, translations: readonly string[]): void {
+  private addPair([fr, en]: readonly [string, string], cap: number): void {
+    // The French stemmer does not always give a word and its plural one stem (passager,
+    // passagers): both are keys.
+    const french = [...new Set([...stemKeys(foldText(fr), fr.toLowerCase(), 'fr'), ...pluralKeys(fr)])];
+    const english = stemKeys(foldText(en), undefined, 'en');
+    for (const key of french) this.add('fr', key, english, cap);
+    for (const key of english) this.add('en', key, french, cap);
+  }
+
+  /** Adds one translation (its stems) to a key, unless the key has taken `cap` already. */
+  private add(language: Language, key: string, translation: readonly string[], cap: number): void {
+    const taken = this.taken[language].get(key) ?? 0;
+    if (taken >= cap) return;
+    this.taken[language].set(key, taken + 1);
     const list = this.byStem[language].get(key) ?? [];
-    for (const translation of translations)
-      if (list.length < MAX_KEYS && !list.includes(translation)) list.push(translation);
+    for (const stem of translation) if (!list.includes(stem)) list.push(stem);
     this.byStem[language].set(key, list);
   }
 
-  keysOf(norm: string, language: Language): readonly string[] {
+  keysOf(norm: string, language: Language, accented?: string): readonly string[] {
     const found = new Set<string>();
-    for (const key of stemKeys(norm, undefined, language))
+    for (const key of stemKeys(norm, accented, language))
       for (const translation of this.byStem[language].get(key) ?? []) found.add(translation);
     return [...found];
   }
 }
 
+/** The stems of a French word's plural: -s, and -x after -au, -eu ("feux"), -aux for -al. */
 function pluralKeys(word: string): readonly string[] {
   if (/[sxz]$/u.test(word)) return [];
-  return stemKeys(foldText(`${word}s`), `${word.toLowerCase()}s`, 'fr');
+  const lower = word.toLowerCase();
+  const plurals = [`${lower}s`];
+  if (/[ae]u$/u.test(lower)) plurals.push(`${lower}x`);
+  if (/al$/u.test(lower)) plurals.push(`${lower.slice(0, -2)}aux`);
+  return plurals.flatMap((plural) => stemKeys(foldText(plural), plural, 'fr'));
 }

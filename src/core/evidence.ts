@@ -47,6 +47,11 @@ export interface Evidence {
    * ("combien coûtait"); undefined for a reviewed fact, which answers the times its questions ask.
    */
   readonly tenses: ReadonlyMap<string, Tense> | undefined;
+  /**
+   * The quote states a measure: a duration, or a number of a unit ("54 kilomètres"), for "how
+   * long", "how far"; undefined for a reviewed fact, which answers the measures its questions ask.
+   */
+  readonly measured: boolean | undefined;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -56,6 +61,7 @@ const CURRENCY_CODES = new Set(tableOf((rules) => rules.currencies).values());
 const PLACE_NOUNS = wordsOf('placeNouns');
 const VENUE_NOUNS = wordsOf('venueNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
+const MEASURE_UNITS = wordsOf('measureUnits');
 const SPEECH_VERBS = wordsOf('speechVerbs');
 const REASON_WORDS = wordsOf('reasonWords');
 /** Words that say when: the time words that place a time by themselves, and the others. */
@@ -166,7 +172,20 @@ export function describeEvidence(
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
+    measured: fact.uncurated ? measures(quoteTokens, quoteValues) : undefined,
   };
+}
+
+/**
+ * Whether a text states a duration, or a number of a unit: "48 minutes", "23 kilomètres". A unit
+ * past a determiner is another word's ("cinq le week-end" is no five weeks).
+ */
+function measures(tokens: readonly Token[], values: readonly Value[]): boolean {
+  return values.some((value) =>
+    value.kind === 'duration'
+      ? !tokens.slice(value.from + 1, value.to).some((token) => DETERMINERS.has(token.norm))
+      : value.kind === 'count' && MEASURE_UNITS.has(tokens[value.to + 1]?.norm ?? ''),
+  );
 }
 
 /** The keys of the words within reach of each count of a text: after it, or just before. */
@@ -364,6 +383,9 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
   const type = intent.answerType;
   if (type && CHECKED_TYPES.has(type) && !holdsType(intent, evidence, type))
     rejections.push({ kind: 'missing-type', type });
+  // "How long is the ride": a duration or a length, not "nine return trips".
+  if (!type && intent.sized && evidence.measured === false)
+    rejections.push({ kind: 'missing-type', type: 'amount' });
   for (const value of intent.values) {
     if (!evidence.values.some((found) => found.kind === value.kind))
       rejections.push({ kind: 'missing-value', value });

@@ -53,6 +53,8 @@ export interface QuestionIntent {
   readonly topic: number | null;
   /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
   readonly measure: number | null;
+  /** "How long", "how far": a duration or a number of a unit answers, not a bare count. */
+  readonly sized: boolean;
   /** Token position of the calendar noun of "quel jour", "what year": it asks, with the question word. */
   readonly calendar: number | null;
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
@@ -75,12 +77,14 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
+const SHARE_NOUNS = wordsOf('shareNouns');
 const COUNTED_ANYTHING = wordsOf('countedAnything');
 const COUNT_WORDS = wordsOf('countWords');
 const GENITIVES = wordsOf('genitives');
 const COST_VERBS = wordsOf('costVerbs');
 /** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
+const SIZE_WORDS = wordsOf('sizeWords');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -195,6 +199,8 @@ function answerTypeOf(
     if ((kind === 'generic' || neuter) && causeVerbAfter(term, tokens) !== null) return 'reason';
     if (kind === 'generic') {
       if (next(term, QUANTITY_NOUNS)) return 'amount';
+      const near = tokens.slice(term.position + 1, term.position + 1 + NOUN_WINDOW);
+      if (near.some((token) => shareOfSum(tokens, token.index))) return 'amount';
       if (tokens.slice(term.position + 1).some((token) => COST_VERBS.has(token.norm))) return 'amount';
       if (next(term, TIME_NOUNS)) return 'time';
       if (next(term, PERSON_NOUNS)) return 'person';
@@ -234,6 +240,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
+  const measure = measureAt(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
   if (generic) {
@@ -267,10 +274,15 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     asksWhen: answerType === 'time' && classes.has('time'),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
-    wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
+    // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
+    wantsMoney:
+      answerType === 'amount' &&
+      tokens.some((token) => MONEY_WORDS.has(token.norm)) &&
+      !tokens.some((token, i) => SHARE_NOUNS.has(token.norm) && GENITIVES.has(tokens[i + 1]?.norm ?? '')),
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
-    measure: measureAt(tokens),
+    measure,
+    sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
     calendar: dated?.index ?? null,
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
@@ -322,8 +334,17 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   }
   const head = terms.find((term) => term.position === at);
   if (!head || head.question || head.concept || head.name || head.span !== 1) return null;
-  if (TYPE_NOUNS.has(tokens[at]?.norm ?? '')) return null;
+  if (TYPE_NOUNS.has(tokens[at]?.norm ?? '') || shareOfSum(tokens, at)) return null;
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
+}
+
+/** "Quelle part de la facture", "what share of the cost": a share noun, "of", then a sum's word. */
+function shareOfSum(tokens: readonly Token[], at: number): boolean {
+  if (!SHARE_NOUNS.has(tokens[at]?.norm ?? '') || !GENITIVES.has(tokens[at + 1]?.norm ?? '')) return false;
+  let noun = at + 2;
+  while (DETERMINERS.has(tokens[noun]?.norm ?? '')) noun += 1;
+  const norm = tokens[noun]?.norm ?? '';
+  return MONEY_WORDS.has(norm) || QUANTITY_NOUNS.has(norm);
 }
 
 /** "How far", "how long": the measure word after a question word of manner, which asks with it. */

@@ -29,6 +29,11 @@ export interface LanguageRules {
   /** Nouns that, after "quel", "what", ask for an amount: montant, population, price, age. */
   readonly quantityNouns: readonly string[];
   /**
+   * Nouns of a share: of a sum ("quelle part de la facture", "what part of the cost") they ask a
+   * figure, a percentage rather than a sum; of anything else ("which part of Japan") they do not.
+   */
+  readonly shareNouns: readonly string[];
+  /**
    * Nouns that count anyone or anything ("how many people", "combien de fois"): a sentence may
    * count them by another noun (residents, personnel), so they are not matched word for word.
    */
@@ -60,6 +65,13 @@ export interface LanguageRules {
    * count, so that no one kind is checked.
    */
   readonly measureWords: readonly string[];
+  /**
+   * The measure words a figure with a unit answers ("how long", "how far": a duration, or so many
+   * kilometres), not a bare count; not "how often", "how old" ("built in 1960" says).
+   */
+  readonly sizeWords: readonly string[];
+  /** Units of length, area, volume and weight: "54 kilomètres", "a 12-hectare site". */
+  readonly measureUnits: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 

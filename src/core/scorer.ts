@@ -276,8 +276,14 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
  * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
  */
 function asksWith(term: Term, intent: QuestionIntent, types: ReadonlySet<AnswerType>): boolean {
-  if (term.position === intent.measure) return types.has('amount') || types.has('time');
+  if (holdsMeasure(term, intent)) return types.has('amount') || types.has('time');
   return term.position === intent.calendar && types.has('time');
+}
+
+/** Whether the term is the measure word, or a glossary phrase holding it ("how long": duration). */
+function holdsMeasure(term: Term, intent: QuestionIntent): boolean {
+  const measure = intent.measure;
+  return measure !== null && term.position <= measure && measure < term.position + term.span;
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
@@ -410,8 +416,7 @@ function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number
     const term = terms[i] as Term;
     const weight = Math.max(0, weights[i] ?? 0);
     if (term.question) extra += weight;
-    if (term.position === question.intent.measure || term.position === question.intent.calendar)
-      extra += weight;
+    if (holdsMeasure(term, question.intent) || term.position === question.intent.calendar) extra += weight;
   }
   let raise = 1;
   if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);

@@ -84,13 +84,16 @@ export function readBridgePairs(file: string = BRIDGE_FILE): BridgePair[] {
 }
 
 let cached: readonly BridgePair[] | null = null;
+let checked: readonly BridgePair[] | null = null;
+
+/** The hand-checked pairs alone (`COMMON_FILE`), read once: the engine keeps them all. */
+export function loadCheckedPairs(): ReadonlyArray<BridgePair> {
+  checked ??= readBridgePairs(COMMON_FILE);
+  return checked;
+}
 
 /** The bridge's pairs, FreeDict's, then Apertium's, then the hand-checked common ones, read once. */
 export function loadBridgePairs(): ReadonlyArray<BridgePair> {
-  cached ??= [
-    ...readBridgePairs(BRIDGE_FILE),
-    ...readBridgePairs(PIVOT_FILE),
-    ...readBridgePairs(COMMON_FILE),
-  ];
+  cached ??= [...readBridgePairs(BRIDGE_FILE), ...readBridgePairs(PIVOT_FILE), ...loadCheckedPairs()];
   return cached;
 }

@@ -277,6 +277,15 @@ describe('words of the other language', () => {
     );
   });
 
+  it('translates a word stemmed as written, accents and all', () => {
+    // Folded, "enregistree" stems to enregistre, which no French word of the bridge gives.
+    const built = new Analyser(GLOSSARY, new Set(), new WordBridge([['enregistrer', 'record']]));
+    built.learn('the most expensive season in its records', 'en');
+    built.freeze();
+    const terms = built.analyseQuestion('la saison la plus chère jamais enregistrée', 'fr', 'fr');
+    expect(terms.find((term) => term.surface === 'enregistrée')?.bridged).toContain('s:record');
+  });
+
   it('translates a one-word glossary concept as it would the plain word, never a name', () => {
     // "jobs" is the reviewed article's concept; an unreviewed sentence may say "travail".
     const built = new Analyser(

@@ -132,3 +132,66 @@ describe('the passage quoted for who', () => {
     expect(quote).toContain('Mira Castell');
   });
 });
+
+/** The fixture's knowledge and one more article, nobody's reviewed. */
+const engineWith = (language: 'fr' | 'en', text: string) =>
+  createEngine(
+    { ...KNOWLEDGE, sources: [...KNOWLEDGE.sources, uncuratedSource('extra', 'extra', language, text)] },
+    { lexicon },
+  );
+
+describe('a share asked of a sum', () => {
+  const intentOf = (question: string) =>
+    readIntent(
+      question,
+      new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null),
+      tokenise(question),
+    );
+
+  it('asks an amount that a percentage gives, not a sum of money', () => {
+    for (const question of [
+      "Quelle proportion de la facture l'État va-t-il payer ?",
+      'What share of the bill will the state pay?',
+    ]) {
+      const intent = intentOf(question);
+      expect(intent.answerType).toBe('amount');
+      expect(intent.wantsMoney).toBe(false);
+    }
+    expect(intentOf('Quel montant de la facture ?').wantsMoney).toBe(true);
+    expect(intentOf("What is the company's share price?").wantsMoney).toBe(true);
+    expect(intentOf("Quelle part de la facture l'État va-t-il payer ?").answerType).toBe('amount');
+    // A part of anything else is no figure: "which part of Japan" asks a place.
+    expect(intentOf('In which part of Japan is Osaka?').answerType).not.toBe('amount');
+  });
+
+  it('is answered by the sentence stating the share, not by the one stating the sum', () => {
+    const shares = engineWith(
+      'fr',
+      'Les travaux de la digue coûteront 12 millions d’euros, pris en charge par la ville et par l’État. ' +
+        'L’État prendra en charge 30 % de la facture au titre du fonds de prévention.',
+    );
+    const answer = shares.ask("Quelle part de la facture l'État va-t-il prendre en charge ?");
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('30 %');
+  });
+});
+
+describe('a measure asked ("how long", "how far")', () => {
+  const rides = engineWith(
+    'en',
+    'Nine rides a day will run on the new line from Monday, and five the week-end. ' +
+      'The ride will take 48 minutes. The depot lies 23 kilometres from the station.',
+  );
+
+  it('is answered by a duration or a number of a unit, never by a bare count', () => {
+    expect(rides.ask('How long is the ride on the new line?').citations[0]?.quote).toContain('48 minutes');
+    expect(rides.ask('How far is the depot from the station?').citations[0]?.quote).toContain(
+      '23 kilometres',
+    );
+  });
+
+  it('refuses a sentence that only counts, even with a unit past a determiner ("five the week-end")', () => {
+    const answer = rides.ask('How long are the rides on the new line from Monday?');
+    expect(answer.citations.map((citation) => citation.quote).join(' ')).not.toContain('Nine rides');
+  });
+});

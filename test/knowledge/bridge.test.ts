@@ -2,11 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stemKeys } from '../../src/core/analyse.js';
+import { WordBridge } from '../../src/core/bridge.js';
 import { foldText, STOPWORDS } from '../../src/core/text.js';
 import {
   BRIDGE_FILE,
   COMMON_FILE,
   loadBridgePairs,
+  loadCheckedPairs,
   PIVOT_FILE,
   parseBridgePairs,
   readBridgePairs,
@@ -98,6 +101,22 @@ describe('the bridge word list', () => {
       ([fr, en]) => (counts[0].get(fr) ?? 0) > 6 || (counts[1].get(en) ?? 0) > 6,
     );
     expect(crowded).toEqual([]);
+  });
+
+  it('keeps every hand-checked pair in the engine, past the six translations a word', () => {
+    // "flood" has six dictionary senses ("abreuver"…) before "crue", and "ride" three with two
+    // stems each ("chevaucher": chevauch, chevaucher): a cap of six stems lost "trajet".
+    const bridge = new WordBridge(pairs, loadCheckedPairs());
+    const lost = readBridgePairs(COMMON_FILE).filter(
+      ([fr, en]) =>
+        !bridge
+          .keysOf(foldText(fr), 'fr')
+          .some((key) => stemKeys(foldText(en), undefined, 'en').includes(key)) ||
+        !bridge
+          .keysOf(foldText(en), 'en')
+          .some((key) => stemKeys(foldText(fr), undefined, 'fr').includes(key)),
+    );
+    expect(lost).toEqual([]);
   });
 
   it('bridges no function word and no word to itself', () => {
