@@ -221,6 +221,35 @@ describe('Analyser', () => {
     expect(unknownName).toMatchObject({ corrected: false, name: true, known: false });
   });
 
+  it('corrects a capitalised word into a word the knowledge writes with a capital, as a name’s words are', () => {
+    // Every word of "Forest Resilience Project" is a dictionary word, so it is no name of the
+    // glossary; the article still writes them as one.
+    const built = new Analyser(GLOSSARY, new Set(['forest', 'resilience', 'project', 'resistance']));
+    built.learn('a fire ecologist with the Forest Resilience Project said', 'en');
+    built.learn('Resistance is low', 'en');
+    built.learn('it buys GPUs', 'en');
+    built.freeze();
+    const last = (question: string) => built.analyseQuestion(question, 'en').at(-1);
+    expect(last('what is the Forest Resiliance')).toMatchObject({ corrected: true, name: false });
+    expect(last('what is the Forest Resiliance')?.keys).toEqual(stemKeys('resilience', undefined, 'en'));
+    // A sentence's first word is capitalised by rule, not as a name.
+    expect(last('is it the Resistanse')).toMatchObject({ corrected: false, name: true, known: false });
+    // An acronym differs by a letter from another thing, not by a slip; typed as a word, it is one.
+    expect(last('does it buy CPUs')).toMatchObject({ corrected: false, name: true });
+    expect(last('does it buy Cpus')).toMatchObject({ corrected: true });
+  });
+
+  it('corrects a typo into a function or question word, which weighs as that word does', () => {
+    expect(keysOf(analyser().analyseQuestion('who hires in Lyon befor'))).toEqual([
+      'q:person',
+      'c:hire',
+      'c:lyon',
+    ]);
+    expect(keysOf(analyser().analyseQuestion('pourqoi Lyon'))).toEqual(['q:reason', 'c:lyon']);
+    // A clipped word is read only as a word of the knowledge, never as a longer function word.
+    expect(analyser().analyseQuestion('befo')[0]).toMatchObject({ corrected: false, keys: ['s:befo'] });
+  });
+
   it('marks capitalised words the knowledge does not know as names, but not a sentence start in the dictionary', () => {
     const names = (text: string) =>
       analyser(new Set(['where', 'apple']))
