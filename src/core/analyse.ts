@@ -522,11 +522,16 @@ export class Analyser {
 
   /**
    * Words of the other language's articles that share a long first part with this one, as
-   * cognates do: "electricity" and "électricité", "investment" and "investissement".
+   * cognates do: "electricity" and "électricité", "investment" and "investissement"; a shorter
+   * word only when they write it the same and this language's texts do not ("vice" of
+   * "vice-présidente": each language stems it its own way).
    */
   private cognateKeys(norm: string, language: Language): string[] {
-    if (norm.length < MIN_COGNATE) return [];
     const other: Language = language === 'fr' ? 'en' : 'fr';
+    if (norm.length < MIN_COGNATE) {
+      const same = this.wordsOf[other].has(norm) && !this.wordsOf[language].has(norm);
+      return same && norm.length >= MIN_CORRECTABLE ? [...stemKeys(norm, undefined, other)] : [];
+    }
     return (this.cognates[other].get(cognatePrefix(norm)) ?? [])
       .filter((word) => !this.wordsOf[language].has(word))
       .flatMap((word) => stemKeys(word, undefined, other));

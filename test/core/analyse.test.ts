@@ -306,6 +306,20 @@ describe('words of the other language', () => {
     );
   });
 
+  it('reads a short word the other language’s articles write the same as their word ("vice", "zone")', () => {
+    // Each language stems it its own way: French "zone" is "zon", English "zone".
+    expect(bridgedOf('la zone de développement', 'zone')).toEqual(
+      expect.arrayContaining([...stemKeys('zone', undefined, 'en')]),
+    );
+    // A word the question's own language also writes is that language's word.
+    const both = new Analyser(GLOSSARY, new Set(), new WordBridge([]));
+    both.learn('the development zone', 'en');
+    both.learn('une zone humide', 'fr');
+    both.freeze();
+    const zone = both.analyseQuestion('la zone', 'fr', 'fr').find((term) => term.surface === 'zone');
+    expect(zone?.bridged).not.toEqual(expect.arrayContaining([...stemKeys('zone', undefined, 'en')]));
+  });
+
   it('translates a one-word glossary concept as it would the plain word, never a name', () => {
     // "jobs" is the reviewed article's concept; an unreviewed sentence may say "travail".
     const built = new Analyser(
