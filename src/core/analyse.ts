@@ -710,6 +710,12 @@ export class Analyser {
     return found.sort((a, b) => a - b).map((n) => texts[n] as string);
   }
 
+  /** Whether the bridge knows the word in either language: a word, then, not a slip for a function word ("coute"). */
+  private translates(norm: string): boolean {
+    const bridge = this.bridge;
+    return bridge !== null && LANGUAGES.some((l) => bridge.keysOf(norm, l).length > 0);
+  }
+
   /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
   private closest(norm: string): string | null {
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
@@ -719,7 +725,8 @@ export class Analyser {
     for (const [index, count] of counts) {
       const word = this.pairIndex.texts[index] ?? '';
       if (count < pairs * MIN_SHARED_BIGRAMS || Math.abs(word.length - norm.length) > 1) continue;
-      if (norm.length >= MIN_FUNCTION_TYPO || this.vocabulary.has(word)) candidates.push(word);
+      if (this.vocabulary.has(word) || (norm.length >= MIN_FUNCTION_TYPO && !this.translates(norm)))
+        candidates.push(word);
     }
     const fuse = new Fuse(candidates, {
       includeScore: true,
