@@ -72,6 +72,8 @@ const COGNATE_PREFIX = 5;
  * and "desalination", "adresse" and "address", "développement" and "development".
  */
 const cognatePrefix = (word: string): string => word.replace(/(\p{L})\1/gu, '$1').slice(0, COGNATE_PREFIX);
+/** A capital, then lower-case letters only: how a word of a name is typed. */
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
 /**
  * A clipped word ("asso", "desal") is at least this long, and the word it stands for this much
@@ -86,6 +88,16 @@ const MIN_SHARED_BIGRAMS = 0.4;
 /** Work bounds for one text: words analysed, and fuzzy searches for typos among them. */
 const MAX_TOKENS = 120;
 const MAX_SEARCHES_PER_TEXT = 8;
+/**
+ * Function and question words a typo may stand for ("befor", "pourqoi"): a correction into one
+ * drops the word, or reads it as the question word, where an unknown word would weigh as the
+ * rarest the knowledge holds. Only a typo this long may be one: short function words are so
+ * many that a clipped "asso" would be "also".
+ */
+const MIN_FUNCTION_TYPO = 5;
+const FUNCTION_WORDS: readonly string[] = [...new Set([...STOPWORDS, ...QUESTION_WORDS])].filter(
+  (word) => word.length >= MIN_CORRECTABLE && !holdsNumber(word),
+);
 /** Corrections are cached; the cache is bounded so that a flood of new words cannot grow it. */
 const CORRECTION_CACHE = 5000;
 
@@ -229,8 +241,14 @@ export class Analyser {
     en: new Map(),
     both: new Map(),
   };
-  /** Words of the names the knowledge mentions: the only corrections a capitalised word may get. */
+  /** Words of the names the knowledge mentions: corrections a capitalised word may get. */
   private readonly nameWords = new Set<string>();
+  /**
+   * Words a knowledge text writes with a capital past its first word, as the words of a name are
+   * ("Cascade Forest Resilience Project", though each is a dictionary word): a capitalised
+   * word's other corrections.
+   */
+  private readonly capitalWords = new Set<string>();
   private nameStemSet: ReadonlySet<string> | undefined;
   /** The knowledge's words by the language of the text they came from. */
   private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
@@ -287,7 +305,10 @@ export class Analyser {
 
   /** Adds the words of a knowledge text (or its tokens) to the vocabulary that typos are corrected against. */
   learn(text: string | readonly Token[], language: Language): void {
-    for (const token of typeof text === 'string' ? tokenise(text) : text) this.addWord(token.norm, language);
+    for (const token of typeof text === 'string' ? tokenise(text) : text) {
+      this.addWord(token.norm, language);
+      if (token.capitalised && token.index > 0) this.capitalWords.add(token.norm);
+    }
   }
 
   private addWord(norm: string, language: Language): void {
@@ -315,7 +336,8 @@ export class Analyser {
 
   /** Call once every knowledge text has been learnt. */
   freeze(): void {
-    this.pairIndex = new PairIndex([...this.vocabulary], true);
+    const functionWords = FUNCTION_WORDS.filter((word) => !this.vocabulary.has(word));
+    this.pairIndex = new PairIndex([...this.vocabulary, ...functionWords], true);
     this.prefixOrder = undefined;
     for (const language of LANGUAGES) {
       for (const word of this.wordsOf[language]) {
@@ -364,9 +386,10 @@ export class Analyser {
       let fixed = correct
         ? (this.withoutElision(token.norm) ?? this.correct(token.norm, budget, language))
         : null;
-      // A capitalised word is a name: it may be a misspelt name of the article (Kishda), but
-      // never a common word in disguise (OpenAI is not "opening").
-      if (fixed !== null && token.capitalised && token.index > 0 && !this.nameWords.has(fixed)) fixed = null;
+      // A capitalised word is a name: it may be a misspelt name of the article (Kishda,
+      // Resiliance), but never a common word in disguise (OpenAI is not "opening").
+      if (fixed !== null && token.capitalised && token.index > 0 && !this.isNameWord(fixed, token.raw))
+        fixed = null;
       return { token, norm: fixed ?? token.norm, corrected: fixed !== null };
     });
     const terms: Term[] = [];
@@ -558,11 +581,16 @@ export class Analyser {
 
   /**
    * Words of the other language's articles that share a long first part with this one, as
-   * cognates do: "electricity" and "électricité", "investment" and "investissement".
+   * cognates do: "electricity" and "électricité", "investment" and "investissement"; a shorter
+   * word only when they write it the same and this language's texts do not ("vice" of
+   * "vice-présidente": each language stems it its own way).
    */
   private cognateKeys(norm: string, language: Language): string[] {
-    if (norm.length < MIN_COGNATE) return [];
     const other: Language = language === 'fr' ? 'en' : 'fr';
+    if (norm.length < MIN_COGNATE) {
+      const same = this.wordsOf[other].has(norm) && !this.wordsOf[language].has(norm);
+      return same && norm.length >= MIN_CORRECTABLE ? [...stemKeys(norm, undefined, other)] : [];
+    }
     return (this.cognates[other].get(cognatePrefix(norm)) ?? [])
       .filter((word) => !this.wordsOf[language].has(word))
       .flatMap((word) => stemKeys(word, undefined, other));
@@ -651,6 +679,14 @@ export class Analyser {
     return true;
   }
 
+  /**
+   * A word of a name the knowledge holds, or, typed as a word of a name is ("Resiliance"), one it
+   * writes with a capital. An acronym is no such slip: CPUs are not GPUs.
+   */
+  private isNameWord(norm: string, raw: string): boolean {
+    return this.nameWords.has(norm) || (this.capitalWords.has(norm) && TITLE_CASE.test(raw));
+  }
+
   /** "larticle", "dinvestissement": an elision typed without its apostrophe, when the rest is a known word. */
   private withoutElision(norm: string): string | null {
     if (this.isKnown(norm)) return null;
@@ -699,7 +735,7 @@ export class Analyser {
     let shortest: string | null = null;
     let stems: readonly string[] = [];
     for (const word of this.wordsStarting(norm)) {
-      if (word.length < norm.length + MIN_CLIPPED_OFF) continue;
+      if (word.length < norm.length + MIN_CLIPPED_OFF || !this.vocabulary.has(word)) continue;
       const keys = stemKeys(word);
       if (shortest === null) stems = keys;
       else if (!keys.some((key) => stems.includes(key))) return null;
@@ -733,6 +769,12 @@ export class Analyser {
     return found.sort((a, b) => a - b).map((n) => texts[n] as string);
   }
 
+  /** Whether the bridge knows the word in either language: a word, then, not a slip for a function word ("coute"). */
+  private translates(norm: string): boolean {
+    const bridge = this.bridge;
+    return bridge !== null && LANGUAGES.some((l) => bridge.keysOf(norm, l).length > 0);
+  }
+
   /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
   private closest(norm: string): string | null {
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
@@ -741,7 +783,8 @@ export class Analyser {
     const candidates: string[] = [];
     for (const [index, count] of counts) {
       const word = this.pairIndex.texts[index] ?? '';
-      if (count >= pairs * MIN_SHARED_BIGRAMS && Math.abs(word.length - norm.length) <= 1)
+      if (count < pairs * MIN_SHARED_BIGRAMS || Math.abs(word.length - norm.length) > 1) continue;
+      if (this.vocabulary.has(word) || (norm.length >= MIN_FUNCTION_TYPO && !this.translates(norm)))
         candidates.push(word);
     }
     const fuse = new Fuse(candidates, {

@@ -33,11 +33,21 @@ export function passageOf(
   // lists, not "plusieurs points de fragilité" without the places that follow.
   const items = question.intent.list ? whole.items : 0;
   const kept = stated.filter((text) => text !== '' && entry.fact.quote.includes(text));
+  const holdsIn = (parts: readonly (readonly Term[])[], keys: readonly string[] | undefined) =>
+    keys !== undefined &&
+    parts.some((terms) => terms.some((term) => term.keys.some((key) => keys.includes(key))));
+  // "What kind of group is the Cascade Forest Resilience Project?": the words the question writes
+  // with a capital name what it asks about; the others say what it asks, and a cut keeps them.
+  const asking = question.terms.filter(
+    (term) =>
+      !term.question &&
+      !term.name &&
+      term.surface === term.surface.toLowerCase() &&
+      (holdsIn(read.terms, term.keys) || holdsIn(read.terms, term.bridged)),
+  );
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
     const parts = read.terms.slice(first, last + 1);
-    const holds = (keys: readonly string[] | undefined) =>
-      keys !== undefined &&
-      parts.some((terms) => terms.some((term) => term.keys.some((key) => keys.includes(key))));
+    const holds = (keys: readonly string[] | undefined) => holdsIn(parts, keys);
     let weight = 0;
     question.terms.forEach((term, i) => {
       if (!term.question && (holds(term.keys) || holds(term.bridged))) weight += question.weights[i] ?? 0;
@@ -54,6 +64,7 @@ export function passageOf(
     };
     // A passage without a text the answer states is no passage of that answer.
     if (!kept.every((text) => passage.includes(text))) weight = 0;
+    if (!asking.every((term) => holds(term.keys) || holds(term.bridged))) weight = 0;
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };

@@ -221,6 +221,35 @@ describe('Analyser', () => {
     expect(unknownName).toMatchObject({ corrected: false, name: true, known: false });
   });
 
+  it('corrects a capitalised word into a word the knowledge writes with a capital, as a name’s words are', () => {
+    // Every word of "Forest Resilience Project" is a dictionary word, so it is no name of the
+    // glossary; the article still writes them as one.
+    const built = new Analyser(GLOSSARY, new Set(['forest', 'resilience', 'project', 'resistance']));
+    built.learn('a fire ecologist with the Forest Resilience Project said', 'en');
+    built.learn('Resistance is low', 'en');
+    built.learn('it buys GPUs', 'en');
+    built.freeze();
+    const last = (question: string) => built.analyseQuestion(question, 'en').at(-1);
+    expect(last('what is the Forest Resiliance')).toMatchObject({ corrected: true, name: false });
+    expect(last('what is the Forest Resiliance')?.keys).toEqual(stemKeys('resilience', undefined, 'en'));
+    // A sentence's first word is capitalised by rule, not as a name.
+    expect(last('is it the Resistanse')).toMatchObject({ corrected: false, name: true, known: false });
+    // An acronym differs by a letter from another thing, not by a slip; typed as a word, it is one.
+    expect(last('does it buy CPUs')).toMatchObject({ corrected: false, name: true });
+    expect(last('does it buy Cpus')).toMatchObject({ corrected: true });
+  });
+
+  it('corrects a typo into a function or question word, which weighs as that word does', () => {
+    expect(keysOf(analyser().analyseQuestion('who hires in Lyon befor'))).toEqual([
+      'q:person',
+      'c:hire',
+      'c:lyon',
+    ]);
+    expect(keysOf(analyser().analyseQuestion('pourqoi Lyon'))).toEqual(['q:reason', 'c:lyon']);
+    // A clipped word is read only as a word of the knowledge, never as a longer function word.
+    expect(analyser().analyseQuestion('befo')[0]).toMatchObject({ corrected: false, keys: ['s:befo'] });
+  });
+
   it('marks capitalised words the knowledge does not know as names, but not a sentence start in the dictionary', () => {
     const names = (text: string) =>
       analyser(new Set(['where', 'apple']))
@@ -284,6 +313,20 @@ describe('words of the other language', () => {
     built.freeze();
     const terms = built.analyseQuestion('la saison la plus chère jamais enregistrée', 'fr', 'fr');
     expect(terms.find((term) => term.surface === 'enregistrée')?.bridged).toContain('s:record');
+  });
+
+  it('reads a short word the other language’s articles write the same as their word ("vice", "zone")', () => {
+    // Each language stems it its own way: French "zone" is "zon", English "zone".
+    expect(bridgedOf('la zone de développement', 'zone')).toEqual(
+      expect.arrayContaining([...stemKeys('zone', undefined, 'en')]),
+    );
+    // A word the question's own language also writes is that language's word.
+    const both = new Analyser(GLOSSARY, new Set(), new WordBridge([]));
+    both.learn('the development zone', 'en');
+    both.learn('une zone humide', 'fr');
+    both.freeze();
+    const zone = both.analyseQuestion('la zone', 'fr', 'fr').find((term) => term.surface === 'zone');
+    expect(zone?.bridged).not.toEqual(expect.arrayContaining([...stemKeys('zone', undefined, 'en')]));
   });
 
   it('translates a one-word glossary concept as it would the plain word, never a name', () => {
