@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitEpisodes } from '../../src/discord/rateLimits.js';
-
-function clock(start = 1_000_000) {
-  let now = start;
-  return {
-    now: () => now,
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+import { clock } from './clock.js';
 
 const webhook = (token: string, timeToReset = 1000) => ({
   global: false,
