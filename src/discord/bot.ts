@@ -22,6 +22,7 @@ import type { ServedKnowledge } from './handlers/context.js';
 import { handleMessage, type IncomingMessage } from './handlers/message.js';
 import { instrumentClient } from './instrument.js';
 import { handleInteraction } from './interactions.js';
+import { RateLimitEpisodes } from './rateLimits.js';
 import { rememberingAnswers } from './rememberedAnswers.js';
 import { noMentions, type ReplyBody } from './render.js';
 import { DEFER_AFTER_MS } from './respond.js';
@@ -239,7 +240,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   });
   client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord.js warning'));
   // discord.js waits and retries by itself; the route is a template, without ids or tokens.
-  client.rest.on(RESTEvents.RateLimited, (info) =>
+  // It says so for every waiting request at every wake-up: one line per episode is enough.
+  const rateLimits = new RateLimitEpisodes();
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    if (!rateLimits.starts(info)) return;
     logger.warn(
       {
         route: info.route,
@@ -248,9 +252,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         global: info.global,
         scope: info.scope,
       },
-      'rate limited by Discord: the request waits and is retried',
-    ),
-  );
+      'rate limited by Discord: the request waits and is retried (later waits on this bucket until it frees are not logged)',
+    );
+  });
 
   const ready = once(client, Events.ClientReady);
   ready.catch(() => {}); // Awaited below; a failed login must not leave it unhandled.

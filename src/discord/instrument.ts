@@ -1,6 +1,6 @@
 import { type Client, Events, type REST, RESTEvents, Status } from 'discord.js';
 import type { GatewayState } from '../http/health.js';
-import type { MetricsRecorder } from '../http/recorder.js';
+import { type MetricsRecorder, UNCOUNTED } from '../http/recorder.js';
 
 /**
  * Counts what Discord does to the client: REST responses with an error status, each attempt
@@ -12,8 +12,13 @@ export function instrumentClient(client: Client, metrics: MetricsRecorder): void
   client.on(Events.ShardReconnecting, () => metrics.countGatewayReconnect());
 }
 
-/** Counts each REST response with an error status, retried attempts included. */
+/**
+ * Counts each REST response with an error status, retried attempts included. Without
+ * `METRICS_PORT` nobody reads the counts, and no listener is added: discord.js builds an event
+ * (and a copy of the response) for every request only when someone listens.
+ */
 export function countRestErrors(rest: REST, metrics: MetricsRecorder): void {
+  if (metrics === UNCOUNTED) return;
   rest.on(RESTEvents.Response, (_request, response) => {
     if (response.status >= 400) metrics.countRestError(response.status);
   });

@@ -10,6 +10,8 @@ import type { Surface } from './customIds.js';
 export const QUESTIONS_FILE = 'questions.jsonl';
 
 const DAY_MS = 86_400_000;
+/** A busy bot appends its lines at most this often (ms): the longest a line waits. */
+export const APPEND_EVERY_MS = 25;
 /** Lines written at a time while the retention rewrites the file. */
 const REWRITE_BATCH = 1000;
 /**
@@ -76,6 +78,31 @@ export function questionRecord(
   };
 }
 
+/** What follows the time in a question's line, for an answer (frozen: a remembered one) asked again. */
+const lineTails = new WeakMap<Answer, { question: string; surface: Surface; tail: string }>();
+
+/**
+ * The JSON line of `questionRecord`. A remembered answer asked again in the same words on the
+ * same surface writes the same line but for its time: the rest is written once.
+ */
+export function questionLine(
+  question: string,
+  answer: Answer,
+  surface: Surface,
+  options: { readonly now: Date; readonly dms: boolean },
+): string {
+  const record = () => questionRecord(question, answer, surface, options);
+  if (surface === 'dm' && !options.dms) return JSON.stringify(record());
+  const known = lineTails.get(answer);
+  let tail = known?.question === question && known.surface === surface ? known.tail : undefined;
+  if (tail === undefined) {
+    const { time: _time, ...rest } = record();
+    tail = JSON.stringify(rest).slice(1); // From the first field's key on: "surface":…}
+    if (Object.isFrozen(answer)) lineTails.set(answer, { question, surface, tail });
+  }
+  return `{"time":"${options.now.toISOString()}",${tail}`;
+}
+
 /** When a line was written (ms), or NaN when it cannot tell: such a line is kept. */
 function timeOfLine(line: string): number {
   try {
@@ -89,8 +116,11 @@ function timeOfLine(line: string): number {
 /**
  * Appends questions to `<dataDir>/questions.jsonl`, one JSON object a line, in arrival order,
  * and drops lines older than the retention at start and once a day. The lines recorded in one
- * turn of the event loop are appended together at its end (`setImmediate`), so a line is never
- * held back to wait for others, and a killed process loses none that waited. The append is
+ * turn of the event loop are appended together at its end (`setImmediate`), and at most once
+ * every `APPEND_EVERY_MS`: answers take a turn each (`turns.ts`), so under load an append a turn
+ * was an append an answer; now a busy bot's line waits at most that long, and a quiet bot's not
+ * at all. `stop()` appends what waits; only a process killed outright (SIGKILL) loses the lines
+ * of those last milliseconds. The append is
  * synchronous, as the logger's lines are: open, write and close take 11-13 µs of CPU, where fs's
  * asynchronous appendFile, three trips through libuv's thread pool, took 336-460 µs (all
  * threads, a loop of 5,000 appends on the 2-core machine). The file is
@@ -110,8 +140,12 @@ export class QuestionLog implements QuestionRecorder {
   private failing = false;
   /** Lines recorded and not yet appended. */
   private pending: string[] = [];
-  /** Whether an append is due at the end of this turn of the event loop. */
+  /** Whether an append is scheduled (at the end of this turn, or by the timer below). */
   private appendDue = false;
+  /** The timer of an append that waits for `APPEND_EVERY_MS` to pass since the last one. */
+  private appendTimer: NodeJS.Timeout | undefined;
+  /** When the last append was made (`performance.now()`). */
+  private lastAppend = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly dataDir: string,
@@ -124,21 +158,28 @@ export class QuestionLog implements QuestionRecorder {
 
   record(question: string, answer: Answer, surface: Surface): void {
     if (!this.config.enabled) return;
-    const record = questionRecord(question, answer, surface, { now: this.clock(), dms: this.config.dms });
-    this.pending.push(`${JSON.stringify(record)}\n`);
+    this.pending.push(
+      `${questionLine(question, answer, surface, { now: this.clock(), dms: this.config.dms })}\n`,
+    );
     if (this.appendDue) return;
     this.appendDue = true;
-    setImmediate(() => {
-      this.appendDue = false;
-      this.appendPending();
-    });
+    const wait = this.lastAppend + APPEND_EVERY_MS - performance.now();
+    if (wait <= 0) setImmediate(this.appendScheduled);
+    else this.appendTimer = setTimeout(this.appendScheduled, wait).unref();
   }
+
+  private readonly appendScheduled = () => {
+    this.appendDue = false;
+    this.appendTimer = undefined;
+    this.appendPending();
+  };
 
   /** Appends every line pending, in one write, unless a rewrite runs (it appends them when done). */
   private appendPending(): void {
     if (this.rewriting > 0 || this.pending.length === 0) return;
     const text = this.pending.join('');
     this.pending = [];
+    this.lastAppend = performance.now();
     try {
       this.append(text);
       this.succeeded();
@@ -169,6 +210,9 @@ export class QuestionLog implements QuestionRecorder {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    clearTimeout(this.appendTimer);
+    this.appendTimer = undefined;
+    this.appendDue = false;
     await this.flush();
   }
 

@@ -1,4 +1,5 @@
 import { type APIApplicationCommandOptionChoice, MessageFlags } from 'discord.js';
+import { deepFreeze } from './rememberedAnswers.js';
 import { noMentions, type ReplyBody, type ReplyPayload } from './render.js';
 import { nextTurn } from './turns.js';
 
@@ -28,16 +29,29 @@ export interface Responder extends Respondable {
  */
 export const DEFER_AFTER_MS = 2000;
 
+/** The payloads a frozen body (a remembered answer's) left as, public and private. */
+const left = new WeakMap<ReplyBody, { public?: ReplyPayload; private?: ReplyPayload }>();
+
 /**
  * A reply as it leaves: pinging nobody whatever it quotes, and private when `ephemeral`. The
- * only place an interaction's reply gets either, so no handler can forget them.
+ * only place an interaction's reply gets either, so no handler can forget them. A frozen body
+ * (shared by every asker of a remembered answer) leaves as the same frozen payload each time,
+ * so that what is built from it (its JSON, `replies.ts`) is built once too.
  */
 export function leaving(body: ReplyBody, ephemeral: boolean): ReplyPayload {
-  return {
+  const shared = Object.isFrozen(body);
+  const visibility = ephemeral ? 'private' : 'public';
+  const known = shared ? left.get(body)?.[visibility] : undefined;
+  if (known) return known;
+  const payload: ReplyPayload = {
     ...body,
     allowedMentions: noMentions(),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+  if (!shared) return payload;
+  const frozen = deepFreeze(payload);
+  left.set(body, { ...left.get(body), [visibility]: frozen });
+  return frozen;
 }
 
 /** An edit cannot change who sees a message: its visibility was set by the deferral. */

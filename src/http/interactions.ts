@@ -16,8 +16,8 @@ export const MAX_BODY_BYTES = 128 * 1024;
 
 /** The HTTP response to a verified request, sent once. */
 export interface Exchange {
-  /** Answers 200 with an interaction response (`{ type: 4, data }`…). */
-  send(response: object): void;
+  /** Answers 200 with an interaction response (`{ type: 4, data }`…), its JSON already encoded. */
+  send(json: string | Buffer): void;
   /** Answers with an error status and a short text, naming the problem. */
   refuse(status: number, text: string): void;
   readonly sent: boolean;
@@ -80,7 +80,13 @@ function readBody(request: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
-function write(response: ServerResponse, status: number, body: string, type: string, extra = {}): void {
+function write(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra = {},
+): void {
   if (response.headersSent) return;
   response.writeHead(status, {
     'Content-Type': type,
@@ -103,7 +109,7 @@ function exchangeOf(response: ServerResponse): Exchange {
     act();
   };
   return {
-    send: (body) => once(() => write(response, 200, JSON.stringify(body), 'application/json')),
+    send: (json) => once(() => write(response, 200, json, 'application/json')),
     refuse: (status, text) => once(() => writeText(response, status, text)),
     get sent() {
       return sent;
@@ -159,7 +165,7 @@ async function serve(
   response.once('finish', () => options.counted?.(response.statusCode));
   try {
     const payload = await verified(request, options, seen);
-    if (isPing(payload)) return exchange.send({ type: 1 });
+    if (isPing(payload)) return exchange.send(JSON.stringify({ type: 1 }));
     await options.handle(payload, exchange);
     if (!exchange.sent) response.writeHead(204).end();
   } catch (error) {

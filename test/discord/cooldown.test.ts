@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cooldown } from '../../src/discord/cooldown.js';
-
-function clock(start = 1_000_000) {
-  let now = start;
-  return {
-    now: () => now,
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+import { clock } from './clock.js';
 
 describe('Cooldown', () => {
   it('allows 5 questions in 30 s, then says once how long to wait, then stays silent', () => {

@@ -64,6 +64,32 @@ describe('REST faults on a reply', { timeout: 10_000 }, () => {
     );
   });
 
+  it('logs a global rate limit once, however many replies wait on it', async () => {
+    const dm = (i: number) =>
+      messageCreate({
+        channelId: nextId(),
+        author: { id: nextId(), username: `waiting-${i}` },
+        content: 'Qui est Brad Smith ?',
+      });
+    const first = dm(0);
+    const waiting = Array.from({ length: 5 }, (_, i) => dm(i + 1));
+    const sent = [first, ...waiting];
+    const isReply = (r: RecordedRequest) => sent.some((m) => r.path === `/channels/${m.channel_id}/messages`);
+    const before = harness.logs.length;
+    harness.fake.failNext((r) => r.path === `/channels/${first.channel_id}/messages`, rateLimited(0.5, true));
+    harness.fake.dispatch('MESSAGE_CREATE', first);
+    await harness.waitFor((r) => isReply(r) && r.status === 429);
+    // Each of these replies waits for the global limit, in a queue of its own (its channel's).
+    for (const later of waiting) harness.fake.dispatch('MESSAGE_CREATE', later);
+    await expect
+      .poll(() => harness.fake.requests.filter((r) => isReply(r) && r.status === 200).length)
+      .toBe(6);
+    const lines = harness.logs
+      .slice(before)
+      .filter((line) => String(line.msg).startsWith('rate limited by Discord'));
+    expect(lines).toEqual([expect.objectContaining({ level: 40, global: true })]);
+  });
+
   it('retries a reply that met a 500, and the member sees one reply', async () => {
     const asked = guildAsk('Qui est Brad Smith ?');
     harness.fake.failNext((r) => r.path === asked.callbackPath, {

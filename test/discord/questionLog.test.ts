@@ -4,8 +4,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuestionLogConfig } from '../../src/config.js';
 import type { Answer } from '../../src/core/types.js';
+import { SURFACES } from '../../src/discord/customIds.js';
 import { askAbout } from '../../src/discord/question.js';
-import { QUESTIONS_FILE, QuestionLog } from '../../src/discord/questionLog.js';
+import {
+  APPEND_EVERY_MS,
+  QUESTIONS_FILE,
+  QuestionLog,
+  questionLine,
+  questionRecord,
+} from '../../src/discord/questionLog.js';
+import { deepFreeze } from '../../src/discord/rememberedAnswers.js';
 import { createLogger } from '../../src/log.js';
 
 const NOW = new Date('2025-06-15T12:00:00.000Z');
@@ -191,6 +199,27 @@ describe('recording a question', () => {
     );
   });
 
+  it('appends at most once every APPEND_EVERY_MS under load: a later line waits, and none is lost', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const log = questionLog();
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    log.record('first', answerTo('q'), 'slash');
+    await turn();
+    expect(lines().map((line) => line.question)).toEqual(['first']);
+    log.record('second', answerTo('q'), 'slash');
+    await turn();
+    log.record('third', answerTo('q'), 'slash');
+    await turn();
+    expect(lines()).toHaveLength(1);
+    vi.advanceTimersByTime(APPEND_EVERY_MS);
+    expect(lines().map((line) => line.question)).toEqual(['first', 'second', 'third']);
+    log.record('after a pause', answerTo('q'), 'slash');
+    vi.advanceTimersByTime(APPEND_EVERY_MS);
+    await turn();
+    expect(lines()).toHaveLength(4);
+    await log.stop();
+  });
+
   it('writes the lines still in a batch when stopped', async () => {
     const log = questionLog();
     log.record('just before the stop', answerTo('q'), 'slash');
@@ -300,5 +329,25 @@ describe('retention', () => {
     expect(await log.prune()).toBe(0);
     expect(readdirSync(dataDir)).toEqual([]);
     expect(logs).toEqual([]);
+  });
+});
+
+describe('questionLine', () => {
+  const options = [
+    { now: NOW, dms: false },
+    { now: new Date('2026-01-02T03:04:05.678Z'), dms: true },
+  ];
+  it('is the JSON of questionRecord, for every surface, whether the answer is shared or not', () => {
+    for (const surface of SURFACES) {
+      for (const option of options) {
+        for (const answer of [answerTo('q'), deepFreeze(answerTo('q'))]) {
+          for (const question of ['Combien ?', 'Qui a dit "ça" \\ ici ?', 'Combien ?']) {
+            expect(questionLine(question, answer, surface, option)).toBe(
+              JSON.stringify(questionRecord(question, answer, surface, option)),
+            );
+          }
+        }
+      }
+    }
   });
 });

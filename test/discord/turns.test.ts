@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextTurn } from '../../src/discord/turns.js';
 
 /** Keeps the thread busy, as an answer's work does. */
@@ -9,8 +9,12 @@ function work(ms: number): void {
   }
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('answers taking turns', () => {
-  it('starts waiting callers one per turn of the event loop, in order, with due timers run between', async () => {
+  it('starts slow answers one per turn of the event loop, in order, with due timers run between', async () => {
     const events: string[] = [];
     const answer = async (n: number) => {
       await nextTurn();
@@ -20,6 +24,19 @@ describe('answers taking turns', () => {
     };
     await Promise.all([answer(1), answer(2), answer(3)]);
     expect(events).toEqual(['answer 1', 'timer', 'answer 2', 'answer 3']);
+  });
+
+  it('starts quick answers in one turn while the budget lasts, not one per turn', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] }); // The clock stands still: no answer spends the budget.
+    const events: string[] = [];
+    const answer = async (n: number) => {
+      await nextTurn();
+      events.push(`answer ${n}`);
+      if (n === 1) setImmediate(() => events.push('next turn'));
+    };
+    await Promise.all([1, 2, 3, 4, 5].map(answer));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['answer 1', 'answer 2', 'answer 3', 'answer 4', 'answer 5', 'next turn']);
   });
 
   it('takes callers that come while others wait after them, and starts at once when none wait', async () => {
