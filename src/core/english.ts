@@ -352,6 +352,7 @@ export const ENGLISH: LanguageRules = {
   recipients: ['to'],
   determiners: ['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'],
   conjunctions: ['and', 'as well as'],
+  bareOr: [],
   nameLinks: ['of', 'the', 'upon', 'on', 'de', 'du', 'la'],
 
   yesNoTags: [

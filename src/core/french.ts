@@ -380,6 +380,7 @@ export const FRENCH: LanguageRules = {
   recipients: ['a', 'au', 'aux'],
   determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cette', 'son', 'sa', 'ses', 'leur', 'leurs'],
   conjunctions: ['et', 'ainsi que'],
+  bareOr: ['ou'],
   nameLinks: ['de', 'du', 'des', 'd', 'la', 'le', 'les', 'sur', 'sous', 'en', 'lès', 'l'],
 
   yesNoTags: [

@@ -113,6 +113,11 @@ export interface LanguageRules {
   readonly determiners: readonly string[];
   /** Words that join the items of a list: et, and. */
   readonly conjunctions: readonly string[];
+  /**
+   * "Or" spelt as a question word typed without its accent ("ou" for "où"): between two words of
+   * one kind ("en dollars ou en yens") it is "or", elsewhere the question word.
+   */
+  readonly bareOr: readonly string[];
   /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
   readonly nameLinks: readonly string[];
 
