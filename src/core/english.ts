@@ -17,6 +17,8 @@ export const ENGLISH: LanguageRules = {
     wher: 'where',
     hw: 'how',
   },
+  idioms: {},
+  literalAfter: [],
   questionWords: {
     person: ['who', 'whom', 'whose'],
     time: ['when'],

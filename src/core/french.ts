@@ -22,6 +22,12 @@ export const FRENCH: LanguageRules = {
     // "combien de tps": how long.
     tps: 'temps',
   },
+  idioms: {
+    'de nouveau': 'encore',
+    'à nouveau': 'encore',
+    'a nouveau': 'encore',
+  },
+  literalAfter: ['chose', 'choses', 'rien', 'quoi', 'personne', 'plus', 'moins'],
   questionWords: {
     person: ['qui'],
     time: ['quand'],
