@@ -3,6 +3,7 @@ import type { Bridge } from './bridge.js';
 import { ENGLISH } from './english.js';
 import { FRENCH } from './french.js';
 import { PairIndex } from './pairIndex.js';
+import { joinsAlike } from './questionWords.js';
 import { STEMMERS } from './stemmers.js';
 import {
   foldText,
@@ -421,7 +422,8 @@ export class Analyser {
       if (word === undefined) continue;
       const { token, norm } = word;
       const questionClass = QUESTION_CLASSES.get(norm);
-      if (questionClass && conceptsOnly) continue;
+      // "en dollars ou en yens": a bare "or" between two items, a function word.
+      if (questionClass && (conceptsOnly || (correct && joinsAlike(tokens, token.index)))) continue;
       if (questionClass) {
         terms.push(questionTerm(token, questionClass));
         continue;

@@ -291,7 +291,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quote: item.entry.fact.quote,
       language: index.source.language,
     });
-    const notes: DecideNotes = { partial: new Set(), otherTime: new Set() };
+    const notes: DecideNotes = { partial: new Set(), otherTime: new Set(), held: new Map() };
     const answers = able.map(({ index, question: read_ }) =>
       decide(read_, frame, suggestions, (item) => whole(item, index), tuning, notes),
     );
@@ -301,6 +301,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       notes,
       tuning,
     );
+    // Each article holds a part of the question that the other lacks: neither is about it.
+    if (splitsQuestion(best, answers, notes))
+      return refusal(
+        frame,
+        'not-in-article',
+        message('notInArticle', language),
+        suggestions.refusal(),
+        best.confidence,
+      );
     const chosen = able[answers.indexOf(best)];
     // A refusal cites nothing, and a reviewed fact is quoted whole: only an answer from an
     // unreviewed sentence needs its passage.
@@ -399,6 +408,37 @@ function bestAnswer(
   return top.hedged && closer ? closer : top;
 }
 
+/**
+ * Whether the answer chosen between articles is hedged and leaves out a name the question gives
+ * ("the State") that another article's answer holds, while that one lacks a word it holds: "How
+ * much money did the State put in?" meets one article's reviewed sum in "put in" (Microsoft's
+ * investment) and another's sentence in "State" (who paid for a railway line). Each is the
+ * closest its article comes to a question none of them treats whole; citing either answers
+ * another question.
+ */
+function splitsQuestion(best: Answer, answers: readonly Answer[], notes: DecideNotes): boolean {
+  const held = notes.held.get(best);
+  if (!best.answered || !best.hedged || !held) return false;
+  const lacks = (words: ReadonlySet<Term>, other: ReadonlySet<Term>, which: (term: Term) => boolean) =>
+    [...other].some((term) => which(term) && !words.has(term));
+  return answers.some((other) => {
+    const its = notes.held.get(other);
+    return (
+      other !== best &&
+      other.answered &&
+      its !== undefined &&
+      lacks(held, its, isGivenName) &&
+      lacks(its, held, () => true)
+    );
+  });
+}
+
+/** A word the question capitalises past its start: a name it gives ("the State", "la Région"). */
+function isGivenName(term: Term): boolean {
+  return term.position > 0 && CAPITAL.test(term.surface);
+}
+const CAPITAL = /^\p{Lu}/u;
+
 function articleRef({ id, title, language, date, url }: Source): ArticleRef {
   return { id, title, language, date, url };
 }
@@ -409,6 +449,8 @@ interface DecideNotes {
   readonly partial: Set<Answer>;
   /** Refusals whose closest fact fails only on the time it speaks of. */
   readonly otherTime: Set<Answer>;
+  /** The question's words (question words aside) that each answer's cited facts hold. */
+  readonly held: Map<Answer, ReadonlySet<Term>>;
 }
 
 /** Suggestions for a refusal (closest first) and for an answer (related, not the cited). */
@@ -508,6 +550,10 @@ function decide(
     related,
   );
   if (leftOut.length > 0) notes?.partial.add(answer);
+  notes?.held.set(
+    answer,
+    new Set(choice.cited.flatMap((item) => [...item.covered].filter((term) => !term.question))),
+  );
   return answer;
 }
 

@@ -17,6 +17,8 @@ export const ENGLISH: LanguageRules = {
     wher: 'where',
     hw: 'how',
   },
+  idioms: {},
+  literalAfter: [],
   questionWords: {
     person: ['who', 'whom', 'whose'],
     time: ['when'],
@@ -394,6 +396,7 @@ export const ENGLISH: LanguageRules = {
   recipients: ['to'],
   determiners: ['the', 'a', 'an', 'this', 'its', 'his', 'her', 'their'],
   conjunctions: ['and', 'as well as'],
+  bareOr: [],
   nameLinks: ['of', 'the', 'upon', 'on', 'de', 'du', 'la'],
 
   yesNoTags: [

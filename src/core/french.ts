@@ -22,6 +22,12 @@ export const FRENCH: LanguageRules = {
     // "combien de tps": how long.
     tps: 'temps',
   },
+  idioms: {
+    'de nouveau': 'encore',
+    'à nouveau': 'encore',
+    'a nouveau': 'encore',
+  },
+  literalAfter: ['chose', 'choses', 'rien', 'quoi', 'personne', 'plus', 'moins'],
   questionWords: {
     person: ['qui'],
     time: ['quand'],
@@ -406,6 +412,7 @@ export const FRENCH: LanguageRules = {
   recipients: ['a', 'au', 'aux'],
   determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cette', 'son', 'sa', 'ses', 'leur', 'leurs'],
   conjunctions: ['et', 'ainsi que'],
+  bareOr: ['ou'],
   nameLinks: ['de', 'du', 'des', 'd', 'la', 'le', 'les', 'sur', 'sous', 'en', 'lès', 'l'],
 
   yesNoTags: [

@@ -1,4 +1,5 @@
 import type { Term } from './analyse.js';
+import { questionClassAt } from './questionWords.js';
 import {
   endsWithPhrase,
   type Mention,
@@ -225,7 +226,7 @@ function answerTypeOf(
 /** Reads a question's intent from its terms and tokens. */
 export function readIntent(text: string, terms: readonly Term[], tokens: readonly Token[]): QuestionIntent {
   // From the words themselves: "pourquoi" is a question word even where the glossary reads it.
-  const classes = new Set(tokens.flatMap((token) => QUESTION_CLASSES.get(token.norm) ?? []));
+  const classes = new Set(tokens.flatMap((token) => questionClassAt(tokens, token.index) ?? []));
   const generic = terms.find((term) => term.question && term.keys[0] === 'q:generic');
   const open = [...classes].some((kind) => OPEN_CLASSES.has(kind));
   // "Qu'a dit Smith ?" asks for words; "Did Smith say…?" whether he said them.

@@ -19,6 +19,13 @@ export type QuestionClass =
 export interface LanguageRules {
   /** Chat spellings of question words ("pk", "wat"), read as the words they stand for. */
   readonly chatSpellings: Readonly<Record<string, string>>;
+  /**
+   * Phrases whose words say something else, read as the word they mean: "de nouveau" is "encore"
+   * (again), and "new" must not find it.
+   */
+  readonly idioms: Readonly<Record<string, string>>;
+  /** Words after which an idiom keeps its words: "quelque chose de nouveau" is something new. */
+  readonly literalAfter: readonly string[];
   /** Question words by the kind of answer they ask for. */
   readonly questionWords: Readonly<Record<QuestionClass, readonly string[]>>;
   /** Function words and filler that the stopword package lacks. */
@@ -125,6 +132,11 @@ export interface LanguageRules {
   readonly determiners: readonly string[];
   /** Words that join the items of a list: et, and. */
   readonly conjunctions: readonly string[];
+  /**
+   * "Or" spelt as a question word typed without its accent ("ou" for "où"): between two words of
+   * one kind ("en dollars ou en yens") it is "or", elsewhere the question word.
+   */
+  readonly bareOr: readonly string[];
   /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
   readonly nameLinks: readonly string[];
 

@@ -97,6 +97,16 @@ const ARTICLE_SAYS = new RegExp(
 // "d'après l'article" is "selon l'article": the source, not "after".
 const ACCORDING_TO = /(^|[^\p{L}])d'?apr[eè]s(?!\p{L})/giu;
 const POSSESSIVE = /(\p{L})'s?(?=[^\p{L}]|$)/gu;
+// "circulent de nouveau": again, not new (the languages' idioms, each read as the word it means).
+const IDIOMS: ReadonlyMap<string, string> = new Map(
+  [FRENCH, ENGLISH].flatMap((rules) => Object.entries(rules.idioms)),
+);
+const LITERAL_AFTER = [...FRENCH.literalAfter, ...ENGLISH.literalAfter];
+const NOT_LITERAL = LITERAL_AFTER.length > 0 ? `(?<!(?:${LITERAL_AFTER.join('|')}) )` : '';
+const IDIOM = new RegExp(`(?<!\\p{L})${NOT_LITERAL}(?:${[...IDIOMS.keys()].join('|')})(?!\\p{L})`, 'giu');
+// What a text holding one holds, found without a pattern: the idioms' last words ("nouveau").
+const IDIOM_ENDS = [...new Set([...IDIOMS.keys()].map((phrase) => phrase.split(' ').at(-1) ?? phrase))];
+const idiomWord = (phrase: string): string => IDIOMS.get(phrase.toLowerCase()) ?? phrase;
 // Decimal commas and points inside numbers ("2,9" and "2.9" are one token, "2.9").
 // A currency sign is a word of its own: "$38" is 38 dollars.
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+|[$€£¥]/gu;
@@ -155,6 +165,7 @@ export function phraseOf(text: string): string {
 
 function splitText(text: string): readonly Token[] {
   let cleaned = text.normalize('NFKC').replace(/[’‘`´ʼ′]/g, "'");
+  if (IDIOM_ENDS.some((end) => cleaned.includes(end))) cleaned = cleaned.replace(IDIOM, idiomWord);
   for (const [needs, pattern, replacement] of REWRITES)
     if (typeof needs === 'string' ? cleaned.includes(needs) : needs.test(cleaned))
       cleaned = cleaned.replace(pattern, replacement);
