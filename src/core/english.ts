@@ -234,6 +234,7 @@ export const ENGLISH: LanguageRules = {
   // Not "long": "how long is the pipeline" asks for a length, "how long is the ride" for a time.
   durationNouns: ['duration'],
   measureWords: ['long', 'far', 'big', 'large', 'old', 'tall', 'high', 'deep', 'wide', 'heavy', 'often'],
+  durationMeasures: ['long'],
   pluralQuestionWords: [],
 
   numberWords: {

@@ -38,6 +38,11 @@ export interface Evidence {
    */
   readonly saysWhen: boolean;
   /**
+   * The quote says how long: a duration ("neuf ans", "48 minutes") or a unit of one ("for more
+   * than a week"), not only when. A reviewed fact answers the "how long" its questions ask.
+   */
+  readonly saysHowLong: boolean;
+  /**
    * The keys of the words a number of the sentence counts ("4 200 habitants", "64 homes"), for
    * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
    */
@@ -61,6 +66,7 @@ const REASON_WORDS = wordsOf('reasonWords');
 /** Words that say when: the time words that place a time by themselves, and the others. */
 const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
 const DURATION_POINTERS = wordsOf('durationPointers');
+const DURATION_UNITS = tableOf((rules) => rules.durationUnits);
 const DURATION_FOLLOWERS = wordsOf('durationFollowers');
 const DETERMINERS = wordsOf('determiners');
 /** Words looked back over from a duration to its pointer: "dans les deux prochaines années". */
@@ -164,6 +170,7 @@ export function describeEvidence(
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
+    saysHowLong: !fact.uncurated || saysHowLong(fact.quote, quoteTokens, quoteValues),
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
   };
@@ -186,6 +193,18 @@ function countedBy(terms: readonly Term[], values: readonly Value[]): readonly s
   }
   // An array: kept by every unreviewed sentence, and read only for "how many".
   return [...keys];
+}
+
+/**
+ * Whether a text says how long: a duration, or a unit of one ("more than a week"), but not one
+ * with words between it and its number ("cinq le week-end", "$38 a year") nor inside a compound.
+ */
+function saysHowLong(text: string, tokens: readonly Token[], values: readonly Value[]): boolean {
+  if (values.some((value) => value.kind === 'duration' && value.to - value.from <= 1)) return true;
+  return tokens.some(
+    (token) =>
+      DURATION_UNITS.has(token.norm) && !text.includes(`${token.raw}-`) && !text.includes(`-${token.raw}`),
+  );
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
@@ -289,6 +308,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.wantsYear) return evidence.values.some((value) => value.kind === 'year');
   // "Quand", "when": "étalé sur six ans" says how long, not when.
   if (type === 'time' && intent.asksWhen && !evidence.saysWhen) return false;
+  // "Combien de temps": "depuis lundi 14 septembre" says when, not how long.
+  if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
   // "Combien de capteurs": a sentence that counts kilometres of levees does not say.

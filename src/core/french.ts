@@ -243,6 +243,7 @@ export const FRENCH: LanguageRules = {
   ],
   durationNouns: ['temps', 'duree', 'longtemps'],
   measureWords: [],
+  durationMeasures: [],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
 
   numberWords: {

@@ -32,6 +32,11 @@ export interface QuestionIntent {
   readonly precise: boolean;
   /** "Quand", "when": a time, not a duration, answers. */
   readonly asksWhen: boolean;
+  /**
+   * "Combien de temps", "how many years", "how long": its measure is a duration, which a date does
+   * not give ("how long" may also ask a length: its type is not checked, see `checkEvidence`).
+   */
+  readonly asksHowLong: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
   /**
@@ -86,6 +91,8 @@ const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
   ...tableOf((rules) => rules.durationUnits).keys(),
 ]);
+/** The measure words that a duration answers: "combien de temps", "how many years", "how long". */
+const HOW_LONG = new Set([...DURATION_NOUNS, ...wordsOf('durationMeasures')]);
 const REPORTING = wordsOf('reportingWords');
 const CAUSE_VERBS = wordsOf('causeVerbs');
 const PERFECT = wordsOf('perfectAuxiliaries');
@@ -229,6 +236,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
   const form = formOf(tokens);
   const answerType = answerTypeOf(terms, tokens, form);
+  const measure = measureAt(tokens);
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
   const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
@@ -265,12 +273,13 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     namedPlace: answerType === 'place' && (!classes.has('place') || precise),
     precise,
     asksWhen: answerType === 'time' && classes.has('time'),
+    asksHowLong: measure !== null && HOW_LONG.has(tokens[measure]?.norm ?? ''),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     wantsMoney: answerType === 'amount' && tokens.some((token) => MONEY_WORDS.has(token.norm)),
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
-    measure: measureAt(tokens),
+    measure,
     calendar: dated?.index ?? null,
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
@@ -326,12 +335,20 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
 }
 
-/** "How far", "how long": the measure word after a question word of manner, which asks with it. */
+/**
+ * The word that asks with a question word for a measure, which any figure or time answers: "how
+ * far", "how long", or the duration of "combien de temps", "how many years" (as `answerTypeOf`
+ * reads it: up to two words on).
+ */
 function measureAt(tokens: readonly Token[]): number | null {
-  const at = tokens.findIndex(
-    (token, i) =>
-      MEASURE_WORDS.has(token.norm) && QUESTION_CLASSES.get(tokens[i - 1]?.norm ?? '') === 'manner',
-  );
+  const at = tokens.findIndex((token, i) => {
+    const asking = (back: number) => QUESTION_CLASSES.get(tokens[i - back]?.norm ?? '');
+    if (MEASURE_WORDS.has(token.norm)) return asking(1) === 'manner';
+    return (
+      DURATION_NOUNS.has(token.norm) &&
+      [asking(1), asking(2)].some((kind) => kind === 'amount' || kind === 'manner')
+    );
+  });
   return at < 0 ? null : at;
 }
 

@@ -60,6 +60,11 @@ export interface LanguageRules {
    * count, so that no one kind is checked.
    */
   readonly measureWords: readonly string[];
+  /**
+   * Of those, the ones a duration answers ("how long"): a sentence nobody reviewed covers them
+   * only where it says how long ("48 minutes", "a week"), not by any figure ("neuf allers-retours").
+   */
+  readonly durationMeasures: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 
