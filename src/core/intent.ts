@@ -352,9 +352,21 @@ function measureAt(tokens: readonly Token[]): number | null {
   return at < 0 ? null : at;
 }
 
-/** The words of the question's form: a yes/no tag, a request, a report of what someone said. */
+/**
+ * The words of the question's form: a yes/no tag, a request, a report of what someone said, the
+ * "qui" of "qu'est-ce qui" (it asks what, not who).
+ */
 function formOf(tokens: readonly Token[]): ReadonlySet<number> {
-  return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens)]);
+  return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens), ...neuterAt(tokens)]);
+}
+
+/** "Qu'est-ce qui a poussé…", "ce qui": a word asking who after a neuter pronoun asks nothing of anyone. */
+function neuterAt(tokens: readonly Token[]): number[] {
+  return tokens
+    .filter(
+      (token, i) => QUESTION_CLASSES.get(token.norm) === 'person' && NEUTER.has(tokens[i - 1]?.norm ?? ''),
+    )
+    .map((token) => token.index);
 }
 
 /** Token positions of a yes/no tag the question ends with ("…, c'est bien ça ?", "right?"). */

@@ -3,6 +3,7 @@ import { uncuratedSource } from '../../bench/articles.js';
 import { Analyser, stemKeys } from '../../src/core/analyse.js';
 import { createEngine } from '../../src/core/engine.js';
 import { readIntent } from '../../src/core/intent.js';
+import { leaningOf } from '../../src/core/scorer.js';
 import { tokenise } from '../../src/core/text.js';
 import type { KnowledgeBase } from '../../src/core/types.js';
 import { KNOWLEDGE } from './fixture.js';
@@ -86,6 +87,22 @@ describe('the thing whose value is asked', () => {
     ])
       expect(quotes(question).some((quote) => quote.includes('pipeline'))).toBe(false);
     expect(quotes('What is the capacity of the plant?')[0]).toContain('capacity will double');
+  });
+});
+
+describe('"qu\'est-ce qui"', () => {
+  const read = (question: string) => {
+    const terms = new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null);
+    const intent = readIntent(question, terms, tokenise(question));
+    return { intent, leaning: leaningOf(terms, intent.form) };
+  };
+
+  it('asks what, not who: its "qui" is the question\'s form, weighing nothing and wanting no one', () => {
+    const neuter = read('Qu’est-ce qui a poussé la ville à agir ?');
+    expect(neuter.intent.answerType).toBe('reason');
+    expect(neuter.intent.form.has(tokenise('Qu’est-ce qui').length - 1)).toBe(true);
+    expect(neuter.leaning.person).toBe(false);
+    expect(read('Qui a poussé la ville à agir ?').leaning.person).toBe(true);
   });
 });
 
