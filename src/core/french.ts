@@ -59,6 +59,9 @@ export const FRENCH: LanguageRules = {
     'sont-ils',
     'fait',
     'faire',
+    // "ça faisait combien de temps que…": "faire" of time says nothing of the topic, in any tense.
+    'faisait',
+    'faisaient',
     'dit',
     'dire',
     'selon',

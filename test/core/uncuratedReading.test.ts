@@ -157,6 +157,12 @@ describe('a duration asked with "how long", "combien de temps"', () => {
     );
   });
 
+  it('weighs no form of "faire" in "ça faisait combien de temps": the answer is not hedged for it', () => {
+    expect(engine.ask('ça faisait combien de temps que les bus ne passaient plus sur le pont ?').hedged).toBe(
+      false,
+    );
+  });
+
   it('is quoted with the duration, not with the date of the same sentence', () => {
     const [quote] = quotes('ça faisait combien de temps que les bus ne passaient plus sur le pont ?');
     expect(quote).toContain('Après deux ans de travaux');
