@@ -235,6 +235,22 @@ export const ENGLISH: LanguageRules = {
   durationNouns: ['duration'],
   measureWords: ['long', 'far', 'big', 'large', 'old', 'tall', 'high', 'deep', 'wide', 'heavy', 'often'],
   durationMeasures: ['long'],
+  lengthUnits: [
+    'km',
+    'kilometre',
+    'kilometres',
+    'kilometer',
+    'kilometers',
+    'metre',
+    'metres',
+    'meter',
+    'meters',
+    'mile',
+    'miles',
+    'feet',
+    'foot',
+    'yards',
+  ],
   pluralQuestionWords: [],
 
   numberWords: {

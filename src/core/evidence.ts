@@ -42,6 +42,8 @@ export interface Evidence {
    * than a week"), not only when. A reviewed fact answers the "how long" its questions ask.
    */
   readonly saysHowLong: boolean;
+  /** The quote gives a length ("18 kilometres"): "how long" may ask one. A reviewed fact always does. */
+  readonly saysLength: boolean;
   /**
    * The keys of the words a number of the sentence counts ("4 200 habitants", "64 homes"), for
    * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
@@ -67,6 +69,7 @@ const REASON_WORDS = wordsOf('reasonWords');
 const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
 const DURATION_POINTERS = wordsOf('durationPointers');
 const DURATION_UNITS = tableOf((rules) => rules.durationUnits);
+const LENGTH_UNITS = wordsOf('lengthUnits');
 const DURATION_FOLLOWERS = wordsOf('durationFollowers');
 const DETERMINERS = wordsOf('determiners');
 /** Words looked back over from a duration to its pointer: "dans les deux prochaines années". */
@@ -171,6 +174,7 @@ export function describeEvidence(
     items: itemsOf(quoteTokens, quoteMentions),
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
     saysHowLong: !fact.uncurated || saysHowLong(fact.quote, quoteTokens, quoteValues),
+    saysLength: !fact.uncurated || saysLength(quoteTokens, quoteValues),
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
   };
@@ -205,6 +209,11 @@ function saysHowLong(text: string, tokens: readonly Token[], values: readonly Va
     (token) =>
       DURATION_UNITS.has(token.norm) && !text.includes(`${token.raw}-`) && !text.includes(`-${token.raw}`),
   );
+}
+
+/** Whether a text gives a length: a number right before a unit of length ("18 kilometres"). */
+function saysLength(tokens: readonly Token[], values: readonly Value[]): boolean {
+  return values.some((value) => LENGTH_UNITS.has(tokens[value.to + 1]?.norm ?? ''));
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */

@@ -247,6 +247,7 @@ export const FRENCH: LanguageRules = {
   durationNouns: ['temps', 'duree', 'longtemps'],
   measureWords: [],
   durationMeasures: [],
+  lengthUnits: ['km', 'kilometre', 'kilometres', 'metre', 'metres', 'm', 'cm', 'centimetres'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
 
   numberWords: {

@@ -65,6 +65,8 @@ export interface LanguageRules {
    * only where it says how long ("48 minutes", "a week"), not by any figure ("neuf allers-retours").
    */
   readonly durationMeasures: readonly string[];
+  /** Units of length: "how long" may ask one ("a pipeline of 18 kilometres"). */
+  readonly lengthUnits: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 

@@ -276,10 +276,18 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
  * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
  */
 export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence): boolean {
+  if (!asksWithQuestionWord(term, intent)) return false;
   const { types } = evidence;
+  // "Combien de temps" wants a duration; "how long" a duration or a length.
+  const howLong = () => evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
   if (spans(term, intent.measure))
-    return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || evidence.saysHowLong);
+    return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || howLong());
   return spans(term, intent.calendar) && types.has('time');
+}
+
+/** Whether the term asks with the question word: the measure of "how long", the noun of "quel jour". */
+export function asksWithQuestionWord(term: Term, intent: QuestionIntent): boolean {
+  return spans(term, intent.measure) || spans(term, intent.calendar);
 }
 
 /** Whether the term holds the token at `position`: a glossary phrase ("how long") holds several. */

@@ -163,6 +163,12 @@ describe('a duration asked with "how long", "combien de temps"', () => {
     );
   });
 
+  it('cites no second sentence for holding a duration where "how long" asks a length', () => {
+    const cited = quotes('How long is the pipeline to the village’s main reservoir?');
+    expect(cited[0]).toContain('9 kilometres');
+    expect(cited.some((quote) => quote.includes('four years'))).toBe(false);
+  });
+
   it('is quoted with the duration, not with the date of the same sentence', () => {
     const [quote] = quotes('ça faisait combien de temps que les bus ne passaient plus sur le pont ?');
     expect(quote).toContain('Après deux ans de travaux');
