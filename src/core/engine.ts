@@ -14,6 +14,7 @@ import { type Mention, roleAt, rolesAgree, sameValue } from './reading.js';
 import {
   type AnalysedQuestion,
   articleBound,
+  asksWithQuestionWord,
   type Leaning,
   leaningOf,
   rankFacts,
@@ -676,8 +677,16 @@ function choose(
     if (!fresh(other)) continue;
     const tie = other.score >= tuning.tie * best.score;
     let added = 0;
+    // The word that asks with the question word ("how long") is the kind of answer, not a part
+    // of the question: a sentence holding another duration answers no part the first leaves out.
     question.terms.forEach((term, i) => {
-      if (!term.question && other.covered.has(term) && !isCovered(term)) added += question.weights[i] ?? 0;
+      if (
+        !term.question &&
+        !asksWithQuestionWord(term, intent) &&
+        other.covered.has(term) &&
+        !isCovered(term)
+      )
+        added += question.weights[i] ?? 0;
     });
     const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * question.total;
     if (tie || spans) cited.push(other);

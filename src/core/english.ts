@@ -278,6 +278,23 @@ export const ENGLISH: LanguageRules = {
     'kilogram',
     'kilograms',
   ],
+  durationMeasures: ['long'],
+  lengthUnits: [
+    'km',
+    'kilometre',
+    'kilometres',
+    'kilometer',
+    'kilometers',
+    'metre',
+    'metres',
+    'meter',
+    'meters',
+    'mile',
+    'miles',
+    'feet',
+    'foot',
+    'yards',
+  ],
   pluralQuestionWords: [],
 
   numberWords: {
@@ -313,6 +330,7 @@ export const ENGLISH: LanguageRules = {
     '£': 'gbp',
     yen: 'jpy',
   },
+  rateWords: ['a', 'an', 'per', 'each', 'every'],
   durationUnits: {
     year: 'year',
     years: 'year',

@@ -38,6 +38,13 @@ export interface Evidence {
    */
   readonly saysWhen: boolean;
   /**
+   * The quote says how long: a duration ("neuf ans", "48 minutes") or a unit of one ("for more
+   * than a week"), not only when. A reviewed fact answers the "how long" its questions ask.
+   */
+  readonly saysHowLong: boolean;
+  /** The quote gives a length ("18 kilometres"): "how long" may ask one. A reviewed fact always does. */
+  readonly saysLength: boolean;
+  /**
    * The keys of the words a number of the sentence counts ("4 200 habitants", "64 homes"), for
    * "how many X"; undefined for a reviewed fact, which answers the counts its questions ask.
    */
@@ -67,6 +74,11 @@ const REASON_WORDS = wordsOf('reasonWords');
 /** Words that say when: the time words that place a time by themselves, and the others. */
 const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
 const DURATION_POINTERS = wordsOf('durationPointers');
+const DURATION_UNITS = tableOf((rules) => rules.durationUnits);
+const LENGTH_UNITS = wordsOf('lengthUnits');
+const RATE_WORDS = wordsOf('rateWords');
+/** A count this near before "a day", "par jour" makes it a rate: "nine rides a day". */
+const RATE_REACH = 3;
 const DURATION_FOLLOWERS = wordsOf('durationFollowers');
 const DETERMINERS = wordsOf('determiners');
 /** Words looked back over from a duration to its pointer: "dans les deux prochaines années". */
@@ -170,6 +182,8 @@ export function describeEvidence(
     frames: timeFrames(sentenceTokens),
     items: itemsOf(quoteTokens, quoteMentions),
     saysWhen: !fact.uncurated || saysWhen(quoteTokens, quoteValues),
+    saysHowLong: !fact.uncurated || saysHowLong(fact.quote, quoteTokens, quoteValues),
+    saysLength: !fact.uncurated || saysLength(quoteTokens, quoteValues),
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
     measured: fact.uncurated ? measures(quoteTokens, quoteValues) : undefined,
@@ -205,6 +219,34 @@ function countedBy(terms: readonly Term[], values: readonly Value[]): readonly s
   }
   // An array: kept by every unreviewed sentence, and read only for "how many".
   return [...keys];
+}
+
+/**
+ * Whether a text says how long: a duration, or a unit of one ("more than a week"), but not one
+ * with words between it and its number ("cinq le week-end", "$38 a year") nor inside a compound.
+ */
+function saysHowLong(text: string, tokens: readonly Token[], values: readonly Value[]): boolean {
+  if (values.some((value) => value.kind === 'duration' && value.to - value.from <= 1)) return true;
+  return tokens.some(
+    (token, i) =>
+      DURATION_UNITS.has(token.norm) &&
+      !text.includes(`${token.raw}-`) &&
+      !text.includes(`-${token.raw}`) &&
+      !isRate(i, tokens, values),
+  );
+}
+
+/** Whether the unit of time at `at` is a rate: "a day", "par jour" just after a count ("nine rides a day"). */
+function isRate(at: number, tokens: readonly Token[], values: readonly Value[]): boolean {
+  if (!RATE_WORDS.has(tokens[at - 1]?.norm ?? '')) return false;
+  return values.some(
+    (value) => value.kind !== 'duration' && value.to < at - 1 && value.to >= at - 1 - RATE_REACH,
+  );
+}
+
+/** Whether a text gives a length: a number right before a unit of length ("18 kilometres"). */
+function saysLength(tokens: readonly Token[], values: readonly Value[]): boolean {
+  return values.some((value) => LENGTH_UNITS.has(tokens[value.to + 1]?.norm ?? ''));
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
@@ -308,6 +350,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.wantsYear) return evidence.values.some((value) => value.kind === 'year');
   // "Quand", "when": "étalé sur six ans" says how long, not when.
   if (type === 'time' && intent.asksWhen && !evidence.saysWhen) return false;
+  // "Combien de temps": "depuis lundi 14 septembre" says when, not how long.
+  if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
   // "Combien de capteurs": a sentence that counts kilometres of levees does not say.
@@ -383,9 +427,12 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
   const type = intent.answerType;
   if (type && CHECKED_TYPES.has(type) && !holdsType(intent, evidence, type))
     rejections.push({ kind: 'missing-type', type });
-  // "How long is the ride": a duration or a length, not "nine return trips".
-  if (!type && intent.sized && evidence.measured === false)
-    rejections.push({ kind: 'missing-type', type: 'amount' });
+  // "How long is the ride": a duration or a length, not "nine return trips"; "how far", "how
+  // big": a number of a unit.
+  const measured = intent.asksHowLong
+    ? evidence.saysHowLong || evidence.saysLength
+    : evidence.measured !== false;
+  if (!type && intent.sized && !measured) rejections.push({ kind: 'missing-type', type: 'amount' });
   for (const value of intent.values) {
     if (!evidence.values.some((found) => found.kind === value.kind))
       rejections.push({ kind: 'missing-value', value });

@@ -65,6 +65,9 @@ export const FRENCH: LanguageRules = {
     'sont-ils',
     'fait',
     'faire',
+    // "ça faisait combien de temps que…": "faire" of time says nothing of the topic, in any tense.
+    'faisait',
+    'faisaient',
     'dit',
     'dire',
     'selon',
@@ -275,6 +278,8 @@ export const FRENCH: LanguageRules = {
     'mile',
     'miles',
   ],
+  durationMeasures: [],
+  lengthUnits: ['km', 'kilometre', 'kilometres', 'metre', 'metres', 'm', 'cm', 'centimetres'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
 
   numberWords: {
@@ -308,6 +313,7 @@ export const FRENCH: LanguageRules = {
     yen: 'jpy',
     yens: 'jpy',
   },
+  rateWords: ['par', 'chaque'],
   durationUnits: {
     an: 'year',
     ans: 'year',

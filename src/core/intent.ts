@@ -33,6 +33,11 @@ export interface QuestionIntent {
   readonly precise: boolean;
   /** "Quand", "when": a time, not a duration, answers. */
   readonly asksWhen: boolean;
+  /**
+   * "Combien de temps", "how many years", "how long": its measure is a duration, which a date does
+   * not give ("how long" may also ask a length: its type is not checked, see `checkEvidence`).
+   */
+  readonly asksHowLong: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
   /**
@@ -91,6 +96,8 @@ const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
   ...tableOf((rules) => rules.durationUnits).keys(),
 ]);
+/** The measure words that a duration answers: "combien de temps", "how many years", "how long". */
+const HOW_LONG = new Set([...DURATION_NOUNS, ...wordsOf('durationMeasures')]);
 const REPORTING = wordsOf('reportingWords');
 const CAUSE_VERBS = wordsOf('causeVerbs');
 const PERFECT = wordsOf('perfectAuxiliaries');
@@ -236,12 +243,12 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
   const form = formOf(tokens);
   const answerType = answerTypeOf(terms, tokens, form);
+  const measure = measureAt(tokens);
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
   const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
-  const measure = measureAt(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
   if (generic) {
@@ -273,6 +280,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     namedPlace: answerType === 'place' && (!classes.has('place') || precise),
     precise,
     asksWhen: answerType === 'time' && classes.has('time'),
+    asksHowLong: measure !== null && HOW_LONG.has(tokens[measure]?.norm ?? ''),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
@@ -348,18 +356,38 @@ function shareOfSum(tokens: readonly Token[], at: number): boolean {
   return MONEY_WORDS.has(norm) || QUANTITY_NOUNS.has(norm);
 }
 
-/** "How far", "how long": the measure word after a question word of manner, which asks with it. */
+/**
+ * The word that asks with a question word for a measure, which any figure or time answers: "how
+ * far", "how long", or the duration of "combien de temps", "how many years" (as `answerTypeOf`
+ * reads it: up to two words on).
+ */
 function measureAt(tokens: readonly Token[]): number | null {
-  const at = tokens.findIndex(
-    (token, i) =>
-      MEASURE_WORDS.has(token.norm) && QUESTION_CLASSES.get(tokens[i - 1]?.norm ?? '') === 'manner',
-  );
+  const at = tokens.findIndex((token, i) => {
+    const asking = (back: number) => QUESTION_CLASSES.get(tokens[i - back]?.norm ?? '');
+    if (MEASURE_WORDS.has(token.norm)) return asking(1) === 'manner';
+    return (
+      DURATION_NOUNS.has(token.norm) &&
+      [asking(1), asking(2)].some((kind) => kind === 'amount' || kind === 'manner')
+    );
+  });
   return at < 0 ? null : at;
 }
 
-/** The words of the question's form: a yes/no tag, a request, a report of what someone said. */
+/**
+ * The words of the question's form: a yes/no tag, a request, a report of what someone said, the
+ * "qui" of "qu'est-ce qui" (it asks what, not who).
+ */
 function formOf(tokens: readonly Token[]): ReadonlySet<number> {
-  return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens)]);
+  return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens), ...neuterAt(tokens)]);
+}
+
+/** "Qu'est-ce qui a poussé…", "ce qui": a word asking who after a neuter pronoun asks nothing of anyone. */
+function neuterAt(tokens: readonly Token[]): number[] {
+  return tokens
+    .filter(
+      (token, i) => QUESTION_CLASSES.get(token.norm) === 'person' && NEUTER.has(tokens[i - 1]?.norm ?? ''),
+    )
+    .map((token) => token.index);
 }
 
 /** Token positions of a yes/no tag the question ends with ("…, c'est bien ça ?", "right?"). */

@@ -79,6 +79,13 @@ export interface LanguageRules {
   readonly sizeWords: readonly string[];
   /** Units of length, area, volume and weight: "54 kilomètres", "a 12-hectare site". */
   readonly measureUnits: readonly string[];
+  /**
+   * Of the measure words, the ones a duration answers ("how long"): a sentence nobody reviewed covers them
+   * only where it says how long ("48 minutes", "a week"), not by any figure ("neuf allers-retours").
+   */
+  readonly durationMeasures: readonly string[];
+  /** Units of length: "how long" may ask one ("a pipeline of 18 kilometres"). */
+  readonly lengthUnits: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
 
@@ -90,6 +97,8 @@ export interface LanguageRules {
   readonly currencies: Readonly<Record<string, string>>;
   /** Units of duration, by a code shared by both languages. */
   readonly durationUnits: Readonly<Record<string, string>>;
+  /** Words that make a unit of time after a count a rate, not a duration ("nine rides a day", "par jour"). */
+  readonly rateWords: readonly string[];
   /** Days and months, by a code shared by both languages. */
   readonly calendarWords: Readonly<Record<string, string>>;
   /** Words that place something in time without a date: aujourd'hui, prochain, during. */

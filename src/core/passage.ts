@@ -3,7 +3,7 @@ import { answeringPassage, clauseSpans } from './clause.js';
 import type { Passage } from './compose.js';
 import { checkEvidence, type Evidence } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
-import type { AnalysedQuestion, Scored } from './scorer.js';
+import { type AnalysedQuestion, asksWith, type Scored } from './scorer.js';
 
 /**
  * What a cited fact quotes: a reviewed fact its quote; a sentence nobody reviewed the shortest run
@@ -48,9 +48,13 @@ export function passageOf(
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
     const parts = read.terms.slice(first, last + 1);
     const holds = (keys: readonly string[] | undefined) => holdsIn(parts, keys);
+    // The word that asks with the question word ("combien de temps") is held as the score holds
+    // it: by the kind of answer, here the passage's ("après neuf ans", not "depuis lundi").
+    const answers = (term: Term) => asksWith(term, question.intent, read.evidence(passage));
     let weight = 0;
     question.terms.forEach((term, i) => {
-      if (!term.question && (holds(term.keys) || holds(term.bridged))) weight += question.weights[i] ?? 0;
+      if (!term.question && (holds(term.keys) || holds(term.bridged) || answers(term)))
+        weight += question.weights[i] ?? 0;
     });
     const newWords = parts.flat().filter((term) => !term.keys.some((key) => asked.has(key))).length;
     const holdsType = () => {

@@ -1,4 +1,5 @@
 import type { Term } from './analyse.js';
+import type { Evidence } from './evidence.js';
 import { ALTERNATE_BITS, type FactIndex, type IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
 import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
@@ -114,10 +115,9 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
       }
     } else if (uncurated && term.question && holdsClass(term, entry.evidence.types)) {
       coveredWeight += weight;
-    } else if (uncurated && asksWith(term, question.intent, entry.evidence.types)) {
+    } else if (uncurated && asksWith(term, question.intent, entry.evidence)) {
       // Any date covers "quel jour": its noun counts no more than a question word would.
-      coveredWeight +=
-        term.position === question.intent.calendar ? Math.min(weight, tuning.questionWord) : weight;
+      coveredWeight += spans(term, question.intent.calendar) ? Math.min(weight, tuning.questionWord) : weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
@@ -216,7 +216,7 @@ function coversWeightiest(
   covered: ReadonlySet<Term>,
   calendar: number | null,
 ): boolean {
-  const telling = (term: Term) => !term.question && term.position !== calendar;
+  const telling = (term: Term) => !term.question && !spans(term, calendar);
   let max = 0;
   terms.forEach((term, i) => {
     if (telling(term)) max = Math.max(max, weights[i] ?? 0);
@@ -275,15 +275,24 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
  * its kind of answer: the measure word of "how far", "how long" by a figure, the calendar noun
  * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
  */
-function asksWith(term: Term, intent: QuestionIntent, types: ReadonlySet<AnswerType>): boolean {
-  if (holdsMeasure(term, intent)) return types.has('amount') || types.has('time');
-  return term.position === intent.calendar && types.has('time');
+export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence): boolean {
+  if (!asksWithQuestionWord(term, intent)) return false;
+  const { types } = evidence;
+  // "Combien de temps" wants a duration; "how long" a duration or a length.
+  const howLong = () => evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
+  if (spans(term, intent.measure))
+    return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || howLong());
+  return spans(term, intent.calendar) && types.has('time');
 }
 
-/** Whether the term is the measure word, or a glossary phrase holding it ("how long": duration). */
-function holdsMeasure(term: Term, intent: QuestionIntent): boolean {
-  const measure = intent.measure;
-  return measure !== null && term.position <= measure && measure < term.position + term.span;
+/** Whether the term asks with the question word: the measure of "how long", the noun of "quel jour". */
+export function asksWithQuestionWord(term: Term, intent: QuestionIntent): boolean {
+  return spans(term, intent.measure) || spans(term, intent.calendar);
+}
+
+/** Whether the term holds the token at `position`: a glossary phrase ("how long") holds several. */
+function spans(term: Term, position: number | null): boolean {
+  return position !== null && position >= term.position && position < term.position + term.span;
 }
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
@@ -348,7 +357,7 @@ export function scoreBound(
   const related = uncurated ? mostFromSynonym(question, tuning) : 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
-    if (uncurated && asksWith(term, question.intent, entry.evidence.types)) weight += weights[i] ?? 0;
+    if (uncurated && asksWith(term, question.intent, entry.evidence)) weight += weights[i] ?? 0;
     if (!term.question) continue;
     const holds = uncurated ? holdsClass(term, entry.evidence.types) : holdsAny(term.keys, entry.keys);
     if (holds) weight += weights[i] ?? 0;
@@ -416,7 +425,7 @@ function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number
     const term = terms[i] as Term;
     const weight = Math.max(0, weights[i] ?? 0);
     if (term.question) extra += weight;
-    if (holdsMeasure(term, question.intent) || term.position === question.intent.calendar) extra += weight;
+    if (spans(term, question.intent.measure) || spans(term, question.intent.calendar)) extra += weight;
   }
   let raise = 1;
   if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);

@@ -3,6 +3,7 @@ import { uncuratedSource } from '../../bench/articles.js';
 import { Analyser, stemKeys } from '../../src/core/analyse.js';
 import { createEngine } from '../../src/core/engine.js';
 import { readIntent } from '../../src/core/intent.js';
+import { leaningOf } from '../../src/core/scorer.js';
 import { tokenise } from '../../src/core/text.js';
 import type { KnowledgeBase } from '../../src/core/types.js';
 import { KNOWLEDGE } from './fixture.js';
@@ -20,12 +21,27 @@ const LIGNE =
   'La nouvelle ligne de tramway de Valdrôme a ouvert samedi. ' +
   '« C’est un grand jour pour tout le pays », a déclaré la ministre des transports, Claire Duval.';
 
+const PONT =
+  'Après deux ans de travaux, les bus de la ligne 4 passent de nouveau depuis lundi 3 mars sur le pont de ' +
+  'Cressac, qui relie les deux rives de la Vienne au centre de la ville. ' +
+  'Le marché couvert de Cressac a ouvert mardi 4 mars.';
+const SHUTTLE =
+  'The evacuation orders kept some residents of Sisters away from their homes for more than a week. ' +
+  'Nine shuttle buses run on weekdays and five at the week-end, with stops at the school and the hall.';
+
 const knowledge: KnowledgeBase = {
   ...KNOWLEDGE,
+  // A glossary phrase holding the question word, as the real glossary's "how long" does.
+  glossary: [
+    ...KNOWLEDGE.glossary,
+    { id: 'duration', kind: 'topic', variants: { fr: ['combien de temps'], en: ['how long'] } },
+  ],
   sources: [
     ...KNOWLEDGE.sources,
     uncuratedSource('amberley', 'amberley', 'en', RESERVOIR),
     uncuratedSource('valdrome', 'valdrome', 'fr', LIGNE),
+    uncuratedSource('cressac', 'cressac', 'fr', PONT),
+    uncuratedSource('sisters', 'sisters', 'en', SHUTTLE),
   ],
 };
 const lexicon = new Set([
@@ -74,6 +90,22 @@ describe('the thing whose value is asked', () => {
   });
 });
 
+describe('"qu\'est-ce qui"', () => {
+  const read = (question: string) => {
+    const terms = new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null);
+    const intent = readIntent(question, terms, tokenise(question));
+    return { intent, leaning: leaningOf(terms, intent.form) };
+  };
+
+  it('asks what, not who: its "qui" is the question\'s form, weighing nothing and wanting no one', () => {
+    const neuter = read('Qu’est-ce qui a poussé la ville à agir ?');
+    expect(neuter.intent.answerType).toBe('reason');
+    expect(neuter.intent.form.has(tokenise('Qu’est-ce qui').length - 1)).toBe(true);
+    expect(neuter.leaning.person).toBe(false);
+    expect(read('Qui a poussé la ville à agir ?').leaning.person).toBe(true);
+  });
+});
+
 describe('words the stemmer would join', () => {
   it('keeps "pays" apart from "paye" and "news" from "new"', () => {
     const shared = (a: string, b: string, language: 'fr' | 'en') =>
@@ -114,6 +146,45 @@ describe('a measure asked with "how"', () => {
       .explain('How far is the new footbridge?')
       .ranking.find((item) => item.factId === 'amberley:p2s3');
     expect(opening?.covered).not.toContain('far');
+  });
+});
+
+describe('a duration asked with "how long", "combien de temps"', () => {
+  it('is answered by a sentence saying how long, though it says neither "long" nor "temps"', () => {
+    expect(quotes('How long were residents kept away from their homes?')[0]).toContain('more than a week');
+    expect(quotes('ça faisait combien de temps que les bus ne passaient plus sur le pont ?')[0]).toContain(
+      'deux ans',
+    );
+  });
+
+  it('weighs no form of "faire" in "ça faisait combien de temps": the answer is not hedged for it', () => {
+    expect(engine.ask('ça faisait combien de temps que les bus ne passaient plus sur le pont ?').hedged).toBe(
+      false,
+    );
+  });
+
+  it('cites no second sentence for holding a duration where "how long" asks a length', () => {
+    const cited = quotes('How long is the pipeline to the village’s main reservoir?');
+    expect(cited[0]).toContain('9 kilometres');
+    expect(cited.some((quote) => quote.includes('four years'))).toBe(false);
+  });
+
+  it('is quoted with the duration, not with the date of the same sentence', () => {
+    const [quote] = quotes('ça faisait combien de temps que les bus ne passaient plus sur le pont ?');
+    expect(quote).toContain('Après deux ans de travaux');
+  });
+
+  it('is not answered by a date, nor by a count beside a unit in a compound ("cinq le week-end")', () => {
+    const question = 'Depuis combien de temps le marché couvert de Cressac est-il ouvert ?';
+    const market = engine.explain(question, 20).ranking.find((item) => item.factId === 'cressac:p1s2');
+    expect(market?.covered).toContain('marché');
+    expect(market?.rejected).toContain('no time in the quote');
+    expect(quotes(question)[0]).not.toContain('marché');
+    const shuttles = engine
+      .explain('How long is the shuttle bus ride at the week-end?', 20)
+      .ranking.find((item) => item.factId === 'sisters:p1s2');
+    expect(shuttles?.covered).toContain('shuttle');
+    expect(shuttles?.covered).not.toContain('How long');
   });
 });
 
