@@ -1,6 +1,24 @@
 import type { LanguageRules } from './language.js';
 
 /** English: its question words, function words, numbers, prepositions and question shapes. */
+/** Units of length: "how long" may ask one, and they are units of a measure too. */
+const LENGTH_UNITS = [
+  'km',
+  'kilometre',
+  'kilometres',
+  'kilometer',
+  'kilometers',
+  'metre',
+  'metres',
+  'meter',
+  'meters',
+  'mile',
+  'miles',
+  'feet',
+  'foot',
+  'yards',
+];
+
 export const ENGLISH: LanguageRules = {
   chatSpellings: {
     wat: 'what',
@@ -241,25 +259,12 @@ export const ENGLISH: LanguageRules = {
   measureWords: ['long', 'far', 'big', 'large', 'old', 'tall', 'high', 'deep', 'wide', 'heavy', 'often'],
   sizeWords: ['long', 'far', 'big', 'large', 'tall', 'high', 'deep', 'wide', 'heavy'],
   measureUnits: [
-    'km',
-    'kilometre',
-    'kilometres',
-    'kilometer',
-    'kilometers',
-    'metre',
-    'metres',
-    'meter',
-    'meters',
+    ...LENGTH_UNITS,
     'cm',
     'mm',
-    'mile',
-    'miles',
-    'foot',
-    'feet',
     'inch',
     'inches',
     'yard',
-    'yards',
     'hectare',
     'hectares',
     'acre',
@@ -279,22 +284,7 @@ export const ENGLISH: LanguageRules = {
     'kilograms',
   ],
   durationMeasures: ['long'],
-  lengthUnits: [
-    'km',
-    'kilometre',
-    'kilometres',
-    'kilometer',
-    'kilometers',
-    'metre',
-    'metres',
-    'meter',
-    'meters',
-    'mile',
-    'miles',
-    'feet',
-    'foot',
-    'yards',
-  ],
+  lengthUnits: LENGTH_UNITS,
   pluralQuestionWords: [],
 
   numberWords: {
