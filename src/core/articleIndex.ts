@@ -175,10 +175,12 @@ function findHits(
   );
   const fit = new Float64Array(all.length);
   const held: number[] = [];
+  // Indexed loops over the fact numbers: `for…of` over a typed array makes an iterator result
+  // per number where V8 does not optimise it away (half a megabyte a question at 10,000 facts).
   for (const numbers of perTerm) {
     held.length = 0;
-    for (const n of numbers) {
-      const article = articleOf[n] as number;
+    for (let i = 0; i < numbers.length; i++) {
+      const article = articleOf[numbers[i] as number] as number;
       if (held.at(-1) !== article) held.push(article);
     }
     const weight = Math.log((all.length + 1) / (held.length + 0.5));
@@ -193,7 +195,10 @@ function findHits(
     kept[article] = 1;
   const keptPerTerm = perTerm.map((list) => {
     const found: number[] = [];
-    for (const n of list) if (kept[articleOf[n] as number] === 1) found.push(n);
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i] as number;
+      if (kept[articleOf[n] as number] === 1) found.push(n);
+    }
     return found;
   });
   const numbers = mergeAscending(keptPerTerm);
