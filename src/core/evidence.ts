@@ -198,8 +198,13 @@ function measures(tokens: readonly Token[], values: readonly Value[]): boolean {
   return values.some((value) =>
     value.kind === 'duration'
       ? !tokens.slice(value.from + 1, value.to).some((token) => DETERMINERS.has(token.norm))
-      : value.kind === 'count' && MEASURE_UNITS.has(tokens[value.to + 1]?.norm ?? ''),
+      : countOf(MEASURE_UNITS, value, tokens),
   );
+}
+
+/** Whether a value is a count of one of the units, written right before it: "23 kilomètres". */
+function countOf(units: ReadonlySet<string>, value: Value, tokens: readonly Token[]): boolean {
+  return value.kind === 'count' && units.has(tokens[value.to + 1]?.norm ?? '');
 }
 
 /** The keys of the words within reach of each count of a text: after it, or just before. */
@@ -246,7 +251,7 @@ function isRate(at: number, tokens: readonly Token[], values: readonly Value[]):
 
 /** Whether a text gives a length: a number right before a unit of length ("18 kilometres"). */
 function saysLength(tokens: readonly Token[], values: readonly Value[]): boolean {
-  return values.some((value) => LENGTH_UNITS.has(tokens[value.to + 1]?.norm ?? ''));
+  return values.some((value) => countOf(LENGTH_UNITS, value, tokens));
 }
 
 /** Whether a text says when: a date or a year, a word of when, or a duration placed in time. */
