@@ -160,14 +160,8 @@ function clampLimit(limit: number | undefined): number {
  * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
  */
 export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
-  const { items: listed, starts, firsts } = indexQuestions(knowledge);
+  const { items: listed, starts, byText } = indexQuestions(knowledge);
   const entries: readonly KnownQuestion[] = listed.map((item) => item.entry);
-  // By distinct text, in the order each first occurs: the first entry of each text is the first
-  // entry of its trimmed text too.
-  const byText = new Map<string, KnownQuestion>();
-  firsts.forEach((entry, text) => {
-    if (!byText.has(text.trim())) byText.set(text.trim(), entry);
-  });
   const defaults: Record<Language, readonly KnownQuestion[]> = {
     fr: mostUseful(listed, 'fr'),
     en: mostUseful(listed, 'en'),
@@ -226,16 +220,16 @@ function entryOfKey(
 
 /**
  * Every alternate question of every fact, in both languages, with its folded words, in knowledge
- * order; where each fact's questions start; and each distinct text's first entry.
+ * order; where each fact's questions start; and the first entry of each text, trimmed.
  */
 function indexQuestions(knowledge: KnowledgeBase): {
   items: Indexed[];
   starts: Starts;
-  firsts: Map<string, KnownQuestion>;
+  byText: Map<string, KnownQuestion>;
 } {
   const items: Indexed[] = [];
   const starts: Starts = new Map();
-  const firsts = new Map<string, KnownQuestion>();
+  const byText = new Map<string, KnownQuestion>();
   // Questions recur word for word (copies of an article, "Combien ?" forms): each distinct text
   // is read once, and its questions share its words (they are only read).
   const read = new Map<string, Pick<Indexed, 'words' | 'folded' | 'question'>>();
@@ -257,7 +251,10 @@ function indexQuestions(knowledge: KnowledgeBase): {
           const folded = foldedWords(text);
           words = { words: folded, folded: folded.join(' '), question: /[?？]\s*$/u.test(text) };
           read.set(text, words);
-          firsts.set(text, entry);
+          // Met first here, so its first entry: the first of its trimmed text too, unless
+          // another text trims to the same one and came before.
+          const trimmed = text.trim();
+          if (!byText.has(trimmed)) byText.set(trimmed, entry);
         }
         // Written out, not spread: one shape, made the fast way, for each of many questions.
         items.push({
@@ -271,7 +268,7 @@ function indexQuestions(knowledge: KnowledgeBase): {
       });
     }
   });
-  return { items, starts, firsts };
+  return { items, starts, byText };
 }
 
 /**
