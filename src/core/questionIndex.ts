@@ -79,11 +79,39 @@ interface Indexed {
   readonly fact: number;
   /** The fact's first question in its language. */
   readonly first: boolean;
+  /** Its text, read once for every question written alike. */
+  readonly read: ReadText;
+}
+
+/** A distinct question text, read: its folded words, numbered in the vocabulary of every question. */
+interface ReadText {
   /** The folded words of the question, joined by single spaces. */
   readonly folded: string;
-  readonly words: readonly string[];
+  /** Its words' numbers in the vocabulary, in order (see `Vocabulary`). */
+  readonly numbers: readonly number[];
+  /** The number of its folded text among those of every question (texts may fold alike). */
+  readonly phrase: number;
   /** A real question, not a keyword alternate. */
   readonly question: boolean;
+}
+
+/**
+ * Every word of the questions, numbered in the order first met, each with its number: the
+ * postings, letter pairs and score boards read words by number, and no string is hashed twice.
+ */
+class Vocabulary {
+  readonly words: string[] = [];
+  readonly numberOf = new Map<string, number>();
+
+  number(word: string): number {
+    let number = this.numberOf.get(word);
+    if (number === undefined) {
+      number = this.words.length;
+      this.words.push(word);
+      this.numberOf.set(word, number);
+    }
+    return number;
+  }
 }
 
 /** What was typed, folded. */
@@ -160,7 +188,7 @@ function clampLimit(limit: number | undefined): number {
  * latter took 1.3–2.5 ms for one or two words and 10–16 ms for long or unmatched input).
  */
 export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
-  const { items: listed, starts, byText } = indexQuestions(knowledge);
+  const { items: listed, starts, byText, vocabulary, phrases } = indexQuestions(knowledge);
   const entries: readonly KnownQuestion[] = listed.map((item) => item.entry);
   const defaults: Record<Language, readonly KnownQuestion[]> = {
     fr: mostUseful(listed, 'fr'),
@@ -170,7 +198,7 @@ export function createQuestionIndex(knowledge: KnowledgeBase): QuestionIndex {
   const items = listed
     .filter((item) => item.entry.featured)
     .concat(listed.filter((item) => !item.entry.featured));
-  const search = createSearch(items);
+  const search = createSearch(items, vocabulary, phrases);
 
   const suggest = (typed: string, language: Language, limit?: number): KnownQuestion[] => {
     const max = clampLimit(limit);
@@ -220,19 +248,24 @@ function entryOfKey(
 
 /**
  * Every alternate question of every fact, in both languages, with its folded words, in knowledge
- * order; where each fact's questions start; and the first entry of each text, trimmed.
+ * order; where each fact's questions start; the first entry of each text, trimmed; and the
+ * vocabulary of their words, numbered as first met.
  */
 function indexQuestions(knowledge: KnowledgeBase): {
   items: Indexed[];
   starts: Starts;
   byText: Map<string, KnownQuestion>;
+  vocabulary: Vocabulary;
+  phrases: Vocabulary;
 } {
   const items: Indexed[] = [];
   const starts: Starts = new Map();
   const byText = new Map<string, KnownQuestion>();
+  const vocabulary = new Vocabulary();
+  const phrases = new Vocabulary();
   // Questions recur word for word (copies of an article, "Combien ?" forms): each distinct text
-  // is read once, and its questions share its words (they are only read).
-  const read = new Map<string, Pick<Indexed, 'words' | 'folded' | 'question'>>();
+  // is read once, and its questions share what was read (it is only read).
+  const texts = new Map<string, ReadText>();
   knowledge.facts.forEach((fact, number) => {
     const start = { fr: 0, en: 0 };
     starts.set(fact.id, start);
@@ -246,29 +279,32 @@ function indexQuestions(knowledge: KnowledgeBase): {
           text,
           featured: fact.featured,
         };
-        let words = read.get(text);
-        if (!words) {
-          const folded = foldedWords(text);
-          words = { words: folded, folded: folded.join(' '), question: /[?？]\s*$/u.test(text) };
-          read.set(text, words);
+        let read = texts.get(text);
+        if (!read) {
+          read = readText(text, vocabulary, phrases);
+          texts.set(text, read);
           // Met first here, so its first entry: the first of its trimmed text too, unless
           // another text trims to the same one and came before.
           const trimmed = text.trim();
           if (!byText.has(trimmed)) byText.set(trimmed, entry);
         }
-        // Written out, not spread: one shape, made the fast way, for each of many questions.
-        items.push({
-          entry,
-          fact: number,
-          first: index === 0,
-          words: words.words,
-          folded: words.folded,
-          question: words.question,
-        });
+        items.push({ entry, fact: number, first: index === 0, read });
       });
     }
   });
-  return { items, starts, byText };
+  return { items, starts, byText, vocabulary, phrases };
+}
+
+/** A question text's folded words, numbered (new words and folded texts join their lists). */
+function readText(text: string, vocabulary: Vocabulary, phrases: Vocabulary): ReadText {
+  const words = foldedWords(text);
+  const folded = words.join(' ');
+  return {
+    folded,
+    numbers: words.map((word) => vocabulary.number(word)),
+    phrase: phrases.number(folded),
+    question: /[?？]\s*$/u.test(text),
+  };
 }
 
 /**
@@ -304,30 +340,77 @@ interface TermMatch {
 }
 
 /**
- * Each word of the questions (or its first `most` words, or the one string `wordsOf` gives) with
- * the questions that hold it, in ascending order: no array is made per question.
+ * Ascending question ids under each of `size` numbers (a word's, a folded text's), all in one
+ * array: those of number k are `ids[starts[k]]` up to `ids[starts[k + 1]]`. Built in two passes,
+ * counting then filling: no array per number, and no string hashed.
  */
-function postingsOf(
-  items: readonly Indexed[],
-  wordsOf: (item: Indexed) => string | readonly string[],
-  most = Number.POSITIVE_INFINITY,
-): Map<string, Ids> {
-  const postings = new Map<string, number[]>();
-  const add = (word: string, id: number) => {
-    const ids = postings.get(word);
-    if (!ids) postings.set(word, [id]);
-    // Ids ascend: a word already listed for this question ends its list.
-    else if (ids[ids.length - 1] !== id) ids.push(id);
-  };
-  for (let id = 0; id < items.length; id++) {
-    const words = wordsOf(items[id] as Indexed);
-    if (typeof words === 'string') add(words, id);
-    else for (let i = 0; i < Math.min(most, words.length); i++) add(words[i] as string, id);
+class NumberedPostings {
+  private readonly starts: Int32Array;
+  private readonly ids: Int32Array;
+
+  /**
+   * `numbersOf(id)`: question id's numbers (or its one number), of which the first `most` are
+   * listed; a number it holds twice lists it once.
+   */
+  constructor(
+    size: number,
+    questions: number,
+    numbersOf: (id: number) => number | readonly number[],
+    most = Number.POSITIVE_INFINITY,
+  ) {
+    // The last question that listed each number, plus one: a repeat within a question is skipped.
+    const listed = new Int32Array(size);
+    const each = (visit: (number: number, id: number) => void) => {
+      listed.fill(0);
+      for (let id = 0; id < questions; id++) {
+        const numbers = numbersOf(id);
+        if (typeof numbers === 'number') visit(numbers, id);
+        else
+          for (let i = 0; i < Math.min(most, numbers.length); i++) {
+            const number = numbers[i] as number;
+            if (listed[number] === id + 1) continue;
+            listed[number] = id + 1;
+            visit(number, id);
+          }
+      }
+    };
+    const starts = new Int32Array(size + 1);
+    each((number) => {
+      starts[number + 1] = (starts[number + 1] as number) + 1;
+    });
+    for (let k = 0; k < size; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+    const ids = new Int32Array(starts[size] as number);
+    const next = starts.slice(0, size);
+    each((number, id) => {
+      ids[next[number] as number] = id;
+      next[number] = (next[number] as number) + 1;
+    });
+    this.starts = starts;
+    this.ids = ids;
   }
-  return postings;
+
+  /** How many questions a number (in range) lists. */
+  count(number: number): number {
+    return (this.starts[number + 1] as number) - (this.starts[number] as number);
+  }
+
+  /** The questions under a number (none for undefined, -1 or a number out of range). */
+  of(number: number | undefined): Ids {
+    if (number === undefined || number < 0 || number + 1 >= this.starts.length) return NONE;
+    return this.ids.subarray(this.starts[number], this.starts[number + 1]);
+  }
 }
 
-/** Question ids in ascending order: plain arrays for the postings (a typed array weighs more when short). */
+/** The questions holding each word of the vocabulary. */
+interface WordPostings {
+  readonly vocabulary: Vocabulary;
+  readonly questions: NumberedPostings;
+}
+
+const holdingWord = ({ vocabulary, questions }: WordPostings, word: string): Ids =>
+  questions.of(vocabulary.numberOf.get(word));
+
+/** Question ids in ascending order. */
 type Ids = ArrayLike<number>;
 const NONE: Ids = [];
 
@@ -336,11 +419,8 @@ const NONE: Ids = [];
  * is inside, else (a typo) those within one slip. Returns each matching word's questions with
  * the word's score; a question may come through several words.
  */
-function createWordMatcher(
-  postings: ReadonlyMap<string, Ids>,
-  numberOf: ReadonlyMap<string, number>,
-): (term: string) => TermMatch {
-  const vocabulary = [...postings.keys()];
+function createWordMatcher(postings: WordPostings): (term: string) => TermMatch {
+  const { words: vocabulary, numberOf } = postings.vocabulary;
   const vocabularyPairs = new PairIndex(vocabulary, false);
   const inside = new SubstringIndex(vocabulary);
   // Sorted, the words a prefix starts are one run, found by bisection.
@@ -370,7 +450,7 @@ function createWordMatcher(
         for (const word of startingWith(sorted, swapped)) keep(word, 1 / term.length);
       }
     }
-    const words = [...wordScores].map(([word, score]) => ({ ids: postings.get(word) ?? NONE, score }));
+    const words = [...wordScores].map(([word, score]) => ({ ids: holdingWord(postings, word), score }));
     const matches = {
       words,
       vocabulary: Int32Array.from(wordScores.keys(), (word) => numberOf.get(word) ?? -1),
@@ -533,27 +613,29 @@ interface Found {
  * Finds the questions that hold the typed words (all of them if any does), else the phrase, and
  * lists the best `limit` of them.
  */
-function createSearch(items: readonly Indexed[]): (typed: Typed, limit: number) => KnownQuestion[] {
-  const postings = postingsOf(items, (item) => item.words);
-  const numberOf = new Map([...postings.keys()].map((word, number) => [word, number]));
-  const matchTerm = createWordMatcher(postings, numberOf);
+function createSearch(
+  items: readonly Indexed[],
+  vocabulary: Vocabulary,
+  phrases: Vocabulary,
+): (typed: Typed, limit: number) => KnownQuestion[] {
   // Each question's words by vocabulary number, one array for the questions of one text.
-  const numberedOf = new Map<readonly string[], readonly number[]>();
-  const numbered = items.map((item) => {
-    let numbers = numberedOf.get(item.words);
-    if (!numbers) {
-      numbers = item.words.map((word) => numberOf.get(word) ?? -1);
-      numberedOf.set(item.words, numbers);
-    }
-    return numbers;
-  });
+  const numbered = items.map((item) => item.read.numbers);
+  const postings: WordPostings = {
+    vocabulary,
+    questions: new NumberedPostings(
+      vocabulary.words.length,
+      items.length,
+      (id) => numbered[id] as readonly number[],
+    ),
+  };
+  const matchTerm = createWordMatcher(postings);
   const wordsOf = (id: number): Ids => numbered[id] ?? [];
-  const board = new ScoreBoard(numberOf.size);
+  const board = new ScoreBoard(vocabulary.words.length);
   // One tally and one array of base ranks for every search: only what a search found is written.
   const tally = new Tally(items.length);
   const bases = new Float64Array(items.length);
-  const folded = items.map((item) => item.folded);
-  const listBest = createLister(items, postings, folded);
+  const folded = items.map((item) => item.read.folded);
+  const listBest = createLister(items, postings, phrases, folded);
   // Only the rare phrase typo below reads the questions' letter pairs: millions of them at a
   // thousand articles, so they are indexed on the first search that needs them, not at start.
   let questionPairs: PairIndex | null = null;
@@ -674,7 +756,8 @@ class ScoreBoard {
  */
 function createLister(
   items: readonly Indexed[],
-  postings: ReadonlyMap<string, Ids>,
+  postings: WordPostings,
+  phrases: Vocabulary,
   folded: readonly string[],
 ) {
   // What a search reads of each question, kept without the questions' word arrays, which only
@@ -687,20 +770,31 @@ function createLister(
   items.forEach((item, id) => {
     facts[id] = item.fact;
     english[id] = item.entry.language === 'en' ? 1 : 0;
-    keywords[id] = item.question ? 0 : 1;
+    keywords[id] = item.read.question ? 0 : 1;
   });
-  const byFolded = postingsOf(items, (item) => item.folded);
-  const leads = postingsOf(items, (item) => item.words, 2);
-  const sortedLeads = [...leads.keys()].sort();
+  const byFolded = new NumberedPostings(
+    phrases.words.length,
+    items.length,
+    (id) => (items[id] as Indexed).read.phrase,
+  );
+  // The questions' first two words, a question being typed from its start.
+  const leads = new NumberedPostings(
+    postings.vocabulary.words.length,
+    items.length,
+    (id) => (items[id] as Indexed).read.numbers,
+    2,
+  );
+  const { words, numberOf } = postings.vocabulary;
+  const sortedLeads = words.filter((_, number) => leads.count(number) > 0).sort();
   const exact = new Marks(items.length);
   const starting = new Marks(items.length);
   const mayHoldPhrase = new Marks(items.length);
   return ({ ids, bases }: Found, typed: Typed, limit: number): KnownQuestion[] => {
-    exact.markOnly([byFolded.get(typed.phrase) ?? NONE]);
-    starting.markOnly(startingWith(sortedLeads, typed.first).map((word) => leads.get(word) ?? NONE));
+    exact.markOnly([byFolded.of(phrases.numberOf.get(typed.phrase))]);
+    starting.markOnly(startingWith(sortedLeads, typed.first).map((word) => leads.of(numberOf.get(word))));
     const inner = innerWords(typed.words);
     if (inner.length > 0)
-      mayHoldPhrase.markOnly([holdingAll(inner.map((word) => postings.get(word) ?? NONE))]);
+      mayHoldPhrase.markOnly([holdingAll(inner.map((word) => holdingWord(postings, word)))]);
     const inPhrase = inner.length === 0 ? null : mayHoldPhrase;
     const preferred = typed.preferred === 'en' ? 1 : 0;
     const rankOf = (id: number, holdsPhrase: boolean): number =>
