@@ -292,7 +292,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       quote: item.entry.fact.quote,
       language: index.source.language,
     });
-    const notes: DecideNotes = { partial: new Set(), otherTime: new Set(), held: new Map() };
+    const notes: DecideNotes = { partial: new Map(), otherTime: new Set(), held: new Map() };
     const answers = able.map(({ index, question: read_ }) =>
       decide(read_, frame, suggestions, (item) => whole(item, index), tuning, notes),
     );
@@ -382,12 +382,18 @@ function bestAnswer(
   notes: DecideNotes,
   tuning: Tuning,
 ): Answer {
-  const leavesOut = (answer: Answer) => notes.partial.has(answer);
+  // A topic one answer leaves out counts against it only where another answer holds it.
+  const leavesOut = (answer: Answer) =>
+    (notes.partial.get(answer) ?? []).some((topic) =>
+      answers.some((other) => other !== answer && other.answered && notes.held.get(other)?.has(topic)),
+    );
   const byConfidence = (a: Answer, b: Answer) => b.confidence - a.confidence;
   // A confident answer before a hedged one; a reviewed fact is worth a little more confidence
   // than a sentence nobody reviewed. An answer that leaves out a topic of the question comes
-  // after any that does not: "where will the public meeting take place" is not answered by
-  // where a public broadcaster is, when another article says where its meeting is.
+  // after one that holds it: "where will the public meeting take place" is not answered by
+  // where a public broadcaster is, when another article says where its meeting is. Left out by
+  // both, the topic decides nothing: "la maire qui s'inquiète du départ" is not better answered
+  // by a county council's decision, which holds no worry either, than by the mayor's warning.
   const worth = (answer: Answer) =>
     (answer.hedged ? 0 : 2) +
     (leavesOut(answer) ? -1 : 0) +
@@ -446,8 +452,8 @@ function articleRef({ id, title, language, date, url }: Source): ArticleRef {
 
 /** What `decide` notes of the answers it gives, for choosing between articles. */
 interface DecideNotes {
-  /** Answers that leave out a topic of the question (see `leftOutTopics`). */
-  readonly partial: Set<Answer>;
+  /** Answers that leave out a topic of the question, with the topics (see `leftOutTopics`). */
+  readonly partial: Map<Answer, readonly Term[]>;
   /** Refusals whose closest fact fails only on the time it speaks of. */
   readonly otherTime: Set<Answer>;
   /** The question's words (question words aside) that each answer's cited facts hold. */
@@ -550,7 +556,7 @@ function decide(
     confidence < tuning.confident,
     related,
   );
-  if (leftOut.length > 0) notes?.partial.add(answer);
+  if (leftOut.length > 0) notes?.partial.set(answer, leftOut);
   notes?.held.set(
     answer,
     new Set(choice.cited.flatMap((item) => [...item.covered].filter((term) => !term.question))),
