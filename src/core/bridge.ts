@@ -42,7 +42,13 @@ export class WordBridge implements Bridge {
   private addPair([fr, en]: readonly [string, string], cap: number): void {
     // The French stemmer does not always give a word and its plural one stem (passager,
     // passagers): both are keys.
-    const french = [...new Set([...stemKeys(foldText(fr), fr.toLowerCase(), 'fr'), ...pluralKeys(fr)])];
+    const french = [
+      ...new Set([
+        ...stemKeys(foldText(fr), fr.toLowerCase(), 'fr'),
+        ...pluralKeys(fr),
+        ...participleKeys(fr),
+      ]),
+    ];
     const english = stemKeys(foldText(en), undefined, 'en');
     for (const key of french) this.add('fr', key, english, cap);
     for (const key of english) this.add('en', key, french, cap);
@@ -64,6 +70,22 @@ export class WordBridge implements Bridge {
       for (const translation of this.byStem[language].get(key) ?? []) found.add(translation);
     return [...found];
   }
+}
+
+/**
+ * A French verb in -dre that makes its past participle in -du ("attendre": attendu, attendue;
+ * "perdre", "répondre"), which the stemmer does not bring back to the verb's stem: not "prendre"
+ * (pris), nor -indre (peint), -oudre (résolu).
+ */
+const DU_VERB = /(?<!pr)(?:[aeo]n|[eo]r)dre$/u;
+const PARTICIPLE_ENDINGS = ['u', 'ue', 'us', 'ues'];
+
+/** The stems of a French verb's past participle where the stemmer gives it another stem than the verb's. */
+function participleKeys(word: string): readonly string[] {
+  const lower = word.toLowerCase();
+  if (!DU_VERB.test(lower)) return [];
+  const base = lower.slice(0, -'re'.length);
+  return PARTICIPLE_ENDINGS.flatMap((ending) => stemKeys(foldText(base + ending), base + ending, 'fr'));
 }
 
 /** The stems of a French word's plural: -s, and -x after -au, -eu ("feux"), -aux for -al. */

@@ -11,6 +11,23 @@ describe('a word bridge', () => {
     expect(bridge.keysOf('journaux', 'fr')).toContain('s:newspap');
   });
 
+  it('finds the past participle in -du of a French verb in -dre, both ways', () => {
+    // The stemmer gives "attendue" attendu, "attendre" attendr: "expected" missed "est attendue".
+    const bridge = new WordBridge([
+      ['attendre', 'expect'],
+      ['répondre', 'answer'],
+      ['prendre', 'take'],
+      ['peindre', 'paint'],
+    ]);
+    for (const form of ['attendu', 'attendue', 'attendues'])
+      expect(bridge.keysOf(form, 'fr')).toContain('s:expect');
+    expect(bridge.keysOf('expected', 'en')).toEqual(expect.arrayContaining(['s:attendr', 's:attendu']));
+    expect(bridge.keysOf('repondu', 'fr', 'répondu')).toContain('s:answer');
+    // "prendre" makes "pris", "peindre" "peint": no "prendu", no "peindu".
+    expect(bridge.keysOf('take', 'en')).not.toContain('s:prendu');
+    expect(bridge.keysOf('paint', 'en')).not.toContain('s:peindu');
+  });
+
   it('stems a word as written when given, as the knowledge is stemmed', () => {
     // Folded, "enregistree" stems to enregistre; written, "enregistrée" to enregistr.
     const bridge = new WordBridge([['enregistrer', 'record']]);
