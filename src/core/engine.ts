@@ -3,7 +3,15 @@ import type { ArticleCache } from './articleCache.js';
 import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
 import { candidateQuestions } from './candidates.js';
-import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
+import {
+  type AnswerFrame,
+  answerFrom,
+  explainedRefusal,
+  type Passage,
+  refusal,
+  round,
+  unsaidRefusal,
+} from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
@@ -540,6 +548,13 @@ function decide(
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
+  // "Are the GPUs from nvidia?": only the closest the article comes, and the question turns on a
+  // word no article and no dictionary knows, a name typed in lower case. What the article says of
+  // the rest answers another question.
+  const unsaid = confidence < tuning.confident ? unknownWords(question) : [];
+  const closest = choice.cited[0];
+  if (closest && unsaid.length > 0)
+    return unsaidRefusal(frame, quote(closest), unsaid, suggestions.refusal(), confidence);
   const stated = choice.premises.map((premise) => premise.stated);
   const passages = choice.cited.map((item) => quote(item, stated));
   const answer = answerFrom(
@@ -894,6 +909,29 @@ function namesAlone(item: Scored, terms: readonly Term[]): boolean {
   const words = terms.filter((term) => !term.question && !isName(term));
   return words.length > 0 && !words.some((term) => item.covered.has(term));
 }
+
+/**
+ * The question's words that neither the knowledge nor the dictionaries know, nor a correction
+ * reads as a typo, and that no fact of the article holds: names the article never mentions,
+ * typed in lower case ("nvidia"). Capitalised ones are refused apart (`unknownNames`); short ones
+ * may be chat spellings ("abt", "wer").
+ */
+function unknownWords({ terms, ranked }: ReadQuestion): string[] {
+  return terms
+    .filter(
+      (term) =>
+        !term.known &&
+        !term.question &&
+        !term.name &&
+        !term.corrected &&
+        term.surface.length >= MIN_UNKNOWN_WORD &&
+        !ranked.some((item) => item.covered.has(term)),
+    )
+    .map((term) => term.surface);
+}
+
+/** Letters from which a word nobody knows is read as a name rather than a chat spelling. */
+const MIN_UNKNOWN_WORD = 5;
 
 function isUnknownName(term: Term): boolean {
   return term.name && term.concept === null;

@@ -135,4 +135,12 @@ describe('answering only what the article supports', () => {
     expect(answer.answered).toBe(false);
     expect(answer.reason).toBe('unknown-entity');
   });
+
+  it('refuses the closest answer when the question turns on a word nobody knows, a name in lower case', () => {
+    const answer = engine.ask('will the gpus come from nvidia');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-in-article', citations: [] });
+    expect(answer.text).toMatch(/^The article never speaks of “nvidia”\. The closest it comes: .*GPUs/);
+    // A typo the knowledge corrects is no such word: the closest answer stands.
+    expect(engine.ask('which cities get new facilites').answered).toBe(true);
+  });
 });
