@@ -551,7 +551,14 @@ function decide(
   // "Are the GPUs from nvidia?": only the closest the article comes, and the question turns on a
   // word no article and no dictionary knows, a name typed in lower case. What the article says of
   // the rest answers another question.
-  const unsaid = confidence < tuning.confident ? unknownWords(question) : [];
+  // "google is investing 2.9bn in japan, right?": a claim is confirmed only where the article
+  // holds all of its words; "Yes: 2,9 milliards" would vouch for Google.
+  const confirms = choice.premises.some((premise) => premise.verdict === 'confirmed');
+  const unsaid = confirms
+    ? unheldWords(question, () => true)
+    : confidence < tuning.confident
+      ? unheldWords(question, isUnknownWord)
+      : [];
   const closest = choice.cited[0];
   if (closest && unsaid.length > 0)
     return unsaidRefusal(frame, quote(closest), unsaid, suggestions.refusal(), confidence);
@@ -911,23 +918,29 @@ function namesAlone(item: Scored, terms: readonly Term[]): boolean {
 }
 
 /**
- * The question's words that neither the knowledge nor the dictionaries know, nor a correction
- * reads as a typo, and that no fact of the article holds: names the article never mentions,
- * typed in lower case ("nvidia"). Capitalised ones are refused apart (`unknownNames`); short ones
- * may be chat spellings ("abt", "wer").
+ * The question's words of some weight that no fact of the article holds, not even through a
+ * translation or a synonym, of those `which` picks. Names are not: one the article never
+ * mentions is refused, or corrected, apart (`unknownNames`).
  */
-function unknownWords({ terms, ranked }: ReadQuestion): string[] {
+function unheldWords({ terms, weights, ranked }: ReadQuestion, which: (term: Term) => boolean): string[] {
   return terms
     .filter(
-      (term) =>
-        !term.known &&
+      (term, i) =>
         !term.question &&
         !term.name &&
-        !term.corrected &&
-        term.surface.length >= MIN_UNKNOWN_WORD &&
+        (weights[i] ?? 0) > 0 &&
+        which(term) &&
         !ranked.some((item) => item.covered.has(term)),
     )
     .map((term) => term.surface);
+}
+
+/**
+ * A word that neither the knowledge nor the dictionaries know, nor a correction reads as a typo:
+ * a name typed in lower case ("nvidia"). Short ones may be chat spellings ("abt", "wer").
+ */
+function isUnknownWord(term: Term): boolean {
+  return !term.known && !term.corrected && term.surface.length >= MIN_UNKNOWN_WORD;
 }
 
 /** Letters from which a word nobody knows is read as a name rather than a chat spelling. */

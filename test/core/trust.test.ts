@@ -143,4 +143,14 @@ describe('answering only what the article supports', () => {
     // A typo the knowledge corrects is no such word: the closest answer stands.
     expect(engine.ask('which cities get new facilites').answered).toBe(true);
   });
+
+  it('confirms a claim only when the article holds all of its words', () => {
+    // "Yes: 2,9 milliards" would vouch for Oracle, which the article never names.
+    const answer = engine.ask('so oracle invests 2.9bn in japanese ai right');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-in-article', citations: [] });
+    expect(answer.text).toMatch(/^The article never speaks of “oracle”\./);
+    expect(engine.ask('Microsoft invests 2.9 billion dollars in Japan, right?').premises[0]?.verdict).toBe(
+      'confirmed',
+    );
+  });
 });
