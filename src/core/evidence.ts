@@ -341,11 +341,12 @@ export type Rejection =
 function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType): boolean {
   const named = new Set(intent.mentions.map((mention) => mention.id));
   // A name nobody typed is anyone, except where the quote places it: "à Boën", "in Geraldton".
-  const someoneNew = (types: ReadonlySet<string>) =>
+  const someoneNew = (types: ReadonlySet<string>, describes: (mention: Mention) => boolean = () => false) =>
     evidence.quoteMentions.some(
       (mention) =>
         (mention.type === null ? types.has('place') || mention.role !== 'place' : types.has(mention.type)) &&
         !mention.adjective &&
+        !describes(mention) &&
         !named.has(mention.id),
     );
   // "Quelle ville": a named place, not "le pays asiatique"; "où": either, or who published it
@@ -368,8 +369,13 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
   if (type !== 'person') return evidence.types.has(type);
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
-  // "Qui a rapporté…": an organisation can be the one who did it.
-  return someoneNew(ACTORS);
+  // "Qui a rapporté…": an organisation can be the one who did it; beside a person ("le président
+  // de Microsoft, Brad Smith"), one it qualifies only says whose president.
+  const person = evidence.quoteMentions.some((mention) => mention.type === 'person');
+  return someoneNew(
+    ACTORS,
+    (mention) => person && mention.type === 'organisation' && mention.role === 'attribute',
+  );
 }
 
 function isMoney(value: Value): boolean {

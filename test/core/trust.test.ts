@@ -144,6 +144,15 @@ describe('answering only what the article supports', () => {
     expect(engine.ask('which cities get new facilites').answered).toBe(true);
   });
 
+  it('does not take the organisation that qualifies a person for someone new', () => {
+    // "Le président de Microsoft, Brad Smith, a fait cette annonce" names no one but Brad Smith.
+    const answer = engine.ask('With whom did Brad Smith make the announcement?');
+    expect(answer.citations[0]?.quote).toContain('Fumio Kishida');
+    expect(engine.ask('Who made the announcement?').citations[0]?.quote).toBe(
+      'Le président de Microsoft, Brad Smith, a fait cette annonce',
+    );
+  });
+
   it('confirms a claim only when the article holds all of its words', () => {
     // "Yes: 2,9 milliards" would vouch for Oracle, which the article never names.
     const answer = engine.ask('so oracle invests 2.9bn in japanese ai right');
