@@ -305,10 +305,10 @@ function typesOf(
     mentions.some((mention) => mention.type === type || (mention.type === null && mention.role !== 'place'));
   // Someone named; "who" needs someone the question does not name (see `checkEvidence`).
   if (typed('person')) types.add('person');
-  if (
-    mentions.some((mention) => (mention.type === 'place' || mention.type === null) && !mention.adjective) ||
-    norms.some((norm) => PLACE_NOUNS.has(norm) || VENUE_NOUNS.has(norm))
-  )
+  // "Le président des Philippines" says whose president, not where anything is.
+  const placed = (mention: Mention) =>
+    (mention.type === 'place' || mention.type === null) && !mention.adjective && mention.role !== 'attribute';
+  if (mentions.some(placed) || norms.some((norm) => PLACE_NOUNS.has(norm) || VENUE_NOUNS.has(norm)))
     types.add('place');
   if (typed('organisation')) types.add('organisation');
   if (NAMED.test(quote)) types.add('name');

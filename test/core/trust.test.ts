@@ -153,6 +153,13 @@ describe('answering only what the article supports', () => {
     );
   });
 
+  it('does not take the country a title qualifies for where something happens', () => {
+    // "avec le président des Philippines, Ferdinand Marcos Jr." places no summit.
+    const answer = engine.ask('Où se tiendra le sommet avec Marcos ?');
+    expect(answer.citations.map((citation) => citation.quote).join(' ')).not.toContain('des Philippines');
+    expect(engine.ask('Where will Microsoft expand its facilities?').citations[0]?.quote).toContain('Tokyo');
+  });
+
   it('confirms a claim only when the article holds all of its words', () => {
     // "Yes: 2,9 milliards" would vouch for Oracle, which the article never names.
     const answer = engine.ask('so oracle invests 2.9bn in japanese ai right');
