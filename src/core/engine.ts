@@ -672,7 +672,9 @@ function choose(
       break;
     }
   }
-  first ??= correctionBelowAnswer(question, verdictOf, tuning);
+  const below = correctionBelowAnswer(question, verdictOf, tuning);
+  if (!first || (below && isCorrection(first.premises) && saysMoreOfClaim(below.item, first.item, question)))
+    first = below ?? first;
   if (!first) return null;
   const best = first.item;
   // A list gathers facts that each pass every check; a further fact that answers another part
@@ -759,6 +761,25 @@ function correctionBelowAnswer(
     if (premises?.some((premise) => premise.verdict !== 'confirmed')) return { item, premises };
   }
   return null;
+}
+
+function isCorrection(premises: readonly Premise[]): boolean {
+  return premises.some((premise) => premise.verdict !== 'confirmed');
+}
+
+/**
+ * "Kishida et Biden vont discuter de la montée de la Russie, non ?": two facts put something in
+ * the claimed name's place; the one that holds more of the claim's other words ("montée", not
+ * only the names) corrects it, though it scores less.
+ */
+function saysMoreOfClaim(item: Scored, other: Scored, { terms, weights }: ReadQuestion): boolean {
+  let balance = 0;
+  terms.forEach((term, i) => {
+    if (term.question || term.name) return;
+    if (item.covered.has(term) && !other.covered.has(term)) balance += weights[i] ?? 0;
+    if (other.covered.has(term) && !item.covered.has(term)) balance -= weights[i] ?? 0;
+  });
+  return balance > 0;
 }
 
 /**

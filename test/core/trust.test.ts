@@ -129,6 +129,13 @@ describe('answering only what the article supports', () => {
     expect(answer.citations[0]?.quote).toContain('montée de la Chine');
   });
 
+  it('corrects a claim with the fact that holds more of its words, though another scores more', () => {
+    // The investments Kishida will discuss with Biden hold the names; the rise of China, the claim.
+    const answer = engine.ask('Kishida will discuss the rise of Russia with Biden, right?');
+    expect(answer.premises[0]).toMatchObject({ verdict: 'unmentioned', claimed: 'Russia' });
+    expect(answer.citations[0]?.quote).toContain('montée de la Chine');
+  });
+
   it('does not take an adjective for the person a question names', () => {
     // "japonais" is no stand-in for Satya Nadella: nothing in the quote is.
     const answer = engine.ask('Kishida a rencontré Satya Nadella, le PDG de Microsoft, pour l’annonce ?');
