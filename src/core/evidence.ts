@@ -360,6 +360,14 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  // "How much is it worth in yen?": a sum in dollars does not say.
+  const { currencies } = intent;
+  if (
+    type === 'amount' &&
+    currencies.length > 0 &&
+    !evidence.values.some((value) => value.kind === 'amount' && currencies.includes(value.unit))
+  )
+    return false;
   // "Combien de capteurs": a sentence that counts kilometres of levees does not say.
   const counted = evidence.counted;
   if (type === 'amount' && intent.counted && counted && !intent.counted.some((key) => counted.includes(key)))

@@ -167,6 +167,17 @@ describe('answering only what the article supports', () => {
     expect(engine.ask('Where will Microsoft expand its facilities?').citations[0]?.quote).toContain('Tokyo');
   });
 
+  it('refuses a sum asked in a currency the article does not give it in', () => {
+    const answer = engine.ask("How much is Microsoft's investment worth in yen?");
+    expect(answer).toMatchObject({ answered: false, answerType: 'amount', citations: [] });
+    expect(answer.text).toMatch(
+      /^The article gives no figure for this\. The closest it comes: .*2\.9 billion dollars/,
+    );
+    expect(engine.ask('How much is Microsoft investing in dollars?').citations[0]?.quote).toContain(
+      '2,9 milliards de dollars',
+    );
+  });
+
   it('confirms a claim only when the article holds all of its words', () => {
     // "Yes: 2,9 milliards" would vouch for Oracle, which the article never names.
     const answer = engine.ask('so oracle invests 2.9bn in japanese ai right');
