@@ -185,6 +185,19 @@ export function explainedRefusal(
   return refusal(frame, reason, text, suggestions, confidence);
 }
 
+/** "The article never speaks of “yen”. The closest it comes: …", citing nothing. */
+export function unsaidRefusal(
+  frame: AnswerFrame,
+  closest: Passage,
+  words: readonly string[],
+  suggestions: readonly string[],
+  confidence: number,
+): Answer {
+  const { language } = frame;
+  const text = `${MESSAGES.unsaid[language](words)} ${MESSAGES.closest[language]} ${answerOf(closest, language)}`;
+  return refusal(frame, 'not-in-article', text, suggestions, confidence);
+}
+
 export function round(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }

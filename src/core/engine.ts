@@ -3,7 +3,15 @@ import type { ArticleCache } from './articleCache.js';
 import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
 import { candidateQuestions } from './candidates.js';
-import { type AnswerFrame, answerFrom, explainedRefusal, type Passage, refusal, round } from './compose.js';
+import {
+  type AnswerFrame,
+  answerFrom,
+  explainedRefusal,
+  type Passage,
+  refusal,
+  round,
+  unsaidRefusal,
+} from './compose.js';
 import { checkEvidence, type Rejection } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
@@ -546,6 +554,20 @@ function decide(
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
+  // "Are the GPUs from nvidia?": only the closest the article comes, and the question turns on a
+  // word no article and no dictionary knows, a name typed in lower case. What the article says of
+  // the rest answers another question.
+  // "google is investing 2.9bn in japan, right?": a claim is confirmed only where the article
+  // holds all of its words; "Yes: 2,9 milliards" would vouch for Google.
+  const confirms = choice.premises.some((premise) => premise.verdict === 'confirmed');
+  const unsaid = confirms
+    ? unheldWords(question, () => true)
+    : confidence < tuning.confident
+      ? unheldWords(question, isUnknownWord)
+      : [];
+  const closest = choice.cited[0];
+  if (closest && unsaid.length > 0)
+    return unsaidRefusal(frame, quote(closest), unsaid, suggestions.refusal(), confidence);
   const stated = choice.premises.map((premise) => premise.stated);
   const passages = choice.cited.map((item) => quote(item, stated));
   const answer = answerFrom(
@@ -656,7 +678,9 @@ function choose(
       break;
     }
   }
-  first ??= correctionBelowAnswer(question, verdictOf, tuning);
+  const below = correctionBelowAnswer(question, verdictOf, tuning);
+  if (!first || (below && isCorrection(first.premises) && saysMoreOfClaim(below.item, first.item, question)))
+    first = below ?? first;
   if (!first) return null;
   const best = first.item;
   // A list gathers facts that each pass every check; a further fact that answers another part
@@ -743,6 +767,25 @@ function correctionBelowAnswer(
     if (premises?.some((premise) => premise.verdict !== 'confirmed')) return { item, premises };
   }
   return null;
+}
+
+function isCorrection(premises: readonly Premise[]): boolean {
+  return premises.some((premise) => premise.verdict !== 'confirmed');
+}
+
+/**
+ * "Kishida et Biden vont discuter de la montée de la Russie, non ?": two facts put something in
+ * the claimed name's place; the one that holds more of the claim's other words ("montée", not
+ * only the names) corrects it, though it scores less.
+ */
+function saysMoreOfClaim(item: Scored, other: Scored, { terms, weights }: ReadQuestion): boolean {
+  let balance = 0;
+  terms.forEach((term, i) => {
+    if (term.question || term.name) return;
+    if (item.covered.has(term) && !other.covered.has(term)) balance += weights[i] ?? 0;
+    if (other.covered.has(term) && !item.covered.has(term)) balance -= weights[i] ?? 0;
+  });
+  return balance > 0;
 }
 
 /**
@@ -900,6 +943,35 @@ function namesAlone(item: Scored, terms: readonly Term[]): boolean {
   const words = terms.filter((term) => !term.question && !isName(term));
   return words.length > 0 && !words.some((term) => item.covered.has(term));
 }
+
+/**
+ * The question's words of some weight that no fact of the article holds, not even through a
+ * translation or a synonym, of those `which` picks. Names are not: one the article never
+ * mentions is refused, or corrected, apart (`unknownNames`).
+ */
+function unheldWords({ terms, weights, ranked }: ReadQuestion, which: (term: Term) => boolean): string[] {
+  return terms
+    .filter(
+      (term, i) =>
+        !term.question &&
+        !term.name &&
+        (weights[i] ?? 0) > 0 &&
+        which(term) &&
+        !ranked.some((item) => item.covered.has(term)),
+    )
+    .map((term) => term.surface);
+}
+
+/**
+ * A word that neither the knowledge nor the dictionaries know, nor a correction reads as a typo:
+ * a name typed in lower case ("nvidia"). Short ones may be chat spellings ("abt", "wer").
+ */
+function isUnknownWord(term: Term): boolean {
+  return !term.known && !term.corrected && term.surface.length >= MIN_UNKNOWN_WORD;
+}
+
+/** Letters from which a word nobody knows is read as a name rather than a chat spelling. */
+const MIN_UNKNOWN_WORD = 5;
 
 function isUnknownName(term: Term): boolean {
   return term.name && term.concept === null;

@@ -305,10 +305,10 @@ function typesOf(
     mentions.some((mention) => mention.type === type || (mention.type === null && mention.role !== 'place'));
   // Someone named; "who" needs someone the question does not name (see `checkEvidence`).
   if (typed('person')) types.add('person');
-  if (
-    mentions.some((mention) => (mention.type === 'place' || mention.type === null) && !mention.adjective) ||
-    norms.some((norm) => PLACE_NOUNS.has(norm) || VENUE_NOUNS.has(norm))
-  )
+  // "Le président des Philippines" says whose president, not where anything is.
+  const placed = (mention: Mention) =>
+    (mention.type === 'place' || mention.type === null) && !mention.adjective && mention.role !== 'attribute';
+  if (mentions.some(placed) || norms.some((norm) => PLACE_NOUNS.has(norm) || VENUE_NOUNS.has(norm)))
     types.add('place');
   if (typed('organisation')) types.add('organisation');
   if (NAMED.test(quote)) types.add('name');
@@ -341,11 +341,12 @@ export type Rejection =
 function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType): boolean {
   const named = new Set(intent.mentions.map((mention) => mention.id));
   // A name nobody typed is anyone, except where the quote places it: "à Boën", "in Geraldton".
-  const someoneNew = (types: ReadonlySet<string>) =>
+  const someoneNew = (types: ReadonlySet<string>, describes: (mention: Mention) => boolean = () => false) =>
     evidence.quoteMentions.some(
       (mention) =>
         (mention.type === null ? types.has('place') || mention.role !== 'place' : types.has(mention.type)) &&
         !mention.adjective &&
+        !describes(mention) &&
         !named.has(mention.id),
     );
   // "Quelle ville": a named place, not "le pays asiatique"; "où": either, or who published it
@@ -359,6 +360,14 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  // "How much is it worth in yen?": a sum in dollars does not say.
+  const { currencies } = intent;
+  if (
+    type === 'amount' &&
+    currencies.length > 0 &&
+    !evidence.values.some((value) => value.kind === 'amount' && currencies.includes(value.unit))
+  )
+    return false;
   // "Combien de capteurs": a sentence that counts kilometres of levees does not say.
   const counted = evidence.counted;
   if (type === 'amount' && intent.counted && counted && !intent.counted.some((key) => counted.includes(key)))
@@ -368,8 +377,13 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
   if (type !== 'person') return evidence.types.has(type);
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
-  // "Qui a rapporté…": an organisation can be the one who did it.
-  return someoneNew(ACTORS);
+  // "Qui a rapporté…": an organisation can be the one who did it; beside a person ("le président
+  // de Microsoft, Brad Smith"), one it qualifies only says whose president.
+  const person = evidence.quoteMentions.some((mention) => mention.type === 'person');
+  return someoneNew(
+    ACTORS,
+    (mention) => person && mention.type === 'organisation' && mention.role === 'attribute',
+  );
 }
 
 function isMoney(value: Value): boolean {

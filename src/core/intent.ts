@@ -47,6 +47,8 @@ export interface QuestionIntent {
   readonly counted: readonly string[] | null;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
   readonly wantsMoney: boolean;
+  /** "How much is it worth in yen?": the currencies it names outside a stated value (codes). */
+  readonly currencies: readonly string[];
   /** "Qui est X", "who is X": its only words besides the question word are names. */
   readonly describes: boolean;
   /** The names it holds, with their roles. */
@@ -83,6 +85,7 @@ const TIME_NOUNS = wordsOf('timeNouns');
 const CALENDAR_NOUNS = wordsOf('calendarNouns');
 const YEAR_NOUNS = wordsOf('yearNouns');
 const MONEY_WORDS = wordsOf('moneyWords');
+const CURRENCIES = tableOf((rules) => rules.currencies);
 const SHARE_NOUNS = wordsOf('shareNouns');
 const COUNTED_ANYTHING = wordsOf('countedAnything');
 const COUNT_WORDS = wordsOf('countWords');
@@ -288,6 +291,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
       answerType === 'amount' &&
       tokens.some((token) => MONEY_WORDS.has(token.norm)) &&
       !tokens.some((token, i) => SHARE_NOUNS.has(token.norm) && GENITIVES.has(tokens[i + 1]?.norm ?? '')),
+    currencies: answerType === 'amount' ? currenciesNamed(tokens, values) : [],
     mentions: mentionsOf(terms, tokens),
     topic: topicOf(terms, tokens, generic),
     measure,
@@ -305,6 +309,15 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
       ...(answerType === 'reason' ? causeVerbsIn(terms, tokens) : []),
     ]),
   };
+}
+
+/** The currencies named by words outside the values the question states ("en yens"). */
+function currenciesNamed(tokens: readonly Token[], values: readonly Value[]): string[] {
+  return tokens.flatMap((token) => {
+    const code = CURRENCIES.get(token.norm);
+    const stated = values.some((value) => token.index >= value.from && token.index <= value.to);
+    return code === undefined || stated ? [] : [code];
+  });
 }
 
 /**

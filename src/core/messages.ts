@@ -45,6 +45,13 @@ export const MESSAGES = {
       `L’article ne dit pas cela ${names.length > 1 ? `de ${names.join(' et ')} ensemble` : `de ${names[0]}`}.`,
     en: (names: readonly string[]) => `The article does not say this of ${names.join(' and ')}.`,
   },
+  /** The question turns on words the article never uses: "L'article ne parle pas de « yen »." */
+  unsaid: {
+    fr: (words: readonly string[]) =>
+      `L’article ne parle pas de ${words.map((word) => `« ${word} »`).join(' ni de ')}.`,
+    en: (words: readonly string[]) =>
+      `The article never speaks of ${words.map((word) => `“${word}”`).join(' or ')}.`,
+  },
   /** An uncurated answer: the article's own words, introduced in the asker's language. */
   articleSays: {
     fr: (quote: string, article: Language) =>

@@ -129,10 +129,62 @@ describe('answering only what the article supports', () => {
     expect(answer.citations[0]?.quote).toContain('montée de la Chine');
   });
 
+  it('corrects a claim with the fact that holds more of its words, though another scores more', () => {
+    // The investments Kishida will discuss with Biden hold the names; the rise of China, the claim.
+    const answer = engine.ask('Kishida will discuss the rise of Russia with Biden, right?');
+    expect(answer.premises[0]).toMatchObject({ verdict: 'unmentioned', claimed: 'Russia' });
+    expect(answer.citations[0]?.quote).toContain('montée de la Chine');
+  });
+
   it('does not take an adjective for the person a question names', () => {
     // "japonais" is no stand-in for Satya Nadella: nothing in the quote is.
     const answer = engine.ask('Kishida a rencontré Satya Nadella, le PDG de Microsoft, pour l’annonce ?');
     expect(answer.answered).toBe(false);
     expect(answer.reason).toBe('unknown-entity');
+  });
+
+  it('refuses the closest answer when the question turns on a word nobody knows, a name in lower case', () => {
+    const answer = engine.ask('will the gpus come from nvidia');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-in-article', citations: [] });
+    expect(answer.text).toMatch(/^The article never speaks of “nvidia”\. The closest it comes: .*GPUs/);
+    // A typo the knowledge corrects is no such word: the closest answer stands.
+    expect(engine.ask('which cities get new facilites').answered).toBe(true);
+  });
+
+  it('does not take the organisation that qualifies a person for someone new', () => {
+    // "Le président de Microsoft, Brad Smith, a fait cette annonce" names no one but Brad Smith.
+    const answer = engine.ask('With whom did Brad Smith make the announcement?');
+    expect(answer.citations[0]?.quote).toContain('Fumio Kishida');
+    expect(engine.ask('Who made the announcement?').citations[0]?.quote).toBe(
+      'Le président de Microsoft, Brad Smith, a fait cette annonce',
+    );
+  });
+
+  it('does not take the country a title qualifies for where something happens', () => {
+    // "avec le président des Philippines, Ferdinand Marcos Jr." places no summit.
+    const answer = engine.ask('Où se tiendra le sommet avec Marcos ?');
+    expect(answer.citations.map((citation) => citation.quote).join(' ')).not.toContain('des Philippines');
+    expect(engine.ask('Where will Microsoft expand its facilities?').citations[0]?.quote).toContain('Tokyo');
+  });
+
+  it('refuses a sum asked in a currency the article does not give it in', () => {
+    const answer = engine.ask("How much is Microsoft's investment worth in yen?");
+    expect(answer).toMatchObject({ answered: false, answerType: 'amount', citations: [] });
+    expect(answer.text).toMatch(
+      /^The article gives no figure for this\. The closest it comes: .*2\.9 billion dollars/,
+    );
+    expect(engine.ask('How much is Microsoft investing in dollars?').citations[0]?.quote).toContain(
+      '2,9 milliards de dollars',
+    );
+  });
+
+  it('confirms a claim only when the article holds all of its words', () => {
+    // "Yes: 2,9 milliards" would vouch for Oracle, which the article never names.
+    const answer = engine.ask('so oracle invests 2.9bn in japanese ai right');
+    expect(answer).toMatchObject({ answered: false, reason: 'not-in-article', citations: [] });
+    expect(answer.text).toMatch(/^The article never speaks of “oracle”\./);
+    expect(engine.ask('Microsoft invests 2.9 billion dollars in Japan, right?').premises[0]?.verdict).toBe(
+      'confirmed',
+    );
   });
 });
