@@ -64,6 +64,9 @@ export const ENGLISH: LanguageRules = {
     // "where is it located" asks the place, which "where" says.
     'located',
     'situated',
+    // A negation, as French "ne", "pas" are for the package: as a key it would meet the French
+    // stem of "note", "noter".
+    'not',
     // "do you know who…": the question follows.
     'know',
     'knows',
@@ -286,6 +289,16 @@ export const ENGLISH: LanguageRules = {
   durationMeasures: ['long'],
   lengthUnits: LENGTH_UNITS,
   pluralQuestionWords: [],
+  exclusions: [
+    'apart from',
+    'aside from',
+    'other than',
+    'besides',
+    'except',
+    'except for',
+    'excluding',
+    'in addition to',
+  ],
 
   numberWords: {
     one: 1,

@@ -281,6 +281,18 @@ export const FRENCH: LanguageRules = {
   durationMeasures: [],
   lengthUnits: ['km', 'kilometre', 'kilometres', 'metre', 'metres', 'm', 'cm', 'centimetres'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
+  exclusions: [
+    'à part',
+    'mis à part',
+    'sauf',
+    'hormis',
+    'excepté',
+    'en dehors de',
+    'en plus de',
+    'outre',
+    'autre que',
+    'autres que',
+  ],
 
   numberWords: {
     un: 1,
