@@ -261,6 +261,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   // weighs: the sentence that answers often sets the others against it ("en plus du cloud, …").
   const form = new Set([
     ...formOf(tokens),
+    ...relativeAt(terms, tokens),
     ...exclusions.phrases,
     ...excluded.flatMap((mention) =>
       Array.from({ length: mention.to - mention.from + 1 }, (_, i) => mention.from + i),
@@ -454,6 +455,17 @@ function measureAt(tokens: readonly Token[]): number | null {
  */
 function formOf(tokens: readonly Token[]): ReadonlySet<number> {
   return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens), ...neuterAt(tokens)]);
+}
+
+/**
+ * "C'est quel fonds qui paie", "quelle commune voisine qui est protégée": after "quel" and its
+ * noun, "qui" starts a relative clause; it asks for no one.
+ */
+function relativeAt(terms: readonly Term[], tokens: readonly Token[]): number[] {
+  const asking = askingWords(terms, tokens);
+  return asking
+    .filter((term, i) => term.kind === 'person' && asking[i - 1]?.kind === 'generic')
+    .map((term) => term.position);
 }
 
 /** "Qu'est-ce qui a poussé…", "ce qui": a word asking who after a neuter pronoun asks nothing of anyone. */

@@ -116,3 +116,11 @@ describe('a question that sets an item apart ("à part", "other than")', () => {
     expect(works.explain('Is Noirville a part of the works?').intent.entities).toEqual(['Noirville=subject']);
   });
 });
+
+describe('"qui" after "quel" and its noun', () => {
+  it('starts a relative clause: the question asks for the noun, not for someone', () => {
+    expect(engine.explain('c’est quel bureau qui a mené les études ?').intent.answerType).toBeNull();
+    expect(engine.explain('quelle association qui réclame des trains ?').intent.answerType).toBeNull();
+    expect(engine.explain('qui a mené les études ?').intent.answerType).toBe('person');
+  });
+});
