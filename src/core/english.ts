@@ -35,7 +35,11 @@ export const ENGLISH: LanguageRules = {
     wher: 'where',
     hw: 'how',
   },
-  idioms: {},
+  idioms: {
+    // "What does X do for a living": X's trade, which a sentence gives beside the name
+    // ("Julien Ferrand, maraîcher"); "living" is no word of it.
+    'do for a living': 'do',
+  },
   literalAfter: [],
   questionWords: {
     person: ['who', 'whom', 'whose'],

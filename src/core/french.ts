@@ -19,8 +19,9 @@ export const FRENCH: LanguageRules = {
     keske: 'quoi',
     kesk: 'quoi',
     kesako: 'quoi',
-    // "combien de tps": how long.
+    // "combien de tps", "combien de temp" (its silent s dropped): how long.
     tps: 'temps',
+    temp: 'temps',
   },
   idioms: {
     'de nouveau': 'encore',

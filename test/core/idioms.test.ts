@@ -36,3 +36,33 @@ describe('an idiom, read as the word it means', () => {
     expect(engine.ask('Are the trains running again?').answered).toBe(true);
   });
 });
+
+describe('a question of what someone does for a living', () => {
+  it('asks what the article says of them: "living" is no word of the answer', () => {
+    expect(norms('what does Julien Ferrand do for a living?')).toEqual([
+      'what',
+      'does',
+      'julien',
+      'ferrand',
+      'do',
+    ]);
+    const sentence = 'Julien Ferrand, maraîcher installé à Boé depuis vingt ans, partage cette inquiétude.';
+    const seed = loadKnowledge();
+    const engine = buildEngine({
+      ...seed,
+      sources: [...seed.sources, uncuratedSource('crues', 'crues', 'fr', sentence)],
+    });
+    expect(engine.ask('What does Julien Ferrand do for a living?').citations[0]?.quote).toContain(
+      'maraîcher',
+    );
+  });
+});
+
+describe('"combien de temp", the silent s of "temps" dropped', () => {
+  it('asks how long, as "combien de temps" does', () => {
+    const seed = loadKnowledge();
+    const engine = buildEngine(seed);
+    expect(engine.explain('le contrat dure combien de temp ?').intent.answerType).toBe('time');
+    expect(engine.explain('le contrat dure combien de temps ?').intent.answerType).toBe('time');
+  });
+});
