@@ -35,7 +35,11 @@ export const ENGLISH: LanguageRules = {
     wher: 'where',
     hw: 'how',
   },
-  idioms: {},
+  idioms: {
+    // "What does X do for a living": X's trade, which a sentence gives beside the name
+    // ("Julien Ferrand, maraîcher"); "living" is no word of it.
+    'do for a living': 'do',
+  },
   literalAfter: [],
   questionWords: {
     person: ['who', 'whom', 'whose'],
@@ -64,6 +68,9 @@ export const ENGLISH: LanguageRules = {
     // "where is it located" asks the place, which "where" says.
     'located',
     'situated',
+    // A negation, as French "ne", "pas" are for the package: as a key it would meet the French
+    // stem of "note", "noter".
+    'not',
     // "do you know who…": the question follows.
     'know',
     'knows',
@@ -286,6 +293,16 @@ export const ENGLISH: LanguageRules = {
   durationMeasures: ['long'],
   lengthUnits: LENGTH_UNITS,
   pluralQuestionWords: [],
+  exclusions: [
+    'apart from',
+    'aside from',
+    'other than',
+    'besides',
+    'except',
+    'except for',
+    'excluding',
+    'in addition to',
+  ],
 
   numberWords: {
     one: 1,

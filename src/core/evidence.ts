@@ -339,7 +339,8 @@ export type Rejection =
  * name; "qui est Brad Smith", "c'est qui la NHK" want what the fact says of the name it holds.
  */
 function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType): boolean {
-  const named = new Set(intent.mentions.map((mention) => mention.id));
+  // A name the question sets apart ("à part Agen") is no answer either.
+  const named = new Set([...intent.mentions, ...intent.excluded].map((mention) => mention.id));
   // A name nobody typed is anyone, except where the quote places it: "à Boën", "in Geraldton".
   const someoneNew = (types: ReadonlySet<string>, describes: (mention: Mention) => boolean = () => false) =>
     evidence.quoteMentions.some(
@@ -384,6 +385,18 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
     ACTORS,
     (mention) => person && mention.type === 'organisation' && mention.role === 'attribute',
   );
+}
+
+/**
+ * "À part Noirville, quelles gares…": a quote that names what the question sets apart, and no
+ * one and nothing else the question does not name, has that item for its only answer.
+ */
+function onlySetApart(intent: QuestionIntent, evidence: Evidence): boolean {
+  if (intent.excluded.length === 0) return false;
+  const apart = new Set(intent.excluded.map((mention) => mention.id));
+  const named = new Set(intent.mentions.map((mention) => mention.id));
+  const quoted = evidence.quoteMentions.filter((mention) => !mention.adjective && !named.has(mention.id));
+  return quoted.length > 0 && quoted.every((mention) => apart.has(mention.id));
 }
 
 function isMoney(value: Value): boolean {
@@ -446,6 +459,7 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
   const type = intent.answerType;
   if (type && CHECKED_TYPES.has(type) && !holdsType(intent, evidence, type))
     rejections.push({ kind: 'missing-type', type });
+  else if (onlySetApart(intent, evidence)) rejections.push({ kind: 'missing-type', type: type ?? 'name' });
   // "How long is the ride": a duration or a length, not "nine return trips"; "how far", "how
   // big": a number of a unit.
   const measured = intent.asksHowLong

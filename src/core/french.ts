@@ -19,8 +19,9 @@ export const FRENCH: LanguageRules = {
     keske: 'quoi',
     kesk: 'quoi',
     kesako: 'quoi',
-    // "combien de tps": how long.
+    // "combien de tps", "combien de temp" (its silent s dropped): how long.
     tps: 'temps',
+    temp: 'temps',
   },
   idioms: {
     'de nouveau': 'encore',
@@ -281,6 +282,18 @@ export const FRENCH: LanguageRules = {
   durationMeasures: [],
   lengthUnits: ['km', 'kilometre', 'kilometres', 'metre', 'metres', 'm', 'cm', 'centimetres'],
   pluralQuestionWords: ['quels', 'quelles', 'lesquels', 'lesquelles'],
+  exclusions: [
+    'à part',
+    'mis à part',
+    'sauf',
+    'hormis',
+    'excepté',
+    'en dehors de',
+    'en plus de',
+    'outre',
+    'autre que',
+    'autres que',
+  ],
 
   numberWords: {
     un: 1,

@@ -51,8 +51,13 @@ export interface QuestionIntent {
   readonly currencies: readonly string[];
   /** "Qui est X", "who is X": its only words besides the question word are names. */
   readonly describes: boolean;
-  /** The names it holds, with their roles. */
+  /** The names it holds, with their roles, but those it sets apart. */
   readonly mentions: readonly Mention[];
+  /**
+   * The names it sets apart ("à part l'État", "other than Agen"): it asks for the others, so they
+   * are no answer, and the evidence need not hold them.
+   */
+  readonly excluded: readonly Mention[];
   /**
    * Token position of the thing whose attribute is asked, where no answer type names it: "the
    * capacity of the reservoir", "quelle est la capacité du réservoir ?". A sentence that never
@@ -125,6 +130,14 @@ const TAG_TOKENS = [...YES_NO_TAGS]
   .filter((norms) => norms.length > 0)
   .sort((a, b) => b.length - a.length);
 const YES_NO_STARTS = wordsOf('yesNoStarts');
+/** The phrases that set an item apart, as the tokeniser reads them, longest first ("mis à part"). */
+const EXCLUSION_TOKENS = [...wordsOf('exclusions')]
+  .map((phrase) => tokenise(phrase).map((token) => token.norm))
+  .filter((norms) => norms.length > 0)
+  .sort((a, b) => b.length - a.length);
+/** After an exclusion's words, these make them something else: "a part of", "à part à". */
+const NOT_AN_ITEM = new Set([...wordsOf('genitives'), ...wordsOf('locatives')]);
+const CONJUNCTIONS = wordsOf('conjunctions');
 const PLURAL_GENERIC = wordsOf('pluralQuestionWords');
 /** "Quel est le budget": the noun that says what "quel" asks is a few words on. */
 const NOUN_WINDOW = 4;
@@ -244,7 +257,19 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const marked = endsWithPhrase(text, YES_NO_TAGS) || startsWithPhrase(text, YES_NO_STARTS);
   const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
-  const form = formOf(tokens);
+  const exclusions = exclusionsIn(tokens);
+  const { mentions, excluded } = mentionsApart(mentionsOf(terms, tokens), exclusions.items, tokens);
+  // "À part Noirétable": the phrase and a name set apart weigh nothing, or the name's own sentence
+  // would answer a question that asks for the others. A thing set apart ("à part le cloud") still
+  // weighs: the sentence that answers often sets the others against it ("en plus du cloud, …").
+  const form = new Set([
+    ...formOf(tokens),
+    ...relativeAt(terms, tokens),
+    ...exclusions.phrases,
+    ...excluded.flatMap((mention) =>
+      Array.from({ length: mention.to - mention.from + 1 }, (_, i) => mention.from + i),
+    ),
+  ]);
   const answerType = answerTypeOf(terms, tokens, form);
   const measure = measureAt(tokens);
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
@@ -292,7 +317,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
       tokens.some((token) => MONEY_WORDS.has(token.norm)) &&
       !tokens.some((token, i) => SHARE_NOUNS.has(token.norm) && GENITIVES.has(tokens[i + 1]?.norm ?? '')),
     currencies: answerType === 'amount' ? currenciesNamed(tokens, values) : [],
-    mentions: mentionsOf(terms, tokens),
+    mentions,
+    excluded,
     topic: topicOf(terms, tokens, generic),
     measure,
     sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
@@ -318,6 +344,56 @@ function currenciesNamed(tokens: readonly Token[], values: readonly Value[]): st
     const stated = values.some((value) => token.index >= value.from && token.index <= value.to);
     return code === undefined || stated ? [] : [code];
   });
+}
+
+/** An exclusion's phrase ("à part", "other than") and the first word of the item it sets apart. */
+interface Exclusions {
+  readonly phrases: readonly number[];
+  readonly items: readonly number[];
+}
+
+/**
+ * Where the question sets items apart: "à part l'État", "other than Agen", articles skipped
+ * before the item. A phrase with no item after it, or a preposition ("a part of"), sets nothing apart.
+ */
+function exclusionsIn(tokens: readonly Token[]): Exclusions {
+  const phrases: number[] = [];
+  const items: number[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const phrase = EXCLUSION_TOKENS.find((norms) => norms.every((norm, i) => tokens[at + i]?.norm === norm));
+    if (!phrase) continue;
+    let item = at + phrase.length;
+    while (DETERMINERS.has(tokens[item]?.norm ?? '')) item += 1;
+    const first = tokens[item];
+    if (!first || NOT_AN_ITEM.has(first.norm) || QUESTION_CLASSES.has(first.norm)) continue;
+    phrases.push(...phrase.map((_, i) => at + i));
+    items.push(item);
+    at += phrase.length - 1;
+  }
+  return { phrases, items };
+}
+
+/**
+ * The question's names, split into those it asks about and those it sets apart: the name an
+ * exclusion's item starts with, and the names joined to it ("à part l'État et l'Europe").
+ */
+function mentionsApart(
+  all: readonly Mention[],
+  items: readonly number[],
+  tokens: readonly Token[],
+): Pick<QuestionIntent, 'mentions' | 'excluded'> {
+  if (items.length === 0) return { mentions: all, excluded: [] };
+  const excluded: Mention[] = [];
+  for (const mention of all) {
+    const last = excluded.at(-1);
+    const joined =
+      last !== undefined &&
+      tokens
+        .slice(last.to + 1, mention.from)
+        .every((token) => CONJUNCTIONS.has(token.norm) || DETERMINERS.has(token.norm));
+    if (items.includes(mention.from) || joined) excluded.push(mention);
+  }
+  return { mentions: all.filter((mention) => !excluded.includes(mention)), excluded };
 }
 
 /**
@@ -392,6 +468,17 @@ function measureAt(tokens: readonly Token[]): number | null {
  */
 function formOf(tokens: readonly Token[]): ReadonlySet<number> {
   return new Set([...trailingTag(tokens), ...requestAt(tokens), ...reportingAt(tokens), ...neuterAt(tokens)]);
+}
+
+/**
+ * "C'est quel fonds qui paie", "quelle commune voisine qui est protégée": after "quel" and its
+ * noun, "qui" starts a relative clause; it asks for no one.
+ */
+function relativeAt(terms: readonly Term[], tokens: readonly Token[]): number[] {
+  const asking = askingWords(terms, tokens);
+  return asking
+    .filter((term, i) => term.kind === 'person' && asking[i - 1]?.kind === 'generic')
+    .map((term) => term.position);
 }
 
 /** "Qu'est-ce qui a poussé…", "ce qui": a word asking who after a neuter pronoun asks nothing of anyone. */

@@ -88,6 +88,11 @@ export interface LanguageRules {
   readonly lengthUnits: readonly string[];
   /** Plural forms of "quel": they ask for a list. */
   readonly pluralQuestionWords: readonly string[];
+  /**
+   * Phrases that set an item apart ("à part l'État", "other than Agen"): the question asks for
+   * the others, so the item is no answer, and an answer need not name it.
+   */
+  readonly exclusions: readonly string[];
 
   /** Numbers written as words, with their value. */
   readonly numberWords: Readonly<Record<string, number>>;

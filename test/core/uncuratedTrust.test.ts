@@ -89,3 +89,38 @@ describe('a sentence nobody reviewed that meets the question only in its names',
     expect(engine.ask('Que dit l’article de Montverdun ?').citations[0]?.quote).toContain('Montverdun');
   });
 });
+
+describe('a question that sets an item apart ("à part", "other than")', () => {
+  const TRAVAUX =
+    'Les travaux ont coûté 118 millions d’euros, financés à 60 % par la région Occitanie, le reste ' +
+    'étant pris en charge par l’État et l’Union européenne. ' +
+    'Le chantier a permis de rouvrir cinq gares et haltes, dont celle de Noirville.';
+  const works = createEngine(knowledge(['travaux', TRAVAUX]));
+
+  it('answers with the others, from the sentence that sets them against it', () => {
+    const answer = works.ask('à part la région Occitanie, qui a financé les travaux ?');
+    expect(answer).toMatchObject({ answered: true, hedged: false });
+    expect(answer.citations[0]?.quote).toContain('l’Union européenne');
+  });
+
+  it('does not answer with the item set apart when the sentence names no other', () => {
+    const answer = works.ask('Quelle gare a été rouverte à part Noirville ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+    // Asked without setting it apart, the same sentence answers.
+    expect(works.ask('Quelle gare a été rouverte ?').citations[0]?.quote).toContain('Noirville');
+  });
+
+  it('reads "a part of" as words, not as setting anything apart', () => {
+    expect(works.explain('Other than Noirville, which station reopened?').intent.entities).toEqual([]);
+    expect(works.explain('Is Noirville a part of the works?').intent.entities).toEqual(['Noirville=subject']);
+  });
+});
+
+describe('"qui" after "quel" and its noun', () => {
+  it('starts a relative clause: the question asks for the noun, not for someone', () => {
+    expect(engine.explain('c’est quel bureau qui a mené les études ?').intent.answerType).toBeNull();
+    expect(engine.explain('quelle association qui réclame des trains ?').intent.answerType).toBeNull();
+    expect(engine.explain('qui a mené les études ?').intent.answerType).toBe('person');
+  });
+});
