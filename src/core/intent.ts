@@ -262,10 +262,12 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   // "À part Noirétable": the phrase and a name set apart weigh nothing, or the name's own sentence
   // would answer a question that asks for the others. A thing set apart ("à part le cloud") still
   // weighs: the sentence that answers often sets the others against it ("en plus du cloud, …").
+  // So does the phrase then: "apart from the regional grant, where does the rest of the money
+  // come from?", its phrase weighing nothing, was answered by another article's closest sentence.
   const form = new Set([
     ...formOf(tokens),
     ...relativeAt(terms, tokens),
-    ...exclusions.phrases,
+    ...(excluded.length > 0 ? exclusions.phrases : []),
     ...excluded.flatMap((mention) =>
       Array.from({ length: mention.to - mention.from + 1 }, (_, i) => mention.from + i),
     ),
