@@ -26,6 +26,21 @@ export const FRENCH: LanguageRules = {
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "remis à neuf": renovated, not nine.
+    ...withOrWithoutAccent(
+      {
+        remettre: 'rénover',
+        remet: 'rénove',
+        remettent: 'rénovent',
+        remis: 'rénové',
+        remise: 'rénovée',
+        remises: 'rénovées',
+        remettra: 'rénovera',
+        remettront: 'rénoveront',
+        remettait: 'rénovait',
+      },
+      'à neuf',
+    ),
   },
   literalAfter: ['chose', 'choses', 'rien', 'quoi', 'personne', 'plus', 'moins'],
   questionWords: {
@@ -582,3 +597,14 @@ export const FRENCH: LanguageRules = {
     travaux: 'travail',
   },
 };
+
+/** Each verb form followed by `tail`, as written and with "à" typed "a", read as its one word. */
+function withOrWithoutAccent(forms: Readonly<Record<string, string>>, tail: string): Record<string, string> {
+  const bare = tail.replace('à', 'a');
+  return Object.fromEntries(
+    Object.entries(forms).flatMap(([form, word]) => [
+      [`${form} ${tail}`, word],
+      [`${form} ${bare}`, word],
+    ]),
+  );
+}
