@@ -82,6 +82,8 @@ const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
  */
 const MIN_CLIPPED = 4;
 const MIN_CLIPPED_OFF = 3;
+/** A short piece, a hyphen, and the rest of a word: "co-op", "e-mail". */
+const HYPHENATED = /(?<!\p{L})(\p{L}{1,3})-(\p{L}+)(?!\p{L})/gu;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -370,7 +372,25 @@ export class Analyser {
    * the other language set aside for a word of this one (see `falseFriend`).
    */
   analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
-    return this.analyse(tokenise(text), true, language, clearly);
+    return this.analyse(
+      tokenise(text.includes('-') ? this.joinHyphenated(text) : text),
+      true,
+      language,
+      clearly,
+    );
+  }
+
+  /**
+   * A word a hyphen cuts after a piece that is no word ("co-op", "e-mail"), read whole: as the
+   * knowledge's word it is, or the one it is the clipped start of ("co-op": cooperative). Split,
+   * its pieces would be an unknown "co" and an "op" the article never says.
+   */
+  private joinHyphenated(text: string): string {
+    return text.replace(HYPHENATED, (whole: string, piece: string, rest: string) => {
+      if (this.isKnown(foldText(piece))) return whole;
+      const joined = foldText(piece + rest);
+      return this.vocabulary.has(joined) ? piece + rest : (this.completion(joined) ?? whole);
+    });
   }
 
   private analyse(

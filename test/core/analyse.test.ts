@@ -194,6 +194,21 @@ describe('Analyser', () => {
     expect(clipped('climat', ['climates'])?.corrected).toBe(false);
   });
 
+  it('reads a word a hyphen cuts after a piece that is no word whole: "co-op" is the cooperative', () => {
+    const built = new Analyser(GLOSSARY);
+    built.learn('The Electric Cooperative buried its lines, and the email went out', 'en');
+    built.freeze();
+    const keys = (text: string) => built.analyseQuestion(text, 'en').flatMap((term) => term.keys);
+    expect(keys('the power co-op')).toEqual(expect.arrayContaining(stemKeys('cooperative', undefined, 'en')));
+    expect(keys('the power co-op')).not.toContain('s:op');
+    // The knowledge's word as it is.
+    expect(keys('an e-mail')).toEqual(stemKeys('email', undefined, 'en'));
+    // A piece that is a word keeps its hyphen: "well-buried" is well and buried.
+    expect(keys('well-buried lines')).toEqual(expect.arrayContaining(stemKeys('buried', undefined, 'en')));
+    // Nothing the knowledge says: the pieces stay as typed.
+    expect(keys('the ex-mayor')).toEqual(expect.arrayContaining(stemKeys('mayor', undefined, 'en')));
+  });
+
   it('leaves real words and long-distance look-alikes alone', () => {
     expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
     expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);
