@@ -8,6 +8,7 @@ import { STEMMERS } from './stemmers.js';
 import {
   foldText,
   holdsNumber,
+  isStopwordOf,
   phraseOf,
   QUESTION_CLASSES,
   QUESTION_WORDS,
@@ -415,7 +416,7 @@ export class Analyser {
     });
     const terms: Term[] = [];
     for (let i = 0; i < words.length; ) {
-      const exact = this.matchPhrase(words, i, clearly);
+      const exact = this.matchPhrase(words, i, clearly, correct ? clearly : language);
       const slipped = correct ? this.matchPhraseWithSlip(words, i) : null;
       // "premier ministe" is the Prime Minister, not "premier" then an unknown word.
       const matched = slipped && slipped.length > (exact?.length ?? 0) ? slipped : exact;
@@ -622,6 +623,8 @@ export class Analyser {
     words: ReadonlyArray<{ token: Token; norm: string }>,
     from: number,
     language: Language | null = null,
+    /** The language the text is surely in: a knowledge text's, or a question's plain one. */
+    written: Language | null = language,
   ): { concept: Concept; length: number } | null {
     // The longest phrase wins: the span grows word by word while it still starts some phrase.
     let longest: { concept: Concept; length: number } | null = null;
@@ -634,9 +637,11 @@ export class Analyser {
       if (!found?.longer) break;
     }
     if (longest?.length !== 1) return longest;
-    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
+    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised,
+    // unless it is one only in the other language ("chose" in an English text).
     const first = words[from];
-    if (first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) return null;
+    const foreignStopword = first !== undefined && written !== null && !isStopwordOf(first.norm, written);
+    if (first && STOPWORDS.has(first.norm) && !foreignStopword && !isAllCaps(first.token.raw)) return null;
     if (first && this.falseFriend(first.norm, longest.concept, language)) return null;
     return longest;
   }
