@@ -60,6 +60,11 @@ export const ENGLISH: LanguageRules = {
     'turns down': 'refuses',
     'turning down': 'refusing',
     'turned down': 'refused',
+    // "why go with desal": chose; not "went with", which is as often "went along with someone".
+    'go with': 'choose',
+    'opt for': 'choose',
+    'opts for': 'chooses',
+    'opted for': 'chose',
   },
   literalAfter: [],
   questionWords: {

@@ -28,6 +28,8 @@ describe('an idiom, read as the word it means', () => {
   it('reads a phrasal verb as the one verb it means: "set off" is "start", "called off" "cancelled"', () => {
     expect(norms('what set off the fires')).toEqual(['what', 'start', 'the', 'fires']);
     expect(norms('The race was called off')).toContain('cancelled');
+    expect(norms('why go with desal')).toEqual(['why', 'choose', 'desal']);
+    expect(norms('they opted for wind power')).toEqual(['they', 'chose', 'wind', 'power']);
     expect(norms('the settings of the office')).toEqual(['the', 'settings', 'of', 'the', 'office']);
   });
 
