@@ -97,6 +97,8 @@ export const ENGLISH: LanguageRules = {
     // "do you know who…": the question follows.
     'know',
     'knows',
+    // The prefix of "anti-flood barriers", cut off by its hyphen: "against", the topic is the flood.
+    'anti',
     // Greetings, thanks and chat noise: a message made only of them gets the help text.
     'hello',
     'hi',

@@ -83,6 +83,8 @@ export const FRENCH: LanguageRules = {
     // "ça faisait combien de temps que…": "faire" of time says nothing of the topic, in any tense.
     'faisait',
     'faisaient',
+    // The prefix of "plan anti-inondations", cut off by its hyphen: "against", the topic is the flood.
+    'anti',
     'dit',
     'dire',
     'selon',

@@ -231,6 +231,15 @@ describe('Analyser', () => {
     );
   });
 
+  it('reads "anti-" as a function word: the topic of "plan anti-inondations" is the flood', () => {
+    const surfaces = (text: string) =>
+      analyser()
+        .analyseQuestion(text)
+        .map((term) => term.surface);
+    expect(surfaces('un plan anti-inondations')).toEqual(['plan', 'inondations']);
+    expect(surfaces('anti-flood barriers')).toEqual(['flood', 'barriers']);
+  });
+
   it('leaves real words and long-distance look-alikes alone', () => {
     expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
     expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);
