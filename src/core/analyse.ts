@@ -8,6 +8,7 @@ import { STEMMERS } from './stemmers.js';
 import {
   foldText,
   holdsNumber,
+  isStopwordOf,
   phraseOf,
   QUESTION_CLASSES,
   QUESTION_WORDS,
@@ -82,6 +83,8 @@ const ELIDED = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
  */
 const MIN_CLIPPED = 4;
 const MIN_CLIPPED_OFF = 3;
+/** A short piece, a hyphen, and the rest of a word: "co-op", "e-mail". */
+const HYPHENATED = /(?<!\p{L})(\p{L}{1,3})-(\p{L}+)(?!\p{L})/gu;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -370,7 +373,25 @@ export class Analyser {
    * the other language set aside for a word of this one (see `falseFriend`).
    */
   analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
-    return this.analyse(tokenise(text), true, language, clearly);
+    return this.analyse(
+      tokenise(text.includes('-') ? this.joinHyphenated(text) : text),
+      true,
+      language,
+      clearly,
+    );
+  }
+
+  /**
+   * A word a hyphen cuts after a piece that is no word ("co-op", "e-mail"), read whole: as the
+   * knowledge's word it is, or the one it is the clipped start of ("co-op": cooperative). Split,
+   * its pieces would be an unknown "co" and an "op" the article never says.
+   */
+  private joinHyphenated(text: string): string {
+    return text.replace(HYPHENATED, (whole: string, piece: string, rest: string) => {
+      if (this.isKnown(foldText(piece))) return whole;
+      const joined = foldText(piece + rest);
+      return this.vocabulary.has(joined) ? piece + rest : (this.completion(joined) ?? whole);
+    });
   }
 
   private analyse(
@@ -395,7 +416,7 @@ export class Analyser {
     });
     const terms: Term[] = [];
     for (let i = 0; i < words.length; ) {
-      const exact = this.matchPhrase(words, i, clearly);
+      const exact = this.matchPhrase(words, i, clearly, correct ? clearly : language);
       const slipped = correct ? this.matchPhraseWithSlip(words, i) : null;
       // "premier ministe" is the Prime Minister, not "premier" then an unknown word.
       const matched = slipped && slipped.length > (exact?.length ?? 0) ? slipped : exact;
@@ -602,6 +623,8 @@ export class Analyser {
     words: ReadonlyArray<{ token: Token; norm: string }>,
     from: number,
     language: Language | null = null,
+    /** The language the text is surely in: a knowledge text's, or a question's plain one. */
+    written: Language | null = language,
   ): { concept: Concept; length: number } | null {
     // The longest phrase wins: the span grows word by word while it still starts some phrase.
     let longest: { concept: Concept; length: number } | null = null;
@@ -614,9 +637,11 @@ export class Analyser {
       if (!found?.longer) break;
     }
     if (longest?.length !== 1) return longest;
-    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised.
+    // A one-word variant that is also a function word ("US" / "us") counts only when capitalised,
+    // unless it is one only in the other language ("chose" in an English text).
     const first = words[from];
-    if (first && STOPWORDS.has(first.norm) && !isAllCaps(first.token.raw)) return null;
+    const foreignStopword = first !== undefined && written !== null && !isStopwordOf(first.norm, written);
+    if (first && STOPWORDS.has(first.norm) && !foreignStopword && !isAllCaps(first.token.raw)) return null;
     if (first && this.falseFriend(first.norm, longest.concept, language)) return null;
     return longest;
   }

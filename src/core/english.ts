@@ -35,7 +35,36 @@ export const ENGLISH: LanguageRules = {
     wher: 'where',
     hw: 'how',
   },
+  // Phrasal verbs whose words say something else, read as the one verb they mean: "what set off
+  // the fires" asks what started them. Only forms whose particle follows the verb.
   idioms: {
+    'set off': 'start',
+    'sets off': 'starts',
+    'setting off': 'starting',
+    'bring back': 'restore',
+    'brings back': 'restores',
+    'bringing back': 'restoring',
+    'brought back': 'restored',
+    'call off': 'cancel',
+    'calls off': 'cancels',
+    'calling off': 'cancelling',
+    'called off': 'cancelled',
+    'step down': 'resign',
+    'steps down': 'resigns',
+    'stepping down': 'resigning',
+    'stepped down': 'resigned',
+    'shut down': 'close',
+    'shuts down': 'closes',
+    'shutting down': 'closing',
+    'turn down': 'refuse',
+    'turns down': 'refuses',
+    'turning down': 'refusing',
+    'turned down': 'refused',
+    // "why go with desal": chose; not "went with", which is as often "went along with someone".
+    'go with': 'choose',
+    'opt for': 'choose',
+    'opts for': 'chooses',
+    'opted for': 'chose',
     // "What does X do for a living": X's trade, which a sentence gives beside the name
     // ("Julien Ferrand, maraîcher"); "living" is no word of it.
     'do for a living': 'do',
@@ -74,6 +103,8 @@ export const ENGLISH: LanguageRules = {
     // "do you know who…": the question follows.
     'know',
     'knows',
+    // The prefix of "anti-flood barriers", cut off by its hyphen: "against", the topic is the flood.
+    'anti',
     // Greetings, thanks and chat noise: a message made only of them gets the help text.
     'hello',
     'hi',

@@ -27,6 +27,21 @@ export const FRENCH: LanguageRules = {
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "remis à neuf": renovated, not nine.
+    ...withOrWithoutAccent(
+      {
+        remettre: 'rénover',
+        remet: 'rénove',
+        remettent: 'rénovent',
+        remis: 'rénové',
+        remise: 'rénovée',
+        remises: 'rénovées',
+        remettra: 'rénovera',
+        remettront: 'rénoveront',
+        remettait: 'rénovait',
+      },
+      'à neuf',
+    ),
   },
   literalAfter: ['chose', 'choses', 'rien', 'quoi', 'personne', 'plus', 'moins'],
   questionWords: {
@@ -69,6 +84,8 @@ export const FRENCH: LanguageRules = {
     // "ça faisait combien de temps que…": "faire" of time says nothing of the topic, in any tense.
     'faisait',
     'faisaient',
+    // The prefix of "plan anti-inondations", cut off by its hyphen: "against", the topic is the flood.
+    'anti',
     'dit',
     'dire',
     'selon',
@@ -595,3 +612,14 @@ export const FRENCH: LanguageRules = {
     travaux: 'travail',
   },
 };
+
+/** Each verb form followed by `tail`, as written and with "à" typed "a", read as its one word. */
+function withOrWithoutAccent(forms: Readonly<Record<string, string>>, tail: string): Record<string, string> {
+  const bare = tail.replace('à', 'a');
+  return Object.fromEntries(
+    Object.entries(forms).flatMap(([form, word]) => [
+      [`${form} ${tail}`, word],
+      [`${form} ${bare}`, word],
+    ]),
+  );
+}

@@ -255,6 +255,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .filter((word) => !QUESTION_WORDS.has(word) && !NOT_STOPWORDS.has(word)),
 );
 
+/** Each language's own function words: French "chose" (thing) is filler, English "chose" a verb. */
+const STOPWORDS_OF: Readonly<Record<Language, ReadonlySet<string>>> = {
+  fr: new Set([...fra, ...FRENCH.stopwords].map(foldText)),
+  en: new Set([...eng, ...ENGLISH.stopwords].map(foldText)),
+};
+
+/** Whether a function word of either language is one of `language`'s own. */
+export const isStopwordOf = (norm: string, language: Language): boolean => STOPWORDS_OF[language].has(norm);
+
 // Words that only one of the two languages uses, with accents as a French hint.
 const FRENCH_HINTS = new Set(fra.map(foldText).concat(FRENCH.hints));
 const ENGLISH_HINTS = new Set(eng.map(foldText).concat(ENGLISH.hints));

@@ -194,6 +194,52 @@ describe('Analyser', () => {
     expect(clipped('climat', ['climates'])?.corrected).toBe(false);
   });
 
+  it('reads a word a hyphen cuts after a piece that is no word whole: "co-op" is the cooperative', () => {
+    const built = new Analyser(GLOSSARY);
+    built.learn('The Electric Cooperative buried its lines, and the email went out', 'en');
+    built.freeze();
+    const keys = (text: string) => built.analyseQuestion(text, 'en').flatMap((term) => term.keys);
+    expect(keys('the power co-op')).toEqual(
+      expect.arrayContaining([...stemKeys('cooperative', undefined, 'en')]),
+    );
+    expect(keys('the power co-op')).not.toContain('s:op');
+    // The knowledge's word as it is.
+    expect(keys('an e-mail')).toEqual(stemKeys('email', undefined, 'en'));
+    // A piece that is a word keeps its hyphen: "well-buried" is well and buried.
+    expect(keys('well-buried lines')).toEqual(
+      expect.arrayContaining([...stemKeys('buried', undefined, 'en')]),
+    );
+    // Nothing the knowledge says: the pieces stay as typed.
+    expect(keys('the ex-mayor')).toEqual(expect.arrayContaining([...stemKeys('mayor', undefined, 'en')]));
+  });
+
+  it('reads a variant that is a function word of the other language only: "chose" in English, not French', () => {
+    const choice: (typeof GLOSSARY)[number] = {
+      id: 'choice',
+      kind: 'topic',
+      variants: { fr: ['choix', 'choisi'], en: ['choice', 'chose'] },
+    };
+    const built = new Analyser([...GLOSSARY, choice]);
+    built.freeze();
+    const concepts = (text: string, language: 'fr' | 'en') =>
+      built.analyseKnowledge(text, language).map((term) => term.concept?.id ?? '-');
+    expect(concepts('officials chose desalination', 'en')).toContain('choice');
+    // French filler: "quelque chose" is no choice.
+    expect(concepts('quelque chose de simple', 'fr')).not.toContain('choice');
+    expect(built.analyseQuestion('why they chose it', 'en', 'en').map((term) => term.concept?.id)).toContain(
+      'choice',
+    );
+  });
+
+  it('reads "anti-" as a function word: the topic of "plan anti-inondations" is the flood', () => {
+    const surfaces = (text: string) =>
+      analyser()
+        .analyseQuestion(text)
+        .map((term) => term.surface);
+    expect(surfaces('un plan anti-inondations')).toEqual(['plan', 'inondations']);
+    expect(surfaces('anti-flood barriers')).toEqual(['flood', 'barriers']);
+  });
+
   it('leaves real words and long-distance look-alikes alone', () => {
     expect(analyser(new Set(['embauche'])).analyseQuestion('embauche')[0]?.corrected).toBe(false);
     expect(analyser().analyseQuestion('emxaxchs')[0]?.corrected).toBe(false);

@@ -27,6 +27,20 @@ describe('an idiom, read as the word it means', () => {
     expect(norms('À nouveau fermée')).toContain('encore');
   });
 
+  it('reads "remis à neuf" as renovated, not as the number nine, with or without its accent', () => {
+    expect(norms('54 km de voie remis à neuf')).toEqual(['54', 'km', 'de', 'voie', 'renove']);
+    expect(norms('la voie a ete remise a neuf')).toContain('renovee');
+    expect(norms('on remettra à neuf la gare')).not.toContain('neuf');
+  });
+
+  it('reads a phrasal verb as the one verb it means: "set off" is "start", "called off" "cancelled"', () => {
+    expect(norms('what set off the fires')).toEqual(['what', 'start', 'the', 'fires']);
+    expect(norms('The race was called off')).toContain('cancelled');
+    expect(norms('why go with desal')).toEqual(['why', 'choose', 'desal']);
+    expect(norms('they opted for wind power')).toEqual(['they', 'chose', 'wind', 'power']);
+    expect(norms('the settings of the office')).toEqual(['the', 'settings', 'of', 'the', 'office']);
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
@@ -38,6 +52,28 @@ describe('an idiom, read as the word it means', () => {
     const engine = engineWith(sentence);
     expect(engine.ask('Who is manufacturing the new trainsets?').answered).toBe(false);
     expect(engine.ask('Are the trains running again?').answered).toBe(true);
+  });
+
+  it('answers "remis à neuf" and "set off" from the sentence that says "rénover", "started"', () => {
+    const seed = loadKnowledge();
+    const french =
+      'Le chantier a permis de rénover 54 kilomètres de voie. La ligne compte neuf gares sur 120 kilomètres.';
+    const english =
+      'A night of dry lightning in August started dozens of fires. In August, crews from Bend put out dozens of fires.';
+    const engine = buildEngine({
+      ...seed,
+      sources: [
+        ...seed.sources,
+        uncuratedSource('voie', 'voie', 'fr', french),
+        uncuratedSource('feux', 'feux', 'en', english),
+      ],
+    });
+    const renewed = engine.ask('Combien de kilomètres ont été remis à neuf ?');
+    expect(renewed.text).toContain('54 kilomètres');
+    expect(renewed.text).not.toContain('120');
+    const started = engine.ask('What set off dozens of fires in August?');
+    expect(started.answered).toBe(true);
+    expect(started.text).toContain('dry lightning');
   });
 });
 
