@@ -209,9 +209,22 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return { terms, weights, total, intent, leaning: reading.leaning };
   };
+  // Written field by field, not spread from the reading and its weights (see `framed` in
+  // compose.ts: a spread with more properties after it slows every young collection).
   const rankIn = (reading: Reading, { index, found, analysed }: Weighed): Ranked => ({
     index,
-    question: { ...reading, ...analysed, ranked: rankFacts(found, analysed, tuning) },
+    question: {
+      text: reading.text,
+      detected: reading.detected,
+      tokens: reading.tokens,
+      terms: analysed.terms,
+      intent: analysed.intent,
+      unknown: reading.unknown,
+      leaning: analysed.leaning,
+      weights: analysed.weights,
+      total: analysed.total,
+      ranked: rankFacts(found, analysed, tuning),
+    },
   });
   /**
    * The articles searched whose facts hold a word of the question, each weighed, with those
@@ -224,9 +237,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     shortlist = MAX_SHORTLIST,
   ): Weighed[] => {
     const hits = indexes.hits(reading.terms, searched, shortlist);
-    const articles = hits.articles.map((article) => ({
-      ...article,
-      analysed: weighIn(reading, article.index),
+    const articles = hits.articles.map(({ index, first, end }) => ({
+      index,
+      first,
+      end,
+      analysed: weighIn(reading, index),
     }));
     // Term at a time, as an inverted index scores: each fact found adds the weight, in its own
     // article, of each word it holds.
