@@ -369,8 +369,12 @@ export class Analyser {
    * the language the question is plainly written in, if any: only then is a one-word variant of
    * the other language set aside for a word of this one (see `falseFriend`).
    */
-  analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
-    return this.analyse(tokenise(text), true, language, clearly);
+  analyseQuestion(
+    text: string | readonly Token[],
+    language: Language | null = null,
+    clearly: Language | null = null,
+  ): Term[] {
+    return this.analyse(typeof text === 'string' ? tokenise(text) : text, true, language, clearly);
   }
 
   private analyse(

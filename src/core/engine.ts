@@ -23,7 +23,7 @@ import {
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { SentenceTokens } from './sentenceTokens.js';
-import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
+import { languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -195,10 +195,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const read = (question: string): Reading => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const votes = languageVotes(text, (word) => analyser.languageOf(word));
+    const tokens = tokeniseOnce(text);
+    const votes = languageVotes(text, (word) => analyser.languageOf(word), tokens);
     const detected = leadingLanguage(votes);
-    const tokens = tokenise(text);
-    const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
+    const terms = analyser.analyseQuestion(tokens, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
     return { text, detected, tokens, terms, intent, unknown, leaning: leaningOf(terms, intent.form) };

@@ -156,6 +156,16 @@ export function tokenise(text: string): readonly Token[] {
   return tokens;
 }
 
+/**
+ * A question's tokens, split and not kept: the engine reads a question once and hands its tokens
+ * on. Questions seldom repeat, so kept ones would only be pushed out by the next 64, each set
+ * living long enough to be copied by young collections and promoted (the bench's warm loop:
+ * about a sixth of what survived a scavenge).
+ */
+export function tokeniseOnce(text: string): readonly Token[] {
+  return split.recent.get(text) ?? split.older.get(text) ?? splitText(text);
+}
+
 /** A text as its words' norms joined by spaces: how glossary phrases and names are compared. */
 export function phraseOf(text: string): string {
   return tokenise(text)
@@ -278,13 +288,14 @@ export interface LanguageVotes {
 export function languageVotes(
   text: string,
   vocabularyLanguage: (word: string) => Language | null = () => null,
+  tokens: readonly Token[] = tokenise(text),
 ): LanguageVotes {
   let fr = 0;
   let en = 0;
   if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) fr += 1;
   if (/\b(?:qu|[cdjlmnst])['’]\p{L}/iu.test(text)) fr += 1;
   if (/\p{L}['’]s\b|n['’]t\b/iu.test(text)) en += 1;
-  for (const token of tokenise(text)) {
+  for (const token of tokens) {
     if (FRENCH_HINTS.has(token.norm)) fr += 2;
     else if (ENGLISH_HINTS.has(token.norm)) en += 2;
     else {
