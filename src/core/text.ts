@@ -128,10 +128,10 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
 ];
 
 /**
- * Texts split lately and their tokens: a text is often split again soon (a question by the
- * language vote, the engine and the analyser; an article's sentence by its candidate questions,
- * its analysis, its evidence and its names). No reader changes the tokens it gets. Bounded, two
- * generations, like the folded words below.
+ * Texts split lately and their tokens: a text is often split again soon (an article's sentence
+ * by its candidate questions, its analysis, its evidence and its names; a question is split once,
+ * by `tokeniseOnce`). No reader changes the tokens it gets. Bounded, two generations, like the
+ * folded words below.
  */
 let split = { recent: new Map<string, readonly Token[]>(), older: new Map<string, readonly Token[]>() };
 const SPLIT_CACHE = 64;
