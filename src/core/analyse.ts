@@ -372,13 +372,16 @@ export class Analyser {
    * the language the question is plainly written in, if any: only then is a one-word variant of
    * the other language set aside for a word of this one (see `falseFriend`).
    */
-  analyseQuestion(text: string, language: Language | null = null, clearly: Language | null = null): Term[] {
-    return this.analyse(
-      tokenise(text.includes('-') ? this.joinHyphenated(text) : text),
-      true,
-      language,
-      clearly,
-    );
+  analyseQuestion(
+    text: string,
+    language: Language | null = null,
+    clearly: Language | null = null,
+    /** The text's tokens, when the caller split it already (see `tokeniseOnce`). */
+    tokens?: readonly Token[],
+  ): Term[] {
+    const joined = text.includes('-') ? this.joinHyphenated(text) : text;
+    const read = joined === text && tokens ? tokens : tokenise(joined);
+    return this.analyse(read, true, language, clearly);
   }
 
   /**

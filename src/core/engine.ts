@@ -31,7 +31,7 @@ import {
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { SentenceTokens } from './sentenceTokens.js';
-import { languageVotes, leadingLanguage, type Token, tokenise } from './text.js';
+import { languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -203,10 +203,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   const read = (question: string): Reading => {
     const text = question.slice(0, MAX_ANALYSED_CHARS);
-    const votes = languageVotes(text, (word) => analyser.languageOf(word));
+    const tokens = tokeniseOnce(text);
+    const votes = languageVotes(text, (word) => analyser.languageOf(word), tokens);
     const detected = leadingLanguage(votes);
-    const tokens = tokenise(text);
-    const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE));
+    const terms = analyser.analyseQuestion(text, detected, leadingLanguage(votes, CLEAR_LANGUAGE), tokens);
     const intent = readIntent(text, terms, tokens);
     const unknown = unknownNames(terms, text, tokens, intent.mentions);
     return { text, detected, tokens, terms, intent, unknown, leaning: leaningOf(terms, intent.form) };
@@ -217,9 +217,22 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return { terms, weights, total, intent, leaning: reading.leaning };
   };
+  // Written field by field, not spread from the reading and its weights (see `framed` in
+  // compose.ts: a spread with more properties after it slows every young collection).
   const rankIn = (reading: Reading, { index, found, analysed }: Weighed): Ranked => ({
     index,
-    question: { ...reading, ...analysed, ranked: rankFacts(found, analysed, tuning) },
+    question: {
+      text: reading.text,
+      detected: reading.detected,
+      tokens: reading.tokens,
+      terms: analysed.terms,
+      intent: analysed.intent,
+      unknown: reading.unknown,
+      leaning: analysed.leaning,
+      weights: analysed.weights,
+      total: analysed.total,
+      ranked: rankFacts(found, analysed, tuning),
+    },
   });
   /**
    * The articles searched whose facts hold a word of the question, each weighed, with those
@@ -232,9 +245,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     shortlist = MAX_SHORTLIST,
   ): Weighed[] => {
     const hits = indexes.hits(reading.terms, searched, shortlist);
-    const articles = hits.articles.map((article) => ({
-      ...article,
-      analysed: weighIn(reading, article.index),
+    const articles = hits.articles.map(({ index, first, end }) => ({
+      index,
+      first,
+      end,
+      analysed: weighIn(reading, index),
     }));
     // Term at a time, as an inverted index scores: each fact found adds the weight, in its own
     // article, of each word it holds.

@@ -128,10 +128,10 @@ const REWRITES: ReadonlyArray<readonly [needs: string | RegExp, pattern: RegExp,
 ];
 
 /**
- * Texts split lately and their tokens: a text is often split again soon (a question by the
- * language vote, the engine and the analyser; an article's sentence by its candidate questions,
- * its analysis, its evidence and its names). No reader changes the tokens it gets. Bounded, two
- * generations, like the folded words below.
+ * Texts split lately and their tokens: a text is often split again soon (an article's sentence
+ * by its candidate questions, its analysis, its evidence and its names; a question is split once,
+ * by `tokeniseOnce`). No reader changes the tokens it gets. Bounded, two generations, like the
+ * folded words below.
  */
 let split = { recent: new Map<string, readonly Token[]>(), older: new Map<string, readonly Token[]>() };
 const SPLIT_CACHE = 64;
@@ -154,6 +154,16 @@ export function tokenise(text: string): readonly Token[] {
   if (split.recent.size >= SPLIT_CACHE) split = { recent: new Map(), older: split.recent };
   split.recent.set(text, tokens);
   return tokens;
+}
+
+/**
+ * A question's tokens, split and not kept: the engine reads a question once and hands its tokens
+ * on. Questions seldom repeat, so kept ones would only be pushed out by the next 64, each set
+ * living long enough to be copied by young collections and promoted (the bench's warm loop:
+ * about a sixth of what survived a scavenge).
+ */
+export function tokeniseOnce(text: string): readonly Token[] {
+  return split.recent.get(text) ?? split.older.get(text) ?? splitText(text);
 }
 
 /** A text as its words' norms joined by spaces: how glossary phrases and names are compared. */
@@ -287,13 +297,14 @@ export interface LanguageVotes {
 export function languageVotes(
   text: string,
   vocabularyLanguage: (word: string) => Language | null = () => null,
+  tokens: readonly Token[] = tokenise(text),
 ): LanguageVotes {
   let fr = 0;
   let en = 0;
   if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) fr += 1;
   if (/\b(?:qu|[cdjlmnst])['’]\p{L}/iu.test(text)) fr += 1;
   if (/\p{L}['’]s\b|n['’]t\b/iu.test(text)) en += 1;
-  for (const token of tokenise(text)) {
+  for (const token of tokens) {
     if (FRENCH_HINTS.has(token.norm)) fr += 2;
     else if (ENGLISH_HINTS.has(token.norm)) en += 2;
     else {

@@ -6,6 +6,7 @@ import {
   QUESTION_CLASSES,
   STOPWORDS,
   tokenise,
+  tokeniseOnce,
 } from '../../src/core/text.js';
 
 describe('foldText', () => {
@@ -115,6 +116,13 @@ describe('tokenise', () => {
     expect(norms("J'ai hâte, ai")).toEqual(['jai', 'hate', 'ai']);
     expect(STOPWORDS.has('jai')).toBe(true);
     expect(STOPWORDS.has('ai')).toBe(false);
+  });
+
+  it('splits a question read once into the tokens tokenise gives, whether or not the text was split before', () => {
+    const fresh = "Qu'est-ce que l'usine de Santa Ynez va produire d'ici 2031 ?";
+    expect(tokeniseOnce(fresh)).toEqual(tokenise(fresh));
+    const kept = tokenise('What did the 2,9 milliards pay for?');
+    expect(tokeniseOnce('What did the 2,9 milliards pay for?')).toBe(kept);
   });
 });
 
