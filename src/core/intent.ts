@@ -393,7 +393,9 @@ function mentionsApart(
       tokens
         .slice(last.to + 1, mention.from)
         .every((token) => CONJUNCTIONS.has(token.norm) || DETERMINERS.has(token.norm));
-    if (items.includes(mention.from) || joined) excluded.push(mention);
+    // The item is the name, or a noun it names right after ("la région Occitanie").
+    const named = items.some((item) => mention.from === item || mention.from === item + 1);
+    if (named || joined) excluded.push(mention);
   }
   return { mentions: all.filter((mention) => !excluded.includes(mention)), excluded };
 }

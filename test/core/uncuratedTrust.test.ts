@@ -111,6 +111,20 @@ describe('a question that sets an item apart ("à part", "other than")', () => {
     expect(works.ask('Quelle gare a été rouverte ?').citations[0]?.quote).toContain('Noirville');
   });
 
+  it('weighs the phrase and the name nothing when a name is set apart, and reads a thing set apart word for word', () => {
+    const weights = (question: string) =>
+      Object.fromEntries(works.explain(question).terms.map((term) => [term.surface, term.weight]));
+    expect(weights('qui a payé le reste à part Noirville ?')).toMatchObject({ part: 0, Noirville: 0 });
+    // The name may follow the noun the phrase sets apart.
+    expect(weights('à part la région Occitanie, qui a financé les travaux ?')).toMatchObject({
+      part: 0,
+      Occitanie: 0,
+    });
+    // A thing set apart weighs, and so does the phrase: weighing it nothing left the question's
+    // weight on what remained, and another article's closest sentence answered.
+    expect(weights('qui a payé le reste à part le conseil régional ?').part).toBeGreaterThan(0);
+  });
+
   it('reads "a part of" as words, not as setting anything apart', () => {
     expect(works.explain('Other than Noirville, which station reopened?').intent.entities).toEqual([]);
     expect(works.explain('Is Noirville a part of the works?').intent.entities).toEqual(['Noirville=subject']);
