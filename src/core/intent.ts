@@ -393,8 +393,10 @@ function mentionsApart(
       tokens
         .slice(last.to + 1, mention.from)
         .every((token) => CONJUNCTIONS.has(token.norm) || DETERMINERS.has(token.norm));
-    // The item is the name, or a noun it names right after ("la région Occitanie").
-    const named = items.some((item) => mention.from === item || mention.from === item + 1);
+    // The item is the name, or a noun it names right after ("la région Occitanie"); a name
+    // written as an adjective describes the thing set apart ("the regional grant"): no name is.
+    const named =
+      !mention.adjective && items.some((item) => mention.from === item || mention.from === item + 1);
     if (named || joined) excluded.push(mention);
   }
   return { mentions: all.filter((mention) => !excluded.includes(mention)), excluded };

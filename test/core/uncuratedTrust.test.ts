@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { uncuratedSource } from '../../bench/articles.js';
+import { Analyser } from '../../src/core/analyse.js';
 import { createEngine } from '../../src/core/engine.js';
+import { readIntent } from '../../src/core/intent.js';
 import { otherTense, tenseOf, tensesOf } from '../../src/core/tense.js';
+import { tokenise } from '../../src/core/text.js';
 import type { KnowledgeBase } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KNOWLEDGE } from './fixture.js';
+
+const SEED_GLOSSARY = loadKnowledge().glossary;
 
 /** Articles nobody curated, each sentence written to tempt a wrong answer that looks cited. */
 const TARIFS =
@@ -123,6 +129,16 @@ describe('a question that sets an item apart ("à part", "other than")', () => {
     // A thing set apart weighs, and so does the phrase: weighing it nothing left the question's
     // weight on what remained, and another article's closest sentence answered.
     expect(weights('qui a payé le reste à part le conseil régional ?').part).toBeGreaterThan(0);
+    // A name written as an adjective describes the thing set apart: "the regional grant" is a
+    // grant (the seed's glossary reads "regional" as a name of Asia, written as an adjective).
+    const intentOf = (question: string) =>
+      readIntent(question, new Analyser(SEED_GLOSSARY).analyseQuestion(question, null), tokenise(question));
+    expect(
+      intentOf('apart from Japan, which country invests?').excluded.map((mention) => mention.id),
+    ).toEqual(['japan']);
+    expect(
+      intentOf('apart from the regional grant, where does the rest of the money come from?').excluded,
+    ).toEqual([]);
   });
 
   it('reads "a part of" as words, not as setting anything apart', () => {
