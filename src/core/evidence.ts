@@ -1,5 +1,6 @@
 import type { Analyser, Term } from './analyse.js';
 import type { QuestionIntent } from './intent.js';
+import { QUESTION_TEMPLATES } from './questionTemplates.js';
 import {
   type Mention,
   mentionsOf,
@@ -59,6 +60,11 @@ export interface Evidence {
    * long", "how far"; undefined for a reviewed fact, which answers the measures its questions ask.
    */
   readonly measured: boolean | undefined;
+  /**
+   * Every count of a sentence nobody reviewed is a percentage ("54% of respondents"): a share,
+   * which says how many of a number the sentence does not give.
+   */
+  readonly sharesOnly: boolean;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -187,7 +193,23 @@ export function describeEvidence(
     counted: fact.uncurated ? (counted ?? countedBy(sentenceTerms ?? [], sentenceValues)) : undefined,
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
     measured: fact.uncurated ? measures(quoteTokens, quoteValues) : undefined,
+    sharesOnly: fact.uncurated === true && sharesOnly(sentence, quoteValues),
   };
+}
+
+/** What follows a number to make it a percentage, in either language ("54%", "54 per cent"). */
+const PERCENT_SIGNS = [
+  ...new Set(LANGUAGES.flatMap((language) => QUESTION_TEMPLATES[language].percentSigns)),
+];
+
+/** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */
+function sharesOnly(sentence: string, values: readonly Value[]): boolean {
+  const counts = values.filter((value) => value.kind === 'count');
+  return (
+    counts.length > 0 &&
+    counts.length === values.length &&
+    counts.every((value) => PERCENT_SIGNS.some((sign) => sentence.includes(`${value.text}${sign}`)))
+  );
 }
 
 /**
@@ -361,6 +383,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
   if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  // "Combien de personnes ont répondu ?": "54% of respondents" gives a share, not how many.
+  if (type === 'amount' && intent.counting && evidence.sharesOnly) return false;
   // "How much is it worth in yen?": a sum in dollars does not say.
   const { currencies } = intent;
   if (

@@ -45,6 +45,8 @@ export interface QuestionIntent {
    * too); a sentence nobody reviewed answers only if it counts that. Null when nothing is named.
    */
   readonly counted: readonly string[] | null;
+  /** "How many", "combien de" and a noun that is no measure, sum or duration: a count is asked. */
+  readonly counting: boolean;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
   readonly wantsMoney: boolean;
   /** "How much is it worth in yen?": the currencies it names outside a stated value (codes). */
@@ -313,6 +315,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     asksHowLong: measure !== null && HOW_LONG.has(tokens[measure]?.norm ?? ''),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
+    counting: answerType === 'amount' && countsSomething(tokens),
     // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
     wantsMoney:
       answerType === 'amount' &&
@@ -400,6 +403,17 @@ function mentionsApart(
     if (named || joined) excluded.push(mention);
   }
   return { mentions: all.filter((mention) => !excluded.includes(mention)), excluded };
+}
+
+/** Whether "how many", "combien de" count a noun that is no measure, sum or duration. */
+function countsSomething(tokens: readonly Token[]): boolean {
+  const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
+  if (!asking) return false;
+  const at = GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
+  const norm = tokens[at]?.norm;
+  return (
+    norm !== undefined && ![QUANTITY_NOUNS, MONEY_WORDS, DURATION_NOUNS].some((words) => words.has(norm))
+  );
 }
 
 /**

@@ -154,3 +154,20 @@ describe('"qui" after "quel" and its noun', () => {
     expect(engine.explain('qui a mené les études ?').intent.answerType).toBe('person');
   });
 });
+
+describe('"how many" against a percentage', () => {
+  const consultation = createEngine(
+    knowledge(['consultation', 'The council’s consultation found 54% of respondents in favour of the plan.']),
+  );
+
+  it('is not answered by a share: "54% of respondents" says not how many responded', () => {
+    expect(consultation.ask('How many people responded to the consultation?').answered).toBe(false);
+    expect(consultation.ask('Combien de personnes ont répondu à la consultation ?').answered).toBe(false);
+  });
+
+  it('rejects the share for a count only: a question of the share keeps it as evidence', () => {
+    const rejected = (question: string) => consultation.explain(question).ranking[0]?.rejected ?? [];
+    expect(rejected('How many people responded to the consultation?')).not.toEqual([]);
+    expect(rejected('What share of respondents backed the plan?')).toEqual([]);
+  });
+});
