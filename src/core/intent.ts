@@ -405,25 +405,29 @@ function mentionsApart(
   return { mentions: all.filter((mention) => !excluded.includes(mention)), excluded };
 }
 
+/**
+ * Where the noun "how many", "combien de" count stands: right after the word ("many homes") or
+ * after "de" ("combien d'habitants"); null when the question has no such word.
+ */
+function countedAt(tokens: readonly Token[]): number | null {
+  const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
+  if (!asking) return null;
+  return GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
+}
+
 /** Whether "how many", "combien de" count a noun that is no measure, sum or duration. */
 function countsSomething(tokens: readonly Token[]): boolean {
-  const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
-  if (!asking) return false;
-  const at = GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
-  const norm = tokens[at]?.norm;
+  const at = countedAt(tokens);
+  const norm = at === null ? undefined : tokens[at]?.norm;
   return (
     norm !== undefined && ![QUANTITY_NOUNS, MONEY_WORDS, DURATION_NOUNS].some((words) => words.has(norm))
   );
 }
 
-/**
- * The keys of the noun "how many", "combien de" count, unless it is a measure, money or anyone:
- * right after the word ("many homes") or after "de" ("combien d'habitants").
- */
+/** The keys of the noun "how many", "combien de" count, unless it is a measure, money or anyone. */
 function countedKeys(terms: readonly Term[], tokens: readonly Token[]): readonly string[] | null {
-  const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
-  if (!asking) return null;
-  const at = GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
+  const at = countedAt(tokens);
+  if (at === null) return null;
   const noun = terms.find((term) => !term.question && term.position === at);
   if (!noun || noun.concept?.kind === 'entity') return null;
   const norm = tokens[noun.position]?.norm ?? '';
