@@ -564,8 +564,6 @@ function decide(
   if (best && !choice.cited.includes(best) && leftOut.some((term) => best.covered.has(term))) {
     return explainedRefusal(frame, quote(best), verdictOf(best), suggestions.refusal(), best.score);
   }
-  const exclude = new Set(choice.cited.map((item) => item.entry.fact.id));
-  const related = suggestions.related(exclude);
   // A quoted correction may come first: the confidence is that of the fact that answers.
   const score = Math.max(0, ...choice.cited.map((item) => item.score));
   const confidence = leftOut.length > 0 ? Math.min(score, tuning.leftOutTopic) : score;
@@ -583,6 +581,8 @@ function decide(
   const closest = choice.cited[0];
   if (closest && unsaid.length > 0)
     return unsaidRefusal(frame, quote(closest), unsaid, suggestions.refusal(), confidence);
+  // Related questions are looked for only once the answer stands.
+  const related = suggestions.related(new Set(choice.cited.map((item) => item.entry.fact.id)));
   const stated = choice.premises.map((premise) => premise.stated);
   const passages = choice.cited.map((item) => quote(item, stated));
   const answer = answerFrom(
