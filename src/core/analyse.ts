@@ -18,6 +18,7 @@ import {
   type Token,
   tableOf,
   tokenise,
+  tokeniseOnce,
 } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
@@ -380,7 +381,7 @@ export class Analyser {
     tokens?: readonly Token[],
   ): Term[] {
     const joined = text.includes('-') ? this.joinHyphenated(text) : text;
-    const read = joined === text && tokens ? tokens : tokenise(joined);
+    const read = joined === text && tokens ? tokens : tokeniseOnce(joined);
     return this.analyse(read, true, language, clearly);
   }
 
