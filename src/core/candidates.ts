@@ -5,6 +5,7 @@ import {
   type CandidateKind,
   CURRENCY_SIGNS,
   MAX_CANDIDATES,
+  PERCENT_SIGNS,
   QUESTION_TEMPLATES,
   type QuestionTemplates,
 } from './questionTemplates.js';
@@ -441,6 +442,3 @@ function figureMention(sentence: string, piece: Piece): Mention[] {
 const SIGNS = CURRENCY_SIGNS.join('');
 const SIGN_BEFORE = new RegExp(`[${SIGNS}][ \u00a0]?$`, 'u');
 const SIGN_AFTER = new RegExp(`^ ?[${SIGNS}]`, 'u');
-const PERCENT_SIGNS = [
-  ...new Set(LANGUAGES.flatMap((language) => QUESTION_TEMPLATES[language].percentSigns)),
-];

@@ -1,6 +1,6 @@
 import type { Analyser, Term } from './analyse.js';
 import type { QuestionIntent } from './intent.js';
-import { QUESTION_TEMPLATES } from './questionTemplates.js';
+import { PERCENT_SIGNS } from './questionTemplates.js';
 import {
   type Mention,
   mentionsOf,
@@ -196,11 +196,6 @@ export function describeEvidence(
     sharesOnly: fact.uncurated === true && sharesOnly(sentence, quoteValues),
   };
 }
-
-/** What follows a number to make it a percentage, in either language ("54%", "54 per cent"). */
-const PERCENT_SIGNS = [
-  ...new Set(LANGUAGES.flatMap((language) => QUESTION_TEMPLATES[language].percentSigns)),
-];
 
 /** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */
 function sharesOnly(sentence: string, values: readonly Value[]): boolean {

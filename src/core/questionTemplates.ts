@@ -1,4 +1,5 @@
 import type { Language } from './types.js';
+import { LANGUAGES } from './types.js';
 
 /**
  * The words `candidates.ts` writes candidate questions with, one module per language as for the
@@ -116,3 +117,8 @@ const en: QuestionTemplates = {
 };
 
 export const QUESTION_TEMPLATES: Readonly<Record<Language, QuestionTemplates>> = { fr, en };
+
+/** What follows a number to make it a percentage, in either language ("54%", "54 per cent"). */
+export const PERCENT_SIGNS: readonly string[] = [
+  ...new Set(LANGUAGES.flatMap((language) => QUESTION_TEMPLATES[language].percentSigns)),
+];
