@@ -22,6 +22,7 @@ import {
 } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { type Concept, LANGUAGES, type Language } from './types.js';
+import { WordMemo } from './wordMemo.js';
 
 /** Real words of French and English (folded), to tell a typo from a word the article lacks. */
 export interface Lexicon {
@@ -105,6 +106,8 @@ const FUNCTION_WORDS: readonly string[] = [...new Set([...STOPWORDS, ...QUESTION
 );
 /** Corrections are cached; the cache is bounded so that a flood of new words cannot grow it. */
 const CORRECTION_CACHE = 5000;
+/** Question words whose translations and synonyms are kept, by language (see `QuestionWordKeys`). */
+const ALTERNATE_CACHE = 5000;
 
 /**
  * Match keys of a plain word: its stems in the text's language, or in both when the language is
@@ -201,6 +204,25 @@ export function variantStems(token: Token, language: Language, concept: Concept)
   );
 }
 
+/**
+ * A question word's keys in the other language (the bridge and cognates) and in words of its own
+ * that may stand for it (the thesaurus), by the question's language ('both' when unknown): the
+ * costliest part of reading a question, and the same each time a word is asked again.
+ */
+interface QuestionWordKeys {
+  readonly translations: Record<Language | 'both', WordMemo<readonly string[]>>;
+  readonly synonyms: Record<Language | 'both', WordMemo<readonly string[]>>;
+}
+
+const questionWordKeys = (): QuestionWordKeys => {
+  const memos = () => ({
+    fr: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
+    en: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
+    both: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
+  });
+  return { translations: memos(), synonyms: memos() };
+};
+
 /** What a span's words are joined by: made once here, not as a closure at each phrase. */
 const RAW = (word: { token: Token }): string => word.token.raw;
 const NORM = (word: { norm: string }): string => word.norm;
@@ -259,6 +281,8 @@ export class Analyser {
   private readonly wordsOf: Record<Language, Set<string>> = { fr: new Set(), en: new Set() };
   /** The knowledge's long words by language and first letters, to find a word's cognates. */
   private readonly cognates: Record<Language, Map<string, string[]>> = { fr: new Map(), en: new Map() };
+  /** A question's words' translations and synonyms once frozen: the same for every question. */
+  private alternates: QuestionWordKeys | undefined;
 
   constructor(
     glossary: readonly Concept[],
@@ -310,6 +334,8 @@ export class Analyser {
 
   /** Adds the words of a knowledge text (or its tokens) to the vocabulary that typos are corrected against. */
   learn(text: string | readonly Token[], language: Language): void {
+    // Cognates are read in the words learnt: those kept would be out of date.
+    this.alternates = undefined;
     for (const token of typeof text === 'string' ? tokenise(text) : text) {
       this.addWord(token.norm, language);
       if (token.capitalised && token.index > 0) this.capitalWords.add(token.norm);
@@ -344,6 +370,7 @@ export class Analyser {
     const functionWords = FUNCTION_WORDS.filter((word) => !this.vocabulary.has(word));
     this.pairIndex = new PairIndex([...this.vocabulary, ...functionWords], true);
     this.prefixOrder = undefined;
+    this.alternates = questionWordKeys();
     for (const language of LANGUAGES) {
       for (const word of this.wordsOf[language]) {
         if (word.length < MIN_COGNATE || STOPWORDS.has(word) || holdsNumber(word)) continue;
@@ -551,10 +578,15 @@ export class Analyser {
   private translations(norm: string, language: Language | null, accented?: string): readonly string[] {
     const bridge = this.bridge;
     if (bridge === null || startsWithNumber(norm)) return NO_KEYS;
+    const memo = this.alternates?.translations[language ?? 'both'];
+    const kept = memo?.get(norm, accented);
+    if (kept !== undefined) return kept;
     const from = language ? [language] : LANGUAGES;
-    return [
+    const keys = [
       ...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l, accented), ...this.cognateKeys(norm, l)])),
     ];
+    memo?.set(norm, accented ?? '', keys);
+    return keys;
   }
 
   /**
@@ -564,8 +596,13 @@ export class Analyser {
   private synonyms(norm: string, language: Language | null): readonly string[] {
     const thesaurus = this.thesaurus;
     if (thesaurus === null || startsWithNumber(norm)) return NO_KEYS;
+    const memo = this.alternates?.synonyms[language ?? 'both'];
+    const kept = memo?.get(norm);
+    if (kept !== undefined) return kept;
     const from = language ? [language] : LANGUAGES;
-    return [...new Set(from.flatMap((l) => thesaurus.keysOf(norm, l)))];
+    const keys = [...new Set(from.flatMap((l) => thesaurus.keysOf(norm, l)))];
+    memo?.set(norm, '', keys);
+    return keys;
   }
 
   /**

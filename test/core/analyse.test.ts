@@ -400,6 +400,25 @@ describe('words of the other language', () => {
     );
   });
 
+  it('gives a word asked again the same translations and synonyms, worked out once', () => {
+    const built = bilingual();
+    const first = built.analyseQuestion('quand a ouvert l’usine', 'fr', 'fr');
+    const again = built.analyseQuestion('l’usine a ouvert quand', 'fr', 'fr');
+    const ouvert = (terms: typeof first) => terms.find((term) => term.surface === 'ouvert');
+    expect(ouvert(again)?.bridged).toBe(ouvert(first)?.bridged);
+    expect(ouvert(again)?.related).toBe(ouvert(first)?.related);
+  });
+
+  it('translates anew once more words are learnt: the other language may write the word too', () => {
+    const built = new Analyser(GLOSSARY, new Set(), new WordBridge([]));
+    built.learn('une prairie humide', 'fr');
+    built.freeze();
+    const zone = () => built.analyseQuestion('la zone', 'fr', 'fr').find((term) => term.surface === 'zone');
+    expect(zone()?.bridged).toEqual([]);
+    built.learn('the development zone', 'en');
+    expect(zone()?.bridged).toEqual(stemKeys('zone', undefined, 'en'));
+  });
+
   it('translates an irregular form through its word', () => {
     expect(bridgedOf('quand a ouvert l’usine de dessalement', 'ouvert')).toEqual(
       expect.arrayContaining([...stemKeys('open', undefined, 'en')]),
