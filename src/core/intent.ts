@@ -365,7 +365,7 @@ function exclusionsIn(tokens: readonly Token[]): Exclusions {
   const phrases: number[] = [];
   const items: number[] = [];
   for (let at = 0; at < tokens.length; at++) {
-    const phrase = EXCLUSION_TOKENS.find((norms) => norms.every((norm, i) => tokens[at + i]?.norm === norm));
+    const phrase = phraseAt(tokens, at, EXCLUSION_TOKENS);
     if (!phrase) continue;
     let item = at + phrase.length;
     while (DETERMINERS.has(tokens[item]?.norm ?? '')) item += 1;
@@ -517,11 +517,27 @@ function neuterAt(tokens: readonly Token[]): number[] {
 /** Token positions of a yes/no tag the question ends with ("…, c'est bien ça ?", "right?"). */
 function trailingTag(tokens: readonly Token[]): number[] {
   for (const tag of TAG_TOKENS) {
-    const tail = tokens.slice(-tag.length);
-    if (tail.length === tag.length && tail.every((token, i) => token.norm === tag[i]))
-      return tail.map((token) => token.index);
+    const at = tokens.length - tag.length;
+    if (at >= 0 && holdsPhraseAt(tokens, at, tag)) return tokens.slice(at).map((token) => token.index);
   }
   return [];
+}
+
+/** The first of `phrases` (each its tokens' norms) that the tokens hold from `at`, or undefined. */
+function phraseAt(
+  tokens: readonly Token[],
+  at: number,
+  phrases: ReadonlyArray<readonly string[]>,
+): readonly string[] | undefined {
+  // Plain loops: this runs at every token of every question, and closures would be garbage.
+  for (const norms of phrases) if (holdsPhraseAt(tokens, at, norms)) return norms;
+  return undefined;
+}
+
+/** Whether the tokens from `at` are the phrase's words (its norms). */
+function holdsPhraseAt(tokens: readonly Token[], at: number, norms: readonly string[]): boolean {
+  for (let i = 0; i < norms.length; i++) if (tokens[at + i]?.norm !== norms[i]) return false;
+  return true;
 }
 
 /** "Tell me about…", "dis-moi…": a word of speech that opens the question asks nothing. */

@@ -216,12 +216,20 @@ function coversWeightiest(
   covered: ReadonlySet<Term>,
   calendar: number | null,
 ): boolean {
-  const telling = (term: Term) => !term.question && !spans(term, calendar);
+  // Plain loops: this runs for every sentence scored.
   let max = 0;
-  terms.forEach((term, i) => {
-    if (telling(term)) max = Math.max(max, weights[i] ?? 0);
-  });
-  return terms.some((term, i) => telling(term) && covered.has(term) && (weights[i] ?? 0) >= max);
+  for (let i = 0; i < terms.length; i++)
+    if (isTelling(terms[i] as Term, calendar)) max = Math.max(max, weights[i] ?? 0);
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (isTelling(term, calendar) && covered.has(term) && (weights[i] ?? 0) >= max) return true;
+  }
+  return false;
+}
+
+/** A word that tells the topic: no question word, nor the calendar noun any date covers. */
+function isTelling(term: Term, calendar: number | null): boolean {
+  return !term.question && !spans(term, calendar);
 }
 
 /** Questions of up to this many terms have the alternates holding each term read as bits. */
@@ -278,11 +286,16 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
 export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence): boolean {
   if (!asksWithQuestionWord(term, intent)) return false;
   const { types } = evidence;
-  // "Combien de temps" wants a duration; "how long" a duration or a length.
-  const howLong = () => evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
   if (spans(term, intent.measure))
-    return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || howLong());
+    return (
+      (types.has('amount') || types.has('time')) && (!intent.asksHowLong || saysHowLong(intent, evidence))
+    );
   return spans(term, intent.calendar) && types.has('time');
+}
+
+/** "Combien de temps" wants a duration; "how long" a duration or a length. */
+function saysHowLong(intent: QuestionIntent, evidence: Evidence): boolean {
+  return evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
 }
 
 /** Whether the term asks with the question word: the measure of "how long", the noun of "quel jour". */
