@@ -227,8 +227,30 @@ function positionsIn(numbers: readonly number[], list: readonly number[]): numbe
   return positions;
 }
 
-/** The numbers of several ascending lists, ascending, each once. */
-function mergeAscending(lists: ReadonlyArray<readonly number[]>): number[] {
-  const all = lists.flat().sort((a, b) => a - b);
-  return all.filter((n, i) => i === 0 || n !== all[i - 1]);
+/**
+ * The numbers of several ascending lists, ascending, each once: merged two at a time, in linear
+ * passes (a question has a few lists of up to thousands of numbers: no sort, no comparator).
+ */
+function mergeAscending(lists: ReadonlyArray<readonly number[]>): readonly number[] {
+  let merged: readonly number[] = NO_NUMBERS;
+  for (const list of lists) if (list.length > 0) merged = unionOf(merged, list);
+  return merged;
+}
+
+const NO_NUMBERS: readonly number[] = [];
+
+/** Two ascending lists as one, ascending, each number once. */
+function unionOf(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    const least = Math.min(x, y);
+    if (x === least) i += 1;
+    if (y === least) j += 1;
+    if (out.length === 0 || out[out.length - 1] !== least) out.push(least);
+  }
+  return out;
 }
