@@ -287,12 +287,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const one = source ? indexes.get(source) : undefined;
     const weighed = weighAll(reading, one ? new Set([one]) : everyArticle);
     const questions = decidingArticles(weighed, floor, (item) => rankIn(reading, item));
-    // Suggestions span the articles searched, the closest first.
-    const ranked = questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score);
+    // Suggestions span the articles searched, the closest first: merged when first asked for
+    // (a question asked to check a suggestion wants none).
+    let ranked: Scored[] | undefined;
+    const closestFirst = () =>
+      (ranked ??= questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score));
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
-      refusal: () => suggest(ranked, new Set(), language, max ?? 3),
-      related: (exclude) => suggest(ranked, exclude, language, max ?? 5),
+      refusal: () => (max === 0 ? [] : suggest(closestFirst(), new Set(), language, max ?? 3)),
+      related: (exclude) => (max === 0 ? [] : suggest(closestFirst(), exclude, language, max ?? 5)),
     };
     if (reading.terms.every((term) => term.question) || questions.length === 0) {
       const examples = suggestions.refusal();
@@ -905,20 +908,21 @@ function suggester(entries: readonly IndexedFact[], answers: (fact: Fact, questi
     ...entries.filter((entry) => entry.fact.featured),
     ...entries.filter((entry) => !entry.fact.featured),
   ];
-  const checked = new Map<string, string | null>();
+  // By language, then fact id: no key is made of the two (a string built and hashed per fact offered).
+  const checked: Record<Language, Map<string, string | null>> = { fr: new Map(), en: new Map() };
   return (ranked: readonly Scored[], exclude: ReadonlySet<string>, language: Language, max: number) => {
     const chosen: string[] = [];
     const seen = new Set(exclude);
     let checks = 0;
     const questionOf = (fact: Fact): string | undefined => {
       if (!fact.uncurated) return fact.questions[language][0];
-      const key = `${fact.id}\u0000${language}`;
-      if (!checked.has(key)) {
+      const known = checked[language];
+      if (!known.has(fact.id)) {
         if (checks >= CHECKS_PER_SUGGESTION) return undefined;
         checks += 1;
-        checked.set(key, fact.questions[language].find((question) => answers(fact, question)) ?? null);
+        known.set(fact.id, fact.questions[language].find((question) => answers(fact, question)) ?? null);
       }
-      return checked.get(key) ?? undefined;
+      return known.get(fact.id) ?? undefined;
     };
     const offer = (entry: IndexedFact) => {
       if (chosen.length >= max || seen.has(entry.fact.id)) return;
