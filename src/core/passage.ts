@@ -21,11 +21,6 @@ export function passageOf(
   const { entry } = item;
   const language = index.source.language;
   if (!entry.fact.uncurated) return { entry, quote: entry.fact.quote, language };
-  const asked = new Set(
-    question.terms
-      .filter((term) => !term.question)
-      .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
-  );
   const read = clauses(entry);
   const whole = read.evidence(entry.fact.quote);
   const named = newNames(question, whole);
@@ -33,30 +28,24 @@ export function passageOf(
   // lists, not "plusieurs points de fragilité" without the places that follow.
   const items = question.intent.list ? whole.items : 0;
   const kept = stated.filter((text) => text !== '' && entry.fact.quote.includes(text));
-  const holdsIn = (parts: readonly (readonly Term[])[], keys: readonly string[] | undefined) =>
-    keys !== undefined &&
-    parts.some((terms) => terms.some((term) => term.keys.some((key) => keys.includes(key))));
-  // "What kind of group is the Cascade Forest Resilience Project?": the words the question writes
-  // with a capital name what it asks about; the others say what it asks, and a cut keeps them.
-  const asking = question.terms.filter(
-    (term) =>
-      !term.question &&
-      !term.name &&
-      term.surface === term.surface.toLowerCase() &&
-      (holdsIn(read.terms, term.keys) || holdsIn(read.terms, term.bridged)),
-  );
+  // What each clause holds, read once and only for a sentence long enough to be cut.
+  let clauseWords: ClauseWords | undefined;
   const quote = answeringPassage(entry.fact.quote, read.spans, (passage, first, last) => {
-    const parts = read.terms.slice(first, last + 1);
-    const holds = (keys: readonly string[] | undefined) => holdsIn(parts, keys);
+    clauseWords ??= clauseWordsOf(read.terms, question.terms);
+    const { held, fresh, asking } = clauseWords;
+    const heldIn = (i: number) => {
+      for (let c = first; c <= last; c++) if (held[c]?.[i]) return true;
+      return false;
+    };
     // The word that asks with the question word ("combien de temps") is held as the score holds
     // it: by the kind of answer, here the passage's ("après neuf ans", not "depuis lundi").
     const answers = (term: Term) => asksWith(term, question.intent, read.evidence(passage));
     let weight = 0;
     question.terms.forEach((term, i) => {
-      if (!term.question && (holds(term.keys) || holds(term.bridged) || answers(term)))
-        weight += question.weights[i] ?? 0;
+      if (!term.question && (heldIn(i) || answers(term))) weight += question.weights[i] ?? 0;
     });
-    const newWords = parts.flat().filter((term) => !term.keys.some((key) => asked.has(key))).length;
+    let newWords = 0;
+    for (let c = first; c <= last; c++) newWords += fresh[c] ?? 0;
     const holdsType = () => {
       const evidence = read.evidence(passage);
       if (!checkEvidence(question.intent, evidence).some((rejection) => rejection.kind === 'missing-type'))
@@ -68,10 +57,49 @@ export function passageOf(
     };
     // A passage without a text the answer states is no passage of that answer.
     if (!kept.every((text) => passage.includes(text))) weight = 0;
-    if (!asking.every((term) => holds(term.keys) || holds(term.bridged))) weight = 0;
+    if (!asking.every(heldIn)) weight = 0;
     return { weight, newWords, holdsType };
   });
   return { entry, quote, language };
+}
+
+/** What the clauses of a sentence hold of a question, read once for every run of them judged. */
+interface ClauseWords {
+  /** For each clause, for each of the question's terms, whether it holds the term (see `holdsTerm`). */
+  readonly held: ReadonlyArray<readonly boolean[]>;
+  /** For each clause, how many of its words the question does not hold. */
+  readonly fresh: readonly number[];
+  /**
+   * The terms that say what the question asks, which a cut must keep: held by the sentence, and
+   * written in lower case ("What kind of group is the Cascade Forest Resilience Project?": the
+   * words written with a capital name what it asks about).
+   */
+  readonly asking: readonly number[];
+}
+
+function clauseWordsOf(clauses: readonly (readonly Term[])[], terms: readonly Term[]): ClauseWords {
+  const asked = new Set(
+    terms.filter((term) => !term.question).flatMap((term) => [...term.keys, ...(term.bridged ?? [])]),
+  );
+  const held = clauses.map((clause) => terms.map((term) => holdsTerm(clause, term)));
+  const fresh = clauses.map(
+    (clause) => clause.filter((term) => !term.keys.some((key) => asked.has(key))).length,
+  );
+  const asking: number[] = [];
+  terms.forEach((term, i) => {
+    const lower = !term.question && !term.name && term.surface === term.surface.toLowerCase();
+    if (lower && held.some((clause) => clause[i])) asking.push(i);
+  });
+  return { held, fresh, asking };
+}
+
+/** Whether a clause holds one of the term's keys, or of their translations. */
+function holdsTerm(clause: readonly Term[], term: Term): boolean {
+  return holdsKeys(clause, term.keys) || holdsKeys(clause, term.bridged);
+}
+
+function holdsKeys(clause: readonly Term[], keys: readonly string[] | undefined): boolean {
+  return keys !== undefined && clause.some((term) => term.keys.some((key) => keys.includes(key)));
 }
 
 /** Kinds of answer that are a name: who, which name, who said it. */
