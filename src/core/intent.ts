@@ -1,6 +1,7 @@
 import type { Term } from './analyse.js';
 import { questionClassAt } from './questionWords.js';
 import {
+  conceptPositions,
   endsWithPhrase,
   type Mention,
   mentionsOf,
@@ -260,7 +261,13 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const shaped = INVERSION.test(text) || /\?\s*$/u.test(text);
   const yesNo = !open && (marked || (shaped && !asksWordsOrName));
   const exclusions = exclusionsIn(tokens);
-  const { mentions, excluded } = mentionsApart(mentionsOf(terms, tokens), exclusions.items, tokens);
+  // The tokens of glossary phrases: read once, for the mentions and for the words around.
+  const inConcept = conceptPositions(terms);
+  const { mentions, excluded } = mentionsApart(
+    mentionsOf(terms, tokens, inConcept),
+    exclusions.items,
+    tokens,
+  );
   // "À part Noirétable": the phrase and a name set apart weigh nothing, or the name's own sentence
   // would answer a question that asks for the others. A thing set apart ("à part le cloud") still
   // weighs: the sentence that answers often sets the others against it ("en plus du cloud, …").
@@ -281,7 +288,6 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
-  const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   let list: QuestionIntent['list'] = null;
   if (generic) {
     const count = values.find(

@@ -60,7 +60,8 @@ const PREPOSITIONS = new Set([
 ]);
 const FUTURE_WORDS = wordsOf('futureWords');
 const PAST_WORDS = wordsOf('pastWords');
-const PAST_PHRASES = [...wordsOf('pastPhrases')];
+/** Each between spaces, as looked for in a text of norms between spaces. */
+const PAST_PHRASES = [...wordsOf('pastPhrases')].map((phrase) => ` ${phrase} `);
 /** Time words that place a time by themselves (hier, tomorrow): no unit needed beside them. */
 export const TIME_ALONE: ReadonlySet<string> = new Set(
   [...wordsOf('timeWords')].filter((word) => PAST_WORDS.has(word) || FUTURE_WORDS.has(word)),
@@ -166,7 +167,7 @@ export function timeFrames(tokens: readonly Token[]): ReadonlySet<'past' | 'futu
     if (FUTURE_WORDS.has(token.norm) && timed(i)) frames.add('future');
   });
   const text = ` ${tokens.map((token) => token.norm).join(' ')} `;
-  if (PAST_PHRASES.some((phrase) => text.includes(` ${phrase} `))) frames.add('past');
+  if (PAST_PHRASES.some((phrase) => text.includes(phrase))) frames.add('past');
   return frames;
 }
 
@@ -188,10 +189,14 @@ export interface Mention {
  * skipped) makes it a place, a partner, a person addressed or an owner; else it acts. A name
  * joined by "et", "and" to the one before shares its role ("à Tokyo et Osaka").
  */
-export function mentionsOf(terms: readonly Term[], tokens: readonly Token[]): Mention[] {
+export function mentionsOf(
+  terms: readonly Term[],
+  tokens: readonly Token[],
+  /** The tokens glossary phrases span, when the caller read them already (`conceptPositions`). */
+  inPhrase: ReadonlySet<number> = conceptPositions(terms),
+): Mention[] {
   const mentions: Mention[] = [];
   // "According to Brad Smith": a preposition inside a glossary phrase introduces no one.
-  const inPhrase = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
   for (const term of terms) {
     const concept = term.concept;
     if (concept?.kind !== 'entity') continue;
@@ -215,7 +220,18 @@ export function mentionsOf(terms: readonly Term[], tokens: readonly Token[]): Me
 
 /** The token positions a term covers. */
 export function spanOf(term: Term): number[] {
-  return Array.from({ length: term.span }, (_, offset) => term.position + offset);
+  const positions: number[] = [];
+  for (let offset = 0; offset < term.span; offset++) positions.push(term.position + offset);
+  return positions;
+}
+
+/** The positions of the tokens that glossary phrases (any concept's words) span. */
+export function conceptPositions(terms: readonly Term[]): Set<number> {
+  const positions = new Set<number>();
+  for (const term of terms)
+    if (term.concept)
+      for (let offset = 0; offset < term.span; offset++) positions.add(term.position + offset);
+  return positions;
 }
 
 /** The role of a name at `position`, from the word before it (articles skipped). */
@@ -272,7 +288,11 @@ export function rolesAgree(question: Role, evidence: ReadonlySet<Role>): boolean
 export function endsWithPhrase(text: string, phrases: ReadonlySet<string>): boolean {
   const folded = foldText(text).replace(/[\s?!.…]+$/u, '');
   for (const phrase of phrases) {
-    if (folded === phrase || folded.endsWith(` ${phrase}`) || folded.endsWith(`,${phrase}`)) return true;
+    if (folded === phrase) return true;
+    // After a space or a comma: tested in place, no string made per phrase.
+    const before = folded.length - phrase.length - 1;
+    if (before >= 0 && folded.endsWith(phrase) && (folded[before] === ' ' || folded[before] === ','))
+      return true;
   }
   return false;
 }
@@ -281,7 +301,9 @@ export function endsWithPhrase(text: string, phrases: ReadonlySet<string>): bool
 export function startsWithPhrase(text: string, phrases: ReadonlySet<string>): boolean {
   const folded = foldText(text).trim();
   for (const phrase of phrases) {
-    if (folded === phrase || folded.startsWith(`${phrase} `) || folded.startsWith(`${phrase}'`)) return true;
+    if (folded === phrase) return true;
+    const after = folded[phrase.length];
+    if ((after === ' ' || after === "'") && folded.startsWith(phrase)) return true;
   }
   return false;
 }
