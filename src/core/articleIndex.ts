@@ -187,20 +187,17 @@ function findHits(
     for (const article of held) fit[article] = (fit[article] ?? 0) + weight;
   }
   const candidates: number[] = [];
+  let found = 0;
   fit.forEach((value, article) => {
-    if (value > 0 && among.has(all[article] as FactIndex)) candidates.push(article);
+    if (value <= 0) return;
+    found += 1;
+    if (among.has(all[article] as FactIndex)) candidates.push(article);
   });
-  const kept = new Uint8Array(all.length);
-  for (const article of candidates.sort((a, b) => (fit[b] ?? 0) - (fit[a] ?? 0) || a - b).slice(0, shortlist))
-    kept[article] = 1;
-  const keptPerTerm = perTerm.map((list) => {
-    const found: number[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const n = list[i] as number;
-      if (kept[articleOf[n] as number] === 1) found.push(n);
-    }
-    return found;
-  });
+  // Every article found is searched and shortlisted (a few articles): each list is kept whole.
+  const keptPerTerm =
+    candidates.length === found && found <= shortlist
+      ? perTerm
+      : shortlisted(perTerm, articleOf, topArticles(candidates, fit, shortlist, all.length));
   const numbers = mergeAscending(keptPerTerm);
   const articles: Array<{ index: FactIndex; first: number; end: number }> = [];
   numbers.forEach((n, i) => {
@@ -216,11 +213,37 @@ function findHits(
   };
 }
 
+/** The `shortlist` candidates that fit best (ties: the first article), as flags by article. */
+function topArticles(
+  candidates: number[],
+  fit: Float64Array,
+  shortlist: number,
+  articles: number,
+): Uint8Array {
+  const kept = new Uint8Array(articles);
+  for (const article of candidates.sort((a, b) => (fit[b] ?? 0) - (fit[a] ?? 0) || a - b).slice(0, shortlist))
+    kept[article] = 1;
+  return kept;
+}
+
+/** Each term's facts, those of the kept articles only. */
+function shortlisted(perTerm: readonly Numbers[], articleOf: Int32Array, kept: Uint8Array): number[][] {
+  return perTerm.map((list) => {
+    const found: number[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i] as number;
+      if (kept[articleOf[n] as number] === 1) found.push(n);
+    }
+    return found;
+  });
+}
+
 /** Where each number of `list` that `numbers` holds stands in it; both ascending. */
-function positionsIn(numbers: readonly number[], list: readonly number[]): number[] {
+function positionsIn(numbers: readonly number[], list: Numbers): number[] {
   const positions: number[] = [];
   let i = 0;
-  for (const n of list) {
+  for (let k = 0; k < list.length; k++) {
+    const n = list[k] as number;
     while (i < numbers.length && (numbers[i] as number) < n) i += 1;
     if (numbers[i] === n) positions.push(i);
   }
@@ -231,7 +254,7 @@ function positionsIn(numbers: readonly number[], list: readonly number[]): numbe
  * The numbers of several ascending lists, ascending, each once: merged two at a time, in linear
  * passes (a question has a few lists of up to thousands of numbers: no sort, no comparator).
  */
-function mergeAscending(lists: ReadonlyArray<readonly number[]>): readonly number[] {
+function mergeAscending(lists: readonly Numbers[]): readonly number[] {
   let merged: readonly number[] = NO_NUMBERS;
   for (const list of lists) if (list.length > 0) merged = unionOf(merged, list);
   return merged;
@@ -240,7 +263,7 @@ function mergeAscending(lists: ReadonlyArray<readonly number[]>): readonly numbe
 const NO_NUMBERS: readonly number[] = [];
 
 /** Two ascending lists as one, ascending, each number once. */
-function unionOf(a: readonly number[], b: readonly number[]): number[] {
+function unionOf(a: readonly number[], b: Numbers): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
