@@ -213,7 +213,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
   const weighIn = (reading: Reading, index: FactIndex): AnalysedQuestion => {
     const { terms, intent } = reading;
-    const weights = weigh(terms, intent, index, tuning, (term) => intent.yesNo && isUnknownName(term));
+    const weights = weigh(terms, intent, index, tuning, intent.yesNo ? isUnknownName : NO_CLAIM);
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return { terms, weights, total, intent, leaning: reading.leaning };
   };
@@ -289,9 +289,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const questions = decidingArticles(weighed, floor, (item) => rankIn(reading, item));
     // Suggestions span the articles searched, the closest first: merged when first asked for
     // (a question asked to check a suggestion wants none).
-    let ranked: Scored[] | undefined;
+    let ranked: readonly Scored[] | undefined;
     const closestFirst = () =>
-      (ranked ??= questions.flatMap(({ question: read_ }) => read_.ranked).sort((a, b) => b.score - a.score));
+      (ranked ??= mergedByScore(questions.map(({ question: read_ }) => read_.ranked)));
     const max = askOptions.maxSuggestions;
     const suggestions: Suggestions = {
       refusal: () => (max === 0 ? [] : suggest(closestFirst(), new Set(), language, max ?? 3)),
@@ -384,10 +384,44 @@ function decidingArticles(
     if (done.length >= MAX_RANKED || (done.length > 0 && !mayDecide(item.bound, tops, floor))) break;
     const ranked = rank(item);
     done.push(ranked);
-    tops.push(ranked.question.ranked[0]?.score ?? 0);
-    tops.sort((a, b) => b - a);
+    insertDescending(tops, ranked.question.ranked[0]?.score ?? 0);
   }
   return done.sort((a, b) => a.index.from - b.index.from);
+}
+
+/**
+ * Facts ranked in several articles as one ranking, best score first; of equal scores, the earlier
+ * article's first. Each ranking is in that order already: merged two at a time, with no sort.
+ */
+function mergedByScore(rankings: ReadonlyArray<readonly Scored[]>): readonly Scored[] {
+  let merged: readonly Scored[] = [];
+  for (const ranking of rankings) {
+    if (ranking.length === 0) continue;
+    if (merged.length === 0) {
+      merged = ranking;
+      continue;
+    }
+    const both: Scored[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < merged.length && j < ranking.length)
+      both.push(
+        (ranking[j] as Scored).score > (merged[i] as Scored).score
+          ? (ranking[j++] as Scored)
+          : (merged[i++] as Scored),
+      );
+    while (i < merged.length) both.push(merged[i++] as Scored);
+    while (j < ranking.length) both.push(ranking[j++] as Scored);
+    merged = both;
+  }
+  return merged;
+}
+
+/** Puts `value` in its place in numbers kept highest first (a few: no sort). */
+function insertDescending(values: number[], value: number): void {
+  let at = values.length;
+  while (at > 0 && (values[at - 1] as number) < value) at -= 1;
+  values.splice(at, 0, value);
 }
 
 /** Whether an article whose facts score at most `bound` could change which articles decide. */
@@ -597,11 +631,15 @@ function decide(
     related,
   );
   if (leftOut.length > 0) notes?.partial.set(answer, leftOut);
-  notes?.held.set(
-    answer,
-    new Set(choice.cited.flatMap((item) => [...item.covered].filter((term) => !term.question))),
-  );
+  if (notes) notes.held.set(answer, heldWords(choice.cited));
   return answer;
+}
+
+/** The question's words, question words aside, that the cited facts hold. */
+function heldWords(cited: readonly Scored[]): Set<Term> {
+  const held = new Set<Term>();
+  for (const item of cited) for (const term of item.covered) if (!term.question) held.add(term);
+  return held;
 }
 
 /**
@@ -991,6 +1029,9 @@ function isUnknownWord(term: Term): boolean {
 
 /** Letters from which a word nobody knows is read as a name rather than a chat spelling. */
 const MIN_UNKNOWN_WORD = 5;
+
+/** No term is a claim to check (an open question's unknown names are refused, not checked). */
+const NO_CLAIM = (): boolean => false;
 
 function isUnknownName(term: Term): boolean {
   return term.name && term.concept === null;

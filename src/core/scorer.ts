@@ -60,13 +60,21 @@ export function weigh(
   tuning: Tuning,
   isClaim: (term: Term) => boolean = () => false,
 ): number[] {
-  const inValue = (term: Term) =>
-    intent.values.some((value) => term.position >= value.from && term.position <= value.to);
-  return terms.map((term) => {
+  // A plain loop: this runs for every article weighed for every question.
+  const weights: number[] = [];
+  for (const term of terms) {
     // "Which two cities", "…, non ?": the question's form, not its topic.
-    if (intent.form.has(term.position)) return 0;
-    return inValue(term) || isClaim(term) ? tuning.questionWord : index.weightOf(term);
-  });
+    if (intent.form.has(term.position)) weights.push(0);
+    else weights.push(inValue(term, intent) || isClaim(term) ? tuning.questionWord : index.weightOf(term));
+  }
+  return weights;
+}
+
+/** Whether the term is a word of a value the question states. */
+function inValue(term: Term, intent: QuestionIntent): boolean {
+  for (const value of intent.values)
+    if (term.position >= value.from && term.position <= value.to) return true;
+  return false;
 }
 
 /**
