@@ -23,8 +23,10 @@ import {
   type AnalysedQuestion,
   articleBound,
   asksWithQuestionWord,
+  type HeldTerms,
   type Leaning,
   leaningOf,
+  MAX_TERM_BITS,
   rankFacts,
   type Scored,
   weigh,
@@ -130,6 +132,8 @@ interface ReadQuestion extends AnalysedQuestion, Reading {
 interface Weighed {
   readonly index: FactIndex;
   readonly found: readonly IndexedFact[];
+  /** For each fact found, the question's words it holds, as the postings found them (`termBits`). */
+  readonly holds: HeldTerms;
   readonly analysed: AnalysedQuestion;
   readonly bound: number;
 }
@@ -219,7 +223,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
   // Written field by field, not spread from the reading and its weights (see `framed` in
   // compose.ts: a spread with more properties after it slows every young collection).
-  const rankIn = (reading: Reading, { index, found, analysed }: Weighed): Ranked => ({
+  const rankIn = (reading: Reading, { index, found, holds, analysed }: Weighed): Ranked => ({
     index,
     question: {
       text: reading.text,
@@ -231,7 +235,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       leaning: analysed.leaning,
       weights: analysed.weights,
       total: analysed.total,
-      ranked: rankFacts(found, analysed, tuning),
+      ranked: rankFacts(found, analysed, tuning, holds),
     },
   });
   /**
@@ -260,14 +264,18 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       for (const position of positions)
         held[position] = (held[position] ?? 0) + (weightsAt[position]?.[i] ?? 0);
     });
+    const bits = termBits(hits.holders, hits.facts.length);
     const weighed = articles.map(({ index, first, end, analysed }): Weighed => {
       const found = hits.facts.slice(first, end);
-      return { index, found, analysed, bound: articleBound(found, held, first, analysed, tuning) };
+      const holds = bits ? bits.subarray(first, end) : undefined;
+      return { index, found, holds, analysed, bound: articleBound(found, held, first, analysed, tuning) };
     });
     if (weighed.length > 0) return weighed;
     // The first article searched, read from the set without copying it (a thousand articles).
     const first: FactIndex | undefined = searched.values().next().value;
-    return first ? [{ index: first, found: [], analysed: weighIn(reading, first), bound: 0 }] : [];
+    return first
+      ? [{ index: first, found: [], holds: undefined, analysed: weighIn(reading, first), bound: 0 }]
+      : [];
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
@@ -415,6 +423,23 @@ function mergedByScore(rankings: ReadonlyArray<readonly Scored[]>): readonly Sco
     merged = both;
   }
   return merged;
+}
+
+/**
+ * For each fact found, the bits of the question's terms whose keys or translations it holds (bit
+ * i: term i), from the positions the postings found for each term; none past MAX_TERM_BITS terms.
+ */
+function termBits(holders: ReadonlyArray<readonly number[]>, facts: number): Uint32Array | undefined {
+  if (holders.length > MAX_TERM_BITS) return undefined;
+  const bits = new Uint32Array(facts);
+  for (let i = 0; i < holders.length; i++) {
+    const positions = holders[i] as readonly number[];
+    for (let k = 0; k < positions.length; k++) {
+      const position = positions[k] as number;
+      bits[position] = (bits[position] as number) | (1 << i);
+    }
+  }
+  return bits;
 }
 
 /** Puts `value` in its place in numbers kept highest first (a few: no sort). */

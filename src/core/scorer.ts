@@ -84,15 +84,33 @@ function inValue(term: Term, intent: QuestionIntent): boolean {
  */
 const NOTHING_COVERED: ReadonlySet<Term> = new Set();
 
-export function scoreFact(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
+/**
+ * For each fact of a list, the bits of the question's words (bit i: term i, up to MAX_TERM_BITS)
+ * whose keys or translations the postings found it holds; undefined when not known. A word
+ * whose bit is unset is held neither way, and needs no look-up in the fact's keys.
+ */
+export type HeldTerms = ArrayLike<number> | undefined;
+
+export function scoreFact(
+  entry: IndexedFact,
+  question: AnalysedQuestion,
+  tuning: Tuning,
+  /** The bits of the question's words the fact holds (see HeldTerms), when known. */
+  held?: number,
+): Scored {
   // Most facts share no word with a question: they all get the one empty set. Question words
   // never select a fact alone.
-  if (!sharesContent(question.terms, entry)) return { entry, covered: NOTHING_COVERED, score: 0 };
-  return scoreSharing(entry, question, tuning);
+  if (!sharesContent(question.terms, entry, held)) return { entry, covered: NOTHING_COVERED, score: 0 };
+  return scoreSharing(entry, question, tuning, held);
+}
+
+/** Whether the fact may hold term `i`'s keys or translations: known not to when its bit is unset. */
+function mayHold(held: number | undefined, i: number, term: Term): boolean {
+  return held === undefined || term.question || i >= MAX_TERM_BITS || ((held >>> i) & 1) === 1;
 }
 
 /** Scores a fact that holds at least one of the question's words other than a question word. */
-function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning): Scored {
+function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tuning, held?: number): Scored {
   const { terms, weights, total } = question;
   const covered = new Set<Term>();
   let coveredWeight = 0;
@@ -113,7 +131,8 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
     const weight = weights[i] ?? 0;
-    const alternates = alternatesHolding(term.keys, entry.keys);
+    const holds = mayHold(held, i, term);
+    const alternates = holds ? alternatesHolding(term.keys, entry.keys) : -1;
     if (alternates >= 0) {
       coveredWeight += weight;
       heldWeight += weight;
@@ -126,7 +145,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     } else if (uncurated && asksWith(term, question.intent, entry.evidence)) {
       // Any date covers "quel jour": its noun counts no more than a question word would.
       coveredWeight += spans(term, question.intent.calendar) ? Math.min(weight, tuning.questionWord) : weight;
-    } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
+    } else if (uncurated && holds && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
     } else if (uncurated && holdsRelated(term, entry)) {
@@ -241,7 +260,7 @@ function isTelling(term: Term, calendar: number | null): boolean {
 }
 
 /** Questions of up to this many terms have the alternates holding each term read as bits. */
-const MAX_TERM_BITS = 30;
+export const MAX_TERM_BITS = 30;
 
 /**
  * For the fact being scored, the alternates holding each term (ALTERNATE_BITS bits): written for
@@ -328,10 +347,11 @@ function holdsRelated(term: Term, entry: IndexedFact): boolean {
 }
 
 /** Whether the fact holds one of the question's words other than a question word. */
-function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
+function sharesContent(terms: readonly Term[], entry: IndexedFact, held: number | undefined): boolean {
   const { uncurated } = entry;
-  for (const term of terms) {
-    if (term.question) continue;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (term.question || !mayHold(held, i, term)) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
     if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
   }
@@ -348,10 +368,12 @@ export function rankFacts(
   entries: readonly IndexedFact[],
   question: AnalysedQuestion,
   tuning: Tuning,
+  /** For each entry, the question's words it holds, when the postings told (see HeldTerms). */
+  holds?: HeldTerms,
 ): Scored[] {
   const ranked: Scored[] = [];
-  for (const entry of entries) {
-    const scored = scoreFact(entry, question, tuning);
+  for (let k = 0; k < entries.length; k++) {
+    const scored = scoreFact(entries[k] as IndexedFact, question, tuning, holds?.[k]);
     if (scored.score > 0) ranked.push(scored);
   }
   return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
