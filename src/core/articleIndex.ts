@@ -251,29 +251,27 @@ function positionsIn(numbers: readonly number[], list: Numbers): number[] {
 }
 
 /**
- * The numbers of several ascending lists, ascending, each once: merged two at a time, in linear
- * passes (a question has a few lists of up to thousands of numbers: no sort, no comparator).
+ * The numbers of several ascending lists, ascending, each once: walked together, the least head
+ * taken at each step, into one array (a question has a few lists of up to thousands of numbers:
+ * no sort, no comparator, no list made per pair).
  */
-function mergeAscending(lists: readonly Numbers[]): readonly number[] {
-  let merged: readonly number[] = NO_NUMBERS;
-  for (const list of lists) if (list.length > 0) merged = unionOf(merged, list);
-  return merged;
-}
-
-const NO_NUMBERS: readonly number[] = [];
-
-/** Two ascending lists as one, ascending, each number once. */
-function unionOf(a: readonly number[], b: Numbers): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
-    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    const least = Math.min(x, y);
-    if (x === least) i += 1;
-    if (y === least) j += 1;
-    if (out.length === 0 || out[out.length - 1] !== least) out.push(least);
+function mergeAscending(lists: readonly Numbers[]): number[] {
+  const merged: number[] = [];
+  const at = new Int32Array(lists.length);
+  for (;;) {
+    let least = Number.POSITIVE_INFINITY;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l] as Numbers;
+      const i = at[l] as number;
+      if (i < list.length && (list[i] as number) < least) least = list[i] as number;
+    }
+    if (least === Number.POSITIVE_INFINITY) return merged;
+    merged.push(least);
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l] as Numbers;
+      // A list may hold a number twice in a row: each is passed.
+      while ((at[l] as number) < list.length && list[at[l] as number] === least)
+        at[l] = (at[l] as number) + 1;
+    }
   }
-  return out;
 }

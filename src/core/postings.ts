@@ -100,15 +100,17 @@ export class Postings implements Frequencies {
 
   /** Every fact that holds at least one of the keys, in ascending order, each once. */
   holders(keys: readonly string[]): Numbers {
-    const ranges = this.ranges(keys);
-    const first = ranges[0];
-    if (first === undefined) return NONE;
-    let merged = this.numbers.subarray(first.begin, first.end);
-    for (let i = 1; i < ranges.length; i++) {
-      const { begin, end } = ranges[i] as Range;
-      merged = mergeTwo(merged, this.numbers.subarray(begin, end));
+    // Each key's list merged in as it is found (a key given twice, once): no range is made.
+    let merged: Int32Array | undefined;
+    const seen: number[] = [];
+    for (const key of keys) {
+      const slot = this.slots.get(key);
+      if (slot === undefined || seen.includes(slot)) continue;
+      seen.push(slot);
+      const list = this.numbers.subarray(this.starts[slot] as number, this.starts[slot + 1] as number);
+      merged = merged === undefined ? list : mergeTwo(merged, list);
     }
-    return merged;
+    return merged ?? NONE;
   }
 
   /** The keys' lists, each once. */
