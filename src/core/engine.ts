@@ -660,6 +660,22 @@ function decide(
   return answer;
 }
 
+/**
+ * The weight of the question's words that `other` holds and no fact cited yet does. The word that
+ * asks with the question word ("how long") is the kind of answer, not a part of the question: a
+ * sentence holding another duration answers no part the first leaves out.
+ */
+function addedWeight(other: Scored, cited: readonly Scored[], question: ReadQuestion): number {
+  const { terms, weights, intent } = question;
+  let added = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as Term;
+    if (term.question || asksWithQuestionWord(term, intent) || !other.covered.has(term)) continue;
+    if (!cited.some((item) => item.covered.has(term))) added += weights[i] ?? 0;
+  }
+  return added;
+}
+
 /** The question's words, question words aside, that the cited facts hold. */
 function heldWords(cited: readonly Scored[]): Set<Term> {
   const held = new Set<Term>();
@@ -782,25 +798,15 @@ function choose(
     }
     return { cited, premises: first.premises };
   }
-  const isCovered = (term: Term) => cited.some((item) => item.covered.has(term));
-  for (const other of question.ranked.slice(1)) {
-    if (cited.length >= MAX_CITATIONS) break;
-    if (!fresh(other)) continue;
+  const { ranked } = question;
+  for (let r = 1; r < ranked.length && cited.length < MAX_CITATIONS; r++) {
+    const other = ranked[r] as Scored;
     const tie = other.score >= tuning.tie * best.score;
-    let added = 0;
-    // The word that asks with the question word ("how long") is the kind of answer, not a part
-    // of the question: a sentence holding another duration answers no part the first leaves out.
-    question.terms.forEach((term, i) => {
-      if (
-        !term.question &&
-        !asksWithQuestionWord(term, intent) &&
-        other.covered.has(term) &&
-        !isCovered(term)
-      )
-        added += question.weights[i] ?? 0;
-    });
-    const spans = other.score >= tuning.spanningScore && added >= tuning.spanningShare * question.total;
-    if (tie || spans) cited.push(other);
+    // Best first: once a fact neither ties nor scores enough to span, none after it does.
+    if (!tie && other.score < tuning.spanningScore) break;
+    if (!fresh(other)) continue;
+    if (tie || addedWeight(other, cited, question) >= tuning.spanningShare * question.total)
+      cited.push(other);
   }
   return {
     cited: [...quotingCorrections(first.premises, cited, question.ranked), ...cited],
