@@ -173,7 +173,9 @@ function findHits(
   const perTerm = terms.map((term) =>
     term.question ? NONE : postings.holders([...term.keys, ...(term.bridged ?? [])]),
   );
-  const fit = new Float64Array(all.length);
+  // Plain arrays for what lives one question: a typed array past 64 bytes is a buffer off the
+  // heap, which every young collection sweeps.
+  const fit = new Array<number>(all.length).fill(0);
   const held: number[] = [];
   // Indexed loops over the fact numbers: `for…of` over a typed array makes an iterator result
   // per number where V8 does not optimise it away (half a megabyte a question at 10,000 facts).
@@ -216,7 +218,7 @@ function findHits(
 /** The `shortlist` candidates that fit best (ties: the first article), as flags by article. */
 function topArticles(
   candidates: number[],
-  fit: Float64Array,
+  fit: readonly number[],
   shortlist: number,
   articles: number,
 ): Uint8Array {

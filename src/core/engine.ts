@@ -259,7 +259,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // article, of each word it holds.
     const weightsAt: Array<readonly number[] | undefined> = new Array(hits.facts.length);
     for (const { first, end, analysed } of articles) weightsAt.fill(analysed.weights, first, end);
-    const held = new Float64Array(hits.facts.length);
+    const held = new Array<number>(hits.facts.length).fill(0);
     hits.holders.forEach((positions, i) => {
       for (const position of positions)
         held[position] = (held[position] ?? 0) + (weightsAt[position]?.[i] ?? 0);
@@ -267,7 +267,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const bits = termBits(hits.holders, hits.facts.length);
     const weighed = articles.map(({ index, first, end, analysed }): Weighed => {
       const found = hits.facts.slice(first, end);
-      const holds = bits ? bits.subarray(first, end) : undefined;
+      const holds = bits ? bits.slice(first, end) : undefined;
       return { index, found, holds, analysed, bound: articleBound(found, held, first, analysed, tuning) };
     });
     if (weighed.length > 0) return weighed;
@@ -429,9 +429,10 @@ function mergedByScore(rankings: ReadonlyArray<readonly Scored[]>): readonly Sco
  * For each fact found, the bits of the question's terms whose keys or translations it holds (bit
  * i: term i), from the positions the postings found for each term; none past MAX_TERM_BITS terms.
  */
-function termBits(holders: ReadonlyArray<readonly number[]>, facts: number): Uint32Array | undefined {
+function termBits(holders: ReadonlyArray<readonly number[]>, facts: number): number[] | undefined {
   if (holders.length > MAX_TERM_BITS) return undefined;
-  const bits = new Uint32Array(facts);
+  // A plain array of small integers: short-lived, where a typed array would be a buffer off the heap.
+  const bits = new Array<number>(facts).fill(0);
   for (let i = 0; i < holders.length; i++) {
     const positions = holders[i] as readonly number[];
     for (let k = 0; k < positions.length; k++) {

@@ -101,7 +101,7 @@ export class Postings implements Frequencies {
   /** Every fact that holds at least one of the keys, in ascending order, each once. */
   holders(keys: readonly string[]): Numbers {
     // Each key's list merged in as it is found (a key given twice, once): no range is made.
-    let merged: Int32Array | undefined;
+    let merged: Numbers | undefined;
     const seen: number[] = [];
     for (const key of keys) {
       const slot = this.slots.get(key);
@@ -170,22 +170,25 @@ const NONE: Numbers = [];
 /** Fact numbers, ascending: a posting list as stored, or several merged. */
 export type Numbers = Int32Array | readonly number[];
 
-/** Two ascending lists of distinct numbers as one, ascending, each once: linear, no sort. */
-function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+/**
+ * Two ascending lists of distinct numbers as one, ascending, each once: linear, no sort. A plain
+ * array: a question's merges are short-lived, and a typed array cut to length (`subarray`) is
+ * moved off the heap, with a buffer for every young collection to sweep.
+ */
+function mergeTwo(a: Numbers, b: Numbers): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
-  let k = 0;
   while (i < a.length && j < b.length) {
     const x = a[i] as number;
     const y = b[j] as number;
     if (x <= y) i += 1;
     if (y <= x) j += 1;
-    out[k++] = Math.min(x, y);
+    out.push(Math.min(x, y));
   }
-  while (i < a.length) out[k++] = a[i++] as number;
-  while (j < b.length) out[k++] = b[j++] as number;
-  return out.subarray(0, k);
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 /** How many numbers of list[begin..end) lie in [from, to). */
