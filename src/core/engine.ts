@@ -385,7 +385,7 @@ function decidingArticles(
   floor: number,
   rank: (item: Weighed) => Ranked,
 ): Ranked[] {
-  const order = [...weighed].sort((a, b) => b.bound - a.bound);
+  const order = [...weighed].sort(highestBoundFirst);
   const done: Ranked[] = [];
   const tops: number[] = [];
   for (const item of order) {
@@ -394,8 +394,11 @@ function decidingArticles(
     done.push(ranked);
     insertDescending(tops, ranked.question.ranked[0]?.score ?? 0);
   }
-  return done.sort((a, b) => a.index.from - b.index.from);
+  return done.sort(inKnowledgeOrder);
 }
+
+const highestBoundFirst = (a: Weighed, b: Weighed): number => b.bound - a.bound;
+const inKnowledgeOrder = (a: Ranked, b: Ranked): number => a.index.from - b.index.from;
 
 /**
  * Facts ranked in several articles as one ranking, best score first; of equal scores, the earlier

@@ -12,7 +12,15 @@ import {
   type Value,
 } from './reading.js';
 import { type TensedWord, tensedWords } from './tense.js';
-import { QUESTION_CLASSES, STOPWORDS, type Token, tableOf, tokenise, wordsOf } from './text.js';
+import {
+  QUESTION_CLASSES,
+  type QuestionClass,
+  STOPWORDS,
+  type Token,
+  tableOf,
+  tokenise,
+  wordsOf,
+} from './text.js';
 import type { AnswerType } from './types.js';
 
 /** What a question asks for and what it takes for granted. */
@@ -481,15 +489,28 @@ function shareOfSum(tokens: readonly Token[], at: number): boolean {
  * reads it: up to two words on).
  */
 function measureAt(tokens: readonly Token[]): number | null {
-  const at = tokens.findIndex((token, i) => {
-    const asking = (back: number) => QUESTION_CLASSES.get(tokens[i - back]?.norm ?? '');
-    if (MEASURE_WORDS.has(token.norm)) return asking(1) === 'manner';
-    return (
-      DURATION_NOUNS.has(token.norm) &&
-      [asking(1), asking(2)].some((kind) => kind === 'amount' || kind === 'manner')
-    );
-  });
-  return at < 0 ? null : at;
+  // A plain loop: this runs at every token of every question.
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = (tokens[i] as Token).norm;
+    if (MEASURE_WORDS.has(norm)) {
+      if (classBefore(tokens, i, 1) === 'manner') return i;
+    } else if (
+      DURATION_NOUNS.has(norm) &&
+      (asksMeasure(classBefore(tokens, i, 1)) || asksMeasure(classBefore(tokens, i, 2)))
+    )
+      return i;
+  }
+  return null;
+}
+
+/** The question word `back` tokens before `i`, if it is one. */
+function classBefore(tokens: readonly Token[], i: number, back: number): QuestionClass | undefined {
+  return QUESTION_CLASSES.get(tokens[i - back]?.norm ?? '');
+}
+
+/** "Combien de temps", "how long": a question word that asks for a measure. */
+function asksMeasure(kind: QuestionClass | undefined): boolean {
+  return kind === 'amount' || kind === 'manner';
 }
 
 /**

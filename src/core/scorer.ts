@@ -337,8 +337,23 @@ function spans(term: Term, position: number | null): boolean {
 
 /** Whether a quote holding these kinds of answer answers a question word's class. */
 function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
-  const kind = term.keys[0]?.slice(2);
+  const kind = kindOfKey(term.keys[0] ?? '');
   return kind === 'generic' || types.has(kind as AnswerType);
+}
+
+/**
+ * The kind of answer a question word's key asks for ("q:amount": amount), cut once per key: asked
+ * for every question word of every sentence scored. Question words have a key per class, a few.
+ */
+const KINDS = new Map<string, string>();
+
+function kindOfKey(key: string): string {
+  let kind = KINDS.get(key);
+  if (kind === undefined) {
+    kind = key.slice(2);
+    KINDS.set(key, kind);
+  }
+  return kind;
 }
 
 /** Whether the fact holds a word of its own language that may stand for the term's (the thesaurus). */
@@ -376,8 +391,12 @@ export function rankFacts(
     const scored = scoreFact(entries[k] as IndexedFact, question, tuning, holds?.[k]);
     if (scored.score > 0) ranked.push(scored);
   }
-  return ranked.sort((a, b) => b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id));
+  return ranked.sort(bestFirst);
 }
+
+/** Best score first; ties by fact id, so the order is stable. */
+const bestFirst = (a: Scored, b: Scored): number =>
+  b.score - a.score || a.entry.fact.id.localeCompare(b.entry.fact.id);
 
 /**
  * A score the fact cannot exceed, from `held`: the weight of the question's words other than
