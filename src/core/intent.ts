@@ -257,12 +257,28 @@ function answerTypeOf(
   return null;
 }
 
+/** Whether one of the question word classes makes the question open, not yes/no. */
+function asksOpen(classes: ReadonlySet<QuestionClass>): boolean {
+  for (const kind of classes) if (OPEN_CLASSES.has(kind)) return true;
+  return false;
+}
+
+/** The classes of the question words the tokens hold (see `questionClassAt`). */
+function questionClassesIn(tokens: readonly Token[]): Set<QuestionClass> {
+  const classes = new Set<QuestionClass>();
+  for (const token of tokens) {
+    const kind = questionClassAt(tokens, token.index);
+    if (kind !== undefined) classes.add(kind);
+  }
+  return classes;
+}
+
 /** Reads a question's intent from its terms and tokens. */
 export function readIntent(text: string, terms: readonly Term[], tokens: readonly Token[]): QuestionIntent {
   // From the words themselves: "pourquoi" is a question word even where the glossary reads it.
-  const classes = new Set(tokens.flatMap((token) => questionClassAt(tokens, token.index) ?? []));
+  const classes = questionClassesIn(tokens);
   const generic = terms.find((term) => term.question && term.keys[0] === 'q:generic');
-  const open = [...classes].some((kind) => OPEN_CLASSES.has(kind));
+  const open = asksOpen(classes);
   // "Qu'a dit Smith ?" asks for words; "Did Smith say…?" whether he said them.
   const asksWordsOrName = classes.has('speech') || classes.has('name');
   const marked = endsWithPhrase(text, YES_NO_TAGS) || startsWithPhrase(text, YES_NO_STARTS);

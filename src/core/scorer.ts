@@ -33,18 +33,26 @@ export interface Leaning {
 }
 
 export function leaningOf(terms: readonly Term[], form: ReadonlySet<number> = new Set()): Leaning {
-  const keys = new Set(
-    terms.filter((term) => term.question && !form.has(term.position)).flatMap((term) => term.keys),
-  );
-  const says = (words: ReadonlySet<string>) => terms.some((term) => words.has(foldText(term.surface)));
+  // Plain loops, each word folded once: this runs for every question.
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  let quantityWord = false;
+  let cityWord = false;
+  for (const term of terms) {
+    if (term.question && !form.has(term.position)) for (const key of term.keys) keys.add(key);
+    const folded = foldText(term.surface);
+    quantityWord ||= QUANTITY_WORDS.has(folded);
+    cityWord ||= CITY_WORDS.has(folded);
+    if (term.concept?.kind === 'entity') names.add(term.concept.id);
+  }
   return {
-    quantity: keys.has('q:amount') || says(QUANTITY_WORDS),
+    quantity: keys.has('q:amount') || quantityWord,
     // "Dans quelle ville" wants a city's name, which "le pays asiatique" is not.
-    name: keys.has('q:name') || says(CITY_WORDS),
+    name: keys.has('q:name') || cityWord,
     time: keys.has('q:time'),
     person: keys.has('q:person'),
     speech: keys.has('q:speech'),
-    names: new Set(terms.flatMap((term) => (term.concept?.kind === 'entity' ? [term.concept.id] : []))),
+    names,
   };
 }
 
