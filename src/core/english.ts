@@ -38,6 +38,13 @@ export const ENGLISH: LanguageRules = {
   // Phrasal verbs whose words say something else, read as the one verb they mean: "what set off
   // the fires" asks what started them. Only forms whose particle follows the verb.
   idioms: {
+    // "for its part, the council…": as for it; no part of anything.
+    'for his part': 'also',
+    'for her part': 'also',
+    'for its part': 'also',
+    'for their part': 'also',
+    'for my part': 'also',
+    'for our part': 'also',
     'set off': 'start',
     'sets off': 'starts',
     'setting off': 'starting',

@@ -24,6 +24,14 @@ export const FRENCH: LanguageRules = {
     temp: 'temps',
   },
   idioms: {
+    // "a pour sa part salué": for his part, as for him; no part of anything ("à part la région").
+    'pour sa part': 'aussi',
+    'pour ma part': 'aussi',
+    'pour leur part': 'aussi',
+    'pour notre part': 'aussi',
+    'pour votre part': 'aussi',
+    'de son côté': 'aussi',
+    'de leur côté': 'aussi',
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',

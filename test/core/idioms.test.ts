@@ -41,6 +41,21 @@ describe('an idiom, read as the word it means', () => {
     expect(norms('the settings of the office')).toEqual(['the', 'settings', 'of', 'the', 'office']);
   });
 
+  it('reads "pour sa part", "for its part" as "also": as for him, no part of anything', () => {
+    expect(norms('le maire a pour sa part salué le projet')).not.toContain('part');
+    expect(norms('For its part, the council agreed')).not.toContain('part');
+    expect(norms('quelle part du coût')).toContain('part');
+  });
+
+  it('answers no "part" question from a sentence where someone speaks "pour sa part"', () => {
+    const engine = engineWith(
+      'Le maire de Vic, Jean Dupont, a pour sa part salué un équipement utile aux salariés.',
+    );
+    expect(engine.ask('quelle est la part du maire ?').answered).toBe(false);
+    expect(engine.ask('Jean Dupont a quelle part ?').answered).toBe(false);
+    expect(engine.ask('Qu’a salué Jean Dupont ?').answered).toBe(true);
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
