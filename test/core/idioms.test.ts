@@ -110,3 +110,12 @@ describe('"combien de temp", the silent s of "temps" dropped', () => {
     expect(engine.explain('le contrat dure combien de temps ?').intent.answerType).toBe('time');
   });
 });
+
+describe('a modal verb', () => {
+  it('finds no capacity in "nous n’aurions jamais pu payer"', () => {
+    const engine = engineWith(
+      '« Nous n’aurions jamais pu payer la mise aux normes », explique Jean Vuillet, futur président de la coopérative.',
+    );
+    expect(engine.ask('Quelle sera la capacité du futur bassin ?').answered).toBe(false);
+  });
+});

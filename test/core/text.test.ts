@@ -131,6 +131,12 @@ describe('stopwords', () => {
     for (const word of ['combien', 'quand', 'qui', 'who', 'how', 'much', 'where'])
       expect(STOPWORDS.has(word)).toBe(false);
   });
+
+  it('hold the modal verbs of both languages: "pu", "pourra", "doit" say no capacity or duty', () => {
+    for (const word of ['can', 'could', 'must', 'peut', 'pu', 'pourra', 'pourrait', 'doit', 'devrait'])
+      expect(STOPWORDS.has(word)).toBe(true);
+    expect(STOPWORDS.has('pouvoir')).toBe(false);
+  });
 });
 
 describe('detectLanguage', () => {
