@@ -270,6 +270,23 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return first ? [{ index: first, found: [], analysed: weighIn(reading, first), bound: 0 }] : [];
   };
 
+  const searchedMany = (one: FactIndex | undefined) => one === undefined && everyArticle.size > 1;
+  /**
+   * Whether a word of the question is held by the chosen article alone among all: it tells which
+   * article the question is about, which a correction needs ("Microsoft spending 29 billion").
+   */
+  const pins = (reading: Reading, chosen: FactIndex): boolean => {
+    const hits = indexes.hits(reading.terms, everyArticle, everyArticle.size);
+    const run = hits.articles.find((article) => article.index === chosen);
+    return (
+      run !== undefined &&
+      hits.holders.some(
+        (positions) =>
+          positions.length > 0 && positions.every((position) => position >= run.first && position < run.end),
+      )
+    );
+  };
+
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const reading = read(question);
     const language = reading.detected ?? askOptions.fallbackLanguage ?? 'fr';
@@ -335,6 +352,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         best.confidence,
       );
     const chosen = able[answers.indexOf(best)];
+    // "What's the 5.3 million euros for?": which article's sum is the asker wrong about?
+    if (chosen && searchedMany(one) && corrects(best) && !pins(reading, chosen.index))
+      return unpinnedCorrection(frame, best, reading.intent, suggestions.refusal());
     // A refusal cites nothing, and a reviewed fact is quoted whole: only an answer from an
     // unreviewed sentence needs its passage.
     if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
@@ -461,6 +481,38 @@ function splitsQuestion(best: Answer, answers: readonly Answer[], notes: DecideN
       lacks(its, held, () => true)
     );
   });
+}
+
+/** Whether an answer tells the asker they are wrong: a value or a name the article states otherwise. */
+function corrects(answer: Answer): boolean {
+  return answer.answered && answer.premises.some((premise) => premise.verdict === 'corrected');
+}
+
+/**
+ * A correction no word of the question ties to its article: several articles hold figures and
+ * names of the kind, and the one the asker got wrong is unknown. The value claimed is named as
+ * one no article mentions; a name, which some article does mention, gets the plain refusal.
+ */
+function unpinnedCorrection(
+  frame: AnswerFrame,
+  best: Answer,
+  intent: QuestionIntent,
+  examples: readonly string[],
+): Answer {
+  const claimed = best.premises
+    .filter((premise) => premise.verdict === 'corrected')
+    .map((premise) => premise.claimed);
+  const values = new Set(intent.values.map((value) => value.text));
+  if (claimed.every((text) => values.has(text)))
+    return refusal(
+      frame,
+      'unknown-entity',
+      unknownEntityMessage(claimed, frame.language),
+      examples,
+      0,
+      claimed.join(', '),
+    );
+  return refusal(frame, 'not-in-article', message('notInArticle', frame.language), examples, best.confidence);
 }
 
 /** A word the question capitalises past its start: a name it gives ("the State", "la Région"). */

@@ -26,3 +26,37 @@ describe('a question that each article meets only in part', () => {
     expect(answer.article?.id).toBe('microsoft-japan-ai');
   });
 });
+
+describe('a figure the question gets wrong, with several articles loaded', () => {
+  const TWO = [
+    uncuratedSource(
+      'vic',
+      'vic',
+      'fr',
+      'La coopérative de Vic investira 6,8 millions d’euros pour construire une nouvelle cave.',
+    ),
+    uncuratedSource(
+      'arles',
+      'arles',
+      'fr',
+      'Le coût total du bassin d’Arles est estimé à 4,3 millions d’euros.',
+    ),
+  ];
+  const two = buildEngine({ ...seed, sources: [...seed.sources, ...TWO] });
+  const alone = buildEngine({ ...seed, sources: [...seed.sources, TWO[0] as (typeof TWO)[number]] });
+
+  it('is not corrected from one article when no word of the question says which', () => {
+    const answer = two.ask('What will the 5.3 million euros be spent on?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('unknown-entity');
+    expect(answer.text).toContain('5.3 million euros');
+  });
+
+  it('is corrected where a word of the question belongs to one article, or one article alone is loaded', () => {
+    const named = two.ask('What will the 5.3 million euros of the Vic cooperative be spent on?');
+    expect(named.answered).toBe(true);
+    expect(named.article?.id).toBe('vic');
+    expect(named.premises.some((premise) => premise.verdict === 'corrected')).toBe(true);
+    expect(alone.ask('What will the 5.3 million euros be spent on?').answered).toBe(true);
+  });
+});
