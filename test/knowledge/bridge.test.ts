@@ -119,6 +119,12 @@ describe('the bridge word list', () => {
     expect(lost).toEqual([]);
   });
 
+  it('makes no mayor a council: "maire" shares its stem with "mairie"', () => {
+    const bridge = new WordBridge(pairs, loadCheckedPairs());
+    expect(bridge.keysOf('maire', 'fr')).toContain(stemKeys('mayor', undefined, 'en')[0]);
+    expect(bridge.keysOf('maire', 'fr')).not.toContain(stemKeys('council', undefined, 'en')[0]);
+  });
+
   it('bridges no function word and no word to itself', () => {
     const functional = pairs.filter(([fr, en]) => STOPWORDS.has(foldText(fr)) || STOPWORDS.has(foldText(en)));
     expect(functional).toEqual([]);
