@@ -119,10 +119,11 @@ describe('the bridge word list', () => {
     expect(lost).toEqual([]);
   });
 
-  it('makes no mayor a council: "maire" shares its stem with "mairie"', () => {
+  it('makes no mayor a council nor a departure a county: stems shared with "mairie", "département"', () => {
     const bridge = new WordBridge(pairs, loadCheckedPairs());
     expect(bridge.keysOf('maire', 'fr')).toContain(stemKeys('mayor', undefined, 'en')[0]);
     expect(bridge.keysOf('maire', 'fr')).not.toContain(stemKeys('council', undefined, 'en')[0]);
+    expect(bridge.keysOf('depart', 'fr')).not.toContain(stemKeys('county', undefined, 'en')[0]);
   });
 
   it('bridges no function word and no word to itself', () => {
