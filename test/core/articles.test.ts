@@ -250,6 +250,16 @@ describe('the answering passage', () => {
     ]);
   });
 
+  it('keeps a clause that is only a name with the clause it places or names', () => {
+    const sentence =
+      'Two ships will be built at a shipyard in Gdańsk, Poland, said its director, Henrik Vassbotn.';
+    const clauses = clauseSpans(sentence).map(([from, to]) => sentence.slice(from, to));
+    expect(clauses).toEqual([
+      'Two ships will be built at a shipyard in Gdańsk, Poland',
+      'said its director, Henrik Vassbotn.',
+    ]);
+  });
+
   it('keeps a short sentence whole and a long one to the clauses that answer', () => {
     const short = 'The terminal cost $84 million.';
     expect(
