@@ -615,12 +615,20 @@ export class Analyser {
   private cognateKeys(norm: string, language: Language): string[] {
     const other: Language = language === 'fr' ? 'en' : 'fr';
     if (norm.length < MIN_COGNATE) {
-      const same = this.wordsOf[other].has(norm) && !this.wordsOf[language].has(norm);
+      const same = this.wordsOf[other].has(norm) && !this.speaks(language, norm);
       return same && norm.length >= MIN_CORRECTABLE ? [...stemKeys(norm, undefined, other)] : [];
     }
     return (this.cognates[other].get(cognatePrefix(norm)) ?? [])
-      .filter((word) => !this.wordsOf[language].has(word))
+      .filter((word) => !this.speaks(language, word))
       .flatMap((word) => stemKeys(word, undefined, other));
+  }
+
+  /**
+   * Whether a language's texts write the word, beyond the names that hold it: a name is learnt in
+   * both languages, but "Tarsay Ferry Company" makes "ferry" no French word.
+   */
+  private speaks(language: Language, norm: string): boolean {
+    return this.wordsOf[language].has(norm) && !this.nameWords.has(norm);
   }
 
   private matchPhrase(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { uncuratedSource } from '../../bench/articles.js';
 import { buildEngine } from '../../src/bootstrap.js';
+import { stemKeys } from '../../src/core/analyse.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
 /** The French practice article, nobody having curated it: who paid for a railway line's works. */
@@ -58,5 +59,21 @@ describe('a figure the question gets wrong, with several articles loaded', () =>
     expect(named.article?.id).toBe('vic');
     expect(named.premises.some((premise) => premise.verdict === 'corrected')).toBe(true);
     expect(alone.ask('What will the 5.3 million euros be spent on?').answered).toBe(true);
+  });
+});
+
+describe('a word spelt the same in both languages, in a name too', () => {
+  it('is read the other language’s way: "Tarsay Ferry Company" makes "ferry" no French word', () => {
+    const ferry = uncuratedSource(
+      'tarsay',
+      'tarsay',
+      'en',
+      'The Tarsay Ferry Company lost the ferry contract on Tuesday.',
+    );
+    const both = buildEngine({ ...seed, sources: [...seed.sources, ferry] });
+    const term = both
+      .explain('Quel jour le contrat du ferry a-t-il été perdu ?')
+      .terms.find((t) => t.surface === 'ferry');
+    expect(term?.bridged).toContain(stemKeys('ferry', undefined, 'en')[0]);
   });
 });
