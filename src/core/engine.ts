@@ -12,7 +12,7 @@ import {
   round,
   unsaidRefusal,
 } from './compose.js';
-import { checkEvidence, type Rejection } from './evidence.js';
+import { checkEvidence, type Rejection, spokenOnly } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
@@ -576,8 +576,10 @@ function decide(
   const verdictOf = (item: Scored) => {
     let found = verdicts.get(item);
     if (!found) {
+      const spoken = spokenOnly(intent, item.entry.evidence, item.covered);
       found = [
         ...checkEvidence(intent, item.entry.evidence),
+        ...(spoken ? [spoken] : []),
         ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
       ];
       verdicts.set(item, found);

@@ -65,6 +65,18 @@ export interface Evidence {
    * which says how many of a number the sentence does not give.
    */
   readonly sharesOnly: boolean;
+  /**
+   * The direct quotation of a sentence nobody reviewed ("« … qui fondra en mars », s'indigne
+   * sa présidente, qui annonce un recours"): the keys of its words, and the kinds of answer the
+   * sentence holds outside it; undefined with no quotation, or for a reviewed fact.
+   */
+  readonly speech: Speech | undefined;
+}
+
+/** A sentence's direct quotation, as `Evidence.speech` describes it. */
+export interface Speech {
+  readonly keys: ReadonlySet<string>;
+  readonly typesOutside: ReadonlySet<AnswerType>;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -194,7 +206,76 @@ export function describeEvidence(
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
     measured: fact.uncurated ? measures(quoteTokens, quoteValues) : undefined,
     sharesOnly: fact.uncurated === true && sharesOnly(sentence, quoteValues),
+    speech:
+      fact.uncurated && sentenceTerms
+        ? speechOf(fact.quote, sentenceTerms, (text) => mentionsIn(text, language))
+        : undefined,
   };
+}
+
+/** The spans of a text's direct quotations: « … » and “ … ”, outermost. */
+function quotationSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '«' || char === '“') {
+      if (depth === 0) start = i;
+      depth += 1;
+    } else if ((char === '»' || char === '”') && depth > 0) {
+      depth -= 1;
+      if (depth === 0) spans.push([start, i + 1]);
+    }
+  }
+  return spans;
+}
+
+/** The keys of a sentence's quoted words and what it holds outside them (see `Evidence.speech`). */
+function speechOf(
+  sentence: string,
+  terms: readonly Term[],
+  mentionsOf: (text: string) => readonly Mention[],
+): Speech | undefined {
+  const spans = quotationSpans(sentence);
+  if (spans.length === 0) return undefined;
+  const keys = new Set<string>();
+  let outside = '';
+  let cursor = 0;
+  for (const [from, to] of spans) {
+    outside += `${sentence.slice(cursor, from)} `;
+    const first = tokenise(sentence.slice(0, from)).length;
+    const end = tokenise(sentence.slice(0, to)).length;
+    for (const term of terms)
+      if (term.position >= first && term.position < end) for (const key of term.keys) keys.add(key);
+    cursor = to;
+  }
+  outside += sentence.slice(cursor);
+  const tokens = tokenise(outside);
+  const values = readValues(tokens);
+  const quote = { text: outside, tokens, mentions: mentionsOf(outside), values };
+  return { keys, typesOutside: typesOf(quote, outside, tokens, true) };
+}
+
+/**
+ * "When will the court rule on the appeal?" against "« … de la neige qui fondra en mars »,
+ * s'indigne sa présidente, qui annonce un recours devant le tribunal": the time is the speaker's,
+ * in words the question does not share. A figure or a time held only inside a sentence's
+ * quotation answers only a question that meets the quotation.
+ */
+export function spokenOnly(
+  intent: QuestionIntent,
+  evidence: Evidence,
+  covered: ReadonlySet<Term>,
+): Rejection | null {
+  const type = intent.answerType;
+  const speech = evidence.speech;
+  if (!speech || (type !== 'time' && type !== 'amount')) return null;
+  if (!evidence.types.has(type) || speech.typesOutside.has(type)) return null;
+  const meets = [...covered].some(
+    (term) => !term.question && [...term.keys, ...(term.bridged ?? [])].some((key) => speech.keys.has(key)),
+  );
+  return meets ? null : { kind: 'missing-type', type };
 }
 
 /** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */

@@ -171,3 +171,23 @@ describe('"how many" against a percentage', () => {
     expect(rejected('What share of respondents backed the plan?')).toEqual([]);
   });
 });
+
+describe('a figure or a time inside a quotation', () => {
+  const RECOURS =
+    '« On va vider une rivière pour fabriquer de la neige qui fondra en mars », s’indigne sa présidente, ' +
+    'Hélène Grosjean, qui annonce un recours devant le tribunal administratif de Nancy. ' +
+    '« Les travaux commenceront en avril », a promis le maire, Paul Girard.';
+  const quoted = createEngine(knowledge(['recours', RECOURS]));
+
+  it('answers no question that meets only the words around it', () => {
+    const answer = quoted.ask('Quand le tribunal administratif de Nancy jugera-t-il le recours ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('missing-answer-type');
+  });
+
+  it('answers a question about the quoted words themselves', () => {
+    const answer = quoted.ask('Quand les travaux commenceront-ils ?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('en avril');
+  });
+});
