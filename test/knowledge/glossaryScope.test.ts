@@ -34,4 +34,12 @@ describe('the shared glossary, read beside an article nobody curated', () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations[0]?.quote).toContain('montée de la Chine');
   });
+
+  it('reads "contre" as against, no threat: "contrer" shared its stem', () => {
+    const term = engine
+      .explain('Combien ont voté contre le projet ?')
+      .terms.find((t) => t.surface === 'contre');
+    expect(term?.keys).toBeDefined();
+    expect(term?.keys).not.toContain('c:threat');
+  });
 });
