@@ -42,4 +42,10 @@ describe('the shared glossary, read beside an article nobody curated', () => {
     expect(term?.keys).toBeDefined();
     expect(term?.keys).not.toContain('c:threat');
   });
+
+  it('reads "mise en service" as no investment, "prolongement" as no existing deal', () => {
+    const terms = engine.explain('Quand la mise en service du prolongement est-elle prévue ?').terms;
+    expect(terms.find((t) => t.surface === 'mise')?.keys).not.toContain('c:investment');
+    expect(terms.find((t) => t.surface === 'prolongement')?.keys).not.toContain('c:existing');
+  });
 });
