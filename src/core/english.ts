@@ -303,6 +303,7 @@ export const ENGLISH: LanguageRules = {
   durationNouns: ['duration'],
   measureWords: ['long', 'far', 'big', 'large', 'old', 'tall', 'high', 'deep', 'wide', 'heavy', 'often'],
   sizeWords: ['long', 'far', 'big', 'large', 'tall', 'high', 'deep', 'wide', 'heavy'],
+  ageWords: ['old'],
   measureUnits: [
     ...LENGTH_UNITS,
     'cm',

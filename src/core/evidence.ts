@@ -278,6 +278,12 @@ export function spokenOnly(
   return meets ? null : { kind: 'missing-type', type };
 }
 
+/** A year ("built in 1988") or a count of years or months ("the 38-year-old ship"). */
+function isAge(value: Value): boolean {
+  return value.kind === 'year' || (value.kind === 'duration' && AGE_UNITS.has(value.unit));
+}
+const AGE_UNITS = new Set(['year', 'month']);
+
 /** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */
 function sharesOnly(sentence: string, values: readonly Value[]): boolean {
   const counts = values.filter((value) => value.kind === 'count');
@@ -566,6 +572,9 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
     ? evidence.saysHowLong || evidence.saysLength
     : evidence.measured !== false;
   if (!type && intent.sized && !measured) rejections.push({ kind: 'missing-type', type: 'amount' });
+  // "How old is the ferry?": a year or a duration, not the "10%" of a sentence about the ferry.
+  if (intent.asksAge && !evidence.values.some(isAge))
+    rejections.push({ kind: 'missing-type', type: type ?? 'amount' });
   for (const value of intent.values) {
     if (!evidence.values.some((found) => found.kind === value.kind))
       rejections.push({ kind: 'missing-value', value });

@@ -302,6 +302,7 @@ export const FRENCH: LanguageRules = {
   durationNouns: ['temps', 'duree', 'longtemps'],
   measureWords: [],
   sizeWords: [],
+  ageWords: ['age'],
   measureUnits: [
     'km',
     'kilometre',

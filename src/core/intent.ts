@@ -40,6 +40,8 @@ export interface QuestionIntent {
   readonly asksHowLong: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
+  /** "How old", "quel âge": a year ("built in 1988") or a duration ("38-year-old") answers. */
+  readonly asksAge: boolean;
   /**
    * "How many sensors", "combien d'habitants": the keys of what is counted (its translations
    * too); a sentence nobody reviewed answers only if it counts that. Null when nothing is named.
@@ -101,6 +103,7 @@ const COST_VERBS = wordsOf('costVerbs');
 /** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
 const SIZE_WORDS = wordsOf('sizeWords');
+const AGE_WORDS = wordsOf('ageWords');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -313,6 +316,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     precise,
     asksWhen: answerType === 'time' && classes.has('time'),
     asksHowLong: measure !== null && HOW_LONG.has(tokens[measure]?.norm ?? ''),
+    asksAge: asksAge(tokens),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     counting: answerType === 'amount' && countsSomething(tokens),
@@ -467,6 +471,13 @@ function shareOfSum(tokens: readonly Token[], at: number): boolean {
   while (DETERMINERS.has(tokens[noun]?.norm ?? '')) noun += 1;
   const norm = tokens[noun]?.norm ?? '';
   return MONEY_WORDS.has(norm) || QUANTITY_NOUNS.has(norm);
+}
+
+/** "How old", "quel âge", "what age": an age word right after a question word. */
+function asksAge(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token, i) => AGE_WORDS.has(token.norm) && QUESTION_CLASSES.has(tokens[i - 1]?.norm ?? ''),
+  );
 }
 
 /**

@@ -77,6 +77,8 @@ export interface LanguageRules {
    * kilometres), not a bare count; not "how often", "how old" ("built in 1960" says).
    */
   readonly sizeWords: readonly string[];
+  /** Words that ask an age with the question word before them ("how old", "quel âge"): a year or a duration answers. */
+  readonly ageWords: readonly string[];
   /** Units of length, area, volume and weight: "54 kilomètres", "a 12-hectare site". */
   readonly measureUnits: readonly string[];
   /**

@@ -191,3 +191,21 @@ describe('a figure or a time inside a quotation', () => {
     expect(answer.citations[0]?.quote).toContain('en avril');
   });
 });
+
+describe('an age asked ("how old", "quel âge")', () => {
+  const FERRY =
+    'The ferry’s only vessel, the 38-year-old Island Star, broke down 27 times last year. ' +
+    'Residents welcomed a new boat and a 10% cut in fares.';
+  const ages = createEngine({
+    ...KNOWLEDGE,
+    sources: [...KNOWLEDGE.sources, uncuratedSource('ferry', 'ferry', 'en', FERRY)],
+  });
+
+  it('is answered by a count of years, not by another figure beside the same words', () => {
+    const answer = ages.ask('How old is the Island Star?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('38-year-old');
+    const boat = ages.ask('How old is the new boat?');
+    expect(boat.citations[0]?.quote ?? '').not.toContain('10%');
+  });
+});
