@@ -86,6 +86,8 @@ const MIN_CLIPPED = 4;
 const MIN_CLIPPED_OFF = 3;
 /** A short piece, a hyphen, and the rest of a word: "co-op", "e-mail". */
 const HYPHENATED = /(?<!\p{L})(\p{L}{1,3})-(\p{L}+)(?!\p{L})/gu;
+/** The least of a verb left once its plural's ending is cut: "votent" (vot), not "dent" (d). */
+const MIN_VERB_BASE = 3;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
 /** Share of a typo's letter pairs that a candidate word must hold. */
@@ -457,7 +459,9 @@ export class Analyser {
       if (STOPWORDS.has(norm)) continue;
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
-      const stems = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      const written = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      const singular = correct ? this.singularOf(norm, language) : null;
+      const stems = singular === null ? written : [...new Set([...written, ...stemKeys(singular, undefined, 'fr')])];
       // The stems as cached, shared by every term of the word: no term's keys are ever changed.
       const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
@@ -494,12 +498,32 @@ export class Analyser {
         adjective: false,
         bridged:
           correct && !name
-            ? this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase())
+            ? [
+                ...new Set([
+                  ...this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase()),
+                  ...(singular === null ? NO_KEYS : this.translations(singular, 'fr')),
+                ]),
+              ]
             : NO_KEYS,
         related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
     return terms;
+  }
+
+  /**
+   * The singular of a French verb's plural that the stemmer leaves whole, where the word list has
+   * the verb: "commencent" is "commence" (of "commencer"), which stems as the article's
+   * "commencer" does. Null for any other word, and in an English question.
+   */
+  private singularOf(norm: string, language: Language | null): string | null {
+    if (language === 'en') return null;
+    for (const { plural, singular, infinitive } of FRENCH.verbPlurals) {
+      const base = norm.slice(0, -plural.length);
+      if (!norm.endsWith(plural) || base.length < MIN_VERB_BASE) continue;
+      if (this.lexicon.has(base + infinitive, 'fr')) return base + singular;
+    }
+    return null;
   }
 
   /** A concept's key alone, as one array for every term of it. */

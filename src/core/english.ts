@@ -508,6 +508,7 @@ export const ENGLISH: LanguageRules = {
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
   // "news" is no form of "new".
   wholeWords: ['news'],
+  verbPlurals: [],
   lemmas: {
     began: 'begin',
     begun: 'begin',

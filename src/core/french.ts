@@ -499,6 +499,9 @@ export const FRENCH: LanguageRules = {
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
   // "pays" (country) is no form of "payer", "cours" none of "cour".
   wholeWords: ['pays', 'cours'],
+  // "Ils commencent", "votent": the stemmer cuts no -ent, so "commencer" and "commence" meet
+  // "commenc" and the plural stays "commencent".
+  verbPlurals: [{ plural: 'ent', singular: 'e', infinitive: 'er' }],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

@@ -186,4 +186,10 @@ export interface LanguageRules {
    * are their own key.
    */
   readonly wholeWords: readonly string[];
+  /**
+   * Verb plurals the stemmer leaves whole, folded endings: `plural` ends the plural, `singular`
+   * its singular and `infinitive` the verb ("commencent": commence, commencer). A question's word
+   * so ended, of a verb the word list has, also matches as its singular ("commenc").
+   */
+  readonly verbPlurals: ReadonlyArray<{ plural: string; singular: string; infinitive: string }>;
 }
