@@ -462,7 +462,10 @@ describe('an entity’s common nouns', () => {
 });
 
 describe('a French verb plural the stemmer leaves whole ("commencent")', () => {
-  const built = new Analyser(GLOSSARY, new Set(['commencer', 'commencent', 'commence', 'argent', 'chantent']));
+  const built = new Analyser(
+    GLOSSARY,
+    new Set(['commencer', 'commencent', 'commence', 'argent', 'chantent']),
+  );
   built.learn('Les travaux doivent commencer en juin', 'fr');
   built.freeze();
   const termOf = (question: string, surface: string) =>
@@ -471,10 +474,22 @@ describe('a French verb plural the stemmer leaves whole ("commencent")', () => {
 
   it('also matches as its singular, of a verb the word list has: "commencent" finds "commencer"', () => {
     expect(stemKeys('commencent', undefined, 'fr')).not.toEqual(verb);
-    expect(termOf('quand les travaux commencent ?', 'commencent')?.keys).toEqual(expect.arrayContaining(verb));
+    expect(termOf('quand les travaux commencent ?', 'commencent')?.keys).toEqual(
+      expect.arrayContaining(verb),
+    );
   });
 
   it('leaves a word in -ent of no verb as the stemmer reads it: "argent" (no "arger")', () => {
     expect(termOf('combien d’argent ?', 'argent')?.keys).toEqual(stemKeys('argent', 'argent', 'fr'));
+  });
+
+  it('reads a typo one slip from a form of a knowledge word as that form: "comencent"', () => {
+    const term = termOf('quand les travaux comencent ?', 'comencent');
+    expect(term?.corrected).toBe(true);
+    expect(term?.keys).toEqual(expect.arrayContaining(verb));
+  });
+
+  it('leaves a typo one slip from a real word of no stem the knowledge holds: "chantemt"', () => {
+    expect(termOf('ils chantemt ?', 'chantemt')?.corrected).toBe(false);
   });
 });
