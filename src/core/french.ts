@@ -27,6 +27,9 @@ export const FRENCH: LanguageRules = {
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "le feu vert du conseil": its approval, no fire.
+    'feu vert': 'approbation',
+    'feux verts': 'approbations',
     // "remis à neuf": renovated, not nine.
     ...withOrWithoutAccent(
       {

@@ -41,6 +41,24 @@ describe('an idiom, read as the word it means', () => {
     expect(norms('the settings of the office')).toEqual(['the', 'settings', 'of', 'the', 'office']);
   });
 
+  it('reads "feu vert" as approval ("approbation"), not a fire that is green', () => {
+    expect(norms('avant le feu vert du conseil')).toEqual(['avant', 'le', 'approbation', 'du', 'conseil']);
+    expect(norms('le feu a détruit la forêt')).toContain('feu');
+  });
+
+  it('answers a "feu vert" question from the sentence that says "approved", not from a fire', () => {
+    const seed = loadKnowledge();
+    const english =
+      'The council approved the cycle lanes on Thursday after two years of consultation. ' +
+      'A fire destroyed the council depot on Friday.';
+    const engine = buildEngine({
+      ...seed,
+      sources: [...seed.sources, uncuratedSource('lanes', 'lanes', 'en', english)],
+    });
+    const answer = engine.ask('Quand le conseil a-t-il donné son feu vert ?');
+    expect(answer.citations[0]?.quote).toContain('approved');
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
