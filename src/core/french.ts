@@ -27,6 +27,9 @@ export const FRENCH: LanguageRules = {
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "renvoyer à plus tard": later, not "tard dans la soirée" (late); "au plus tard" is no idiom.
+    'à plus tard': 'ultérieurement',
+    'a plus tard': 'ultérieurement',
     // "le feu vert du conseil": its approval, no fire.
     'feu vert': 'approbation',
     'feux verts': 'approbations',

@@ -59,6 +59,20 @@ describe('an idiom, read as the word it means', () => {
     expect(answer.citations[0]?.quote).toContain('approved');
   });
 
+  it('reads "à plus tard" as later ("ultérieurement"), not "tard" (late); "au plus tard" keeps its words', () => {
+    expect(norms('renvoyer à plus tard')).toEqual(['renvoyer', 'ulterieurement']);
+    expect(norms('au plus tard le 31 mars')).toContain('tard');
+  });
+
+  it('answers "repoussé à plus tard" from the sentence that puts off, not from one that ran late', () => {
+    const engine = engineWith(
+      'L’assemblée générale s’est prolongée tard dans la soirée. ' +
+        'L’assemblée a préféré renvoyer à plus tard le choix du site de la future fromagerie.',
+    );
+    const answer = engine.ask('Qu’est-ce que l’assemblée a repoussé à plus tard ?');
+    expect(answer.citations[0]?.quote).toContain('choix du site');
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
