@@ -84,6 +84,8 @@ export const ENGLISH: LanguageRules = {
     generic: ['what', 'which'],
   },
   stopwords: [
+    // "whether the bridge can carry…": a conjunction, which the list lacks (it has "if").
+    'whether',
     'context',
     // Words about the text rather than its topic ("mentioned in the article").
     'mentioned',

@@ -66,6 +66,8 @@ export const FRENCH: LanguageRules = {
   stopwords: [
     // Forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
     'jai',
+    // "si le pont ne tient pas": the conjunction (if, whether), which the list lacks.
+    'si',
     // Filler around the topic: "quelque chose de nouveau", "c'est quoi au juste".
     'quelque',
     'chose',

@@ -131,6 +131,11 @@ describe('stopwords', () => {
     for (const word of ['combien', 'quand', 'qui', 'who', 'how', 'much', 'where'])
       expect(STOPWORDS.has(word)).toBe(false);
   });
+
+  it('hold the conjunctions "si" and "whether", which the lists lack: "si le pont tient pas" is about the bridge', () => {
+    expect(STOPWORDS.has('si')).toBe(true);
+    expect(STOPWORDS.has('whether')).toBe(true);
+  });
 });
 
 describe('detectLanguage', () => {
