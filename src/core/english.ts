@@ -38,6 +38,11 @@ export const ENGLISH: LanguageRules = {
   // Phrasal verbs whose words say something else, read as the one verb they mean: "what set off
   // the fires" asks what started them. Only forms whose particle follows the verb.
   idioms: {
+    // "does the merger make sense?": is it logical; "sense" alone is a feeling.
+    'make sense': 'logical',
+    'makes sense': 'logical',
+    'made sense': 'logical',
+    'making sense': 'logical',
     'set off': 'start',
     'sets off': 'starts',
     'setting off': 'starting',

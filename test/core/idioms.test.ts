@@ -73,6 +73,21 @@ describe('an idiom, read as the word it means', () => {
     expect(answer.citations[0]?.quote).toContain('choix du site');
   });
 
+  it('reads "makes sense" as "logical", and "sense" alone as it is', () => {
+    expect(norms('does the merger make sense')).toEqual(['does', 'the', 'merger', 'logical']);
+    expect(norms('a sense of loss')).toContain('sense');
+  });
+
+  it('answers whether something "makes sense" from the sentence that calls it "logique"', () => {
+    const engine = engineWith(
+      'Pour Étienne Marguet, chercheur à l’INRAE de Poligny, ce mouvement reste pourtant logique, puisque ' +
+        'plusieurs fusions comparables ont eu lieu depuis dix ans. Les élus ont le sens du devoir.',
+    );
+    expect(engine.ask('Does the researcher think the merger makes sense?').citations[0]?.quote).toContain(
+      'logique',
+    );
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
