@@ -153,6 +153,11 @@ export interface LanguageRules {
   readonly bareOr: readonly string[];
   /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
   readonly nameLinks: readonly string[];
+  /**
+   * Nouns of a title or role, folded: capitalised dictionary words right after one are a name
+   * ("Council leader Graham Holt"), where alone they would be taken for a title ("Water Minister").
+   */
+  readonly titleNouns: readonly string[];
 
   /** Phrases that make a statement a yes/no question: "c'est bien ça", "right". */
   readonly yesNoTags: readonly string[];
