@@ -45,6 +45,11 @@ export const ENGLISH: LanguageRules = {
     'for their part': 'also',
     'for my part': 'also',
     'for our part': 'also',
+    // "does the merger make sense?": is it logical; "sense" alone is a feeling.
+    'make sense': 'logical',
+    'makes sense': 'logical',
+    'made sense': 'logical',
+    'making sense': 'logical',
     'set off': 'start',
     'sets off': 'starts',
     'setting off': 'starting',
@@ -91,6 +96,8 @@ export const ENGLISH: LanguageRules = {
     generic: ['what', 'which'],
   },
   stopwords: [
+    // "whether the bridge can carry…": a conjunction, which the list lacks (it has "if").
+    'whether',
     'context',
     // Words about the text rather than its topic ("mentioned in the article").
     'mentioned',
@@ -462,6 +469,31 @@ export const ENGLISH: LanguageRules = {
   conjunctions: ['and', 'as well as'],
   bareOr: [],
   nameLinks: ['of', 'the', 'upon', 'on', 'de', 'du', 'la'],
+  titleNouns: [
+    'minister',
+    'mayor',
+    'president',
+    'secretary',
+    'chancellor',
+    'governor',
+    'director',
+    'chair',
+    'chairman',
+    'chairwoman',
+    'leader',
+    'chief',
+    'officer',
+    'commissioner',
+    'councillor',
+    'senator',
+    'judge',
+    'manager',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'ambassador',
+    'researcher',
+  ],
 
   yesNoTags: [
     'right',
@@ -516,6 +548,7 @@ export const ENGLISH: LanguageRules = {
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
   // "news" is no form of "new".
   wholeWords: ['news'],
+  verbPlurals: [],
   lemmas: {
     began: 'begin',
     begun: 'begin',

@@ -71,6 +71,12 @@ export interface Evidence {
    * sentence holds outside it; undefined with no quotation, or for a reviewed fact.
    */
   readonly speech: Speech | undefined;
+  /**
+   * The keys of the words that follow a percentage of the quote of a sentence nobody reviewed
+   * ("31 % des sociétaires": sociétair): what it is a share of, for "what percentage of the
+   * members". Empty for a reviewed fact, whose questions say what it answers.
+   */
+  readonly sharesOf: readonly string[];
 }
 
 /** A sentence's direct quotation, as `Evidence.speech` describes it. */
@@ -116,6 +122,8 @@ interface EvidenceInput {
   readonly counted?: readonly string[];
   /** Its keys of one tense, likewise. */
   readonly tenses?: ReadonlyMap<string, Tense>;
+  /** What its percentages are of, likewise. */
+  readonly sharesOf?: readonly string[];
 }
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
@@ -159,7 +167,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
-  { fact, sentence, language, sentenceTerms, counted, tenses }: EvidenceInput,
+  { fact, sentence, language, sentenceTerms, counted, tenses, sharesOf }: EvidenceInput,
   mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
@@ -210,6 +218,11 @@ export function describeEvidence(
       fact.uncurated && sentenceTerms
         ? speechOf(fact.quote, sentenceTerms, (text) => mentionsIn(text, language))
         : undefined,
+    sharesOf:
+      fact.uncurated && quoteValues.some((value) => isPercentage(value, sentence))
+        ? (sharesOf ??
+          countedBy(sentenceTerms ?? [], sentenceValues, (value) => isPercentage(value, sentence)))
+        : NOTHING_COUNTED,
   };
 }
 
@@ -290,8 +303,13 @@ function sharesOnly(sentence: string, values: readonly Value[]): boolean {
   return (
     counts.length > 0 &&
     counts.length === values.length &&
-    counts.every((value) => PERCENT_SIGNS.some((sign) => sentence.includes(`${value.text}${sign}`)))
+    counts.every((value) => isPercentage(value, sentence))
   );
+}
+
+/** Whether a value is a percentage: a count its sentence follows with a percent sign ("54%", "60 per cent"). */
+function isPercentage(value: Value, sentence: string): boolean {
+  return value.kind === 'count' && PERCENT_SIGNS.some((sign) => sentence.includes(`${value.text}${sign}`));
 }
 
 /**
@@ -311,9 +329,16 @@ function countOf(units: ReadonlySet<string>, value: Value, tokens: readonly Toke
   return value.kind === 'count' && units.has(tokens[value.to + 1]?.norm ?? '');
 }
 
-/** The keys of the words within reach of each count of a text: after it, or just before. */
-function countedBy(terms: readonly Term[], values: readonly Value[]): readonly string[] {
-  const counts = values.filter((value) => value.kind === 'count' || value.kind === 'amount');
+/**
+ * The keys of the words within reach of each count of a text (or of each value `isCount` takes):
+ * after it, or just before.
+ */
+function countedBy(
+  terms: readonly Term[],
+  values: readonly Value[],
+  isCount: (value: Value) => boolean = (value) => value.kind === 'count' || value.kind === 'amount',
+): readonly string[] {
+  const counts = values.filter(isCount);
   if (counts.length === 0) return NOTHING_COUNTED;
   const keys = new Set<string>();
   for (const term of terms) {

@@ -340,6 +340,7 @@ export function buildFactIndex(
           language,
           counted: entry.evidence.counted,
           tenses: entry.evidence.tenses,
+          sharesOf: entry.evidence.sharesOf,
         },
         mentionsIn,
         concepts,

@@ -35,6 +35,12 @@ export const FRENCH: LanguageRules = {
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "renvoyer à plus tard": later, not "tard dans la soirée" (late); "au plus tard" is no idiom.
+    'à plus tard': 'ultérieurement',
+    'a plus tard': 'ultérieurement',
+    // "le feu vert du conseil": its approval, no fire.
+    'feu vert': 'approbation',
+    'feux verts': 'approbations',
     // "remis à neuf": renovated, not nine.
     ...withOrWithoutAccent(
       {
@@ -68,6 +74,8 @@ export const FRENCH: LanguageRules = {
   stopwords: [
     // Forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
     'jai',
+    // "si le pont ne tient pas": the conjunction (if, whether), which the list lacks.
+    'si',
     // Filler around the topic: "quelque chose de nouveau", "c'est quoi au juste".
     'quelque',
     'chose',
@@ -480,6 +488,29 @@ export const FRENCH: LanguageRules = {
   conjunctions: ['et', 'ainsi que'],
   bareOr: ['ou'],
   nameLinks: ['de', 'du', 'des', 'd', 'la', 'le', 'les', 'sur', 'sous', 'en', 'lès', 'l'],
+  titleNouns: [
+    'ministre',
+    'maire',
+    'president',
+    'presidente',
+    'secretaire',
+    'directeur',
+    'directrice',
+    'prefet',
+    'prefete',
+    'senateur',
+    'senatrice',
+    'depute',
+    'deputee',
+    'juge',
+    'chef',
+    'ambassadeur',
+    'ambassadrice',
+    'conseiller',
+    'conseillere',
+    'chercheur',
+    'chercheuse',
+  ],
 
   yesNoTags: [
     "c'est bien ca",
@@ -529,6 +560,9 @@ export const FRENCH: LanguageRules = {
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
   // "pays" (country) is no form of "payer", "cours" none of "cour".
   wholeWords: ['pays', 'cours'],
+  // "Ils commencent", "votent": the stemmer cuts no -ent, so "commencer" and "commence" meet
+  // "commenc" and the plural stays "commencent".
+  verbPlurals: [{ plural: 'ent', singular: 'e', infinitive: 'er' }],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

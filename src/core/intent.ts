@@ -74,6 +74,13 @@ export interface QuestionIntent {
   readonly sized: boolean;
   /** Token position of the calendar noun of "quel jour", "what year": it asks, with the question word. */
   readonly calendar: number | null;
+  /**
+   * Token position of the share noun of "what percentage", "quelle part": it asks, with the
+   * question word, for a percentage.
+   */
+  readonly share: number | null;
+  /** The keys (translations too) of its other words: a percentage of one of them answers the share. */
+  readonly shareOf: readonly string[];
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
@@ -282,6 +289,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
   const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
+  const share = answerType === 'amount' ? near.find((token) => SHARE_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
   const inConcept = new Set(terms.flatMap((term) => (term.concept ? spanOf(term) : [])));
@@ -332,6 +340,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     measure,
     sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
     calendar: dated?.index ?? null,
+    share: share?.index ?? null,
+    shareOf: share ? keysBeside(terms, share.index) : [],
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
@@ -417,6 +427,13 @@ function countedAt(tokens: readonly Token[]): number | null {
   const asking = tokens.find((token) => COUNT_WORDS.has(token.norm));
   if (!asking) return null;
   return GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
+}
+
+/** The keys and translations of the question's words but its question words and the one at `at`. */
+function keysBeside(terms: readonly Term[], at: number): readonly string[] {
+  return terms.flatMap((term) =>
+    term.question || term.position === at ? [] : [...term.keys, ...(term.bridged ?? [])],
+  );
 }
 
 /** Whether "how many", "combien de" count a noun that is no measure, sum or duration. */

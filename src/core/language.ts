@@ -155,6 +155,11 @@ export interface LanguageRules {
   readonly bareOr: readonly string[];
   /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
   readonly nameLinks: readonly string[];
+  /**
+   * Nouns of a title or role, folded: capitalised dictionary words right after one are a name
+   * ("Council leader Graham Holt"), where alone they would be taken for a title ("Water Minister").
+   */
+  readonly titleNouns: readonly string[];
 
   /** Phrases that make a statement a yes/no question: "c'est bien ça", "right". */
   readonly yesNoTags: readonly string[];
@@ -188,4 +193,10 @@ export interface LanguageRules {
    * are their own key.
    */
   readonly wholeWords: readonly string[];
+  /**
+   * Verb plurals the stemmer leaves whole, folded endings: `plural` ends the plural, `singular`
+   * its singular and `infinitive` the verb ("commencent": commence, commencer). A question's word
+   * so ended, of a verb the word list has, also matches as its singular ("commenc").
+   */
+  readonly verbPlurals: ReadonlyArray<{ plural: string; singular: string; infinitive: string }>;
 }

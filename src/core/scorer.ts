@@ -154,7 +154,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
   // "c qui le pdg d'apple" is not answered by a sentence about another chief executive.
-  if (uncurated && !coversWeightiest(terms, weights, covered, question.intent.calendar))
+  if (uncurated && !coversWeightiest(terms, weights, covered, question.intent))
     coveredWeight *= tuning.missingKeyWord;
   const coverage = coveredWeight / total;
   // A sentence nobody reviewed has no alternate questions: its words alone score it.
@@ -208,15 +208,16 @@ function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): bo
 
 /**
  * Whether the covered terms include one of the question's weightiest words (question words aside,
- * and the calendar noun of "quel jour": any date covers it, so it tells nothing of the topic).
+ * and the noun of "quel jour", "what percentage": any date, any percentage covers it, so it tells
+ * nothing of the topic).
  */
 function coversWeightiest(
   terms: readonly Term[],
   weights: readonly number[],
   covered: ReadonlySet<Term>,
-  calendar: number | null,
+  intent: QuestionIntent,
 ): boolean {
-  const telling = (term: Term) => !term.question && !spans(term, calendar);
+  const telling = (term: Term) => !term.question && !askingNoun(term, intent);
   let max = 0;
   terms.forEach((term, i) => {
     if (telling(term)) max = Math.max(max, weights[i] ?? 0);
@@ -273,7 +274,9 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
 /**
  * A word that asks with the question word, answered by a sentence nobody reviewed that holds
  * its kind of answer: the measure word of "how far", "how long" by a figure, the calendar noun
- * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
+ * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day"), the
+ * share noun of "what percentage", "quelle part" by a percentage of something the question names
+ * ("31 % des sociétaires" says no "pourcentage").
  */
 export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence): boolean {
   if (!asksWithQuestionWord(term, intent)) return false;
@@ -282,12 +285,22 @@ export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence)
   const howLong = () => evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
   if (spans(term, intent.measure))
     return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || howLong());
+  // "What percentage of the members": a percentage of something else ("15 % de moins") does not say.
+  if (spans(term, intent.share)) return intent.shareOf.some((key) => evidence.sharesOf.includes(key));
   return spans(term, intent.calendar) && types.has('time');
 }
 
-/** Whether the term asks with the question word: the measure of "how long", the noun of "quel jour". */
+/**
+ * Whether the term asks with the question word: the measure of "how long", the noun of "quel
+ * jour", of "what percentage".
+ */
 export function asksWithQuestionWord(term: Term, intent: QuestionIntent): boolean {
-  return spans(term, intent.measure) || spans(term, intent.calendar);
+  return spans(term, intent.measure) || askingNoun(term, intent);
+}
+
+/** Whether the term is the noun of "quel jour", "what percentage": the kind of answer, no topic. */
+function askingNoun(term: Term, intent: QuestionIntent): boolean {
+  return spans(term, intent.calendar) || spans(term, intent.share);
 }
 
 /** Whether the term holds the token at `position`: a glossary phrase ("how long") holds several. */
@@ -425,7 +438,7 @@ function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number
     const term = terms[i] as Term;
     const weight = Math.max(0, weights[i] ?? 0);
     if (term.question) extra += weight;
-    if (spans(term, question.intent.measure) || spans(term, question.intent.calendar)) extra += weight;
+    if (asksWithQuestionWord(term, question.intent)) extra += weight;
   }
   let raise = 1;
   if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);

@@ -56,6 +56,53 @@ describe('an idiom, read as the word it means', () => {
     expect(engine.ask('Qu’a salué Jean Dupont ?').answered).toBe(true);
   });
 
+  it('reads "feu vert" as approval ("approbation"), not a fire that is green', () => {
+    expect(norms('avant le feu vert du conseil')).toEqual(['avant', 'le', 'approbation', 'du', 'conseil']);
+    expect(norms('le feu a détruit la forêt')).toContain('feu');
+  });
+
+  it('answers a "feu vert" question from the sentence that says "approved", not from a fire', () => {
+    const seed = loadKnowledge();
+    const english =
+      'The council approved the cycle lanes on Thursday after two years of consultation. ' +
+      'A fire destroyed the council depot on Friday.';
+    const engine = buildEngine({
+      ...seed,
+      sources: [...seed.sources, uncuratedSource('lanes', 'lanes', 'en', english)],
+    });
+    const answer = engine.ask('Quand le conseil a-t-il donné son feu vert ?');
+    expect(answer.citations[0]?.quote).toContain('approved');
+  });
+
+  it('reads "à plus tard" as later ("ultérieurement"), not "tard" (late); "au plus tard" keeps its words', () => {
+    expect(norms('renvoyer à plus tard')).toEqual(['renvoyer', 'ulterieurement']);
+    expect(norms('au plus tard le 31 mars')).toContain('tard');
+  });
+
+  it('answers "repoussé à plus tard" from the sentence that puts off, not from one that ran late', () => {
+    const engine = engineWith(
+      'L’assemblée générale s’est prolongée tard dans la soirée. ' +
+        'L’assemblée a préféré renvoyer à plus tard le choix du site de la future fromagerie.',
+    );
+    const answer = engine.ask('Qu’est-ce que l’assemblée a repoussé à plus tard ?');
+    expect(answer.citations[0]?.quote).toContain('choix du site');
+  });
+
+  it('reads "makes sense" as "logical", and "sense" alone as it is', () => {
+    expect(norms('does the merger make sense')).toEqual(['does', 'the', 'merger', 'logical']);
+    expect(norms('a sense of loss')).toContain('sense');
+  });
+
+  it('answers whether something "makes sense" from the sentence that calls it "logique"', () => {
+    const engine = engineWith(
+      'Pour Étienne Marguet, chercheur à l’INRAE de Poligny, ce mouvement reste pourtant logique, puisque ' +
+        'plusieurs fusions comparables ont eu lieu depuis dix ans. Les élus ont le sens du devoir.',
+    );
+    expect(engine.ask('Does the researcher think the merger makes sense?').citations[0]?.quote).toContain(
+      'logique',
+    );
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');

@@ -137,6 +137,11 @@ describe('stopwords', () => {
       expect(STOPWORDS.has(word)).toBe(true);
     expect(STOPWORDS.has('pouvoir')).toBe(false);
   });
+
+  it('hold the conjunctions "si" and "whether", which the lists lack: "si le pont tient pas" is about the bridge', () => {
+    expect(STOPWORDS.has('si')).toBe(true);
+    expect(STOPWORDS.has('whether')).toBe(true);
+  });
 });
 
 describe('detectLanguage', () => {
