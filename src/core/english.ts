@@ -546,6 +546,7 @@ export const ENGLISH: LanguageRules = {
   causeVerbs: ['caused', 'causes', 'cause', 'triggered', 'sparked', 'prompted', 'drove', 'led'],
   perfectAuxiliaries: ['has', 'have', 'had'],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
+  namingWords: ['called', 'named', 'renamed', 'dubbed', 'nicknamed', 'titled', 'entitled'],
   // "news" is no form of "new".
   wholeWords: ['news'],
   verbPlurals: [],

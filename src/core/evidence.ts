@@ -7,6 +7,7 @@ import {
   type Role,
   readValues,
   rolesAgree,
+  spanOf,
   TIME_ALONE,
   timeFrames,
   type Value,
@@ -77,12 +78,27 @@ export interface Evidence {
    * members". Empty for a reviewed fact, whose questions say what it answers.
    */
   readonly sharesOf: readonly string[];
+  /**
+   * What the names of a sentence nobody reviewed name, for "what is it called"; undefined for a
+   * reviewed fact, which answers the names its questions ask.
+   */
+  readonly naming: Naming | undefined;
 }
 
 /** A sentence's direct quotation, as `Evidence.speech` describes it. */
 export interface Speech {
   readonly keys: ReadonlySet<string>;
   readonly typesOutside: ReadonlySet<AnswerType>;
+}
+
+/**
+ * The names of a sentence and what they name: the keys of the words a run of capitalised words
+ * stands beside or holds ("La maire, Sophie Cuenot": maire; "Ashbridge District Hospital":
+ * hospital), and whether a word of naming gives one ("baptisé Fruitière des Deux Vals").
+ */
+export interface Naming {
+  readonly beside: readonly string[];
+  readonly given: boolean;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -94,6 +110,7 @@ const VENUE_NOUNS = wordsOf('venueNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const MEASURE_UNITS = wordsOf('measureUnits');
 const SPEECH_VERBS = wordsOf('speechVerbs');
+const NAMING_WORDS = wordsOf('namingWords');
 const REASON_WORDS = wordsOf('reasonWords');
 /** Words that say when: the time words that place a time by themselves, and the others. */
 const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
@@ -124,6 +141,8 @@ interface EvidenceInput {
   readonly tenses?: ReadonlyMap<string, Tense>;
   /** What its percentages are of, likewise. */
   readonly sharesOf?: readonly string[];
+  /** What its names name, likewise. */
+  readonly naming?: Naming;
 }
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
@@ -167,7 +186,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
-  { fact, sentence, language, sentenceTerms, counted, tenses, sharesOf }: EvidenceInput,
+  { fact, sentence, language, sentenceTerms, counted, tenses, sharesOf, naming }: EvidenceInput,
   mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
@@ -223,6 +242,7 @@ export function describeEvidence(
         ? (sharesOf ??
           countedBy(sentenceTerms ?? [], sentenceValues, (value) => isPercentage(value, sentence)))
         : NOTHING_COUNTED,
+    naming: fact.uncurated ? (naming ?? namingOf(sentenceTokens, sentenceTerms ?? [])) : undefined,
   };
 }
 
@@ -296,6 +316,36 @@ function isAge(value: Value): boolean {
   return value.kind === 'year' || (value.kind === 'duration' && AGE_UNITS.has(value.unit));
 }
 const AGE_UNITS = new Set(['year', 'month']);
+
+/**
+ * What a sentence's names name (see `Naming`). A run of capitalised words past the sentence's
+ * first word is a name; the word beside it is read past determiners, not past a preposition:
+ * "la fruitière de Villedieu" names no fruitière, it says where it is.
+ */
+function namingOf(tokens: readonly Token[], terms: readonly Term[]): Naming {
+  const keysAt = new Map<number, readonly string[]>();
+  for (const term of terms) for (const at of spanOf(term)) keysAt.set(at, term.keys);
+  const beside = new Set<string>();
+  let given = false;
+  const note = (at: number) => {
+    for (const key of keysAt.get(at) ?? []) beside.add(key);
+  };
+  for (let from = 1; from < tokens.length; from++) {
+    if (!tokens[from]?.capitalised || tokens[from - 1]?.capitalised) continue;
+    let to = from;
+    while (tokens[to + 1]?.capitalised) to += 1;
+    for (let at = from; at <= to; at++) note(at);
+    let before = from - 1;
+    while (before > 0 && DETERMINERS.has(tokens[before]?.norm ?? '')) before -= 1;
+    if (NAMING_WORDS.has(tokens[before]?.norm ?? '')) given = true;
+    note(before);
+    let after = to + 1;
+    while (DETERMINERS.has(tokens[after]?.norm ?? '')) after += 1;
+    note(after);
+    from = to;
+  }
+  return { beside: [...beside], given };
+}
 
 /** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */
 function sharesOnly(sentence: string, values: readonly Value[]): boolean {
@@ -507,6 +557,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
+  // "Comment s'appelle l'hôpital": "the district hospital… along Market Street" names no hospital.
+  if (type === 'name' && evidence.naming && !namesAsked(intent.named ?? [], evidence.naming)) return false;
   if (type !== 'person') return evidence.types.has(type);
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
   // "Qui a rapporté…": an organisation can be the one who did it; beside a person ("le président
@@ -528,6 +580,11 @@ function onlySetApart(intent: QuestionIntent, evidence: Evidence): boolean {
   const named = new Set(intent.mentions.map((mention) => mention.id));
   const quoted = evidence.quoteMentions.filter((mention) => !mention.adjective && !named.has(mention.id));
   return quoted.length > 0 && quoted.every((mention) => apart.has(mention.id));
+}
+
+/** Whether a sentence's names name what is asked: one given by a word of naming, or one beside its word. */
+function namesAsked(asked: readonly string[], naming: Naming): boolean {
+  return naming.given || asked.some((key) => naming.beside.includes(key));
 }
 
 function isMoney(value: Value): boolean {

@@ -341,6 +341,7 @@ export function buildFactIndex(
           counted: entry.evidence.counted,
           tenses: entry.evidence.tenses,
           sharesOf: entry.evidence.sharesOf,
+          naming: entry.evidence.naming,
         },
         mentionsIn,
         concepts,

@@ -47,6 +47,12 @@ export interface QuestionIntent {
    * too); a sentence nobody reviewed answers only if it counts that. Null when nothing is named.
    */
   readonly counted: readonly string[] | null;
+  /**
+   * "Comment s'appelle l'hôpital", "what will the cooperative be called": the keys of the words
+   * of what is to be named (their translations too); a sentence nobody reviewed answers only
+   * with a name beside one of them, or one a word of naming gives. Null when no name is asked.
+   */
+  readonly named: readonly string[] | null;
   /** "How many", "combien de" and a noun that is no measure, sum or duration: a count is asked. */
   readonly counting: boolean;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
@@ -327,6 +333,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     asksAge: asksAge(tokens),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
+    named: answerType === 'name' ? namedKeys(terms, form) : null,
     counting: answerType === 'amount' && countsSomething(tokens),
     // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
     wantsMoney:
@@ -434,6 +441,13 @@ function keysBeside(terms: readonly Term[], at: number): readonly string[] {
   return terms.flatMap((term) =>
     term.question || term.position === at ? [] : [...term.keys, ...(term.bridged ?? [])],
   );
+}
+
+/** The keys of the words of what a name is asked for: every word but the question's and its form's. */
+function namedKeys(terms: readonly Term[], form: ReadonlySet<number>): readonly string[] {
+  return terms
+    .filter((term) => !term.question && !form.has(term.position))
+    .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]);
 }
 
 /** Whether "how many", "combien de" count a noun that is no measure, sum or duration. */

@@ -182,6 +182,11 @@ export interface LanguageRules {
   /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
   readonly speechVerbs: readonly string[];
   /**
+   * Words that give something its name when a capitalised word follows: "baptisé Fruitière des
+   * Deux Vals", "called GPUs". "What will it be called" is answered by them.
+   */
+  readonly namingWords: readonly string[];
+  /**
    * Irregular forms the stemmer cannot bring to their word's stem, folded, with that word:
    * "began" is "begin", "ouvert" is "ouvrir", "travaux" is "travail". A form is also matched
    * as its word, so that "opened" finds "ouvert" through the word list.

@@ -209,3 +209,39 @@ describe('an age asked ("how old", "quel âge")', () => {
     expect(boat.citations[0]?.quote ?? '').not.toContain('10%');
   });
 });
+
+describe('"what is it called" against a sentence nobody reviewed', () => {
+  const RESEAU =
+    'The network will link the district hospital and three schools to the town centre, with the first ' +
+    'stretch along Market Street. ' +
+    'Members of the Riverside Trust approved on Tuesday the merger of their body into a new body. ' +
+    'The new body, called Valley Transport Partnership, will run the buses from next year.';
+  const FUSION =
+    'Le nouvel ensemble, baptisé Fruitière des Deux Vals, réunira 58 exploitations. ' +
+    'La maire, Sophie Cuenot, prévient que le départ de la fruitière emporterait le magasin.';
+  const network = createEngine({
+    ...KNOWLEDGE,
+    sources: [
+      ...KNOWLEDGE.sources,
+      uncuratedSource('reseau', 'reseau', 'en', RESEAU),
+      uncuratedSource('fusion', 'fusion', 'fr', FUSION),
+    ],
+  });
+
+  it('is not answered by any capitalised word: "along Market Street" names no hospital', () => {
+    expect(network.ask('What is the district hospital called?').answered).toBe(false);
+    expect(network.ask('Comment s’appelle l’hôpital du district ?').answered).toBe(false);
+  });
+
+  it('is answered by a name a word of naming gives, or one beside the word asked of', () => {
+    expect(network.ask('What will the new body be called?').citations[0]?.quote).toContain(
+      'Valley Transport Partnership',
+    );
+    expect(network.ask('Comment s’appellera le nouvel ensemble ?').citations[0]?.quote).toContain(
+      'Fruitière des Deux Vals',
+    );
+    expect(
+      network.ask('Comment s’appelle la maire qui prévient du départ de la fruitière ?').citations[0]?.quote,
+    ).toContain('Sophie Cuenot');
+  });
+});
