@@ -256,6 +256,18 @@ export const ENGLISH: LanguageRules = {
     'official',
     'officials',
   ],
+  roleTimes: [
+    'current',
+    'present',
+    'former',
+    'new',
+    'future',
+    'next',
+    'acting',
+    'outgoing',
+    'incoming',
+    'previous',
+  ],
   organisationNouns: [
     'company',
     'companies',

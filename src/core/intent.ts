@@ -74,6 +74,12 @@ export interface QuestionIntent {
    * says "capacity" is about something else of the reservoir.
    */
   readonly topic: number | null;
+  /**
+   * Token positions of the role whose holder "who" asks: "who is the current president of the
+   * co-op" (president), "qui est le maire de…". A sentence nobody reviewed that never names the
+   * role names someone else of the co-op. Empty when none is asked.
+   */
+  readonly role: readonly number[];
   /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
   readonly measure: number | null;
   /** "How long", "how far": a duration or a number of a unit answers, not a bare count. */
@@ -110,6 +116,7 @@ const MONEY_WORDS = wordsOf('moneyWords');
 const CURRENCIES = tableOf((rules) => rules.currencies);
 const SHARE_NOUNS = wordsOf('shareNouns');
 const COUNTED_ANYTHING = wordsOf('countedAnything');
+const ROLE_TIMES = wordsOf('roleTimes');
 const COUNT_WORDS = wordsOf('countWords');
 const GENITIVES = wordsOf('genitives');
 const COST_VERBS = wordsOf('costVerbs');
@@ -344,6 +351,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     mentions,
     excluded,
     topic: topicOf(terms, tokens, generic),
+    role: answerType === 'person' ? roleOf(terms, tokens) : [],
     measure,
     sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
     calendar: dated?.index ?? null,
@@ -493,6 +501,34 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   if (!head || head.question || head.concept || head.name || head.span !== 1) return null;
   if (TYPE_NOUNS.has(tokens[at]?.norm ?? '') || shareOfSum(tokens, at)) return null;
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
+}
+
+/**
+ * The role whose holder "who" asks (see `QuestionIntent.role`): after "who is", "qui est", a
+ * determiner, the words up to "of"/"de" ("the current president of", "le président actuel de"),
+ * but those that only place the role in time ("current", "actuel"). "Who met the president of…"
+ * asks who met him: a word before the determiner ends the search, as does a noun that names
+ * anyone ("the people of").
+ */
+function roleOf(terms: readonly Term[], tokens: readonly Token[]): readonly number[] {
+  const asking = askingWords(terms, tokens).find((word) => word.kind === 'person');
+  if (!asking) return [];
+  let at = asking.position + 1;
+  while (at < tokens.length && !DETERMINERS.has(tokens[at]?.norm ?? '')) {
+    if (!STOPWORDS.has(tokens[at]?.norm ?? '') || terms.some((term) => term.position === at)) return [];
+    at += 1;
+  }
+  const words: number[] = [];
+  for (const last = Math.min(tokens.length, at + 1 + NOUN_WINDOW); ++at < last; ) {
+    const norm = tokens[at]?.norm ?? '';
+    if (GENITIVES.has(norm)) return words;
+    const term = terms.find((candidate) => candidate.position === at);
+    if (!term) continue;
+    if (term.question || term.name || term.concept?.kind === 'entity' || COUNTED_ANYTHING.has(norm))
+      return [];
+    if (!ROLE_TIMES.has(norm)) words.push(at);
+  }
+  return [];
 }
 
 /** "Quelle part de la facture", "what share of the cost": a share noun, "of", then a sum's word. */

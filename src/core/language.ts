@@ -53,6 +53,11 @@ export interface LanguageRules {
   readonly venueNouns: readonly string[];
   /** Nouns that ask for people: dirigeants, leaders, PDG. */
   readonly personNouns: readonly string[];
+  /**
+   * Words that place a role in time ("the current president", "le futur président"): "who is the
+   * current president" asks for a president, which a sentence may name without the word.
+   */
+  readonly roleTimes: readonly string[];
   /** Nouns that ask for an organisation: entreprise, média, company, outlet. */
   readonly organisationNouns: readonly string[];
   /** Nouns that ask for a time: date, jour, year. */

@@ -200,10 +200,17 @@ function tooLittle(
  * main reservoir?" is not answered by "a pipeline links the plant to the city's main reservoir".
  */
 function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): boolean {
-  const { topic } = question.intent;
-  if (topic === null) return false;
-  for (const term of question.terms) if (term.position === topic) return !covered.has(term);
-  return false;
+  const { topic, role } = question.intent;
+  // "Who is the president of the co-op": a sentence that never says "president" names another.
+  return [topic, ...role].some(
+    (position) => position !== null && !coversAt(question.terms, position, covered),
+  );
+}
+
+/** Whether the term at a token position is covered (true where no term stands there). */
+function coversAt(terms: readonly Term[], position: number, covered: ReadonlySet<Term>): boolean {
+  for (const term of terms) if (term.position === position) return covered.has(term);
+  return true;
 }
 
 /**

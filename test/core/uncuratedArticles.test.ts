@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { uncuratedSource } from '../../bench/articles.js';
+import { buildEngine } from '../../src/bootstrap.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+
+/** A practice article nobody curated, read as the bot reads it (with the bridge): two dairy co-ops merge. */
+const MERGER = readFileSync(new URL('../fixtures/articles/fr-practice3.txt', import.meta.url), 'utf8');
+const seed = loadKnowledge();
+const engine = buildEngine({
+  ...seed,
+  sources: [...seed.sources, uncuratedSource('fusion', 'fusion', 'fr', MERGER)],
+});
+
+describe('"who is the <role> of X" against sentences nobody reviewed', () => {
+  it('is not answered by a sentence that names X and someone but never the role', () => {
+    for (const question of [
+      'Who is the current president of the Cerneux-Saint-Point co-op?',
+      'Who is the chairman of the Villedieu-les-Granges co-op?',
+      'Qui est le président actuel de la fruitière de Villedieu-les-Granges ?',
+    ])
+      expect(engine.ask(question).answered).toBe(false);
+  });
+
+  it('is answered by the sentence that names the role beside someone', () => {
+    expect(engine.ask('Qui sera le futur président de la coopérative ?').citations[0]?.quote).toContain(
+      'Jean-Marc Vuillemin',
+    );
+  });
+});
