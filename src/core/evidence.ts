@@ -539,7 +539,7 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   // "Combien de temps": "depuis lundi 14 septembre" says when, not how long.
   if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
-  if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  if (type === 'amount' && intent.wantsMoney && !holdsMoney(evidence)) return false;
   // "Combien de personnes ont répondu ?": "54% of respondents" gives a share, not how many.
   if (type === 'amount' && intent.counting && evidence.sharesOnly) return false;
   // "How much is it worth in yen?": a sum in dollars does not say.
@@ -585,6 +585,11 @@ function onlySetApart(intent: QuestionIntent, evidence: Evidence): boolean {
 /** Whether a sentence's names name what is asked: one given by a word of naming, or one beside its word. */
 function namesAsked(asked: readonly string[], naming: Naming): boolean {
   return naming.given || asked.some((key) => naming.beside.includes(key));
+}
+
+/** Whether the evidence states a sum of money, in its quote or its sentence. */
+export function holdsMoney(evidence: Evidence): boolean {
+  return evidence.values.some(isMoney);
 }
 
 function isMoney(value: Value): boolean {

@@ -55,6 +55,11 @@ export interface QuestionIntent {
   readonly named: readonly string[] | null;
   /** "How many", "combien de" and a noun that is no measure, sum or duration: a count is asked. */
   readonly counting: boolean;
+  /**
+   * Token position of the verb of "how much will it cost", "combien coûtera": it asks with the
+   * question word, and any sum of money answers it, as a date answers "quel jour".
+   */
+  readonly priced: number | null;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
   readonly wantsMoney: boolean;
   /** "How much is it worth in yen?": the currencies it names outside a stated value (codes). */
@@ -342,6 +347,8 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
     named: answerType === 'name' ? namedKeys(terms, form) : null,
     counting: answerType === 'amount' && countsSomething(tokens),
+    priced:
+      answerType === 'amount' ? (tokens.find((token) => COST_VERBS.has(token.norm))?.index ?? null) : null,
     // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
     wantsMoney:
       answerType === 'amount' &&

@@ -1,5 +1,5 @@
 import type { Term } from './analyse.js';
-import type { Evidence } from './evidence.js';
+import { type Evidence, holdsMoney } from './evidence.js';
 import { ALTERNATE_BITS, type FactIndex, type IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
 import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
@@ -116,8 +116,8 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     } else if (uncurated && term.question && holdsClass(term, entry.evidence.types)) {
       coveredWeight += weight;
     } else if (uncurated && asksWith(term, question.intent, entry.evidence)) {
-      // Any date covers "quel jour": its noun counts no more than a question word would.
-      coveredWeight += spans(term, question.intent.calendar) ? Math.min(weight, tuning.questionWord) : weight;
+      // Any date covers "quel jour", any sum "cost": the word counts no more than a question word would.
+      coveredWeight += anyAnswers(term, question.intent) ? Math.min(weight, tuning.questionWord) : weight;
     } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
@@ -215,8 +215,8 @@ function coversAt(terms: readonly Term[], position: number, covered: ReadonlySet
 
 /**
  * Whether the covered terms include one of the question's weightiest words (question words aside,
- * and the noun of "quel jour", "what percentage": any date, any percentage covers it, so it tells
- * nothing of the topic).
+ * and the noun of "quel jour", "what percentage", the verb of "how much will it cost": any date,
+ * any percentage, any sum covers it, so it tells nothing of the topic).
  */
 function coversWeightiest(
   terms: readonly Term[],
@@ -294,20 +294,29 @@ export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence)
     return (types.has('amount') || types.has('time')) && (!intent.asksHowLong || howLong());
   // "What percentage of the members": a percentage of something else ("15 % de moins") does not say.
   if (spans(term, intent.share)) return intent.shareOf.some((key) => evidence.sharesOf.includes(key));
+  if (spans(term, intent.priced)) return holdsMoney(evidence);
   return spans(term, intent.calendar) && types.has('time');
 }
 
 /**
  * Whether the term asks with the question word: the measure of "how long", the noun of "quel
- * jour", of "what percentage".
+ * jour", of "what percentage", the verb of "how much will it cost".
  */
 export function asksWithQuestionWord(term: Term, intent: QuestionIntent): boolean {
   return spans(term, intent.measure) || askingNoun(term, intent);
 }
 
-/** Whether the term is the noun of "quel jour", "what percentage": the kind of answer, no topic. */
+/**
+ * Whether the term is the noun of "quel jour", "what percentage", the verb of "how much will it
+ * cost": the kind of answer, no topic.
+ */
 function askingNoun(term: Term, intent: QuestionIntent): boolean {
-  return spans(term, intent.calendar) || spans(term, intent.share);
+  return anyAnswers(term, intent) || spans(term, intent.share);
+}
+
+/** Whether any value of its kind answers the term: a date "quel jour", a sum "cost". */
+function anyAnswers(term: Term, intent: QuestionIntent): boolean {
+  return spans(term, intent.calendar) || spans(term, intent.priced);
 }
 
 /** Whether the term holds the token at `position`: a glossary phrase ("how long") holds several. */

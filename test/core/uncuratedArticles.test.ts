@@ -4,12 +4,20 @@ import { uncuratedSource } from '../../bench/articles.js';
 import { buildEngine } from '../../src/bootstrap.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
-/** A practice article nobody curated, read as the bot reads it (with the bridge): two dairy co-ops merge. */
-const MERGER = readFileSync(new URL('../fixtures/articles/fr-practice3.txt', import.meta.url), 'utf8');
+/**
+ * Practice articles nobody curated, read as the bot reads them (with the bridge): two dairy co-ops
+ * merge; a town approves cycle lanes.
+ */
+const article = (file: string) =>
+  readFileSync(new URL(`../fixtures/articles/${file}`, import.meta.url), 'utf8');
 const seed = loadKnowledge();
 const engine = buildEngine({
   ...seed,
-  sources: [...seed.sources, uncuratedSource('fusion', 'fusion', 'fr', MERGER)],
+  sources: [
+    ...seed.sources,
+    uncuratedSource('fusion', 'fusion', 'fr', article('fr-practice3.txt')),
+    uncuratedSource('lanes', 'lanes', 'en', article('en-practice3.txt')),
+  ],
 });
 
 describe('"who is the <role> of X" against sentences nobody reviewed', () => {
@@ -26,5 +34,13 @@ describe('"who is the <role> of X" against sentences nobody reviewed', () => {
     expect(engine.ask('Qui sera le futur président de la coopérative ?').citations[0]?.quote).toContain(
       'Jean-Marc Vuillemin',
     );
+  });
+});
+
+describe('"how much does it cost" against sentences nobody reviewed', () => {
+  it('is answered by the sum of the thing asked, not by a part of it whose sentence says "money"', () => {
+    // "Most of the money, £9.5 million, comes from…" held "money" for "cost"; any sum answers it.
+    const answer = engine.ask('How much does the cycle lane network cost?');
+    expect(answer.citations[0]?.quote).toContain('£14.2 million');
   });
 });

@@ -90,6 +90,22 @@ describe('the thing whose value is asked', () => {
   });
 });
 
+describe('the verb of "how much will it cost"', () => {
+  const priced = (question: string) => {
+    const tokens = tokenise(question);
+    const terms = new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null);
+    const position = readIntent(question, terms, tokens).priced;
+    return position === null ? null : tokens[position]?.norm;
+  };
+
+  it('asks with "how much", "combien": any sum answers it', () => {
+    expect(priced('How much will the plan cost?')).toBe('cost');
+    expect(priced('Combien coûtera le plan ?')).toBe('coutera');
+    expect(priced('How much is the fare?')).toBeNull();
+    expect(priced('Who will cost the plan?')).toBeNull();
+  });
+});
+
 describe('the role whose holder "who" asks', () => {
   const role = (question: string) => {
     const analyser = new Analyser(KNOWLEDGE.glossary);
