@@ -83,6 +83,8 @@ export const FRENCH: LanguageRules = {
     'truc',
     'trucs',
     'juste',
+    // "ça va servir à quoi concrètement": asks for no more than the question does.
+    'concrètement',
     // "censé augmenter": modal filler.
     'cense',
     'censee',
