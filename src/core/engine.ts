@@ -342,8 +342,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       notes,
       tuning,
     );
-    // Each article holds a part of the question that the other lacks: neither is about it.
-    if (splitsQuestion(best, answers, notes))
+    // Each article holds a part of the question that the other lacks: neither is about it. Or
+    // two hold it alike: citing one answers for an article the asker may not mean.
+    if (splitsQuestion(best, answers, notes) || heldAlike(best, answers, notes, tuning))
       return refusal(
         frame,
         'not-in-article',
@@ -513,6 +514,27 @@ function unpinnedCorrection(
       claimed.join(', '),
     );
   return refusal(frame, 'not-in-article', message('notInArticle', frame.language), examples, best.confidence);
+}
+
+/**
+ * Whether the answer chosen between articles ties with another article's (see `Tuning.tie`),
+ * which holds every word of the question it holds: "Ça va servir à quoi, tout ce fric ?" names nothing of
+ * either article's sum, and each says what its money is for. The question is about neither more
+ * than the other.
+ */
+function heldAlike(best: Answer, answers: readonly Answer[], notes: DecideNotes, tuning: Tuning): boolean {
+  const held = notes.held.get(best);
+  if (!best.answered || best.hedged || !held) return false;
+  return answers.some((other) => {
+    const its = notes.held.get(other);
+    return (
+      other !== best &&
+      other.answered &&
+      other.confidence >= tuning.tie * best.confidence &&
+      its !== undefined &&
+      [...held].every((term) => its.has(term))
+    );
+  });
 }
 
 /** A word the question capitalises past its start: a name it gives ("the State", "la Région"). */

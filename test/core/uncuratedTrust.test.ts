@@ -245,3 +245,30 @@ describe('"what is it called" against a sentence nobody reviewed', () => {
     ).toContain('Sophie Cuenot');
   });
 });
+
+describe('a question two articles answer alike', () => {
+  const two = createEngine(
+    knowledge(
+      [
+        'cave',
+        'La coopérative agrandit sa cave. Les travaux commenceront en mai, pour une ouverture en 2027.',
+      ],
+      [
+        'piscine',
+        'La commune rénove sa piscine. Les travaux commenceront en juin, pour une réouverture en 2027.',
+      ],
+    ),
+  );
+
+  it('is refused: it names nothing of either, and citing one answers for an article the asker may not mean', () => {
+    const answer = two.ask('Quand commenceront les travaux ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('is answered from the article its own words pick', () => {
+    const answer = two.ask('Quand commenceront les travaux de la piscine ?');
+    expect(answer.article?.id).toBe('piscine');
+    expect(answer.citations[0]?.quote).toContain('juin');
+  });
+});
