@@ -55,6 +55,9 @@ export interface Term {
   /** A question's word in the other language's stems, from the bridge: they match only the
    * article's own sentences, which have no reviewed wording in the asker's language. */
   readonly bridged?: readonly string[];
+  /** Of `bridged`, the keys a sentence holds as the translation only where it writes one of
+   * these stems with its accent ("drag": traîn, not the "train" of "trains"; see `Bridge`). */
+  readonly accents?: ReadonlyMap<string, readonly string[]>;
   /** A question's word in the stems of words that may stand for it in its own language, from the
    * thesaurus: a weak hint for the same sentences as `bridged`, never one that finds them. */
   readonly related?: readonly string[];
@@ -62,6 +65,7 @@ export interface Term {
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const NO_KEYS: readonly string[] = [];
+const NO_ACCENTS: ReadonlyMap<string, readonly string[]> = new Map();
 const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
 const CORRECTION_THRESHOLD = 0.4;
@@ -514,6 +518,10 @@ export class Analyser {
                 ]),
               ]
             : NO_KEYS,
+        accents:
+          correct && !name
+            ? this.accents(norm, language, word.corrected ? undefined : token.raw.toLowerCase())
+            : NO_ACCENTS,
         related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
@@ -588,6 +596,20 @@ export class Analyser {
     return [
       ...new Set(from.flatMap((l) => [...bridge.keysOf(norm, l, accented), ...this.cognateKeys(norm, l)])),
     ];
+  }
+
+  /** The translation keys a sentence holds only with an accent (see `Term.accents`). */
+  private accents(
+    norm: string,
+    language: Language | null,
+    accented?: string,
+  ): ReadonlyMap<string, readonly string[]> {
+    const bridge = this.bridge;
+    if (bridge?.accentsOf === undefined || startsWithNumber(norm)) return NO_ACCENTS;
+    const from = language ? [language] : LANGUAGES;
+    const maps = from.map((l) => bridge.accentsOf?.(norm, l, accented) ?? NO_ACCENTS);
+    const found = maps.filter((map) => map.size > 0);
+    return found.length <= 1 ? (found[0] ?? NO_ACCENTS) : new Map(found.flatMap((map) => [...map]));
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Term } from './analyse.js';
+import { ACCENTED_LANGUAGE } from './bridge.js';
 import { type Evidence, holdsMoney } from './evidence.js';
 import { ALTERNATE_BITS, type FactIndex, type IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
@@ -118,7 +119,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     } else if (uncurated && asksWith(term, question.intent, entry.evidence)) {
       // Any date covers "quel jour", any sum "cost": the word counts no more than a question word would.
       coveredWeight += anyAnswers(term, question.intent) ? Math.min(weight, tuning.questionWord) : weight;
-    } else if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) {
+    } else if (uncurated && holdsBridged(term, entry)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
     } else if (uncurated && holdsRelated(term, entry)) {
@@ -330,6 +331,25 @@ function holdsClass(term: Term, types: ReadonlySet<AnswerType>): boolean {
   return kind === 'generic' || types.has(kind as AnswerType);
 }
 
+/**
+ * Whether the fact holds a translation of the term (the bridge): a key that only a word with an
+ * accent in its stem gives is that word only where the sentence writes the stem ("traîn" for
+ * "drag"), not in "les trains", whose stem folds alike.
+ */
+function holdsBridged(term: Term, entry: IndexedFact): boolean {
+  const { bridged, accents } = term;
+  if (!bridged) return false;
+  for (const key of bridged) {
+    if (!entry.keys.has(key)) continue;
+    const written = accents?.get(key);
+    // In a sentence of the other language, the key is a word of that language ("electricity").
+    if (!written || entry.language !== ACCENTED_LANGUAGE) return true;
+    const sentence = entry.sentence.normalize('NFC').toLowerCase();
+    if (written.some((stem) => sentence.includes(stem))) return true;
+  }
+  return false;
+}
+
 /** Whether the fact holds a word of its own language that may stand for the term's (the thesaurus). */
 function holdsRelated(term: Term, entry: IndexedFact): boolean {
   return term.related !== undefined && holdsAny(term.related, entry.keys);
@@ -341,7 +361,7 @@ function sharesContent(terms: readonly Term[], entry: IndexedFact): boolean {
   for (const term of terms) {
     if (term.question) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
-    if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
+    if (uncurated && holdsBridged(term, entry)) return true;
   }
   return false;
 }
