@@ -382,6 +382,7 @@ export const ENGLISH: LanguageRules = {
     thousand: 1000,
   },
   scaleWords: { thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, bn: 1e9 },
+  sumScales: { k: 1e3, m: 1e6 },
   currencies: {
     dollar: 'usd',
     dollars: 'usd',

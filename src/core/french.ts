@@ -390,6 +390,7 @@ export const FRENCH: LanguageRules = {
     mille: 1000,
   },
   scaleWords: { millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
+  sumScales: { k: 1e3, m: 1e6, md: 1e9, mds: 1e9 },
   currencies: {
     dollar: 'usd',
     dollars: 'usd',

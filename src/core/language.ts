@@ -105,6 +105,11 @@ export interface LanguageRules {
   readonly numberWords: Readonly<Record<string, number>>;
   /** Words that scale a number: milliard, billion. */
   readonly scaleWords: Readonly<Record<string, number>>;
+  /**
+   * Letters that scale a sum of money only, beside its currency: "£14.2m", "3,5 M€" (alone, "5m"
+   * is five metres).
+   */
+  readonly sumScales: Readonly<Record<string, number>>;
   /** Currencies, by a code shared by both languages. */
   readonly currencies: Readonly<Record<string, string>>;
   /** Units of duration, by a code shared by both languages. */
