@@ -339,9 +339,10 @@ function namingOf(tokens: readonly Token[], terms: readonly Term[]): Naming {
     while (before > 0 && DETERMINERS.has(tokens[before]?.norm ?? '')) before -= 1;
     if (NAMING_WORDS.has(tokens[before]?.norm ?? '')) given = true;
     note(before);
+    // "Tom Reilly, chair of…"; a word alone before a noun describes it ("a Norwegian shipping group").
     let after = to + 1;
     while (DETERMINERS.has(tokens[after]?.norm ?? '')) after += 1;
-    note(after);
+    if (to > from) note(after);
     from = to;
   }
   return { beside: [...beside], given };

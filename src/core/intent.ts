@@ -458,10 +458,15 @@ function keysBeside(terms: readonly Term[], at: number): readonly string[] {
   );
 }
 
-/** The keys of the words of what a name is asked for: every word but the question's and its form's. */
+/**
+ * The keys of the words of what a name is asked for: every word but the question's, its form's
+ * and the names it gives ("the group that owns Norland": a name beside "Norland" is Norland's).
+ */
 function namedKeys(terms: readonly Term[], form: ReadonlySet<number>): readonly string[] {
   return terms
-    .filter((term) => !term.question && !form.has(term.position))
+    .filter(
+      (term) => !term.question && !form.has(term.position) && !term.name && term.concept?.kind !== 'entity',
+    )
     .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]);
 }
 

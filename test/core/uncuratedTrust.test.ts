@@ -215,7 +215,8 @@ describe('"what is it called" against a sentence nobody reviewed', () => {
     'The network will link the district hospital and three schools to the town centre, with the first ' +
     'stretch along Market Street. ' +
     'Members of the Riverside Trust approved on Tuesday the merger of their body into a new body. ' +
-    'The new body, called Valley Transport Partnership, will run the buses from next year.';
+    'The new body, called Valley Transport Partnership, will run the buses from next year. ' +
+    'The ferry contract went to Norland Sea Services, an operator owned by a Norwegian shipping group.';
   const FUSION =
     'Le nouvel ensemble, baptisé Fruitière des Deux Vals, réunira 58 exploitations. ' +
     'La maire, Sophie Cuenot, prévient que le départ de la fruitière emporterait le magasin.';
@@ -231,6 +232,14 @@ describe('"what is it called" against a sentence nobody reviewed', () => {
   it('is not answered by any capitalised word: "along Market Street" names no hospital', () => {
     expect(network.ask('What is the district hospital called?').answered).toBe(false);
     expect(network.ask('Comment s’appelle l’hôpital du district ?').answered).toBe(false);
+  });
+
+  it('is not answered by a name the question gives, nor by a word that describes the thing asked', () => {
+    // "Norland Sea Services" is the operator the question names; "Norwegian" describes the group.
+    expect(
+      network.ask('What is the name of the Norwegian shipping group that owns Norland Sea Services?')
+        .answered,
+    ).toBe(false);
   });
 
   it('is answered by a name a word of naming gives, or one beside the word asked of', () => {
