@@ -1,4 +1,4 @@
-import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import { Analyser, EMPTY_LEXICON, type Lexicon, stemKeys, type Term } from './analyse.js';
 import type { ArticleCache } from './articleCache.js';
 import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
@@ -31,7 +31,7 @@ import {
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { SentenceTokens } from './sentenceTokens.js';
-import { languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
+import { foldText, languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -276,7 +276,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
    * article the question is about, which a correction needs ("Microsoft spending 29 billion").
    */
   const pins = (reading: Reading, chosen: FactIndex): boolean => {
-    const hits = indexes.hits(reading.terms, everyArticle, everyArticle.size);
+    const terms = [...reading.terms, ...writtenWords(reading.terms, reading.detected)];
+    const hits = indexes.hits(terms, everyArticle, everyArticle.size);
     const run = hits.articles.find((article) => article.index === chosen);
     return (
       run !== undefined &&
@@ -535,6 +536,22 @@ function heldAlike(best: Answer, answers: readonly Answer[], notes: DecideNotes,
       [...held].every((term) => its.has(term))
     );
   });
+}
+
+/**
+ * A one-word glossary topic's word as written, its own stems for keys: "euros" is money, as
+ * "dollars" is, but only an article that writes euros holds it so (knowledge text keeps the
+ * stems of a phrase's words). A correction's article is pinned by it.
+ */
+function writtenWords(terms: readonly Term[], language: Language | null): Term[] {
+  return terms
+    .filter((term) => term.concept?.kind === 'topic' && term.span === 1)
+    .map((term) => ({
+      ...term,
+      concept: null,
+      keys: stemKeys(foldText(term.surface), term.surface.toLowerCase(), language),
+      bridged: undefined,
+    }));
 }
 
 /** A word the question capitalises past its start: a name it gives ("the State", "la Région"). */

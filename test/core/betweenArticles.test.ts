@@ -77,3 +77,23 @@ describe('a word spelt the same in both languages, in a name too', () => {
     expect(term?.bridged).toContain(stemKeys('ferry', undefined, 'en')[0]);
   });
 });
+
+describe('a correction among articles that all hold sums of money', () => {
+  const DESALINATION = readFileSync(new URL('../fixtures/articles/en-practice.txt', import.meta.url), 'utf8');
+  const three = buildEngine({
+    ...seed,
+    sources: [
+      ...seed.sources,
+      uncuratedSource('ligne', 'ligne', 'fr', RAILWAY),
+      uncuratedSource('usine', 'usine', 'en', DESALINATION),
+    ],
+  });
+
+  it('is pinned to the article by "euros", money to every article but written in one', () => {
+    const answer = three.ask('Pourquoi les travaux ont-ils coûté 90 millions d’euros ?');
+    expect(answer.article?.id).toBe('ligne');
+    expect(answer.premises).toEqual([
+      expect.objectContaining({ verdict: 'corrected', claimed: '90 millions euros' }),
+    ]);
+  });
+});
