@@ -56,6 +56,9 @@ export interface Term {
   /** A question's word in the other language's stems, from the bridge: they match only the
    * article's own sentences, which have no reviewed wording in the asker's language. */
   readonly bridged?: readonly string[];
+  /** Of `bridged`, the keys a sentence holds as the translation only where it writes one of
+   * these stems with its accent ("drag": traîn, not the "train" of "trains"; see `Bridge`). */
+  readonly accents?: ReadonlyMap<string, readonly string[]>;
   /** A question's word in the stems of words that may stand for it in its own language, from the
    * thesaurus: a weak hint for the same sentences as `bridged`, never one that finds them. */
   readonly related?: readonly string[];
@@ -63,6 +66,7 @@ export interface Term {
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const NO_KEYS: readonly string[] = [];
+const NO_ACCENTS: ReadonlyMap<string, readonly string[]> = new Map();
 const MAX_PHRASE = 6;
 /** Fuse.js scores at or under this count as a typo of a vocabulary word (0 = exact). */
 const CORRECTION_THRESHOLD = 0.4;
@@ -87,8 +91,14 @@ const MIN_CLIPPED = 4;
 const MIN_CLIPPED_OFF = 3;
 /** A short piece, a hyphen, and the rest of a word: "co-op", "e-mail". */
 const HYPHENATED = /(?<!\p{L})(\p{L}{1,3})-(\p{L}+)(?!\p{L})/gu;
+/** The least of a verb left once its plural's ending is cut: "votent" (vot), not "dent" (d). */
+const MIN_VERB_BASE = 3;
 /** From this length a typo may hold two slips. */
 const LONG_WORD = 8;
+/** From this length a typo may be read as a real word one slip away, of a stem the knowledge holds. */
+const MIN_SLIPPED_FORM = 6;
+/** What a stem's match key starts with (`s:commenc`). */
+const STEM_KEY_PREFIX = 's:';
 /** Share of a typo's letter pairs that a candidate word must hold. */
 const MIN_SHARED_BIGRAMS = 0.4;
 /** Work bounds for one text: words analysed, and fuzzy searches for typos among them. */
@@ -139,6 +149,11 @@ export function stemKeys(
   byAccent.set(accent, keys);
   stems.count += 1;
   return keys;
+}
+
+/** A word's keys, and those of its singular if it is a verb's plural (see `Analyser.singularOf`). */
+function withSingular(keys: readonly string[], singular: string | null): readonly string[] {
+  return singular === null ? keys : [...new Set([...keys, ...stemKeys(singular, undefined, 'fr')])];
 }
 
 /** Stems by language ('both' when unknown), word and accented spelling. */
@@ -484,7 +499,9 @@ export class Analyser {
       if (STOPWORDS.has(norm)) continue;
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
-      const stems = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      const written = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
+      const singular = correct ? this.singularOf(norm, language) : null;
+      const stems = withSingular(written, singular);
       // The stems as cached, shared by every term of the word: no term's keys are ever changed.
       const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
       const concept = keys.length === 1 && keys[0]?.startsWith('n:') ? undefined : this.conceptByStem(keys);
@@ -521,12 +538,36 @@ export class Analyser {
         adjective: false,
         bridged:
           correct && !name
-            ? this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase())
+            ? [
+                ...new Set([
+                  ...this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase()),
+                  ...(singular === null ? NO_KEYS : this.translations(singular, 'fr')),
+                ]),
+              ]
             : NO_KEYS,
+        accents:
+          correct && !name
+            ? this.accents(norm, language, word.corrected ? undefined : token.raw.toLowerCase())
+            : NO_ACCENTS,
         related: correct && !name ? this.synonyms(norm, language) : NO_KEYS,
       });
     }
     return terms;
+  }
+
+  /**
+   * The singular of a French verb's plural that the stemmer leaves whole, where the word list has
+   * the verb: "commencent" is "commence" (of "commencer"), which stems as the article's
+   * "commencer" does. Null for any other word, and in an English question.
+   */
+  private singularOf(norm: string, language: Language | null): string | null {
+    if (language === 'en') return null;
+    for (const { plural, singular, infinitive } of FRENCH.verbPlurals) {
+      const base = norm.slice(0, -plural.length);
+      if (!norm.endsWith(plural) || base.length < MIN_VERB_BASE) continue;
+      if (this.lexicon.has(base + infinitive, 'fr')) return base + singular;
+    }
+    return null;
   }
 
   /** A concept's key alone, as one array for every term of it. */
@@ -587,6 +628,20 @@ export class Analyser {
     ];
     memo?.set(norm, accented ?? '', keys);
     return keys;
+  }
+
+  /** The translation keys a sentence holds only with an accent (see `Term.accents`). */
+  private accents(
+    norm: string,
+    language: Language | null,
+    accented?: string,
+  ): ReadonlyMap<string, readonly string[]> {
+    const bridge = this.bridge;
+    if (bridge?.accentsOf === undefined || startsWithNumber(norm)) return NO_ACCENTS;
+    const from = language ? [language] : LANGUAGES;
+    const maps = from.map((l) => bridge.accentsOf?.(norm, l, accented) ?? NO_ACCENTS);
+    const found = maps.filter((map) => map.size > 0);
+    return found.length <= 1 ? (found[0] ?? NO_ACCENTS) : new Map(found.flatMap((map) => [...map]));
   }
 
   /**
@@ -652,12 +707,20 @@ export class Analyser {
   private cognateKeys(norm: string, language: Language): string[] {
     const other: Language = language === 'fr' ? 'en' : 'fr';
     if (norm.length < MIN_COGNATE) {
-      const same = this.wordsOf[other].has(norm) && !this.wordsOf[language].has(norm);
+      const same = this.wordsOf[other].has(norm) && !this.speaks(language, norm);
       return same && norm.length >= MIN_CORRECTABLE ? [...stemKeys(norm, undefined, other)] : [];
     }
     return (this.cognates[other].get(cognatePrefix(norm)) ?? [])
-      .filter((word) => !this.wordsOf[language].has(word))
+      .filter((word) => !this.speaks(language, word))
       .flatMap((word) => stemKeys(word, undefined, other));
+  }
+
+  /**
+   * Whether a language's texts write the word, beyond the names that hold it: a name is learnt in
+   * both languages, but "Tarsay Ferry Company" makes "ferry" no French word.
+   */
+  private speaks(language: Language, norm: string): boolean {
+    return this.wordsOf[language].has(norm) && !this.nameWords.has(norm);
   }
 
   private matchPhrase(
@@ -787,7 +850,7 @@ export class Analyser {
     if (cached !== undefined) return cached;
     if (budget.searches <= 0) return null;
     budget.searches -= 1;
-    const fixed = this.completion(norm) ?? this.closest(norm);
+    const fixed = this.completion(norm) ?? this.closest(norm) ?? this.slippedForm(norm, language);
     if (this.corrections.size >= CORRECTION_CACHE) this.corrections.clear();
     this.corrections.set(norm, fixed);
     return fixed;
@@ -843,6 +906,39 @@ export class Analyser {
     return bridge !== null && LANGUAGES.some((l) => bridge.keysOf(norm, l).length > 0);
   }
 
+  /**
+   * The real word a typo is one slip away from, where it is another form of a word the knowledge
+   * holds: "comencent" is "commencent", a form of the article's "commencer", which is too many
+   * slips away to be found itself. Several such words of different stems say too little to
+   * choose; a short typo is left alone (many real words are one slip from it).
+   */
+  private slippedForm(norm: string, language: Language | null): string | null {
+    if (norm.length < MIN_SLIPPED_FORM) return null;
+    let found: string | null = null;
+    let stems: readonly string[] = [];
+    for (const word of oneSlipFrom(norm)) {
+      if (STOPWORDS.has(word) || !this.lexicon.has(word, language ?? undefined)) continue;
+      const keys = withSingular(stemKeys(word, undefined, language), this.singularOf(word, language));
+      if (!this.holdsFormOf(keys, language)) continue;
+      if (found === null) {
+        found = word;
+        stems = keys;
+      } else if (!keys.some((key) => stems.includes(key))) return null;
+    }
+    return found;
+  }
+
+  /** Whether the vocabulary holds a word of one of these stems ("commencer" for s:commenc). */
+  private holdsFormOf(keys: readonly string[], language: Language | null): boolean {
+    return keys.some((key) => {
+      const stem = key.slice(STEM_KEY_PREFIX.length);
+      return (
+        stem.length >= MIN_CLIPPED &&
+        this.wordsStarting(stem).some((word) => stemKeys(word, undefined, language).includes(key))
+      );
+    });
+  }
+
   /** The vocabulary word a typo is one or two slips away from (see `correct`), or null. */
   private closest(norm: string): string | null {
     // Only words of about the same length sharing enough letter pairs can be a one- or two-letter
@@ -870,6 +966,27 @@ export class Analyser {
     }
     return best?.word ?? null;
   }
+}
+
+/** The letters a slip may add or put in a word's place; a question's words are folded to them. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The words one slip from `word`, each once, in a fixed order: a letter left out, two swapped,
+ * one in another's place, one added.
+ */
+export function oneSlipFrom(word: string): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i < word.length; i++) found.add(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 0; i + 1 < word.length; i++)
+    found.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 0; i <= word.length; i++)
+    for (const letter of LETTERS) {
+      if (i < word.length && letter !== word[i]) found.add(word.slice(0, i) + letter + word.slice(i + 1));
+      found.add(word.slice(0, i) + letter + word.slice(i));
+    }
+  found.delete(word);
+  return [...found];
 }
 
 /**

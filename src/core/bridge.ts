@@ -1,4 +1,5 @@
 import { stemKeys } from './analyse.js';
+import { STEMMERS } from './stemmers.js';
 import { foldText } from './text.js';
 import type { Language } from './types.js';
 
@@ -10,7 +11,18 @@ export interface Bridge {
    * ("enregistrée": enregistr, where the folded "enregistree" stems to enregistre).
    */
   keysOf(norm: string, language: Language, accented?: string): readonly string[];
+  /**
+   * Of those keys, the ones only a word of ACCENTED_LANGUAGE with an accent in its stem gives,
+   * each with that stem as written ("drag": train, from "traîner", whose stem "traîn" folds to the stem of
+   * "trains"): a sentence holds such a key as that word only if it writes the stem with its accent.
+   */
+  accentsOf?(norm: string, language: Language, accented?: string): ReadonlyMap<string, readonly string[]>;
 }
+
+const NO_ACCENTS: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** The language whose words the bridge reads the accents of (see `Bridge.accentsOf`). */
+export const ACCENTED_LANGUAGE: Language = 'fr';
 
 /**
  * At most this many translations a word: the first senses, which the lists give first. Counted in
@@ -27,6 +39,14 @@ export class WordBridge implements Bridge {
   private readonly byStem: Record<Language, Map<string, string[]>> = { fr: new Map(), en: new Map() };
   /** How many translations each key has taken (see MAX_WORDS): only while the pairs are read. */
   private readonly taken: Record<Language, Map<string, number>> = { fr: new Map(), en: new Map() };
+  /**
+   * By key, the translation keys only a French word with an accent in its stem gives, with those
+   * stems (see `accentsOf`); a key in a translation list but not here was given plainly too.
+   */
+  private readonly accented: Record<Language, Map<string, Map<string, string[]>>> = {
+    fr: new Map(),
+    en: new Map(),
+  };
 
   /**
    * `checked` are pairs a person checked for the sense news reports use ("crue"/"flood"): they
@@ -51,17 +71,47 @@ export class WordBridge implements Bridge {
     ];
     const english = stemKeys(foldText(en), undefined, 'en');
     for (const key of french) this.add('fr', key, english, cap);
-    for (const key of english) this.add('en', key, french, cap);
+    for (const key of english) this.add('en', key, french, cap, accentedStem(fr));
+    // English stems hold no accent: the French words' translations bind none.
   }
 
-  /** Adds one translation (its stems) to a key, unless the key has taken `cap` already. */
-  private add(language: Language, key: string, translation: readonly string[], cap: number): void {
+  /**
+   * Adds one translation (its stems) to a key, unless the key has taken `cap` already; `accent`,
+   * the translation's stem as written where it holds an accent.
+   */
+  private add(
+    language: Language,
+    key: string,
+    translation: readonly string[],
+    cap: number,
+    accent: string | null = null,
+  ): void {
     const taken = this.taken[language].get(key) ?? 0;
     if (taken >= cap) return;
     this.taken[language].set(key, taken + 1);
     const list = this.byStem[language].get(key) ?? [];
-    for (const stem of translation) if (!list.includes(stem)) list.push(stem);
+    const accented = this.accented[language].get(key);
+    for (const stem of translation) {
+      const given = list.includes(stem);
+      const bound = accented?.get(stem);
+      if (accent === null) accented?.delete(stem);
+      // Given plainly before: an accent now binds nothing.
+      else if (!given || bound) this.bind(language, key, stem, accent);
+      if (!given) list.push(stem);
+    }
     this.byStem[language].set(key, list);
+  }
+
+  /** Notes that only a word written with `accent` gives `stem` as a translation of `key`. */
+  private bind(language: Language, key: string, stem: string, accent: string): void {
+    let accented = this.accented[language].get(key);
+    if (!accented) {
+      accented = new Map();
+      this.accented[language].set(key, accented);
+    }
+    const accents = accented.get(stem) ?? [];
+    if (!accents.includes(accent)) accents.push(accent);
+    accented.set(stem, accents);
   }
 
   keysOf(norm: string, language: Language, accented?: string): readonly string[] {
@@ -70,6 +120,28 @@ export class WordBridge implements Bridge {
       for (const translation of this.byStem[language].get(key) ?? []) found.add(translation);
     return [...found];
   }
+
+  accentsOf(norm: string, language: Language, accented?: string): ReadonlyMap<string, readonly string[]> {
+    const keys = stemKeys(norm, accented, language);
+    const bound = new Map<string, string[]>();
+    const plain = new Set<string>();
+    for (const key of keys) {
+      const accents = this.accented[language].get(key);
+      for (const translation of this.byStem[language].get(key) ?? []) {
+        const written = accents?.get(translation);
+        if (!written) plain.add(translation);
+        else bound.set(translation, [...new Set([...(bound.get(translation) ?? []), ...written])]);
+      }
+    }
+    for (const key of plain) bound.delete(key);
+    return bound.size > 0 ? bound : NO_ACCENTS;
+  }
+}
+
+/** A French word's stem as written, where it holds an accent ("traîner": traîn); else null. */
+function accentedStem(word: string): string | null {
+  const stem = STEMMERS.fr(word.normalize('NFC').toLowerCase());
+  return foldText(stem) === stem ? null : stem;
 }
 
 /**

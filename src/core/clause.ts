@@ -39,10 +39,27 @@ export function clauseSpans(sentence: string): Array<[number, number]> {
     }
   }
   if (start < sentence.length) spans.push([start, sentence.length]);
-  return spans
+  const trimmed = spans
     .map(([from, to]): [number, number] => trimSpan(sentence, from, to))
     .filter(([from, to]) => to > from);
+  return joinNames(sentence, trimmed);
 }
+
+/**
+ * A clause that is only a name ("Gdańsk, Poland", "sa présidente, Hélène Grosjean") belongs to
+ * the clause before it, which it places or names: no cut leaves it out.
+ */
+function joinNames(sentence: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const joined: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && ONLY_NAME.test(sentence.slice(span[0], span[1]))) last[1] = span[1];
+    else joined.push([span[0], span[1]]);
+  }
+  return joined;
+}
+/** Capitalised words only, up to four, with the closing stop of the sentence. */
+const ONLY_NAME = /^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3}[.!?]?$/u;
 
 /**
  * The shortest run of clauses that keeps most of what the question matched, holds the kind of

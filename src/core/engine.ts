@@ -1,4 +1,4 @@
-import { Analyser, EMPTY_LEXICON, type Lexicon, type Term } from './analyse.js';
+import { Analyser, EMPTY_LEXICON, type Lexicon, stemKeys, type Term } from './analyse.js';
 import type { ArticleCache } from './articleCache.js';
 import { indexArticles } from './articleIndex.js';
 import type { Bridge } from './bridge.js';
@@ -12,7 +12,7 @@ import {
   round,
   unsaidRefusal,
 } from './compose.js';
-import { checkEvidence, type Rejection } from './evidence.js';
+import { checkEvidence, type Rejection, spokenOnly } from './evidence.js';
 import type { FactIndex, IndexedFact } from './factIndex.js';
 import { type QuestionIntent, readIntent } from './intent.js';
 import { MESSAGES, message, unknownEntityMessage } from './messages.js';
@@ -33,7 +33,7 @@ import {
 } from './scorer.js';
 import { type QuestionMaker, sentenceFactsOf, uncoveredSentences } from './sentenceFacts.js';
 import { SentenceTokens } from './sentenceTokens.js';
-import { languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
+import { foldText, languageVotes, leadingLanguage, type Token, tokeniseOnce } from './text.js';
 import type { Thesaurus } from './thesaurus.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 import type { Answer, ArticleRef, Fact, KnowledgeBase, Language, Premise, Source } from './types.js';
@@ -278,6 +278,24 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       : [];
   };
 
+  const searchedMany = (one: FactIndex | undefined) => one === undefined && everyArticle.size > 1;
+  /**
+   * Whether a word of the question is held by the chosen article alone among all: it tells which
+   * article the question is about, which a correction needs ("Microsoft spending 29 billion").
+   */
+  const pins = (reading: Reading, chosen: FactIndex): boolean => {
+    const terms = [...reading.terms, ...writtenWords(reading.terms, reading.detected)];
+    const hits = indexes.hits(terms, everyArticle, everyArticle.size);
+    const run = hits.articles.find((article) => article.index === chosen);
+    return (
+      run !== undefined &&
+      hits.holders.some(
+        (positions) =>
+          positions.length > 0 && positions.every((position) => position >= run.first && position < run.end),
+      )
+    );
+  };
+
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const reading = read(question);
     const language = reading.detected ?? askOptions.fallbackLanguage ?? 'fr';
@@ -336,8 +354,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       notes,
       tuning,
     );
-    // Each article holds a part of the question that the other lacks: neither is about it.
-    if (splitsQuestion(best, answers, notes))
+    // Each article holds a part of the question that the other lacks: neither is about it. Or
+    // two hold it alike: citing one answers for an article the asker may not mean.
+    if (splitsQuestion(best, answers, notes) || heldAlike(best, answers, notes, tuning))
       return refusal(
         frame,
         'not-in-article',
@@ -346,6 +365,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         best.confidence,
       );
     const chosen = able[answers.indexOf(best)];
+    // "What's the 5.3 million euros for?": which article's sum is the asker wrong about?
+    if (chosen && searchedMany(one) && corrects(best) && !pins(reading, chosen.index))
+      return unpinnedCorrection(frame, best, reading.intent, suggestions.refusal());
     // A refusal cites nothing, and a reviewed fact is quoted whole: only an answer from an
     // unreviewed sentence needs its passage.
     if (!chosen || !best.citations.some((citation) => uncurated.has(citation.factId))) return best;
@@ -529,6 +551,75 @@ function splitsQuestion(best: Answer, answers: readonly Answer[], notes: DecideN
   });
 }
 
+/** Whether an answer tells the asker they are wrong: a value or a name the article states otherwise. */
+function corrects(answer: Answer): boolean {
+  return answer.answered && answer.premises.some((premise) => premise.verdict === 'corrected');
+}
+
+/**
+ * A correction no word of the question ties to its article: several articles hold figures and
+ * names of the kind, and the one the asker got wrong is unknown. The value claimed is named as
+ * one no article mentions; a name, which some article does mention, gets the plain refusal.
+ */
+function unpinnedCorrection(
+  frame: AnswerFrame,
+  best: Answer,
+  intent: QuestionIntent,
+  examples: readonly string[],
+): Answer {
+  const claimed = best.premises
+    .filter((premise) => premise.verdict === 'corrected')
+    .map((premise) => premise.claimed);
+  const values = new Set(intent.values.map((value) => value.text));
+  if (claimed.every((text) => values.has(text)))
+    return refusal(
+      frame,
+      'unknown-entity',
+      unknownEntityMessage(claimed, frame.language),
+      examples,
+      0,
+      claimed.join(', '),
+    );
+  return refusal(frame, 'not-in-article', message('notInArticle', frame.language), examples, best.confidence);
+}
+
+/**
+ * Whether the answer chosen between articles ties with another article's (see `Tuning.tie`),
+ * which holds every word of the question it holds: "Ça va servir à quoi, tout ce fric ?" names nothing of
+ * either article's sum, and each says what its money is for. The question is about neither more
+ * than the other.
+ */
+function heldAlike(best: Answer, answers: readonly Answer[], notes: DecideNotes, tuning: Tuning): boolean {
+  const held = notes.held.get(best);
+  if (!best.answered || best.hedged || !held) return false;
+  return answers.some((other) => {
+    const its = notes.held.get(other);
+    return (
+      other !== best &&
+      other.answered &&
+      other.confidence >= tuning.tie * best.confidence &&
+      its !== undefined &&
+      [...held].every((term) => its.has(term))
+    );
+  });
+}
+
+/**
+ * A one-word glossary topic's word as written, its own stems for keys: "euros" is money, as
+ * "dollars" is, but only an article that writes euros holds it so (knowledge text keeps the
+ * stems of a phrase's words). A correction's article is pinned by it.
+ */
+function writtenWords(terms: readonly Term[], language: Language | null): Term[] {
+  return terms
+    .filter((term) => term.concept?.kind === 'topic' && term.span === 1)
+    .map((term) => ({
+      ...term,
+      concept: null,
+      keys: stemKeys(foldText(term.surface), term.surface.toLowerCase(), language),
+      bridged: undefined,
+    }));
+}
+
 /** A word the question capitalises past its start: a name it gives ("the State", "la Région"). */
 function isGivenName(term: Term): boolean {
   return term.position > 0 && CAPITAL.test(term.surface);
@@ -590,8 +681,10 @@ function decide(
   const verdictOf = (item: Scored) => {
     let found = verdicts.get(item);
     if (!found) {
+      const spoken = spokenOnly(intent, item.entry.evidence, item.covered);
       found = [
         ...checkEvidence(intent, item.entry.evidence),
+        ...(spoken ? [spoken] : []),
         ...unknown.map((mention): Rejection => ({ kind: 'absent', mention })),
       ];
       verdicts.set(item, found);

@@ -38,6 +38,18 @@ export const ENGLISH: LanguageRules = {
   // Phrasal verbs whose words say something else, read as the one verb they mean: "what set off
   // the fires" asks what started them. Only forms whose particle follows the verb.
   idioms: {
+    // "for its part, the council…": as for it; no part of anything.
+    'for his part': 'also',
+    'for her part': 'also',
+    'for its part': 'also',
+    'for their part': 'also',
+    'for my part': 'also',
+    'for our part': 'also',
+    // "does the merger make sense?": is it logical; "sense" alone is a feeling.
+    'make sense': 'logical',
+    'makes sense': 'logical',
+    'made sense': 'logical',
+    'making sense': 'logical',
     'set off': 'start',
     'sets off': 'starts',
     'setting off': 'starting',
@@ -84,6 +96,8 @@ export const ENGLISH: LanguageRules = {
     generic: ['what', 'which'],
   },
   stopwords: [
+    // "whether the bridge can carry…": a conjunction, which the list lacks (it has "if").
+    'whether',
     'context',
     // Words about the text rather than its topic ("mentioned in the article").
     'mentioned',
@@ -242,6 +256,18 @@ export const ENGLISH: LanguageRules = {
     'official',
     'officials',
   ],
+  roleTimes: [
+    'current',
+    'present',
+    'former',
+    'new',
+    'future',
+    'next',
+    'acting',
+    'outgoing',
+    'incoming',
+    'previous',
+  ],
   organisationNouns: [
     'company',
     'companies',
@@ -296,6 +322,7 @@ export const ENGLISH: LanguageRules = {
   durationNouns: ['duration'],
   measureWords: ['long', 'far', 'big', 'large', 'old', 'tall', 'high', 'deep', 'wide', 'heavy', 'often'],
   sizeWords: ['long', 'far', 'big', 'large', 'tall', 'high', 'deep', 'wide', 'heavy'],
+  ageWords: ['old'],
   measureUnits: [
     ...LENGTH_UNITS,
     'cm',
@@ -355,6 +382,7 @@ export const ENGLISH: LanguageRules = {
     thousand: 1000,
   },
   scaleWords: { thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, bn: 1e9 },
+  sumScales: { k: 1e3, m: 1e6 },
   currencies: {
     dollar: 'usd',
     dollars: 'usd',
@@ -454,6 +482,31 @@ export const ENGLISH: LanguageRules = {
   conjunctions: ['and', 'as well as'],
   bareOr: [],
   nameLinks: ['of', 'the', 'upon', 'on', 'de', 'du', 'la'],
+  titleNouns: [
+    'minister',
+    'mayor',
+    'president',
+    'secretary',
+    'chancellor',
+    'governor',
+    'director',
+    'chair',
+    'chairman',
+    'chairwoman',
+    'leader',
+    'chief',
+    'officer',
+    'commissioner',
+    'councillor',
+    'senator',
+    'judge',
+    'manager',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'ambassador',
+    'researcher',
+  ],
 
   yesNoTags: [
     'right',
@@ -506,8 +559,10 @@ export const ENGLISH: LanguageRules = {
   causeVerbs: ['caused', 'causes', 'cause', 'triggered', 'sparked', 'prompted', 'drove', 'led'],
   perfectAuxiliaries: ['has', 'have', 'had'],
   speechVerbs: ['said', 'says', 'stated', 'added', 'told', 'quoted'],
+  namingWords: ['called', 'named', 'renamed', 'dubbed', 'nicknamed', 'titled', 'entitled'],
   // "news" is no form of "new".
   wholeWords: ['news'],
+  verbPlurals: [],
   lemmas: {
     began: 'begin',
     begun: 'begin',

@@ -7,6 +7,7 @@ import {
   type Role,
   readValues,
   rolesAgree,
+  spanOf,
   TIME_ALONE,
   timeFrames,
   type Value,
@@ -65,6 +66,39 @@ export interface Evidence {
    * which says how many of a number the sentence does not give.
    */
   readonly sharesOnly: boolean;
+  /**
+   * The direct quotation of a sentence nobody reviewed ("« … qui fondra en mars », s'indigne
+   * sa présidente, qui annonce un recours"): the keys of its words, and the kinds of answer the
+   * sentence holds outside it; undefined with no quotation, or for a reviewed fact.
+   */
+  readonly speech: Speech | undefined;
+  /**
+   * The keys of the words that follow a percentage of the quote of a sentence nobody reviewed
+   * ("31 % des sociétaires": sociétair): what it is a share of, for "what percentage of the
+   * members". Empty for a reviewed fact, whose questions say what it answers.
+   */
+  readonly sharesOf: readonly string[];
+  /**
+   * What the names of a sentence nobody reviewed name, for "what is it called"; undefined for a
+   * reviewed fact, which answers the names its questions ask.
+   */
+  readonly naming: Naming | undefined;
+}
+
+/** A sentence's direct quotation, as `Evidence.speech` describes it. */
+export interface Speech {
+  readonly keys: ReadonlySet<string>;
+  readonly typesOutside: ReadonlySet<AnswerType>;
+}
+
+/**
+ * The names of a sentence and what they name: the keys of the words a run of capitalised words
+ * stands beside or holds ("La maire, Sophie Cuenot": maire; "Ashbridge District Hospital":
+ * hospital), and whether a word of naming gives one ("baptisé Fruitière des Deux Vals").
+ */
+export interface Naming {
+  readonly beside: readonly string[];
+  readonly given: boolean;
 }
 
 const TIME_WORDS = wordsOf('timeWords');
@@ -76,6 +110,7 @@ const VENUE_NOUNS = wordsOf('venueNouns');
 const CONJUNCTIONS = wordsOf('conjunctions');
 const MEASURE_UNITS = wordsOf('measureUnits');
 const SPEECH_VERBS = wordsOf('speechVerbs');
+const NAMING_WORDS = wordsOf('namingWords');
 const REASON_WORDS = wordsOf('reasonWords');
 /** Words that say when: the time words that place a time by themselves, and the others. */
 const WHEN_WORDS = new Set([...TIME_ALONE, ...wordsOf('whenWords')]);
@@ -104,6 +139,10 @@ interface EvidenceInput {
   readonly counted?: readonly string[];
   /** Its keys of one tense, likewise. */
   readonly tenses?: ReadonlyMap<string, Tense>;
+  /** What its percentages are of, likewise. */
+  readonly sharesOf?: readonly string[];
+  /** What its names name, likewise. */
+  readonly naming?: Naming;
 }
 
 /** Words after a number that can be what it counts: "4 200 habitants", "30 million litres d'eau". */
@@ -147,7 +186,7 @@ export function mentionReader(analyser: Analyser): MentionReader {
 
 /** Describes what a fact's quote, sentence and answers can vouch for. */
 export function describeEvidence(
-  { fact, sentence, language, sentenceTerms, counted, tenses }: EvidenceInput,
+  { fact, sentence, language, sentenceTerms, counted, tenses, sharesOf, naming }: EvidenceInput,
   mentionsIn: MentionReader,
   concepts: ReadonlyMap<string, Concept>,
 ): Evidence {
@@ -194,7 +233,119 @@ export function describeEvidence(
     tenses: fact.uncurated ? (tenses ?? tensesOf(sentenceTerms ?? [])) : undefined,
     measured: fact.uncurated ? measures(quoteTokens, quoteValues) : undefined,
     sharesOnly: fact.uncurated === true && sharesOnly(sentence, quoteValues),
+    speech:
+      fact.uncurated && sentenceTerms
+        ? speechOf(fact.quote, sentenceTerms, (text) => mentionsIn(text, language))
+        : undefined,
+    sharesOf:
+      fact.uncurated && quoteValues.some((value) => isPercentage(value, sentence))
+        ? (sharesOf ??
+          countedBy(sentenceTerms ?? [], sentenceValues, (value) => isPercentage(value, sentence)))
+        : NOTHING_COUNTED,
+    naming: fact.uncurated ? (naming ?? namingOf(sentenceTokens, sentenceTerms ?? [])) : undefined,
   };
+}
+
+/** The spans of a text's direct quotations: « … » and “ … ”, outermost. */
+function quotationSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '«' || char === '“') {
+      if (depth === 0) start = i;
+      depth += 1;
+    } else if ((char === '»' || char === '”') && depth > 0) {
+      depth -= 1;
+      if (depth === 0) spans.push([start, i + 1]);
+    }
+  }
+  return spans;
+}
+
+/** The keys of a sentence's quoted words and what it holds outside them (see `Evidence.speech`). */
+function speechOf(
+  sentence: string,
+  terms: readonly Term[],
+  mentionsOf: (text: string) => readonly Mention[],
+): Speech | undefined {
+  const spans = quotationSpans(sentence);
+  if (spans.length === 0) return undefined;
+  const keys = new Set<string>();
+  let outside = '';
+  let cursor = 0;
+  for (const [from, to] of spans) {
+    outside += `${sentence.slice(cursor, from)} `;
+    const first = tokenise(sentence.slice(0, from)).length;
+    const end = tokenise(sentence.slice(0, to)).length;
+    for (const term of terms)
+      if (term.position >= first && term.position < end) for (const key of term.keys) keys.add(key);
+    cursor = to;
+  }
+  outside += sentence.slice(cursor);
+  const tokens = tokenise(outside);
+  const values = readValues(tokens);
+  const quote = { text: outside, tokens, mentions: mentionsOf(outside), values };
+  return { keys, typesOutside: typesOf(quote, outside, tokens, true) };
+}
+
+/**
+ * "When will the court rule on the appeal?" against "« … de la neige qui fondra en mars »,
+ * s'indigne sa présidente, qui annonce un recours devant le tribunal": the time is the speaker's,
+ * in words the question does not share. A figure or a time held only inside a sentence's
+ * quotation answers only a question that meets the quotation.
+ */
+export function spokenOnly(
+  intent: QuestionIntent,
+  evidence: Evidence,
+  covered: ReadonlySet<Term>,
+): Rejection | null {
+  const type = intent.answerType;
+  const speech = evidence.speech;
+  if (!speech || (type !== 'time' && type !== 'amount')) return null;
+  if (!evidence.types.has(type) || speech.typesOutside.has(type)) return null;
+  const meets = [...covered].some(
+    (term) => !term.question && [...term.keys, ...(term.bridged ?? [])].some((key) => speech.keys.has(key)),
+  );
+  return meets ? null : { kind: 'missing-type', type };
+}
+
+/** A year ("built in 1988") or a count of years or months ("the 38-year-old ship"). */
+function isAge(value: Value): boolean {
+  return value.kind === 'year' || (value.kind === 'duration' && AGE_UNITS.has(value.unit));
+}
+const AGE_UNITS = new Set(['year', 'month']);
+
+/**
+ * What a sentence's names name (see `Naming`). A run of capitalised words past the sentence's
+ * first word is a name; the word beside it is read past determiners, not past a preposition:
+ * "la fruitière de Villedieu" names no fruitière, it says where it is.
+ */
+function namingOf(tokens: readonly Token[], terms: readonly Term[]): Naming {
+  const keysAt = new Map<number, readonly string[]>();
+  for (const term of terms) for (const at of spanOf(term)) keysAt.set(at, term.keys);
+  const beside = new Set<string>();
+  let given = false;
+  const note = (at: number) => {
+    for (const key of keysAt.get(at) ?? []) beside.add(key);
+  };
+  for (let from = 1; from < tokens.length; from++) {
+    if (!tokens[from]?.capitalised || tokens[from - 1]?.capitalised) continue;
+    let to = from;
+    while (tokens[to + 1]?.capitalised) to += 1;
+    for (let at = from; at <= to; at++) note(at);
+    let before = from - 1;
+    while (before > 0 && DETERMINERS.has(tokens[before]?.norm ?? '')) before -= 1;
+    if (NAMING_WORDS.has(tokens[before]?.norm ?? '')) given = true;
+    note(before);
+    // "Tom Reilly, chair of…"; a word alone before a noun describes it ("a Norwegian shipping group").
+    let after = to + 1;
+    while (DETERMINERS.has(tokens[after]?.norm ?? '')) after += 1;
+    if (to > from) note(after);
+    from = to;
+  }
+  return { beside: [...beside], given };
 }
 
 /** Whether the quote's counts are all percentages, read in its sentence (the tokens drop "%"). */
@@ -203,8 +354,13 @@ function sharesOnly(sentence: string, values: readonly Value[]): boolean {
   return (
     counts.length > 0 &&
     counts.length === values.length &&
-    counts.every((value) => PERCENT_SIGNS.some((sign) => sentence.includes(`${value.text}${sign}`)))
+    counts.every((value) => isPercentage(value, sentence))
   );
+}
+
+/** Whether a value is a percentage: a count its sentence follows with a percent sign ("54%", "60 per cent"). */
+function isPercentage(value: Value, sentence: string): boolean {
+  return value.kind === 'count' && PERCENT_SIGNS.some((sign) => sentence.includes(`${value.text}${sign}`));
 }
 
 /**
@@ -224,9 +380,16 @@ function countOf(units: ReadonlySet<string>, value: Value, tokens: readonly Toke
   return value.kind === 'count' && units.has(tokens[value.to + 1]?.norm ?? '');
 }
 
-/** The keys of the words within reach of each count of a text: after it, or just before. */
-function countedBy(terms: readonly Term[], values: readonly Value[]): readonly string[] {
-  const counts = values.filter((value) => value.kind === 'count' || value.kind === 'amount');
+/**
+ * The keys of the words within reach of each count of a text (or of each value `isCount` takes):
+ * after it, or just before.
+ */
+function countedBy(
+  terms: readonly Term[],
+  values: readonly Value[],
+  isCount: (value: Value) => boolean = (value) => value.kind === 'count' || value.kind === 'amount',
+): readonly string[] {
+  const counts = values.filter(isCount);
   if (counts.length === 0) return NOTHING_COUNTED;
   const keys = new Set<string>();
   for (const term of terms) {
@@ -377,7 +540,7 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   // "Combien de temps": "depuis lundi 14 septembre" says when, not how long.
   if (type === 'time' && intent.asksHowLong && !evidence.saysHowLong) return false;
   // The quote holds an amount, and its sentence a sum of money.
-  if (type === 'amount' && intent.wantsMoney && !evidence.values.some(isMoney)) return false;
+  if (type === 'amount' && intent.wantsMoney && !holdsMoney(evidence)) return false;
   // "Combien de personnes ont répondu ?": "54% of respondents" gives a share, not how many.
   if (type === 'amount' && intent.counting && evidence.sharesOnly) return false;
   // "How much is it worth in yen?": a sum in dollars does not say.
@@ -395,6 +558,8 @@ function holdsType(intent: QuestionIntent, evidence: Evidence, type: AnswerType)
   // "When exactly", "quel jour": a day, a month or a year, not "dans les prochains jours".
   if (type === 'time' && intent.precise)
     return evidence.values.some((value) => value.kind === 'calendar' || value.kind === 'year');
+  // "Comment s'appelle l'hôpital": "the district hospital… along Market Street" names no hospital.
+  if (type === 'name' && evidence.naming && !namesAsked(intent.named ?? [], evidence.naming)) return false;
   if (type !== 'person') return evidence.types.has(type);
   if (intent.describes) return intent.mentions.every((mention) => evidence.roles.has(mention.id));
   // "Qui a rapporté…": an organisation can be the one who did it; beside a person ("le président
@@ -416,6 +581,16 @@ function onlySetApart(intent: QuestionIntent, evidence: Evidence): boolean {
   const named = new Set(intent.mentions.map((mention) => mention.id));
   const quoted = evidence.quoteMentions.filter((mention) => !mention.adjective && !named.has(mention.id));
   return quoted.length > 0 && quoted.every((mention) => apart.has(mention.id));
+}
+
+/** Whether a sentence's names name what is asked: one given by a word of naming, or one beside its word. */
+function namesAsked(asked: readonly string[], naming: Naming): boolean {
+  return naming.given || asked.some((key) => naming.beside.includes(key));
+}
+
+/** Whether the evidence states a sum of money, in its quote or its sentence. */
+export function holdsMoney(evidence: Evidence): boolean {
+  return evidence.values.some(isMoney);
 }
 
 function isMoney(value: Value): boolean {
@@ -485,6 +660,9 @@ export function checkEvidence(intent: QuestionIntent, evidence: Evidence): Rejec
     ? evidence.saysHowLong || evidence.saysLength
     : evidence.measured !== false;
   if (!type && intent.sized && !measured) rejections.push({ kind: 'missing-type', type: 'amount' });
+  // "How old is the ferry?": a year or a duration, not the "10%" of a sentence about the ferry.
+  if (intent.asksAge && !evidence.values.some(isAge))
+    rejections.push({ kind: 'missing-type', type: type ?? 'amount' });
   for (const value of intent.values) {
     if (!evidence.values.some((found) => found.kind === value.kind))
       rejections.push({ kind: 'missing-value', value });

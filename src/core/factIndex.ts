@@ -23,6 +23,8 @@ export interface IndexedFact {
   readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>;
   /** A sentence nobody reviewed (`fact.uncurated`), read once here: scoring asks it of every fact found. */
   readonly uncurated: boolean;
+  /** The language of its article. */
+  readonly language: Language;
   readonly evidence: Evidence;
 }
 
@@ -253,7 +255,7 @@ class Entry implements IndexedFact {
     readonly keys: ReadonlyMap<string, number>,
     readonly quoteKeys: ReadonlySet<string>,
     readonly alternates: ReadonlyArray<{ keys: ReadonlySet<string>; weight: number }>,
-    private readonly language: Language,
+    readonly language: Language,
     private readonly reader: FactReaders,
   ) {
     this.uncurated = fact.uncurated === true;
@@ -340,6 +342,8 @@ export function buildFactIndex(
           language,
           counted: entry.evidence.counted,
           tenses: entry.evidence.tenses,
+          sharesOf: entry.evidence.sharesOf,
+          naming: entry.evidence.naming,
         },
         mentionsIn,
         concepts,

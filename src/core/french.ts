@@ -24,9 +24,23 @@ export const FRENCH: LanguageRules = {
     temp: 'temps',
   },
   idioms: {
+    // "a pour sa part salué": for his part, as for him; no part of anything ("à part la région").
+    'pour sa part': 'aussi',
+    'pour ma part': 'aussi',
+    'pour leur part': 'aussi',
+    'pour notre part': 'aussi',
+    'pour votre part': 'aussi',
+    'de son côté': 'aussi',
+    'de leur côté': 'aussi',
     'de nouveau': 'encore',
     'à nouveau': 'encore',
     'a nouveau': 'encore',
+    // "renvoyer à plus tard": later, not "tard dans la soirée" (late); "au plus tard" is no idiom.
+    'à plus tard': 'ultérieurement',
+    'a plus tard': 'ultérieurement',
+    // "le feu vert du conseil": its approval, no fire.
+    'feu vert': 'approbation',
+    'feux verts': 'approbations',
     // "remis à neuf": renovated, not nine.
     ...withOrWithoutAccent(
       {
@@ -60,6 +74,8 @@ export const FRENCH: LanguageRules = {
   stopwords: [
     // Forms the stopword list lacks, mostly from inversions ("va-t-il") and chat style.
     'jai',
+    // "si le pont ne tient pas": the conjunction (if, whether), which the list lacks.
+    'si',
     // Filler around the topic: "quelque chose de nouveau", "c'est quoi au juste".
     'quelque',
     'chose',
@@ -67,6 +83,8 @@ export const FRENCH: LanguageRules = {
     'truc',
     'trucs',
     'juste',
+    // "ça va servir à quoi concrètement": asks for no more than the question does.
+    'concrètement',
     // "censé augmenter": modal filler.
     'cense',
     'censee',
@@ -123,6 +141,27 @@ export const FRENCH: LanguageRules = {
     'tous',
     'toute',
     'toutes',
+    // Modal verbs, as English's "can", "could", "must", "should": "nous n'aurions jamais pu payer"
+    // is no capacity ("pouvoir"), "le maire doit rencontrer" no duty of a sentence's own.
+    'peut',
+    'peuvent',
+    'pouvait',
+    'pouvaient',
+    'pu',
+    'pourra',
+    'pourront',
+    'pourrait',
+    'pourraient',
+    'puisse',
+    'puissent',
+    'doit',
+    'doivent',
+    'devait',
+    'devaient',
+    'devra',
+    'devront',
+    'devrait',
+    'devraient',
     // "tu sais combien…": the question follows.
     'sais',
     'sait',
@@ -213,6 +252,23 @@ export const FRENCH: LanguageRules = {
     'chef',
     'chefs',
   ],
+  roleTimes: [
+    'actuel',
+    'actuelle',
+    'ancien',
+    'ancienne',
+    'nouveau',
+    'nouvel',
+    'nouvelle',
+    'futur',
+    'future',
+    'prochain',
+    'prochaine',
+    'sortant',
+    'sortante',
+    'précédent',
+    'précédente',
+  ],
   organisationNouns: [
     'entreprise',
     'entreprises',
@@ -273,6 +329,7 @@ export const FRENCH: LanguageRules = {
   durationNouns: ['temps', 'duree', 'longtemps'],
   measureWords: [],
   sizeWords: [],
+  ageWords: ['age'],
   measureUnits: [
     'km',
     'kilometre',
@@ -333,6 +390,7 @@ export const FRENCH: LanguageRules = {
     mille: 1000,
   },
   scaleWords: { millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
+  sumScales: { k: 1e3, m: 1e6, md: 1e9, mds: 1e9 },
   currencies: {
     dollar: 'usd',
     dollars: 'usd',
@@ -450,6 +508,29 @@ export const FRENCH: LanguageRules = {
   conjunctions: ['et', 'ainsi que'],
   bareOr: ['ou'],
   nameLinks: ['de', 'du', 'des', 'd', 'la', 'le', 'les', 'sur', 'sous', 'en', 'lès', 'l'],
+  titleNouns: [
+    'ministre',
+    'maire',
+    'president',
+    'presidente',
+    'secretaire',
+    'directeur',
+    'directrice',
+    'prefet',
+    'prefete',
+    'senateur',
+    'senatrice',
+    'depute',
+    'deputee',
+    'juge',
+    'chef',
+    'ambassadeur',
+    'ambassadrice',
+    'conseiller',
+    'conseillere',
+    'chercheur',
+    'chercheuse',
+  ],
 
   yesNoTags: [
     "c'est bien ca",
@@ -497,8 +578,31 @@ export const FRENCH: LanguageRules = {
   ],
   perfectAuxiliaries: ['a', 'ont', 'avait', 'avaient'],
   speechVerbs: ['declare', 'ajoute', 'dit', 'affirme', 'souligne', 'rapportee', 'rapportees', 'declarations'],
+  namingWords: [
+    'baptisé',
+    'baptisée',
+    'baptisés',
+    'baptisées',
+    'rebaptisé',
+    'rebaptisée',
+    'appelé',
+    'appelée',
+    'appelés',
+    'appelées',
+    'nommé',
+    'nommée',
+    'dénommé',
+    'dénommée',
+    'surnommé',
+    'surnommée',
+    'intitulé',
+    'intitulée',
+  ],
   // "pays" (country) is no form of "payer", "cours" none of "cour".
   wholeWords: ['pays', 'cours'],
+  // "Ils commencent", "votent": the stemmer cuts no -ent, so "commencer" and "commence" meet
+  // "commenc" and the plural stays "commencent".
+  verbPlurals: [{ plural: 'ent', singular: 'e', infinitive: 'er' }],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

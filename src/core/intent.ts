@@ -49,13 +49,26 @@ export interface QuestionIntent {
   readonly asksHowLong: boolean;
   /** "In what year", "en quelle année": only a year answers. */
   readonly wantsYear: boolean;
+  /** "How old", "quel âge": a year ("built in 1988") or a duration ("38-year-old") answers. */
+  readonly asksAge: boolean;
   /**
    * "How many sensors", "combien d'habitants": the keys of what is counted (its translations
    * too); a sentence nobody reviewed answers only if it counts that. Null when nothing is named.
    */
   readonly counted: readonly string[] | null;
+  /**
+   * "Comment s'appelle l'hôpital", "what will the cooperative be called": the keys of the words
+   * of what is to be named (their translations too); a sentence nobody reviewed answers only
+   * with a name beside one of them, or one a word of naming gives. Null when no name is asked.
+   */
+  readonly named: readonly string[] | null;
   /** "How many", "combien de" and a noun that is no measure, sum or duration: a count is asked. */
   readonly counting: boolean;
+  /**
+   * Token position of the verb of "how much will it cost", "combien coûtera": it asks with the
+   * question word, and any sum of money answers it, as a date answers "quel jour".
+   */
+  readonly priced: number | null;
   /** "How much did it cost", "combien ont coûté": only a sum of money answers. */
   readonly wantsMoney: boolean;
   /** "How much is it worth in yen?": the currencies it names outside a stated value (codes). */
@@ -75,12 +88,25 @@ export interface QuestionIntent {
    * says "capacity" is about something else of the reservoir.
    */
   readonly topic: number | null;
+  /**
+   * Token positions of the role whose holder "who" asks: "who is the current president of the
+   * co-op" (president), "qui est le maire de…". A sentence nobody reviewed that never names the
+   * role names someone else of the co-op. Empty when none is asked.
+   */
+  readonly role: readonly number[];
   /** Token position of the measure word of "how far", "how long", "how big": it asks, with "how". */
   readonly measure: number | null;
   /** "How long", "how far": a duration or a number of a unit answers, not a bare count. */
   readonly sized: boolean;
   /** Token position of the calendar noun of "quel jour", "what year": it asks, with the question word. */
   readonly calendar: number | null;
+  /**
+   * Token position of the share noun of "what percentage", "quelle part": it asks, with the
+   * question word, for a percentage.
+   */
+  readonly share: number | null;
+  /** The keys (translations too) of its other words: a percentage of one of them answers the share. */
+  readonly shareOf: readonly string[];
   /** The values it states ("5 billion", "ten years", "friday"): claims to check. */
   readonly values: readonly Value[];
   /** "last year", "l'an prochain": the time it is about. */
@@ -104,12 +130,14 @@ const MONEY_WORDS = wordsOf('moneyWords');
 const CURRENCIES = tableOf((rules) => rules.currencies);
 const SHARE_NOUNS = wordsOf('shareNouns');
 const COUNTED_ANYTHING = wordsOf('countedAnything');
+const ROLE_TIMES = wordsOf('roleTimes');
 const COUNT_WORDS = wordsOf('countWords');
 const GENITIVES = wordsOf('genitives');
 const COST_VERBS = wordsOf('costVerbs');
 /** "how long", "how far": a measure is asked, a length or a time. */
 const MEASURE_WORDS = wordsOf('measureWords');
 const SIZE_WORDS = wordsOf('sizeWords');
+const AGE_WORDS = wordsOf('ageWords');
 /** "combien de temps", "how many years": a duration is asked. */
 const DURATION_NOUNS = new Set([
   ...wordsOf('durationNouns'),
@@ -310,6 +338,7 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
   // "In what year", "quel jour": a date of the calendar, as precise as "when exactly".
   const near = generic ? tokens.slice(generic.position + 1, generic.position + 1 + NOUN_WINDOW) : [];
   const dated = answerType === 'time' ? near.find((token) => CALENDAR_NOUNS.has(token.norm)) : undefined;
+  const share = answerType === 'amount' ? near.find((token) => SHARE_NOUNS.has(token.norm)) : undefined;
   const precise = dated !== undefined || tokens.some((token) => PRECISION.has(token.norm));
   const values = readValues(tokens);
   let list: QuestionIntent['list'] = null;
@@ -343,9 +372,13 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     precise,
     asksWhen: answerType === 'time' && classes.has('time'),
     asksHowLong: measure !== null && HOW_LONG.has(tokens[measure]?.norm ?? ''),
+    asksAge: asksAge(tokens),
     wantsYear: dated !== undefined && YEAR_NOUNS.has(dated.norm),
     counted: answerType === 'amount' ? countedKeys(terms, tokens) : null,
+    named: answerType === 'name' ? namedKeys(terms, form) : null,
     counting: answerType === 'amount' && countsSomething(tokens),
+    priced:
+      answerType === 'amount' ? (tokens.find((token) => COST_VERBS.has(token.norm))?.index ?? null) : null,
     // "Quelle part de la facture": a share of a sum is a percentage ("share price" is money).
     wantsMoney:
       answerType === 'amount' &&
@@ -355,9 +388,12 @@ export function readIntent(text: string, terms: readonly Term[], tokens: readonl
     mentions,
     excluded,
     topic: topicOf(terms, tokens, generic),
+    role: answerType === 'person' ? roleOf(terms, tokens) : [],
     measure,
     sized: measure !== null && SIZE_WORDS.has(tokens[measure]?.norm ?? ''),
     calendar: dated?.index ?? null,
+    share: share?.index ?? null,
+    shareOf: share ? keysBeside(terms, share.index) : [],
     // A bare number in an open question counts what it asks for ("the two leaders"): no claim.
     values: values.filter((value) => value.kind !== 'count' || yesNo),
     // "next-generation" is a name of a thing, not a time: words of glossary phrases are left out.
@@ -445,6 +481,25 @@ function countedAt(tokens: readonly Token[]): number | null {
   return GENITIVES.has(tokens[asking.index + 1]?.norm ?? '') ? asking.index + 2 : asking.index + 1;
 }
 
+/** The keys and translations of the question's words but its question words and the one at `at`. */
+function keysBeside(terms: readonly Term[], at: number): readonly string[] {
+  return terms.flatMap((term) =>
+    term.question || term.position === at ? [] : [...term.keys, ...(term.bridged ?? [])],
+  );
+}
+
+/**
+ * The keys of the words of what a name is asked for: every word but the question's, its form's
+ * and the names it gives ("the group that owns Norland": a name beside "Norland" is Norland's).
+ */
+function namedKeys(terms: readonly Term[], form: ReadonlySet<number>): readonly string[] {
+  return terms
+    .filter(
+      (term) => !term.question && !form.has(term.position) && !term.name && term.concept?.kind !== 'entity',
+    )
+    .flatMap((term) => [...term.keys, ...(term.bridged ?? [])]);
+}
+
 /** Whether "how many", "combien de" count a noun that is no measure, sum or duration. */
 function countsSomething(tokens: readonly Token[]): boolean {
   const at = countedAt(tokens);
@@ -490,6 +545,34 @@ function topicOf(terms: readonly Term[], tokens: readonly Token[], generic: Term
   return GENITIVES.has(tokens[at + 1]?.norm ?? '') ? at : null;
 }
 
+/**
+ * The role whose holder "who" asks (see `QuestionIntent.role`): after "who is", "qui est", a
+ * determiner, the words up to "of"/"de" ("the current president of", "le président actuel de"),
+ * but those that only place the role in time ("current", "actuel"). "Who met the president of…"
+ * asks who met him: a word before the determiner ends the search, as does a noun that names
+ * anyone ("the people of").
+ */
+function roleOf(terms: readonly Term[], tokens: readonly Token[]): readonly number[] {
+  const asking = askingWords(terms, tokens).find((word) => word.kind === 'person');
+  if (!asking) return [];
+  let at = asking.position + 1;
+  while (at < tokens.length && !DETERMINERS.has(tokens[at]?.norm ?? '')) {
+    if (!STOPWORDS.has(tokens[at]?.norm ?? '') || terms.some((term) => term.position === at)) return [];
+    at += 1;
+  }
+  const words: number[] = [];
+  for (const last = Math.min(tokens.length, at + 1 + NOUN_WINDOW); ++at < last; ) {
+    const norm = tokens[at]?.norm ?? '';
+    if (GENITIVES.has(norm)) return words;
+    const term = terms.find((candidate) => candidate.position === at);
+    if (!term) continue;
+    if (term.question || term.name || term.concept?.kind === 'entity' || COUNTED_ANYTHING.has(norm))
+      return [];
+    if (!ROLE_TIMES.has(norm)) words.push(at);
+  }
+  return [];
+}
+
 /** "Quelle part de la facture", "what share of the cost": a share noun, "of", then a sum's word. */
 function shareOfSum(tokens: readonly Token[], at: number): boolean {
   if (!SHARE_NOUNS.has(tokens[at]?.norm ?? '') || !GENITIVES.has(tokens[at + 1]?.norm ?? '')) return false;
@@ -497,6 +580,13 @@ function shareOfSum(tokens: readonly Token[], at: number): boolean {
   while (DETERMINERS.has(tokens[noun]?.norm ?? '')) noun += 1;
   const norm = tokens[noun]?.norm ?? '';
   return MONEY_WORDS.has(norm) || QUANTITY_NOUNS.has(norm);
+}
+
+/** "How old", "quel âge", "what age": an age word right after a question word. */
+function asksAge(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token, i) => AGE_WORDS.has(token.norm) && QUESTION_CLASSES.has(tokens[i - 1]?.norm ?? ''),
+  );
 }
 
 /**

@@ -53,6 +53,11 @@ export interface LanguageRules {
   readonly venueNouns: readonly string[];
   /** Nouns that ask for people: dirigeants, leaders, PDG. */
   readonly personNouns: readonly string[];
+  /**
+   * Words that place a role in time ("the current president", "le futur président"): "who is the
+   * current president" asks for a president, which a sentence may name without the word.
+   */
+  readonly roleTimes: readonly string[];
   /** Nouns that ask for an organisation: entreprise, média, company, outlet. */
   readonly organisationNouns: readonly string[];
   /** Nouns that ask for a time: date, jour, year. */
@@ -77,6 +82,8 @@ export interface LanguageRules {
    * kilometres), not a bare count; not "how often", "how old" ("built in 1960" says).
    */
   readonly sizeWords: readonly string[];
+  /** Words that ask an age with the question word before them ("how old", "quel âge"): a year or a duration answers. */
+  readonly ageWords: readonly string[];
   /** Units of length, area, volume and weight: "54 kilomètres", "a 12-hectare site". */
   readonly measureUnits: readonly string[];
   /**
@@ -98,6 +105,11 @@ export interface LanguageRules {
   readonly numberWords: Readonly<Record<string, number>>;
   /** Words that scale a number: milliard, billion. */
   readonly scaleWords: Readonly<Record<string, number>>;
+  /**
+   * Letters that scale a sum of money only, beside its currency: "£14.2m", "3,5 M€" (alone, "5m"
+   * is five metres).
+   */
+  readonly sumScales: Readonly<Record<string, number>>;
   /** Currencies, by a code shared by both languages. */
   readonly currencies: Readonly<Record<string, string>>;
   /** Units of duration, by a code shared by both languages. */
@@ -153,6 +165,11 @@ export interface LanguageRules {
   readonly bareOr: readonly string[];
   /** Small words inside a name, between capitalised words: Boën-sur-Lignon, Mayor of Geraldton. */
   readonly nameLinks: readonly string[];
+  /**
+   * Nouns of a title or role, folded: capitalised dictionary words right after one are a name
+   * ("Council leader Graham Holt"), where alone they would be taken for a title ("Water Minister").
+   */
+  readonly titleNouns: readonly string[];
 
   /** Phrases that make a statement a yes/no question: "c'est bien ça", "right". */
   readonly yesNoTags: readonly string[];
@@ -175,6 +192,11 @@ export interface LanguageRules {
   /** Verbs that report words ("a déclaré", "said"), for "what did X say". */
   readonly speechVerbs: readonly string[];
   /**
+   * Words that give something its name when a capitalised word follows: "baptisé Fruitière des
+   * Deux Vals", "called GPUs". "What will it be called" is answered by them.
+   */
+  readonly namingWords: readonly string[];
+  /**
    * Irregular forms the stemmer cannot bring to their word's stem, folded, with that word:
    * "began" is "begin", "ouvert" is "ouvrir", "travaux" is "travail". A form is also matched
    * as its word, so that "opened" finds "ouvert" through the word list.
@@ -186,4 +208,10 @@ export interface LanguageRules {
    * are their own key.
    */
   readonly wholeWords: readonly string[];
+  /**
+   * Verb plurals the stemmer leaves whole, folded endings: `plural` ends the plural, `singular`
+   * its singular and `infinitive` the verb ("commencent": commence, commencer). A question's word
+   * so ended, of a verb the word list has, also matches as its singular ("commenc").
+   */
+  readonly verbPlurals: ReadonlyArray<{ plural: string; singular: string; infinitive: string }>;
 }

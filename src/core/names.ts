@@ -4,6 +4,7 @@ import type { Concept, KnowledgeBase, Language } from './types.js';
 import { LANGUAGES } from './types.js';
 
 const LINKS = wordsOf('nameLinks');
+const TITLE_NOUNS = wordsOf('titleNouns');
 const CALENDAR = tableOf((rules) => rules.calendarWords);
 /** Punctuation that ends a clause: a name never runs across it ("Geraldton, on Western Australia"). */
 const CLAUSE_BREAK = /[,;:()«»"“”!?–—]|\.\s/u;
@@ -31,8 +32,7 @@ export function articleNames(
     for (const sentence of source.sentences) {
       for (const clause of clausesOf(sentence.text, tokensOf)) {
         for (const run of capitalisedRuns(clause, source.language, lexicon)) {
-          // "The Mayor", "Water Minister": a title, not a name.
-          if (run.every((token) => isCommonWord(token, source.language, lexicon))) continue;
+          if (isTitle(run, clause, source.language, lexicon)) continue;
           const phrase = run.map((token) => token.norm).join(' ');
           if (!runs.has(phrase)) runs.set(phrase, run.map((token) => token.raw).join(' '));
         }
@@ -120,6 +120,22 @@ function isNameWord(
   if (STOPWORDS.has(token.norm) || LINKS.has(token.norm)) return false;
   if (!first || !lexicon.has(token.norm, language)) return true;
   return next?.capitalised === true && !lexicon.has(next.norm, language);
+}
+
+/**
+ * Whether a run of capitalised words is a title, not a name: dictionary words only ("The Mayor",
+ * "Water Minister"), unless a title stands before two or more of them ("Council leader Graham
+ * Holt": the words after "leader" name him).
+ */
+function isTitle(
+  run: readonly Token[],
+  clause: readonly Token[],
+  language: Language,
+  lexicon: Lexicon,
+): boolean {
+  const before = clause[clause.indexOf(run[0] as Token) - 1];
+  if (run.length > 1 && TITLE_NOUNS.has(before?.norm ?? '')) return false;
+  return run.every((token) => isCommonWord(token, language, lexicon));
 }
 
 /** A word of the dictionary, not written in capitals as an acronym is. */

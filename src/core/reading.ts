@@ -40,6 +40,7 @@ export interface Value {
 
 const NUMBER_WORDS = tableOf((rules) => rules.numberWords);
 const SCALE_WORDS = tableOf((rules) => rules.scaleWords);
+const SUM_SCALES = tableOf((rules) => rules.sumScales);
 const CURRENCIES = tableOf((rules) => rules.currencies);
 const DURATION_UNITS = tableOf((rules) => rules.durationUnits);
 const CALENDAR = tableOf((rules) => rules.calendarWords);
@@ -106,7 +107,9 @@ export function readValues(tokens: readonly Token[]): Value[] {
     // Scale, then a currency or a duration unit, a few words on at most.
     for (let j = i + 1; j < tokens.length && j <= end + MAX_GAP + 1; j++) {
       const norm = (tokens[j] as Token).norm;
-      const scale = SCALE_WORDS.get(norm);
+      // "£14.2m", "3,5 M€": a letter scales a sum beside its currency.
+      const priced = from < i || CURRENCIES.has(tokens[j + 1]?.norm ?? '');
+      const scale = SCALE_WORDS.get(norm) ?? (priced ? SUM_SCALES.get(norm) : undefined);
       if (scale !== undefined && (kind === 'count' || from < i) && j === end + 1) {
         number *= scale;
         end = j;

@@ -1,5 +1,6 @@
 import type { Term } from './analyse.js';
-import type { Evidence } from './evidence.js';
+import { ACCENTED_LANGUAGE } from './bridge.js';
+import { type Evidence, holdsMoney } from './evidence.js';
 import { ALTERNATE_BITS, type FactIndex, type IndexedFact } from './factIndex.js';
 import type { QuestionIntent } from './intent.js';
 import { CITY_WORDS, foldText, QUANTITY_WORDS } from './text.js';
@@ -151,9 +152,9 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
     } else if (uncurated && term.question && holdsClass(term, entry.evidence.types)) {
       coveredWeight += weight;
     } else if (uncurated && asksWith(term, question.intent, entry.evidence)) {
-      // Any date covers "quel jour": its noun counts no more than a question word would.
-      coveredWeight += spans(term, question.intent.calendar) ? Math.min(weight, tuning.questionWord) : weight;
-    } else if (uncurated && holds && term.bridged && holdsAny(term.bridged, entry.keys)) {
+      // Any date covers "quel jour", any sum "cost": the word counts no more than a question word would.
+      coveredWeight += anyAnswers(term, question.intent) ? Math.min(weight, tuning.questionWord) : weight;
+    } else if (uncurated && holds && holdsBridged(term, entry)) {
       // A translation may be loose ("old" is "vieux", not "vieillissante"): it counts for less.
       coveredWeight += tuning.bridged * weight;
     } else if (uncurated && holdsRelated(term, entry)) {
@@ -189,7 +190,7 @@ function scoreSharing(entry: IndexedFact, question: AnalysedQuestion, tuning: Tu
   }
   // A sentence nobody reviewed must hold the question's most telling word, or one as telling:
   // "c qui le pdg d'apple" is not answered by a sentence about another chief executive.
-  if (uncurated && !coversWeightiest(terms, weights, covered, question.intent.calendar))
+  if (uncurated && !coversWeightiest(terms, weights, covered, question.intent))
     coveredWeight *= tuning.missingKeyWord;
   const coverage = coveredWeight / total;
   // A sentence nobody reviewed has no alternate questions: its words alone score it.
@@ -235,36 +236,44 @@ function tooLittle(
  * main reservoir?" is not answered by "a pipeline links the plant to the city's main reservoir".
  */
 function missesTopic(question: AnalysedQuestion, covered: ReadonlySet<Term>): boolean {
-  const { topic } = question.intent;
-  if (topic === null) return false;
-  for (const term of question.terms) if (term.position === topic) return !covered.has(term);
-  return false;
+  const { topic, role } = question.intent;
+  // "Who is the president of the co-op": a sentence that never says "president" names another.
+  return [topic, ...role].some(
+    (position) => position !== null && !coversAt(question.terms, position, covered),
+  );
+}
+
+/** Whether the term at a token position is covered (true where no term stands there). */
+function coversAt(terms: readonly Term[], position: number, covered: ReadonlySet<Term>): boolean {
+  for (const term of terms) if (term.position === position) return covered.has(term);
+  return true;
 }
 
 /**
  * Whether the covered terms include one of the question's weightiest words (question words aside,
- * and the calendar noun of "quel jour": any date covers it, so it tells nothing of the topic).
+ * and the noun of "quel jour", "what percentage", the verb of "how much will it cost": any date,
+ * any percentage, any sum covers it, so it tells nothing of the topic).
  */
 function coversWeightiest(
   terms: readonly Term[],
   weights: readonly number[],
   covered: ReadonlySet<Term>,
-  calendar: number | null,
+  intent: QuestionIntent,
 ): boolean {
   // Plain loops: this runs for every sentence scored.
   let max = 0;
   for (let i = 0; i < terms.length; i++)
-    if (isTelling(terms[i] as Term, calendar)) max = Math.max(max, weights[i] ?? 0);
+    if (isTelling(terms[i] as Term, intent)) max = Math.max(max, weights[i] ?? 0);
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as Term;
-    if (isTelling(term, calendar) && covered.has(term) && (weights[i] ?? 0) >= max) return true;
+    if (isTelling(term, intent) && covered.has(term) && (weights[i] ?? 0) >= max) return true;
   }
   return false;
 }
 
-/** A word that tells the topic: no question word, nor the calendar noun any date covers. */
-function isTelling(term: Term, calendar: number | null): boolean {
-  return !term.question && !spans(term, calendar);
+/** A word that tells the topic: no question word, nor a noun any date, percentage or sum covers. */
+function isTelling(term: Term, intent: QuestionIntent): boolean {
+  return !term.question && !askingNoun(term, intent);
 }
 
 /** Questions of up to this many terms have the alternates holding each term read as bits. */
@@ -316,7 +325,9 @@ function holdsAny(keys: readonly string[], set: ReadonlySet<string> | ReadonlyMa
 /**
  * A word that asks with the question word, answered by a sentence nobody reviewed that holds
  * its kind of answer: the measure word of "how far", "how long" by a figure, the calendar noun
- * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day").
+ * of "quel jour", "what year" by a time ("Tuesday" answers "what day" without saying "day"), the
+ * share noun of "what percentage", "quelle part" by a percentage of something the question names
+ * ("31 % des sociétaires" says no "pourcentage").
  */
 export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence): boolean {
   if (!asksWithQuestionWord(term, intent)) return false;
@@ -325,6 +336,9 @@ export function asksWith(term: Term, intent: QuestionIntent, evidence: Evidence)
     return (
       (types.has('amount') || types.has('time')) && (!intent.asksHowLong || saysHowLong(intent, evidence))
     );
+  // "What percentage of the members": a percentage of something else ("15 % de moins") does not say.
+  if (spans(term, intent.share)) return intent.shareOf.some((key) => evidence.sharesOf.includes(key));
+  if (spans(term, intent.priced)) return holdsMoney(evidence);
   return spans(term, intent.calendar) && types.has('time');
 }
 
@@ -333,9 +347,25 @@ function saysHowLong(intent: QuestionIntent, evidence: Evidence): boolean {
   return evidence.saysHowLong || (intent.answerType !== 'time' && evidence.saysLength);
 }
 
-/** Whether the term asks with the question word: the measure of "how long", the noun of "quel jour". */
+/**
+ * Whether the term asks with the question word: the measure of "how long", the noun of "quel
+ * jour", of "what percentage", the verb of "how much will it cost".
+ */
 export function asksWithQuestionWord(term: Term, intent: QuestionIntent): boolean {
-  return spans(term, intent.measure) || spans(term, intent.calendar);
+  return spans(term, intent.measure) || askingNoun(term, intent);
+}
+
+/**
+ * Whether the term is the noun of "quel jour", "what percentage", the verb of "how much will it
+ * cost": the kind of answer, no topic.
+ */
+function askingNoun(term: Term, intent: QuestionIntent): boolean {
+  return anyAnswers(term, intent) || spans(term, intent.share);
+}
+
+/** Whether any value of its kind answers the term: a date "quel jour", a sum "cost". */
+function anyAnswers(term: Term, intent: QuestionIntent): boolean {
+  return spans(term, intent.calendar) || spans(term, intent.priced);
 }
 
 /** Whether the term holds the token at `position`: a glossary phrase ("how long") holds several. */
@@ -364,6 +394,25 @@ function kindOfKey(key: string): string {
   return kind;
 }
 
+/**
+ * Whether the fact holds a translation of the term (the bridge): a key that only a word with an
+ * accent in its stem gives is that word only where the sentence writes the stem ("traîn" for
+ * "drag"), not in "les trains", whose stem folds alike.
+ */
+function holdsBridged(term: Term, entry: IndexedFact): boolean {
+  const { bridged, accents } = term;
+  if (!bridged) return false;
+  for (const key of bridged) {
+    if (!entry.keys.has(key)) continue;
+    const written = accents?.get(key);
+    // In a sentence of the other language, the key is a word of that language ("electricity").
+    if (!written || entry.language !== ACCENTED_LANGUAGE) return true;
+    const sentence = entry.sentence.normalize('NFC').toLowerCase();
+    if (written.some((stem) => sentence.includes(stem))) return true;
+  }
+  return false;
+}
+
 /** Whether the fact holds a word of its own language that may stand for the term's (the thesaurus). */
 function holdsRelated(term: Term, entry: IndexedFact): boolean {
   return term.related !== undefined && holdsAny(term.related, entry.keys);
@@ -376,7 +425,7 @@ function sharesContent(terms: readonly Term[], entry: IndexedFact, held: number 
     const term = terms[i] as Term;
     if (term.question || !mayHold(held, i, term)) continue;
     if (holdsAny(term.keys, entry.keys)) return true;
-    if (uncurated && term.bridged && holdsAny(term.bridged, entry.keys)) return true;
+    if (uncurated && holdsBridged(term, entry)) return true;
   }
   return false;
 }
@@ -495,7 +544,7 @@ function boundCeiling(question: AnalysedQuestion, tuning: Tuning): (held: number
     const term = terms[i] as Term;
     const weight = Math.max(0, weights[i] ?? 0);
     if (term.question) extra += weight;
-    if (spans(term, question.intent.measure) || spans(term, question.intent.calendar)) extra += weight;
+    if (asksWithQuestionWord(term, question.intent)) extra += weight;
   }
   let raise = 1;
   if (leaning.quantity) raise *= Math.max(1, tuning.noQuantity);

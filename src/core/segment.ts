@@ -2,8 +2,9 @@ import type { Location, Sentence } from './types.js';
 
 /**
  * Splits an article into numbered sentences. Paragraphs are lines that hold text. A sentence
- * ends at ".", "!" or "?" followed by white space and a capital letter or "«", never inside
- * « … »: a quoted statement stays in the sentence that reports it, and a lower-case word after
+ * ends at ".", "!" or "?" (and the quote marks that close with it) followed by white space and a
+ * capital letter or "«", never inside « … » but where it closes: a quoted statement stays in the
+ * sentence that reports it ("« Non. » a-t-il dit"), and a lower-case word after
  * a full stop (a typo of the article, "l’événement. de cyberattaques") does not start one.
  */
 export function splitSentences(text: string): Sentence[] {
@@ -32,17 +33,33 @@ function sentenceSpans(line: string): Array<[number, number]> {
     const char = line[i];
     if (char === '«') depth += 1;
     else if (char === '»') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (char === '.' || char === '!' || char === '?')) {
-      const next = skipSpace(line, i + 1);
-      if (next > i + 1 && next < line.length && startsSentence(line[next] ?? '')) {
-        spans.push([start, i + 1]);
-        start = next;
-      }
+    // A quote that ends the sentence with it ("… not a boat.” Claire Beaton said", "… fin. » Le
+    // maire"): the sentence ends after the quote mark.
+    if (!ENDS.has(char ?? '')) continue;
+    const after = skipClosing(line, i + 1);
+    if (depth > 0 && line[after - 1] !== '»') continue;
+    const next = skipSpace(line, after);
+    if (next > after && next < line.length && startsSentence(line[next] ?? '')) {
+      spans.push([start, after]);
+      start = next;
+      depth = 0;
     }
   }
   const end = line.trimEnd().length;
   if (end > start) spans.push([start, end]);
   return spans;
+}
+
+const ENDS = new Set(['.', '!', '?']);
+/** Quote marks that close what a sentence quotes, and may follow its full stop. */
+const CLOSING = new Set(['”', '"', '»', '’']);
+
+/** Past the closing quote marks at `from`, and the space before a French "»". */
+function skipClosing(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && (CLOSING.has(line[i] ?? '') || (/\s/.test(line[i] ?? '') && line[i + 1] === '»')))
+    i++;
+  return i;
 }
 
 function skipSpace(line: string, from: number): number {
@@ -52,7 +69,7 @@ function skipSpace(line: string, from: number): number {
 }
 
 function startsSentence(char: string): boolean {
-  return char === '«' || (char !== char.toLowerCase() && char === char.toUpperCase());
+  return char === '«' || char === '“' || (char !== char.toLowerCase() && char === char.toUpperCase());
 }
 
 /**

@@ -479,3 +479,36 @@ describe('an entity’s common nouns', () => {
     expect(termOf('who leads Asia', 'Asia')).toMatchObject({ name: true, adjective: false });
   });
 });
+
+describe('a French verb plural the stemmer leaves whole ("commencent")', () => {
+  const built = new Analyser(
+    GLOSSARY,
+    new Set(['commencer', 'commencent', 'commence', 'argent', 'chantent']),
+  );
+  built.learn('Les travaux doivent commencer en juin', 'fr');
+  built.freeze();
+  const termOf = (question: string, surface: string) =>
+    built.analyseQuestion(question, 'fr').find((term) => term.surface === surface);
+  const verb = [...stemKeys('commencer', undefined, 'fr')];
+
+  it('also matches as its singular, of a verb the word list has: "commencent" finds "commencer"', () => {
+    expect(stemKeys('commencent', undefined, 'fr')).not.toEqual(verb);
+    expect(termOf('quand les travaux commencent ?', 'commencent')?.keys).toEqual(
+      expect.arrayContaining(verb),
+    );
+  });
+
+  it('leaves a word in -ent of no verb as the stemmer reads it: "argent" (no "arger")', () => {
+    expect(termOf('combien d’argent ?', 'argent')?.keys).toEqual(stemKeys('argent', 'argent', 'fr'));
+  });
+
+  it('reads a typo one slip from a form of a knowledge word as that form: "comencent"', () => {
+    const term = termOf('quand les travaux comencent ?', 'comencent');
+    expect(term?.corrected).toBe(true);
+    expect(term?.keys).toEqual(expect.arrayContaining(verb));
+  });
+
+  it('leaves a typo one slip from a real word of no stem the knowledge holds: "chantemt"', () => {
+    expect(termOf('ils chantemt ?', 'chantemt')?.corrected).toBe(false);
+  });
+});

@@ -213,6 +213,30 @@ describe('the names of an article', () => {
     expect(names).not.toContain('Monday');
   });
 
+  it('takes dictionary words after a title for a name ("leader Graham Holt"), and alone for a title', () => {
+    const text =
+      'Council leader Graham Holt said the bridge was safe. The Water Minister opened the Rose Garden on Friday.';
+    // Every capitalised word here is also a dictionary word.
+    const words = new Set([
+      'council',
+      'leader',
+      'graham',
+      'holt',
+      'the',
+      'water',
+      'minister',
+      'rose',
+      'garden',
+    ]);
+    const names = articleNames(
+      { ...KNOWLEDGE, sources: [source('titles', text, 'en', 'Titles')] },
+      words,
+    ).map((concept) => concept.variants.en[0]);
+    expect(names).toContain('Graham Holt');
+    expect(names).not.toContain('Water Minister');
+    expect(names).not.toContain('Rose Garden');
+  });
+
   it('never runs a name across the punctuation that ends a clause, whether or not the tokeniser rewrote a word', () => {
     const text =
       'Selon Paris, Nora Vale a parlé. J’ai vu Brelac; Marc Aubry était là. « Tom » Varga resta – Ada Lind partit.';
@@ -247,6 +271,16 @@ describe('the answering passage', () => {
       'Le billet coûtera 7,50 euros',
       'a précisé « la directrice, Sophie Lenoir »',
       'mardi.',
+    ]);
+  });
+
+  it('keeps a clause that is only a name with the clause it places or names', () => {
+    const sentence =
+      'Two ships will be built at a shipyard in Gdańsk, Poland, said its director, Henrik Vassbotn.';
+    const clauses = clauseSpans(sentence).map(([from, to]) => sentence.slice(from, to));
+    expect(clauses).toEqual([
+      'Two ships will be built at a shipyard in Gdańsk, Poland',
+      'said its director, Henrik Vassbotn.',
     ]);
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { uncuratedSource } from '../../bench/articles.js';
 import { WordBridge } from '../../src/core/bridge.js';
+import { createEngine } from '../../src/core/engine.js';
+import { KNOWLEDGE } from './fixture.js';
 
 describe('a word bridge', () => {
   it('finds a French plural in -x, -aux from its singular', () => {
@@ -43,5 +46,48 @@ describe('a word bridge', () => {
     const keys = bridge.keysOf('ride', 'en');
     expect(keys).toEqual(expect.arrayContaining(['s:aller', 's:chevaucher', 's:port', 's:trajet']));
     expect(keys).not.toContain('s:flott');
+  });
+});
+
+describe('a translation whose stem holds an accent', () => {
+  // "traîner" stems to "traîn", which folds to the stem of "trains".
+  const pairs: Array<readonly [string, string]> = [
+    ['traîner', 'drag'],
+    ['coût', 'cost'],
+    ['train', 'train'],
+    ['séance', 'session'],
+  ];
+
+  it('binds the keys only it gives to its stem as written', () => {
+    const bridge = new WordBridge(pairs);
+    expect(bridge.keysOf('drag', 'en')).toContain('s:train');
+    expect(bridge.accentsOf('drag', 'en').get('s:train')).toEqual(['traîn']);
+    expect(bridge.accentsOf('cost', 'en').get('s:cout')).toEqual(['coût']);
+    // French words' English translations hold no accent; nor does "train".
+    expect(bridge.accentsOf('train', 'fr').size).toBe(0);
+    expect(bridge.accentsOf('train', 'en').size).toBe(0);
+  });
+
+  it('binds nothing a word without the accent gives as well, whichever comes first', () => {
+    for (const order of [
+      [['traîner', 'drag'] as const, ['train', 'drag'] as const],
+      [['train', 'drag'] as const, ['traîner', 'drag'] as const],
+    ])
+      expect(new WordBridge(order).accentsOf('drag', 'en').has('s:train')).toBe(false);
+  });
+
+  const engineOf = (text: string) =>
+    createEngine(
+      { ...KNOWLEDGE, sources: [...KNOWLEDGE.sources, uncuratedSource('article', 'article', 'fr', text)] },
+      { bridge: () => new WordBridge(pairs) },
+    );
+
+  it('does not find "les trains" for "drag", and finds "a traîné"', () => {
+    const trains = engineOf(
+      'Après neuf ans d’interruption, les trains de voyageurs circulent de nouveau depuis lundi.',
+    );
+    expect(trains.ask('how long did the session drag on?').answered).toBe(false);
+    const meeting = engineOf('La séance du conseil a traîné pendant plus de trois heures.');
+    expect(meeting.ask('how long did the session drag on?').citations[0]?.quote).toContain('trois heures');
   });
 });

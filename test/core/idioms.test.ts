@@ -41,6 +41,68 @@ describe('an idiom, read as the word it means', () => {
     expect(norms('the settings of the office')).toEqual(['the', 'settings', 'of', 'the', 'office']);
   });
 
+  it('reads "pour sa part", "for its part" as "also": as for him, no part of anything', () => {
+    expect(norms('le maire a pour sa part salué le projet')).not.toContain('part');
+    expect(norms('For its part, the council agreed')).not.toContain('part');
+    expect(norms('quelle part du coût')).toContain('part');
+  });
+
+  it('answers no "part" question from a sentence where someone speaks "pour sa part"', () => {
+    const engine = engineWith(
+      'Le maire de Vic, Jean Dupont, a pour sa part salué un équipement utile aux salariés.',
+    );
+    expect(engine.ask('quelle est la part du maire ?').answered).toBe(false);
+    expect(engine.ask('Jean Dupont a quelle part ?').answered).toBe(false);
+    expect(engine.ask('Qu’a salué Jean Dupont ?').answered).toBe(true);
+  });
+
+  it('reads "feu vert" as approval ("approbation"), not a fire that is green', () => {
+    expect(norms('avant le feu vert du conseil')).toEqual(['avant', 'le', 'approbation', 'du', 'conseil']);
+    expect(norms('le feu a détruit la forêt')).toContain('feu');
+  });
+
+  it('answers a "feu vert" question from the sentence that says "approved", not from a fire', () => {
+    const seed = loadKnowledge();
+    const english =
+      'The council approved the cycle lanes on Thursday after two years of consultation. ' +
+      'A fire destroyed the council depot on Friday.';
+    const engine = buildEngine({
+      ...seed,
+      sources: [...seed.sources, uncuratedSource('lanes', 'lanes', 'en', english)],
+    });
+    const answer = engine.ask('Quand le conseil a-t-il donné son feu vert ?');
+    expect(answer.citations[0]?.quote).toContain('approved');
+  });
+
+  it('reads "à plus tard" as later ("ultérieurement"), not "tard" (late); "au plus tard" keeps its words', () => {
+    expect(norms('renvoyer à plus tard')).toEqual(['renvoyer', 'ulterieurement']);
+    expect(norms('au plus tard le 31 mars')).toContain('tard');
+  });
+
+  it('answers "repoussé à plus tard" from the sentence that puts off, not from one that ran late', () => {
+    const engine = engineWith(
+      'L’assemblée générale s’est prolongée tard dans la soirée. ' +
+        'L’assemblée a préféré renvoyer à plus tard le choix du site de la future fromagerie.',
+    );
+    const answer = engine.ask('Qu’est-ce que l’assemblée a repoussé à plus tard ?');
+    expect(answer.citations[0]?.quote).toContain('choix du site');
+  });
+
+  it('reads "makes sense" as "logical", and "sense" alone as it is', () => {
+    expect(norms('does the merger make sense')).toEqual(['does', 'the', 'merger', 'logical']);
+    expect(norms('a sense of loss')).toContain('sense');
+  });
+
+  it('answers whether something "makes sense" from the sentence that calls it "logique"', () => {
+    const engine = engineWith(
+      'Pour Étienne Marguet, chercheur à l’INRAE de Poligny, ce mouvement reste pourtant logique, puisque ' +
+        'plusieurs fusions comparables ont eu lieu depuis dix ans. Les élus ont le sens du devoir.',
+    );
+    expect(engine.ask('Does the researcher think the merger makes sense?').citations[0]?.quote).toContain(
+      'logique',
+    );
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');
@@ -93,5 +155,14 @@ describe('"combien de temp", the silent s of "temps" dropped', () => {
     const engine = buildEngine(loadKnowledge());
     expect(engine.explain('le contrat dure combien de temp ?').intent.answerType).toBe('time');
     expect(engine.explain('le contrat dure combien de temps ?').intent.answerType).toBe('time');
+  });
+});
+
+describe('a modal verb', () => {
+  it('finds no capacity in "nous n’aurions jamais pu payer"', () => {
+    const engine = engineWith(
+      '« Nous n’aurions jamais pu payer la mise aux normes », explique Jean Vuillet, futur président de la coopérative.',
+    );
+    expect(engine.ask('Quelle sera la capacité du futur bassin ?').answered).toBe(false);
   });
 });

@@ -23,6 +23,19 @@ describe('splitSentences', () => {
     expect(sentences[2]?.text).toBe('Un paragraphe avec une coquille. de plus.');
   });
 
+  it('ends a sentence after the quote that closes it, when a capital follows', () => {
+    const texts = (line: string) => splitSentences(line).map((sentence) => sentence.text);
+    expect(texts('He warned that “a brochure is not a boat.” Claire Beaton disagreed.')).toEqual([
+      'He warned that “a brochure is not a boat.”',
+      'Claire Beaton disagreed.',
+    ]);
+    expect(texts('« C’est fini. » Le maire est parti.')).toEqual(['« C’est fini. »', 'Le maire est parti.']);
+    expect(texts('« Vraiment ? » a-t-il dit. “Yes.” she said.')).toEqual([
+      '« Vraiment ? » a-t-il dit.',
+      '“Yes.” she said.',
+    ]);
+  });
+
   it('records where each sentence starts in the whole text', () => {
     for (const sentence of sentences)
       expect(text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);

@@ -131,6 +131,17 @@ describe('stopwords', () => {
     for (const word of ['combien', 'quand', 'qui', 'who', 'how', 'much', 'where'])
       expect(STOPWORDS.has(word)).toBe(false);
   });
+
+  it('hold the modal verbs of both languages: "pu", "pourra", "doit" say no capacity or duty', () => {
+    for (const word of ['can', 'could', 'must', 'peut', 'pu', 'pourra', 'pourrait', 'doit', 'devrait'])
+      expect(STOPWORDS.has(word)).toBe(true);
+    expect(STOPWORDS.has('pouvoir')).toBe(false);
+  });
+
+  it('hold the conjunctions "si" and "whether", which the lists lack: "si le pont tient pas" is about the bridge', () => {
+    expect(STOPWORDS.has('si')).toBe(true);
+    expect(STOPWORDS.has('whether')).toBe(true);
+  });
 });
 
 describe('detectLanguage', () => {

@@ -90,6 +90,46 @@ describe('the thing whose value is asked', () => {
   });
 });
 
+describe('the verb of "how much will it cost"', () => {
+  const priced = (question: string) => {
+    const tokens = tokenise(question);
+    const terms = new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null);
+    const position = readIntent(question, terms, tokens).priced;
+    return position === null ? null : tokens[position]?.norm;
+  };
+
+  it('asks with "how much", "combien": any sum answers it', () => {
+    expect(priced('How much will the plan cost?')).toBe('cost');
+    expect(priced('Combien coûtera le plan ?')).toBe('coutera');
+    expect(priced('How much is the fare?')).toBeNull();
+    expect(priced('Who will cost the plan?')).toBeNull();
+  });
+});
+
+describe('the role whose holder "who" asks', () => {
+  const role = (question: string) => {
+    const analyser = new Analyser(KNOWLEDGE.glossary);
+    const tokens = tokenise(question);
+    const positions = readIntent(question, analyser.analyseQuestion(question, null), tokens).role;
+    return positions.map((position) => tokens[position]?.norm);
+  };
+
+  it('is the words before "of"/"de" after "who is the", but those that place it in time', () => {
+    expect(role('Who is the current president of the trust?')).toEqual(['president']);
+    expect(role('Qui est le président actuel de la coopérative ?')).toEqual(['president']);
+    expect(role('Qui est le maire de Valdrôme ?')).toEqual(['maire']);
+    expect(role('c’est qui le président de la coopérative ?')).toEqual(['president']);
+    expect(role('Who is the deputy mayor of the village?')).toEqual(['deputy', 'mayor']);
+  });
+
+  it('is none where "who" asks who did something to the holder, or the noun names anyone', () => {
+    expect(role('Who met the president of the trust?')).toEqual([]);
+    expect(role('Who are the people of the valley?')).toEqual([]);
+    expect(role('Who is the president?')).toEqual([]);
+    expect(role('What is the capacity of the reservoir?')).toEqual([]);
+  });
+});
+
 describe('"qu\'est-ce qui"', () => {
   const read = (question: string) => {
     const terms = new Analyser(KNOWLEDGE.glossary).analyseQuestion(question, null);

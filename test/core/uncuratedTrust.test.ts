@@ -171,3 +171,113 @@ describe('"how many" against a percentage', () => {
     expect(rejected('What share of respondents backed the plan?')).toEqual([]);
   });
 });
+
+describe('a figure or a time inside a quotation', () => {
+  const RECOURS =
+    '« On va vider une rivière pour fabriquer de la neige qui fondra en mars », s’indigne sa présidente, ' +
+    'Hélène Grosjean, qui annonce un recours devant le tribunal administratif de Nancy. ' +
+    '« Les travaux commenceront en avril », a promis le maire, Paul Girard.';
+  const quoted = createEngine(knowledge(['recours', RECOURS]));
+
+  it('answers no question that meets only the words around it', () => {
+    const answer = quoted.ask('Quand le tribunal administratif de Nancy jugera-t-il le recours ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('missing-answer-type');
+  });
+
+  it('answers a question about the quoted words themselves', () => {
+    const answer = quoted.ask('Quand les travaux commenceront-ils ?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('en avril');
+  });
+});
+
+describe('an age asked ("how old", "quel âge")', () => {
+  const FERRY =
+    'The ferry’s only vessel, the 38-year-old Island Star, broke down 27 times last year. ' +
+    'Residents welcomed a new boat and a 10% cut in fares.';
+  const ages = createEngine({
+    ...KNOWLEDGE,
+    sources: [...KNOWLEDGE.sources, uncuratedSource('ferry', 'ferry', 'en', FERRY)],
+  });
+
+  it('is answered by a count of years, not by another figure beside the same words', () => {
+    const answer = ages.ask('How old is the Island Star?');
+    expect(answer.answered).toBe(true);
+    expect(answer.citations[0]?.quote).toContain('38-year-old');
+    const boat = ages.ask('How old is the new boat?');
+    expect(boat.citations[0]?.quote ?? '').not.toContain('10%');
+  });
+});
+
+describe('"what is it called" against a sentence nobody reviewed', () => {
+  const RESEAU =
+    'The network will link the district hospital and three schools to the town centre, with the first ' +
+    'stretch along Market Street. ' +
+    'Members of the Riverside Trust approved on Tuesday the merger of their body into a new body. ' +
+    'The new body, called Valley Transport Partnership, will run the buses from next year. ' +
+    'The ferry contract went to Norland Sea Services, an operator owned by a Norwegian shipping group.';
+  const FUSION =
+    'Le nouvel ensemble, baptisé Fruitière des Deux Vals, réunira 58 exploitations. ' +
+    'La maire, Sophie Cuenot, prévient que le départ de la fruitière emporterait le magasin.';
+  const network = createEngine({
+    ...KNOWLEDGE,
+    sources: [
+      ...KNOWLEDGE.sources,
+      uncuratedSource('reseau', 'reseau', 'en', RESEAU),
+      uncuratedSource('fusion', 'fusion', 'fr', FUSION),
+    ],
+  });
+
+  it('is not answered by any capitalised word: "along Market Street" names no hospital', () => {
+    expect(network.ask('What is the district hospital called?').answered).toBe(false);
+    expect(network.ask('Comment s’appelle l’hôpital du district ?').answered).toBe(false);
+  });
+
+  it('is not answered by a name the question gives, nor by a word that describes the thing asked', () => {
+    // "Norland Sea Services" is the operator the question names; "Norwegian" describes the group.
+    expect(
+      network.ask('What is the name of the Norwegian shipping group that owns Norland Sea Services?')
+        .answered,
+    ).toBe(false);
+  });
+
+  it('is answered by a name a word of naming gives, or one beside the word asked of', () => {
+    expect(network.ask('What will the new body be called?').citations[0]?.quote).toContain(
+      'Valley Transport Partnership',
+    );
+    expect(network.ask('Comment s’appellera le nouvel ensemble ?').citations[0]?.quote).toContain(
+      'Fruitière des Deux Vals',
+    );
+    expect(
+      network.ask('Comment s’appelle la maire qui prévient du départ de la fruitière ?').citations[0]?.quote,
+    ).toContain('Sophie Cuenot');
+  });
+});
+
+describe('a question two articles answer alike', () => {
+  const two = createEngine(
+    knowledge(
+      [
+        'cave',
+        'La coopérative agrandit sa cave. Les travaux commenceront en mai, pour une ouverture en 2027.',
+      ],
+      [
+        'piscine',
+        'La commune rénove sa piscine. Les travaux commenceront en juin, pour une réouverture en 2027.',
+      ],
+    ),
+  );
+
+  it('is refused: it names nothing of either, and citing one answers for an article the asker may not mean', () => {
+    const answer = two.ask('Quand commenceront les travaux ?');
+    expect(answer.answered).toBe(false);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('is answered from the article its own words pick', () => {
+    const answer = two.ask('Quand commenceront les travaux de la piscine ?');
+    expect(answer.article?.id).toBe('piscine');
+    expect(answer.citations[0]?.quote).toContain('juin');
+  });
+});

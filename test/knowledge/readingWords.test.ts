@@ -77,3 +77,24 @@ describe('between articles, an answer that leaves out a topic of the question', 
     expect(answer.citations[0]?.quote).toContain('salle des fêtes');
   });
 });
+
+describe('a sum in euros, "destiné à" a purpose', () => {
+  const engine = engineFor(
+    'atelier',
+    'fr',
+    'Les élus ont visité mardi l’atelier de fabrication de la fruitière. ' +
+      'Un emprunt de 6,8 millions d’euros est destiné à moderniser l’atelier de fabrication.',
+  );
+
+  it('answers what the money will be for ("tout ce fric") with the sentence that gives the sum its purpose', () => {
+    expect(firstQuote(engine, 'Ça va servir à quoi, tout ce fric ?')).toContain('destiné à moderniser');
+  });
+
+  it('reads "concrètement" as filler: it weighs nothing the article could lack', () => {
+    const surfaces = engine
+      .explain('Ça va servir à quoi concrètement, tout ce fric ?')
+      .terms.map((t) => t.surface);
+    expect(surfaces).not.toContain('concrètement');
+    expect(firstQuote(engine, 'Ça va servir à quoi concrètement, tout ce fric ?')).toContain('6,8 millions');
+  });
+});
