@@ -206,7 +206,7 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
  * found in an article matches as written only: "Facil" is no form of "facility".
  */
 export function variantStems(token: Token, language: Language, concept: Concept): readonly string[] {
-  if (concept.found || token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
+  if (concept.found || concept.asWritten || token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
   return stemKeys(token.norm, token.raw.toLowerCase(), language).filter(
     (key) => key.length - 2 >= MIN_CONCEPT_STEM,
   );
