@@ -469,7 +469,7 @@ export class Analyser {
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
       const written = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
-      const singular = correct ? this.singularOf(norm, language) : null;
+      const singular = correct || language === 'fr' ? this.singularOf(norm, language) : null;
       const stems = withSingular(written, singular);
       // The stems as cached, shared by every term of the word: no term's keys are ever changed.
       const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
@@ -523,7 +523,8 @@ export class Analyser {
   /**
    * The singular of a French verb's plural that the stemmer leaves whole, where the word list has
    * the verb: "commencent" is "commence" (of "commencer"), which stems as the article's
-   * "commencer" does. Null for any other word, and in an English question.
+   * "commencer" does. Null for any other word, and in an English text. Read in a French
+   * article's text too: "les élus souhaitent" is what "want" finds (souhait).
    */
   private singularOf(norm: string, language: Language | null): string | null {
     if (language === 'en') return null;
