@@ -69,6 +69,8 @@ describe('a glossary variant whose stem other common words share', () => {
     ['Quelle organisation gère le site ?', 'organisation', 'c:hold'],
     ['Quand le traité a-t-il été signé ?', 'traité', 'c:processing-capacity'],
     ['Que proposent les riverains ?', 'proposent', 'c:statement'],
+    ['Qu’est-ce qui fait tourner l’usine ?', 'tourner', 'c:state-visit'],
+    ['Où va-t-on stocker l’eau ?', 'stocker', 'c:stock-market'],
   ])('"%s": "%s" is no %s', (question, surface, concept) => {
     const keys = keysOf(question, surface);
     expect(keys.length).toBeGreaterThan(0);
