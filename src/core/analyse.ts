@@ -213,7 +213,7 @@ function stemsOf(norm: string, accented: string | undefined, language: Language 
  * found in an article matches as written only: "Facil" is no form of "facility".
  */
 export function variantStems(token: Token, language: Language, concept: Concept): readonly string[] {
-  if (concept.found || token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
+  if (concept.found || concept.asWritten || token.norm.length < 5 || STOPWORDS.has(token.norm)) return [];
   return stemKeys(token.norm, token.raw.toLowerCase(), language).filter(
     (key) => key.length - 2 >= MIN_CONCEPT_STEM,
   );
@@ -500,7 +500,7 @@ export class Analyser {
       // "deux", "two": a number written as a word also has the number's key, in any language.
       const value = NUMBER_WORDS.get(norm);
       const written = stemKeys(norm, word.corrected ? undefined : token.raw.toLowerCase(), language);
-      const singular = correct ? this.singularOf(norm, language) : null;
+      const singular = correct || language === 'fr' ? this.singularOf(norm, language) : null;
       const stems = withSingular(written, singular);
       // The stems as cached, shared by every term of the word: no term's keys are ever changed.
       const keys = value !== undefined && value > 1 ? [...stems, `n:${value}`] : stems;
@@ -558,7 +558,8 @@ export class Analyser {
   /**
    * The singular of a French verb's plural that the stemmer leaves whole, where the word list has
    * the verb: "commencent" is "commence" (of "commencer"), which stems as the article's
-   * "commencer" does. Null for any other word, and in an English question.
+   * "commencer" does. Null for any other word, and in an English text. Read in a French
+   * article's text too: "les élus souhaitent" is what "want" finds (souhait).
    */
   private singularOf(norm: string, language: Language | null): string | null {
     if (language === 'en') return null;

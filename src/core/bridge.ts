@@ -70,9 +70,12 @@ export class WordBridge implements Bridge {
       ]),
     ];
     const english = stemKeys(foldText(en), undefined, 'en');
-    for (const key of french) this.add('fr', key, english, cap);
-    for (const key of english) this.add('en', key, french, cap, accentedStem(fr));
     // English stems hold no accent: the French words' translations bind none.
+    for (const key of french) this.add('fr', key, english, cap);
+    // Its feminine is what an English word finds too ("farmer": paysanne), but no French key: a
+    // feminine's stem may be another word's ("conseilleuse": conseil), whose six it would fill.
+    const found = [...new Set([...french, ...feminineKeys(fr)])];
+    for (const key of english) this.add('en', key, found, cap, accentedStem(fr));
   }
 
   /**
@@ -168,4 +171,30 @@ function pluralKeys(word: string): readonly string[] {
   if (/[ae]u$/u.test(lower)) plurals.push(`${lower}x`);
   if (/al$/u.test(lower)) plurals.push(`${lower.slice(0, -2)}aux`);
   return plurals.flatMap((plural) => stemKeys(foldText(plural), plural, 'fr'));
+}
+
+/**
+ * A French noun's or adjective's feminine where the stemmer gives it another stem than the
+ * masculine's: "paysan", paysanne; "actif", active; "vendeur", vendeuse; "directeur", directrice.
+ * (It brings -enne, -elle, -onne, -ette, -euse of -eux back already.)
+ */
+const FEMININES: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
+  [/an$/u, 'an', ['anne', 'annes']],
+  [/if$/u, 'if', ['ive', 'ives']],
+  [/teur$/u, 'teur', ['trice', 'trices']],
+  [/eur$/u, 'eur', ['euse', 'euses']],
+];
+
+/** The stems of a French word's feminine forms, where they are not the masculine's (see FEMININES). */
+function feminineKeys(word: string): readonly string[] {
+  const lower = word.toLowerCase();
+  if (lower.includes(' ')) return [];
+  return FEMININES.flatMap(([ending, masculine, feminines]) =>
+    ending.test(lower)
+      ? feminines.flatMap((feminine) => {
+          const form = lower.slice(0, -masculine.length) + feminine;
+          return stemKeys(foldText(form), form, 'fr');
+        })
+      : [],
+  );
 }

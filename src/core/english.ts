@@ -50,6 +50,11 @@ export const ENGLISH: LanguageRules = {
     'makes sense': 'logical',
     'made sense': 'logical',
     'making sense': 'logical',
+    // "the council gave the green light": its approval, as French "feu vert" (no lamp, no colour).
+    'green light': 'approval',
+    'green lights': 'approvals',
+    'green-lit': 'approved',
+    'green-lighted': 'approved',
     'set off': 'start',
     'sets off': 'starts',
     'setting off': 'starting',

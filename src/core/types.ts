@@ -66,6 +66,11 @@ export interface Concept {
   readonly adjectives?: readonly string[];
   /** A name found in an article's text, not reviewed: it matches as written, not by its stem. */
   readonly found?: boolean;
+  /**
+   * Its one-word variants match as written, not by their stems: the stem of "specifications" is
+   * that of "specific", of "administrateur" that of "administration".
+   */
+  readonly asWritten?: boolean;
 }
 
 export interface KnowledgeBase {

@@ -74,5 +74,7 @@ export const ConceptRecord = z.strictObject({
   en: z.array(text).default([]),
   /** Variants (of either language) that are adjectives: "japonais" describes, "au Japon" places. */
   adjectives: z.array(text).default([]),
+  /** Its one-word variants match as written only, where their stem is another word's too. */
+  asWritten: z.boolean().optional(),
 });
 export type ConceptRecord = z.infer<typeof ConceptRecord>;

@@ -335,6 +335,7 @@ function checkGlossary(file: string, data: unknown, errors: KnowledgeIssue[]): C
       within: record.within ?? null,
       variants: { fr: record.fr, en: record.en },
       adjectives: record.adjectives,
+      ...(record.asWritten ? { asWritten: true } : {}),
     });
   });
   const known = new Set(concepts.map((concept) => concept.id));

@@ -522,6 +522,13 @@ describe('a French verb plural the stemmer leaves whole ("commencent")', () => {
     );
   });
 
+  it('also matches as its singular in a French article: "commencent" there finds "commencer"', () => {
+    const keys = built
+      .analyseKnowledge('Les travaux commencent en juin', 'fr')
+      .find((term) => term.surface === 'commencent')?.keys;
+    expect(keys).toEqual(expect.arrayContaining(verb));
+  });
+
   it('leaves a word in -ent of no verb as the stemmer reads it: "argent" (no "arger")', () => {
     expect(termOf('combien d’argent ?', 'argent')?.keys).toEqual(stemKeys('argent', 'argent', 'fr'));
   });

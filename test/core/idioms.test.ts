@@ -103,6 +103,16 @@ describe('an idiom, read as the word it means', () => {
     );
   });
 
+  it('reads "green light" as approval, and finds a French article\'s "feu vert" from it', () => {
+    expect(norms('the council gave the green light')).toEqual(['the', 'council', 'gave', 'the', 'approval']);
+    const engine = engineWith(
+      'Le conseil a donné son feu vert au projet le 9 octobre. ' +
+        'Le projet prévoit une lumière verte à chaque carrefour dès le 3 mars.',
+    );
+    const answer = engine.ask('When did the project get the green light?');
+    expect(answer.citations[0]?.quote).toContain('feu vert');
+  });
+
   it('keeps the words where they say "new": "quelque chose de nouveau", "rien de nouveau"', () => {
     expect(norms('quelque chose de nouveau')).toContain('nouveau');
     expect(norms('rien de nouveau')).toContain('nouveau');

@@ -49,3 +49,31 @@ describe('the shared glossary, read beside an article nobody curated', () => {
     expect(terms.find((t) => t.surface === 'prolongement')?.keys).not.toContain('c:existing');
   });
 });
+
+// A one-word variant matches every word of its stem: each of these listed a word whose stem is
+// also that of a common word of another sense, which then named the concept in any article.
+describe('a glossary variant whose stem other common words share', () => {
+  const engine = buildEngine(loadKnowledge());
+  const keysOf = (question: string, surface: string) =>
+    engine.explain(question).terms.find((term) => term.surface === surface)?.keys ?? [];
+
+  it.each([
+    ['Qu’a-t-on finalement décidé ?', 'finalement', 'c:purpose'],
+    ['What criticism did the traders make?', 'criticism', 'c:essential'],
+    ['Que considère le maire ?', 'considère', 'c:enormous'],
+    ['Combien de retraits de permis ont eu lieu ?', 'retraits', 'c:ageing-population'],
+    ['Qui paie la part locale du projet ?', 'locale', 'c:facilities'],
+    ['Were the crews short of equipment?', 'short', 'c:coming-days'],
+    ['What do the drivers say about the lanes?', 'drivers', 'c:reason'],
+    ['Que dit l’assistante du maire ?', 'assistante', 'c:participate'],
+    ['Quelle organisation gère le site ?', 'organisation', 'c:hold'],
+    ['Quand le traité a-t-il été signé ?', 'traité', 'c:processing-capacity'],
+    ['Que proposent les riverains ?', 'proposent', 'c:statement'],
+    ['Qu’est-ce qui fait tourner l’usine ?', 'tourner', 'c:state-visit'],
+    ['Où va-t-on stocker l’eau ?', 'stocker', 'c:stock-market'],
+  ])('"%s": "%s" is no %s', (question, surface, concept) => {
+    const keys = keysOf(question, surface);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).not.toContain(concept);
+  });
+});
