@@ -66,7 +66,7 @@ function tally(set: readonly Case[], ask: (question: string) => Answer, article:
 
 /**
  * A practice set of 50 scores at least `floor`, with at most `most` wrong answers (`confident`
- * of them at 0.65 or more) and no answer citing another article than its own.
+ * of them at 0.65 or more) and at most `others` answers citing another article than its own.
  */
 function expectFloors(
   engine: { ask(question: string): Answer },
@@ -75,6 +75,7 @@ function expectFloors(
   floor: number,
   most: number,
   confident: number,
+  others = 0,
 ): void {
   const set = readQuestionSet(fixture(name)) ?? [];
   expect(set).toHaveLength(50);
@@ -82,7 +83,7 @@ function expectFloors(
   expect(result.overall).toBeGreaterThanOrEqual(floor);
   expect(result.wrong).toBeLessThanOrEqual(most);
   expect(result.wrongConfident).toBeLessThanOrEqual(confident);
-  expect(result.otherArticle).toEqual([]);
+  expect(result.otherArticle.length, result.otherArticle.join(', ')).toBeLessThanOrEqual(others);
 }
 
 describe('articles added with kb add, nobody having curated them', () => {
@@ -180,5 +181,59 @@ describe('a second pair of practice articles, beside the three', () => {
     ['practice2-en.jsonl', EN2, 0.94, 0, 0],
   ])('keeps its score on %s, its wrong answers few', (name, article, floor, most, confident) =>
     expectFloors(engine, name, article, floor, most, confident),
+  );
+});
+
+/**
+ * Three more pairs, written like the others by helpers who saw only the article, eleven articles
+ * loaded. Each was scored before any change it could prompt: the third 66.0% (3 wrong answers)
+ * and 74.0% (4 wrong), seven articles loaded; the fourth 54.0% (9 wrong, 5 citing another
+ * article) and 66.0% (8 wrong), nine loaded; the fifth, kept from everyone who changed the engine,
+ * 54.0% (6 wrong) and 62.0% (10 wrong), eleven loaded. Unseen articles still fare worse than the
+ * first two pairs: these floors guard what the general rules since have won.
+ */
+describe('a third, fourth and fifth pair, eleven articles loaded', () => {
+  const eleven = copyKnowledge();
+  const pairs: Array<[string, string, string, 'fr' | 'en']> = [
+    [FR, 'fr-practice.txt', FR, 'fr'],
+    [EN, 'en-practice.txt', EN, 'en'],
+    ['digues-agen', 'fr-practice2.txt', 'Agen : 18,4 millions d’euros contre les crues de la Garonne', 'fr'],
+    ['oregon-wildfires', 'en-practice2.txt', 'Oregon’s wildfire season, the costliest on record', 'en'],
+    ['fruitieres-haut-doubs', 'fr-practice3.txt', 'Deux fruitières du Haut-Doubs fusionnent', 'fr'],
+    ['ashbridge-cycle-lanes', 'en-practice3.txt', 'Ashbridge approves £14.2m cycle lanes', 'en'],
+    [
+      'haut-jacquot-neige',
+      'fr-practice4.txt',
+      'Haut-Jacquot : feu vert à une retenue pour la neige de culture',
+      'fr',
+    ],
+    ['tarsay-ferry', 'en-practice4.txt', 'Tarsay ferry contract goes to Norland Sea Services', 'en'],
+    [
+      'maternite-saint-veran',
+      'fr-practice5.txt',
+      'Saint-Véran-sur-Creuse : la maternité suspend les accouchements',
+      'fr',
+    ],
+    [
+      'cold-creek-landfill',
+      'en-practice5.txt',
+      'Brackenridge County approves Cold Creek landfill expansion',
+      'en',
+    ],
+  ];
+  for (const [id, file, title, language] of pairs)
+    addArticle({ root: eleven, file: fixture(`articles/${file}`), id, title, language });
+  const engine = buildEngine(loadKnowledge(eleven));
+
+  // [set, its article, least score, most wrong answers, of them at 0.65 or more, most citing another article]
+  it.each([
+    ['practice3-fr.jsonl', 'fruitieres-haut-doubs', 0.76, 3, 0, 3],
+    ['practice3-en.jsonl', 'ashbridge-cycle-lanes', 0.88, 2, 0, 2],
+    ['practice4-fr.jsonl', 'haut-jacquot-neige', 0.58, 4, 2, 1],
+    ['practice4-en.jsonl', 'tarsay-ferry', 0.78, 4, 1, 1],
+    ['practice5-fr.jsonl', 'maternite-saint-veran', 0.58, 4, 1, 1],
+    ['practice5-en.jsonl', 'cold-creek-landfill', 0.66, 8, 2, 2],
+  ])('keeps its score on %s, its wrong answers few', (name, article, floor, most, confident, others) =>
+    expectFloors(engine, name, article, floor, most, confident, others),
   );
 });
