@@ -162,7 +162,9 @@ export function targetLines(
   const first = rows[0];
   const [before, last] = rows.slice(-2);
   if (!first || !before || !last) return { lines: ['SKIP  growth: fewer than two sizes measured'], ok: true };
-  const perFact = (row: ScaleRow) => median(row.builds) / Math.max(1, row.facts);
+  // Each size's first build, as a start is: the builds after it find the stems and texts of the
+  // same knowledge in the caches the first one filled, and the largest size is built once.
+  const perFact = (row: ScaleRow) => (row.builds[0] ?? 0) / Math.max(1, row.facts);
   const ratio = perFact(last) / perFact(before);
   // Start-up is what the bot builds before it answers: the engine, then the autocomplete index.
   const startUp = (row: ScaleRow) => median(row.builds) + row.indexMs;
@@ -172,7 +174,7 @@ export function targetLines(
   const checks: Array<[boolean, string]> = [
     [
       ratio <= LINEAR_SLACK,
-      `build per fact at ${last.articles} ${ratio.toFixed(2)}x that at ${before.articles} (linear: <= ${LINEAR_SLACK}x)`,
+      `first build per fact at ${last.articles} ${ratio.toFixed(2)}x that at ${before.articles} (linear: <= ${LINEAR_SLACK}x)`,
     ],
     [
       extra <= targets.extraBuildMs,
