@@ -227,15 +227,16 @@ export function variantStems(token: Token, language: Language, concept: Concept)
 interface QuestionWordKeys {
   readonly translations: Record<Language | 'both', WordMemo<readonly string[]>>;
   readonly synonyms: Record<Language | 'both', WordMemo<readonly string[]>>;
+  readonly accents: Record<Language | 'both', WordMemo<ReadonlyMap<string, readonly string[]>>>;
 }
 
 const questionWordKeys = (): QuestionWordKeys => {
-  const memos = () => ({
-    fr: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
-    en: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
-    both: new WordMemo<readonly string[]>(ALTERNATE_CACHE),
+  const memos = <V>() => ({
+    fr: new WordMemo<V>(ALTERNATE_CACHE),
+    en: new WordMemo<V>(ALTERNATE_CACHE),
+    both: new WordMemo<V>(ALTERNATE_CACHE),
   });
-  return { translations: memos(), synonyms: memos() };
+  return { translations: memos(), synonyms: memos(), accents: memos() };
 };
 
 /** What a span's words are joined by: made once here, not as a closure at each phrase. */
@@ -538,12 +539,10 @@ export class Analyser {
         adjective: false,
         bridged:
           correct && !name
-            ? [
-                ...new Set([
-                  ...this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase()),
-                  ...(singular === null ? NO_KEYS : this.translations(singular, 'fr')),
-                ]),
-              ]
+            ? this.translationsWith(
+                singular,
+                this.translations(norm, language, word.corrected ? undefined : token.raw.toLowerCase()),
+              )
             : NO_KEYS,
         accents:
           correct && !name
@@ -631,7 +630,15 @@ export class Analyser {
     return keys;
   }
 
-  /** The translation keys a sentence holds only with an accent (see `Term.accents`). */
+  /**
+   * A word's translations, and its singular's if it is a French verb's plural: the kept array
+   * itself when there is none (no copy per question).
+   */
+  private translationsWith(singular: string | null, keys: readonly string[]): readonly string[] {
+    return singular === null ? keys : [...new Set([...keys, ...this.translations(singular, 'fr')])];
+  }
+
+  /** The translation keys a sentence holds only with an accent (see `Term.accents`), kept as translations are. */
   private accents(
     norm: string,
     language: Language | null,
@@ -639,10 +646,15 @@ export class Analyser {
   ): ReadonlyMap<string, readonly string[]> {
     const bridge = this.bridge;
     if (bridge?.accentsOf === undefined || startsWithNumber(norm)) return NO_ACCENTS;
+    const memo = this.alternates?.accents[language ?? 'both'];
+    const kept = memo?.get(norm, accented);
+    if (kept !== undefined) return kept;
     const from = language ? [language] : LANGUAGES;
     const maps = from.map((l) => bridge.accentsOf?.(norm, l, accented) ?? NO_ACCENTS);
     const found = maps.filter((map) => map.size > 0);
-    return found.length <= 1 ? (found[0] ?? NO_ACCENTS) : new Map(found.flatMap((map) => [...map]));
+    const accents = found.length <= 1 ? (found[0] ?? NO_ACCENTS) : new Map(found.flatMap((map) => [...map]));
+    memo?.set(norm, accented ?? '', accents);
+    return accents;
   }
 
   /**
