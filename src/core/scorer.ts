@@ -407,10 +407,21 @@ function holdsBridged(term: Term, entry: IndexedFact): boolean {
     const written = accents?.get(key);
     // In a sentence of the other language, the key is a word of that language ("electricity").
     if (!written || entry.language !== ACCENTED_LANGUAGE) return true;
-    const sentence = entry.sentence.normalize('NFC').toLowerCase();
+    const sentence = writtenLowerCase(entry);
     if (written.some((stem) => sentence.includes(stem))) return true;
   }
   return false;
+}
+
+/** A sentence as written, composed and in lower case, made once per fact that needs it. */
+const LOWER_SENTENCES = new WeakMap<IndexedFact, string>();
+function writtenLowerCase(entry: IndexedFact): string {
+  let lower = LOWER_SENTENCES.get(entry);
+  if (lower === undefined) {
+    lower = entry.sentence.normalize('NFC').toLowerCase();
+    LOWER_SENTENCES.set(entry, lower);
+  }
+  return lower;
 }
 
 /** Whether the fact holds a word of its own language that may stand for the term's (the thesaurus). */
