@@ -553,8 +553,10 @@ function splitsQuestion(best: Answer, answers: readonly Answer[], notes: DecideN
 
 /** Whether an answer tells the asker they are wrong: a value or a name the article states otherwise. */
 function corrects(answer: Answer): boolean {
-  return answer.answered && answer.premises.some((premise) => premise.verdict === 'corrected');
+  return answer.answered && answer.premises.some(isCorrected);
 }
+
+const isCorrected = (premise: Premise): boolean => premise.verdict === 'corrected';
 
 /**
  * A correction no word of the question ties to its article: several articles hold figures and
@@ -567,9 +569,7 @@ function unpinnedCorrection(
   intent: QuestionIntent,
   examples: readonly string[],
 ): Answer {
-  const claimed = best.premises
-    .filter((premise) => premise.verdict === 'corrected')
-    .map((premise) => premise.claimed);
+  const claimed = best.premises.filter(isCorrected).map((premise) => premise.claimed);
   const values = new Set(intent.values.map((value) => value.text));
   if (claimed.every((text) => values.has(text)))
     return refusal(
