@@ -1,4 +1,5 @@
 import { stemKeys } from './analyse.js';
+import { FRENCH } from './french.js';
 import { STEMMERS } from './stemmers.js';
 import { foldText } from './text.js';
 import type { Language } from './types.js';
@@ -173,24 +174,12 @@ function pluralKeys(word: string): readonly string[] {
   return plurals.flatMap((plural) => stemKeys(foldText(plural), plural, 'fr'));
 }
 
-/**
- * A French noun's or adjective's feminine where the stemmer gives it another stem than the
- * masculine's: "paysan", paysanne; "actif", active; "vendeur", vendeuse; "directeur", directrice.
- * (It brings -enne, -elle, -onne, -ette, -euse of -eux back already.)
- */
-const FEMININES: ReadonlyArray<readonly [RegExp, string, readonly string[]]> = [
-  [/an$/u, 'an', ['anne', 'annes']],
-  [/if$/u, 'if', ['ive', 'ives']],
-  [/teur$/u, 'teur', ['trice', 'trices']],
-  [/eur$/u, 'eur', ['euse', 'euses']],
-];
-
-/** The stems of a French word's feminine forms, where they are not the masculine's (see FEMININES). */
+/** The stems of a French word's feminine forms, where they are not the masculine's (`feminineEndings`). */
 function feminineKeys(word: string): readonly string[] {
   const lower = word.toLowerCase();
   if (lower.includes(' ')) return [];
-  return FEMININES.flatMap(([ending, masculine, feminines]) =>
-    ending.test(lower)
+  return FRENCH.feminineEndings.flatMap(({ masculine, feminines }) =>
+    lower.endsWith(masculine)
       ? feminines.flatMap((feminine) => {
           const form = lower.slice(0, -masculine.length) + feminine;
           return stemKeys(foldText(form), form, 'fr');

@@ -568,6 +568,7 @@ export const ENGLISH: LanguageRules = {
   // "news" is no form of "new".
   wholeWords: ['news'],
   verbPlurals: [],
+  feminineEndings: [],
   lemmas: {
     began: 'begin',
     begun: 'begin',

@@ -603,6 +603,13 @@ export const FRENCH: LanguageRules = {
   // "Ils commencent", "votent": the stemmer cuts no -ent, so "commencer" and "commence" meet
   // "commenc" and the plural stays "commencent".
   verbPlurals: [{ plural: 'ent', singular: 'e', infinitive: 'er' }],
+  // It brings -enne, -elle, -onne, -ette, -euse of -eux back already.
+  feminineEndings: [
+    { masculine: 'an', feminines: ['anne', 'annes'] },
+    { masculine: 'if', feminines: ['ive', 'ives'] },
+    { masculine: 'teur', feminines: ['trice', 'trices'] },
+    { masculine: 'eur', feminines: ['euse', 'euses'] },
+  ],
   lemmas: {
     ouvert: 'ouvrir',
     ouverte: 'ouvrir',

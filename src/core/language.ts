@@ -214,4 +214,10 @@ export interface LanguageRules {
    * so ended, of a verb the word list has, also matches as its singular ("commenc").
    */
   readonly verbPlurals: ReadonlyArray<{ plural: string; singular: string; infinitive: string }>;
+  /**
+   * Noun and adjective endings whose feminine the stemmer gives another stem than the masculine's
+   * ("paysan", paysanne; "directeur", directrice): an English word's translation also finds them.
+   * Each ending a word ends with gives its feminines ("directeur": directrice, directeuse).
+   */
+  readonly feminineEndings: ReadonlyArray<{ masculine: string; feminines: readonly string[] }>;
 }
